@@ -1,0 +1,162 @@
+//! The demo edition: realistic, entirely synthetic sign-up sheets, reproducible from a seed.
+//!
+//! Students come out in the démarches simplifiées layout (sheets `Dossiers`, `Etablissements`,
+//! `Avis`; question-text headers; commune split into name / INSEE / département) and ambassadors in
+//! a Sphinx export reworked by hand (title rows, merged cells, a blank row, upper-case surnames,
+//! blank capacities, a totals row with a formula) — with the messes listed in PRODUCT.md §2, so
+//! the import has real work to do. The same records also seed a demo edition directly.
+
+mod data;
+mod people;
+mod sheet;
+mod write;
+
+use std::path::{Path, PathBuf};
+
+pub use people::{ambassadors_sheet, generate_people, students_workbook, DemoPeople};
+pub use sheet::{Cell, Merge, Sheet};
+pub use write::WriteError;
+
+use crate::model::{Edition, NewBatch, NewEdition, Role};
+use crate::store::{BatchRow, PersonRecord, Store, StoreError};
+
+/// The seed of the committed sample files.
+pub const DEFAULT_SEED: u64 = 2026;
+
+/// How big a demo edition is: the size of a real edition's first weeks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DemoSize {
+    pub students: usize,
+    pub ambassadors: usize,
+}
+
+impl Default for DemoSize {
+    fn default() -> Self {
+        DemoSize {
+            students: 240,
+            ambassadors: 180,
+        }
+    }
+}
+
+/// File names of the samples, as committed under `assets/samples/`.
+pub const STUDENTS_XLSX: &str = "etudiants-demarches-simplifiees.xlsx";
+pub const STUDENTS_CSV: &str = "etudiants-excel-windows.csv";
+pub const AMBASSADORS_XLSX: &str = "ambassadeurs-sphinx-retravaille.xlsx";
+
+/// The name of the demo edition in the app.
+pub const DEMO_EDITION_NAME: &str = "Édition de démonstration";
+
+/// Writes the sample sign-up sheets into `dir` (created if needed); returns the files written.
+pub fn write_samples(dir: &Path, seed: u64, size: DemoSize) -> Result<Vec<PathBuf>, WriteError> {
+    std::fs::create_dir_all(dir).map_err(|source| WriteError::Io {
+        path: dir.display().to_string(),
+        source,
+    })?;
+    let people = generate_people(seed, size);
+    let students = students_workbook(&people);
+    let ambassadors = ambassadors_sheet(&people);
+    let files = [
+        dir.join(STUDENTS_XLSX),
+        dir.join(STUDENTS_CSV),
+        dir.join(AMBASSADORS_XLSX),
+    ];
+    write::write_xlsx(&students.sheets, &files[0])?;
+    write::write_csv_windows_1252(&students.sheets[0], &files[1])?;
+    write::write_xlsx(std::slice::from_ref(&ambassadors.sheet), &files[2])?;
+    Ok(files.to_vec())
+}
+
+impl Store {
+    /// Creates the demo edition (or returns the existing one) from the generator's records:
+    /// the edition, both batches with the rows as the sample sheets show them, and the people,
+    /// in one transaction.
+    pub fn open_demo_edition(&mut self) -> Result<Edition, StoreError> {
+        if let Some(existing) = self
+            .list_editions()?
+            .into_iter()
+            .find(|e| e.edition.is_demo)
+        {
+            return Ok(existing.edition);
+        }
+        let people = generate_people(DEFAULT_SEED, DemoSize::default());
+        let students = students_workbook(&people);
+        let ambassadors = ambassadors_sheet(&people);
+        let batches = [
+            demo_batch(
+                Role::Student,
+                STUDENTS_XLSX,
+                &students.sheets[0],
+                0,
+                students
+                    .rows
+                    .iter()
+                    .zip(&people.students)
+                    .map(|(row, s)| (*row, PersonRecord::Student(s.clone()))),
+            ),
+            demo_batch(
+                Role::Ambassador,
+                AMBASSADORS_XLSX,
+                &ambassadors.sheet,
+                ambassadors.header_row,
+                ambassadors
+                    .rows
+                    .iter()
+                    .zip(&people.ambassadors)
+                    .map(|(row, a)| (*row, PersonRecord::Ambassador(a.clone()))),
+            ),
+        ];
+        let name = unused_demo_name(self)?;
+        self.create_edition_with_batches(
+            &NewEdition {
+                name,
+                event_date: Some("2026-11-24".into()),
+            },
+            true,
+            &batches,
+        )
+    }
+}
+
+/// "Édition de démonstration", or with a number if an organiser already took that name.
+fn unused_demo_name(store: &Store) -> Result<String, StoreError> {
+    let taken: Vec<String> = store
+        .list_editions()?
+        .into_iter()
+        .map(|e| e.edition.name.to_lowercase())
+        .collect();
+    Ok((1..)
+        .map(|n| match n {
+            1 => DEMO_EDITION_NAME.to_string(),
+            n => format!("{DEMO_EDITION_NAME} ({n})"),
+        })
+        .find(|name| !taken.contains(&name.to_lowercase()))
+        .expect("an unbounded range always yields a free name"))
+}
+
+fn demo_batch(
+    role: Role,
+    file_name: &str,
+    sheet: &Sheet,
+    header_row: usize,
+    records: impl Iterator<Item = (usize, PersonRecord)>,
+) -> (NewBatch, Vec<BatchRow>) {
+    let headers: Vec<String> = sheet.rows[header_row].iter().map(Cell::display).collect();
+    let rows = records
+        .map(|(row, record)| BatchRow {
+            row_number: row as u32 + 1,
+            cells: sheet.rows[row].iter().map(Cell::display).collect(),
+            record,
+        })
+        .collect();
+    (
+        NewBatch {
+            role,
+            file_name: file_name.to_string(),
+            sheet: Some(sheet.name.clone()),
+            header_row: Some(header_row as u32 + 1),
+            headers,
+        },
+        rows,
+    )
+}

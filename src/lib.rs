@@ -1,0 +1,11 @@
+//! Binômes engine: everything the "Vis mon job" pairing tool knows, with no user interface.
+//!
+//! The desktop shell (`src-tauri/`) and the `binome` command line are thin clients of this crate.
+//! See `ARCHITECTURE.md` for the map.
+
+pub mod demo;
+pub mod model;
+pub mod store;
+pub mod text;
+
+pub use store::{Store, StoreError};

@@ -1,0 +1,161 @@
+//! Editions: create, list with counts, rename, delete.
+
+use rusqlite::{params, Connection, OptionalExtension, Row};
+
+use super::{Store, StoreError};
+use crate::model::{Edition, EditionId, EditionSummary, NewEdition};
+use crate::text;
+
+const SUMMARY_SELECT: &str = "
+    SELECT e.id, e.name, e.event_date, e.is_demo, e.created_at, e.updated_at,
+           (SELECT count(*) FROM student s WHERE s.edition_id = e.id),
+           (SELECT count(*) FROM ambassador a WHERE a.edition_id = e.id),
+           (SELECT count(*) FROM pair p WHERE p.edition_id = e.id)
+    FROM edition e";
+
+impl Store {
+    /// Every edition, the most recent first, with its counts.
+    pub fn list_editions(&self) -> Result<Vec<EditionSummary>, StoreError> {
+        let mut stmt = self.conn.prepare(&format!(
+            "{SUMMARY_SELECT} ORDER BY coalesce(e.event_date, e.created_at) DESC, e.id DESC"
+        ))?;
+        let rows = stmt.query_map([], summary_from_row)?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// One edition with its counts.
+    pub fn edition(&self, id: EditionId) -> Result<EditionSummary, StoreError> {
+        self.conn
+            .query_row(
+                &format!("{SUMMARY_SELECT} WHERE e.id = ?1"),
+                [id],
+                summary_from_row,
+            )
+            .optional()?
+            .ok_or(StoreError::EditionNotFound { id })
+    }
+
+    /// Creates an empty edition.
+    pub fn create_edition(&mut self, new: &NewEdition) -> Result<Edition, StoreError> {
+        self.write(|tx| insert_edition(tx, new, false))
+    }
+
+    /// Changes an edition's name and official day.
+    pub fn update_edition(
+        &mut self,
+        id: EditionId,
+        new: &NewEdition,
+    ) -> Result<Edition, StoreError> {
+        self.write(|tx| {
+            let (name, date) = validate(tx, new, Some(id))?;
+            let changed = tx.execute(
+                "UPDATE edition SET name = ?1, event_date = ?2,
+                        updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')
+                 WHERE id = ?3",
+                params![name, date, id],
+            )?;
+            if changed == 0 {
+                return Err(StoreError::EditionNotFound { id });
+            }
+            load_edition(tx, id)
+        })
+    }
+
+    /// Deletes an edition and everything in it (people, imported rows, pairs).
+    pub fn delete_edition(&mut self, id: EditionId) -> Result<(), StoreError> {
+        self.write(|tx| {
+            let deleted = tx.execute("DELETE FROM edition WHERE id = ?1", [id])?;
+            if deleted == 0 {
+                return Err(StoreError::EditionNotFound { id });
+            }
+            Ok(())
+        })
+    }
+}
+
+pub(super) fn insert_edition(
+    conn: &Connection,
+    new: &NewEdition,
+    is_demo: bool,
+) -> Result<Edition, StoreError> {
+    let (name, date) = validate(conn, new, None)?;
+    conn.execute(
+        "INSERT INTO edition (name, event_date, is_demo) VALUES (?1, ?2, ?3)",
+        params![name, date, is_demo],
+    )?;
+    load_edition(conn, EditionId(conn.last_insert_rowid()))
+}
+
+pub(super) fn ensure_edition_exists(conn: &Connection, id: EditionId) -> Result<(), StoreError> {
+    let found = conn
+        .query_row("SELECT 1 FROM edition WHERE id = ?1", [id], |_| Ok(()))
+        .optional()?;
+    found.ok_or(StoreError::EditionNotFound { id })
+}
+
+/// Checks the name (non-empty, unique ignoring case) and the date; returns them cleaned.
+fn validate(
+    conn: &Connection,
+    new: &NewEdition,
+    renaming: Option<EditionId>,
+) -> Result<(String, Option<String>), StoreError> {
+    let name = text::clean(&new.name);
+    if name.is_empty() {
+        return Err(StoreError::EditionNameEmpty);
+    }
+    let taken = conn
+        .query_row(
+            "SELECT id FROM edition WHERE name = ?1 COLLATE NOCASE AND id IS NOT ?2",
+            params![name, renaming],
+            |r| r.get::<_, EditionId>(0),
+        )
+        .optional()?;
+    if taken.is_some() {
+        return Err(StoreError::EditionNameTaken { name });
+    }
+    let date = match new.event_date.as_deref().map(str::trim) {
+        None | Some("") => None,
+        Some(value) => Some(parse_iso_date(value)?),
+    };
+    Ok((name, date))
+}
+
+/// Accepts `YYYY-MM-DD` for a real calendar day and returns it unchanged.
+pub(crate) fn parse_iso_date(value: &str) -> Result<String, StoreError> {
+    let format = time::macros::format_description!("[year]-[month]-[day]");
+    time::Date::parse(value, &format)
+        .map(|_| value.to_string())
+        .map_err(|_| StoreError::InvalidDate {
+            value: value.to_string(),
+        })
+}
+
+fn load_edition(conn: &Connection, id: EditionId) -> Result<Edition, StoreError> {
+    conn.query_row(
+        "SELECT id, name, event_date, is_demo, created_at, updated_at FROM edition WHERE id = ?1",
+        [id],
+        edition_from_row,
+    )
+    .optional()?
+    .ok_or(StoreError::EditionNotFound { id })
+}
+
+fn edition_from_row(row: &Row<'_>) -> rusqlite::Result<Edition> {
+    Ok(Edition {
+        id: row.get(0)?,
+        name: row.get(1)?,
+        event_date: row.get(2)?,
+        is_demo: row.get(3)?,
+        created_at: row.get(4)?,
+        updated_at: row.get(5)?,
+    })
+}
+
+fn summary_from_row(row: &Row<'_>) -> rusqlite::Result<EditionSummary> {
+    Ok(EditionSummary {
+        edition: edition_from_row(row)?,
+        students: row.get(6)?,
+        ambassadors: row.get(7)?,
+        pairs: row.get(8)?,
+    })
+}

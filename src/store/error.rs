@@ -1,0 +1,66 @@
+use std::path::PathBuf;
+
+use crate::model::{AmbassadorId, EditionId, StudentId};
+
+/// Everything that can go wrong in the store. Messages are in French: they reach organisers as they are.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("Impossible d'ouvrir la base de données {path} : {source}")]
+    Open {
+        path: PathBuf,
+        #[source]
+        source: rusqlite::Error,
+    },
+    #[error("Impossible de créer le dossier de données {path} : {source}")]
+    CreateFolder {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("Le fichier {path} n'est pas une base de données Binômes lisible (fichier endommagé ou d'un autre programme).")]
+    NotADatabase { path: PathBuf },
+    #[error("Cette base de données a été créée par une version plus récente de Binômes : mettez l'application à jour.")]
+    TooNew,
+    #[error(
+        "La mise à jour du schéma de la base de données (version {version}) a échoué : {source}"
+    )]
+    Migration {
+        version: u32,
+        #[source]
+        source: rusqlite::Error,
+    },
+    #[error("Erreur de la base de données : {0}")]
+    Sqlite(#[from] rusqlite::Error),
+    #[error("Donnée illisible dans la base ({table}.{column}) : {value}")]
+    Corrupt {
+        table: &'static str,
+        column: &'static str,
+        value: String,
+    },
+    #[error("L'édition n° {id} n'existe pas (ou plus).")]
+    EditionNotFound { id: EditionId },
+    #[error("Le nom de l'édition ne peut pas être vide.")]
+    EditionNameEmpty,
+    #[error("Une édition s'appelle déjà « {name} ».")]
+    EditionNameTaken { name: String },
+    #[error(
+        "« {value} » n'est pas une date valide (attendu : AAAA-MM-JJ, par exemple 2026-11-24)."
+    )]
+    InvalidDate { value: String },
+    #[error("L'étudiant n° {student} n'appartient pas à cette édition.")]
+    StudentNotFound { student: StudentId },
+    #[error("L'ambassadeur n° {ambassador} n'appartient pas à cette édition.")]
+    AmbassadorNotFound { ambassador: AmbassadorId },
+    #[error("Cet étudiant a déjà un binôme.")]
+    StudentAlreadyPaired { student: StudentId },
+    #[error("Cet ambassadeur accueille déjà {capacity} étudiant(s) : sa capacité est atteinte.")]
+    AmbassadorFull {
+        ambassador: AmbassadorId,
+        capacity: u32,
+    },
+    #[error("Cette paire est interdite par l'organisateur.")]
+    ForbiddenPair {
+        student: StudentId,
+        ambassador: AmbassadorId,
+    },
+}

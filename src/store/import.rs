@@ -1,0 +1,112 @@
+//! Storing an imported file: the batch, every row as it came, and the people read from it —
+//! all in one transaction.
+
+use rusqlite::{params, Connection};
+
+use super::{editions, people, Store, StoreError};
+use crate::model::{
+    Ambassador, BatchId, Edition, EditionId, NewBatch, NewEdition, SourceRowId, Student,
+};
+
+/// What became of one row of an imported sheet.
+#[derive(Debug, Clone)]
+pub enum PersonRecord {
+    Student(Student),
+    Ambassador(Ambassador),
+    /// The row could not become a person; the reason is in French.
+    Rejected(String),
+}
+
+/// One row of an imported sheet: its cells as they came, and what was read from it.
+#[derive(Debug, Clone)]
+pub struct BatchRow {
+    pub row_number: u32,
+    pub cells: Vec<String>,
+    pub record: PersonRecord,
+}
+
+impl Store {
+    /// Stores a batch, its rows and its people in one transaction; returns the batch id.
+    /// The ids and edition ids inside the records are ignored: the store assigns them.
+    pub fn add_batch(
+        &mut self,
+        edition: EditionId,
+        batch: &NewBatch,
+        rows: &[BatchRow],
+    ) -> Result<BatchId, StoreError> {
+        self.write(|tx| {
+            editions::ensure_edition_exists(tx, edition)?;
+            insert_batch(tx, edition, batch, rows)
+        })
+    }
+
+    /// Creates an edition already holding the given batches, in one transaction.
+    pub fn create_edition_with_batches(
+        &mut self,
+        new: &NewEdition,
+        is_demo: bool,
+        batches: &[(NewBatch, Vec<BatchRow>)],
+    ) -> Result<Edition, StoreError> {
+        self.write(|tx| {
+            let edition = editions::insert_edition(tx, new, is_demo)?;
+            for (batch, rows) in batches {
+                insert_batch(tx, edition.id, batch, rows)?;
+            }
+            Ok(edition)
+        })
+    }
+}
+
+pub(super) fn insert_batch(
+    conn: &Connection,
+    edition: EditionId,
+    batch: &NewBatch,
+    rows: &[BatchRow],
+) -> Result<BatchId, StoreError> {
+    let rejected = rows
+        .iter()
+        .filter(|r| matches!(r.record, PersonRecord::Rejected(_)))
+        .count();
+    conn.execute(
+        "INSERT INTO import_batch (edition_id, role, file_name, sheet, header_row, headers,
+                                   rows_read, rows_rejected)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        params![
+            edition,
+            batch.role.as_str(),
+            batch.file_name,
+            batch.sheet,
+            batch.header_row,
+            serde_json::to_string(&batch.headers).expect("a list of strings serialises"),
+            rows.len() as i64,
+            rejected as i64,
+        ],
+    )?;
+    let batch_id = BatchId(conn.last_insert_rowid());
+    let mut insert_row = conn.prepare_cached(
+        "INSERT INTO source_row (batch_id, row_number, cells, rejected_reason) VALUES (?1, ?2, ?3, ?4)",
+    )?;
+    for row in rows {
+        let reason = match &row.record {
+            PersonRecord::Rejected(reason) => Some(reason.as_str()),
+            _ => None,
+        };
+        insert_row.execute(params![
+            batch_id,
+            row.row_number,
+            serde_json::to_string(&row.cells).expect("a list of strings serialises"),
+            reason,
+        ])?;
+        let source = SourceRowId(conn.last_insert_rowid());
+        match &row.record {
+            PersonRecord::Student(student) => {
+                people::insert_student(conn, edition, student, Some(source))?;
+            }
+            PersonRecord::Ambassador(ambassador) => {
+                people::insert_ambassador(conn, edition, ambassador, Some(source))?;
+            }
+            PersonRecord::Rejected(_) => {}
+        }
+    }
+    Ok(batch_id)
+}

@@ -1,0 +1,222 @@
+//! Students and ambassadors of an edition, and the source rows they came from.
+
+use rusqlite::{params, Connection, OptionalExtension, Row};
+
+use super::{Store, StoreError};
+use crate::model::{
+    Ambassador, AmbassadorId, EditionId, Identity, Mobility, Place, SourceRow, SourceRowId,
+    Student, StudentId,
+};
+
+const STUDENT_COLUMNS: &str = "id, edition_id, civility, last_name, first_name, email, phone,
+    postal_code, commune, insee_code, departement, school, level, curriculum, wished_jobs,
+    wished_administration, mobility, application_state, comments, source_row_id";
+
+const AMBASSADOR_COLUMNS: &str = "id, edition_id, civility, last_name, first_name, email, phone,
+    postal_code, commune, insee_code, departement, job, job_title, administration, structure_type,
+    service, capacity, comments, source_row_id";
+
+impl Store {
+    /// The students of an edition, sorted by name.
+    pub fn list_students(&self, edition: EditionId) -> Result<Vec<Student>, StoreError> {
+        let mut stmt = self.conn.prepare(&format!(
+            "SELECT {STUDENT_COLUMNS} FROM student WHERE edition_id = ?1
+             ORDER BY last_name COLLATE NOCASE, first_name COLLATE NOCASE, id"
+        ))?;
+        let rows = stmt.query_map([edition], |row| Ok(student_from_row(row)))?;
+        rows.map(|r| r?).collect()
+    }
+
+    /// The ambassadors of an edition, sorted by name.
+    pub fn list_ambassadors(&self, edition: EditionId) -> Result<Vec<Ambassador>, StoreError> {
+        let mut stmt = self.conn.prepare(&format!(
+            "SELECT {AMBASSADOR_COLUMNS} FROM ambassador WHERE edition_id = ?1
+             ORDER BY last_name COLLATE NOCASE, first_name COLLATE NOCASE, id"
+        ))?;
+        let rows = stmt.query_map([edition], |row| Ok(ambassador_from_row(row)))?;
+        rows.map(|r| r?).collect()
+    }
+
+    /// An imported row exactly as it came, with the header of its file.
+    pub fn source_row(
+        &self,
+        id: SourceRowId,
+    ) -> Result<Option<(Vec<String>, SourceRow)>, StoreError> {
+        let found = self
+            .conn
+            .query_row(
+                "SELECT b.headers, r.id, r.batch_id, r.row_number, r.cells, r.rejected_reason
+                 FROM source_row r JOIN import_batch b ON b.id = r.batch_id WHERE r.id = ?1",
+                [id],
+                |row| {
+                    Ok((
+                        row.get::<_, String>(0)?,
+                        row.get(1)?,
+                        row.get(2)?,
+                        row.get(3)?,
+                        row.get::<_, String>(4)?,
+                        row.get(5)?,
+                    ))
+                },
+            )
+            .optional()?;
+        let Some((headers, id, batch_id, row_number, cells, rejected_reason)) = found else {
+            return Ok(None);
+        };
+        let headers = json_list("import_batch", "headers", &headers)?;
+        let cells = json_list("source_row", "cells", &cells)?;
+        Ok(Some((
+            headers,
+            SourceRow {
+                id,
+                batch_id,
+                row_number,
+                cells,
+                rejected_reason,
+            },
+        )))
+    }
+}
+
+pub(super) fn insert_student(
+    conn: &Connection,
+    edition: EditionId,
+    s: &Student,
+    source: Option<SourceRowId>,
+) -> Result<StudentId, StoreError> {
+    let (who, place) = (&s.identity, &s.place);
+    conn.prepare_cached(&format!(
+        "INSERT INTO student ({STUDENT_COLUMNS})
+         VALUES (NULL, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)"
+    ))?
+    .execute(params![
+        edition,
+        who.civility,
+        who.last_name,
+        who.first_name,
+        who.email,
+        who.phone,
+        place.postal_code,
+        place.commune,
+        place.insee_code,
+        place.departement,
+        s.school,
+        s.level,
+        s.curriculum,
+        serde_json::to_string(&s.wished_jobs).expect("a list of strings serialises"),
+        s.wished_administration,
+        s.mobility.as_str(),
+        s.application_state,
+        s.comments,
+        source,
+    ])?;
+    Ok(StudentId(conn.last_insert_rowid()))
+}
+
+pub(super) fn insert_ambassador(
+    conn: &Connection,
+    edition: EditionId,
+    a: &Ambassador,
+    source: Option<SourceRowId>,
+) -> Result<AmbassadorId, StoreError> {
+    let (who, place) = (&a.identity, &a.place);
+    conn.prepare_cached(&format!(
+        "INSERT INTO ambassador ({AMBASSADOR_COLUMNS})
+         VALUES (NULL, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)"
+    ))?
+    .execute(params![
+        edition,
+        who.civility,
+        who.last_name,
+        who.first_name,
+        who.email,
+        who.phone,
+        place.postal_code,
+        place.commune,
+        place.insee_code,
+        place.departement,
+        a.job,
+        a.job_title,
+        a.administration,
+        a.structure_type,
+        a.service,
+        a.capacity,
+        a.comments,
+        source,
+    ])?;
+    Ok(AmbassadorId(conn.last_insert_rowid()))
+}
+
+fn identity_and_place(row: &Row<'_>) -> rusqlite::Result<(Identity, Place)> {
+    Ok((
+        Identity {
+            civility: row.get("civility")?,
+            last_name: row.get("last_name")?,
+            first_name: row.get("first_name")?,
+            email: row.get("email")?,
+            phone: row.get("phone")?,
+        },
+        Place {
+            postal_code: row.get("postal_code")?,
+            commune: row.get("commune")?,
+            insee_code: row.get("insee_code")?,
+            departement: row.get("departement")?,
+        },
+    ))
+}
+
+/// Outer error: SQLite; inner: a stored value this build cannot read.
+fn student_from_row(row: &Row<'_>) -> Result<Student, StoreError> {
+    let (identity, place) = identity_and_place(row)?;
+    let mobility: String = row.get("mobility")?;
+    let wished_jobs: String = row.get("wished_jobs")?;
+    Ok(Student {
+        id: row.get("id")?,
+        edition_id: row.get("edition_id")?,
+        identity,
+        place,
+        school: row.get("school")?,
+        level: row.get("level")?,
+        curriculum: row.get("curriculum")?,
+        wished_jobs: json_list("student", "wished_jobs", &wished_jobs)?,
+        wished_administration: row.get("wished_administration")?,
+        mobility: Mobility::parse(&mobility).ok_or(StoreError::Corrupt {
+            table: "student",
+            column: "mobility",
+            value: mobility.clone(),
+        })?,
+        application_state: row.get("application_state")?,
+        comments: row.get("comments")?,
+        source_row: row.get("source_row_id")?,
+    })
+}
+
+fn ambassador_from_row(row: &Row<'_>) -> Result<Ambassador, StoreError> {
+    let (identity, place) = identity_and_place(row)?;
+    Ok(Ambassador {
+        id: row.get("id")?,
+        edition_id: row.get("edition_id")?,
+        identity,
+        place,
+        job: row.get("job")?,
+        job_title: row.get("job_title")?,
+        administration: row.get("administration")?,
+        structure_type: row.get("structure_type")?,
+        service: row.get("service")?,
+        capacity: row.get("capacity")?,
+        comments: row.get("comments")?,
+        source_row: row.get("source_row_id")?,
+    })
+}
+
+fn json_list(
+    table: &'static str,
+    column: &'static str,
+    value: &str,
+) -> Result<Vec<String>, StoreError> {
+    serde_json::from_str(value).map_err(|_| StoreError::Corrupt {
+        table,
+        column,
+        value: value.to_string(),
+    })
+}

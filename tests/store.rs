@@ -1,0 +1,399 @@
+//! The SQLite store, on real files: editions, atomic writes, pairing rules, hostile files.
+
+use binome::model::{
+    Ambassador, AmbassadorId, EditionId, ForbiddenPair, Identity, Mobility, NewBatch, NewEdition,
+    PairOrigin, Place, Role, Student, StudentId,
+};
+use binome::store::{BatchRow, PersonRecord, SCHEMA_VERSION};
+use binome::{Store, StoreError};
+
+fn edition(name: &str, date: Option<&str>) -> NewEdition {
+    NewEdition {
+        name: name.into(),
+        event_date: date.map(str::to_string),
+    }
+}
+
+fn student(email: &str) -> Student {
+    Student {
+        id: StudentId(0),
+        edition_id: EditionId(0),
+        identity: Identity {
+            civility: Some("Mme".into()),
+            last_name: "Lefèvre".into(),
+            first_name: "Élodie".into(),
+            email: Some(email.into()),
+            phone: None,
+        },
+        place: Place {
+            postal_code: Some("01000".into()),
+            commune: Some("Bourg-en-Bresse".into()),
+            insee_code: Some("01053".into()),
+            departement: Some("01".into()),
+        },
+        school: None,
+        level: Some("Bac+3".into()),
+        curriculum: None,
+        wished_jobs: vec!["Data scientist".into(), "Designer UX/UI".into()],
+        wished_administration: None,
+        mobility: Mobility::Region,
+        application_state: Some("accepte".into()),
+        comments: Some("=1+1 reste du texte".into()),
+        source_row: None,
+    }
+}
+
+fn ambassador(email: &str, capacity: u32) -> Ambassador {
+    Ambassador {
+        id: AmbassadorId(0),
+        edition_id: EditionId(0),
+        identity: Identity {
+            last_name: "Nguyen".into(),
+            first_name: "Karim".into(),
+            email: Some(email.into()),
+            ..Identity::default()
+        },
+        place: Place::default(),
+        job: Some("Data scientist".into()),
+        job_title: None,
+        administration: Some("Ministère des Armées".into()),
+        structure_type: None,
+        service: None,
+        capacity,
+        comments: None,
+        source_row: None,
+    }
+}
+
+fn batch(role: Role, records: Vec<PersonRecord>) -> (NewBatch, Vec<BatchRow>) {
+    let rows = records
+        .into_iter()
+        .enumerate()
+        .map(|(i, record)| BatchRow {
+            row_number: i as u32 + 2,
+            cells: vec![format!("cellule {i}"), "valeur inconnue gardée".into()],
+            record,
+        })
+        .collect();
+    (
+        NewBatch {
+            role,
+            file_name: "inscriptions.xlsx".into(),
+            sheet: Some("Dossiers".into()),
+            header_row: Some(1),
+            headers: vec!["Email".into(), "Colonne inconnue".into()],
+        },
+        rows,
+    )
+}
+
+#[test]
+fn a_new_file_gets_the_current_schema_in_wal_mode_with_foreign_keys() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("sous-dossier").join("binomes.sqlite3");
+    let store = Store::open(&path).unwrap();
+    assert_eq!(store.schema_version().unwrap(), SCHEMA_VERSION);
+    drop(store);
+
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    let mode: String = conn
+        .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(mode, "wal");
+    // Re-opening an up-to-date file migrates nothing and loses nothing.
+    let mut store = Store::open(&path).unwrap();
+    store.create_edition(&edition("2026", None)).unwrap();
+    drop(store);
+    let store = Store::open(&path).unwrap();
+    assert_eq!(store.list_editions().unwrap().len(), 1);
+}
+
+#[test]
+fn editions_are_created_listed_renamed_and_deleted_and_survive_a_reopen() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("binomes.sqlite3");
+    let mut store = Store::open(&path).unwrap();
+
+    let first = store
+        .create_edition(&edition("  Vis mon job   2025 ", Some("2025-11-20")))
+        .unwrap();
+    assert_eq!(first.name, "Vis mon job 2025", "names are cleaned");
+    let second = store
+        .create_edition(&edition("Vis mon job 2026", None))
+        .unwrap();
+
+    let listed = store.list_editions().unwrap();
+    assert_eq!(listed.len(), 2);
+    assert!(listed.iter().all(|e| e.students == 0 && e.pairs == 0));
+
+    let renamed = store
+        .update_edition(
+            second.id,
+            &edition("Vis mon job 2026 (4e édition)", Some("2026-11-24")),
+        )
+        .unwrap();
+    assert_eq!(renamed.event_date.as_deref(), Some("2026-11-24"));
+
+    drop(store);
+    let mut store = Store::open(&path).unwrap();
+    let names: Vec<String> = store
+        .list_editions()
+        .unwrap()
+        .into_iter()
+        .map(|e| e.edition.name)
+        .collect();
+    assert_eq!(
+        names,
+        ["Vis mon job 2026 (4e édition)", "Vis mon job 2025"],
+        "most recent first"
+    );
+
+    store.delete_edition(first.id).unwrap();
+    assert_eq!(store.list_editions().unwrap().len(), 1);
+    assert!(matches!(
+        store.delete_edition(first.id),
+        Err(StoreError::EditionNotFound { .. })
+    ));
+}
+
+#[test]
+fn bad_edition_input_is_refused_with_a_french_message() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&dir.path().join("b.sqlite3")).unwrap();
+    store
+        .create_edition(&edition("Édition 2026", None))
+        .unwrap();
+
+    let taken = store
+        .create_edition(&edition("ÉDITION 2026", None))
+        .unwrap_err();
+    assert!(
+        matches!(taken, StoreError::EditionNameTaken { .. }) || taken.to_string().contains("déjà"),
+        "{taken}"
+    );
+    let empty = store.create_edition(&edition("   ", None)).unwrap_err();
+    assert_eq!(
+        empty.to_string(),
+        "Le nom de l'édition ne peut pas être vide."
+    );
+    let date = store
+        .create_edition(&edition("Autre", Some("2026-02-30")))
+        .unwrap_err();
+    assert!(
+        date.to_string()
+            .contains("« 2026-02-30 » n'est pas une date valide"),
+        "{date}"
+    );
+    assert_eq!(
+        store.list_editions().unwrap().len(),
+        1,
+        "nothing half-created"
+    );
+}
+
+#[test]
+fn a_failed_write_leaves_the_database_exactly_as_before() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&dir.path().join("b.sqlite3")).unwrap();
+    // The same e-mail twice in one batch breaks the "same person never twice" rule mid-way.
+    let broken = batch(
+        Role::Student,
+        vec![
+            PersonRecord::Student(student("a@example.org")),
+            PersonRecord::Student(student("a@example.org")),
+        ],
+    );
+    let result = store.create_edition_with_batches(&edition("Import raté", None), false, &[broken]);
+    assert!(result.is_err());
+    assert!(
+        store.list_editions().unwrap().is_empty(),
+        "no partial edition"
+    );
+}
+
+#[test]
+fn people_keep_their_source_row_as_it_came_and_deleting_an_edition_removes_everything() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("b.sqlite3");
+    let mut store = Store::open(&path).unwrap();
+    let created = store
+        .create_edition_with_batches(
+            &edition("2026", None),
+            false,
+            &[
+                batch(
+                    Role::Student,
+                    vec![
+                        PersonRecord::Student(student("elodie@example.org")),
+                        PersonRecord::Rejected("Ligne 3 : ni nom ni e-mail.".into()),
+                    ],
+                ),
+                batch(
+                    Role::Ambassador,
+                    vec![PersonRecord::Ambassador(ambassador("karim@example.org", 1))],
+                ),
+            ],
+        )
+        .unwrap();
+    let summary = store.edition(created.id).unwrap();
+    assert_eq!((summary.students, summary.ambassadors), (1, 1));
+
+    let students = store.list_students(created.id).unwrap();
+    assert_eq!(students[0].identity.first_name, "Élodie");
+    assert_eq!(students[0].place.postal_code.as_deref(), Some("01000"));
+    assert_eq!(
+        students[0].wished_jobs,
+        ["Data scientist", "Designer UX/UI"]
+    );
+    assert_eq!(students[0].comments.as_deref(), Some("=1+1 reste du texte"));
+    let (headers, row) = store
+        .source_row(students[0].source_row.expect("linked to its row"))
+        .unwrap()
+        .unwrap();
+    assert_eq!(headers, ["Email", "Colonne inconnue"]);
+    assert_eq!(row.row_number, 2);
+    assert_eq!(row.cells[1], "valeur inconnue gardée");
+
+    let ambassadors = store.list_ambassadors(created.id).unwrap();
+    store
+        .add_pair(
+            created.id,
+            students[0].id,
+            ambassadors[0].id,
+            PairOrigin::Manual,
+        )
+        .unwrap();
+    assert_eq!(store.edition(created.id).unwrap().pairs, 1);
+
+    store.delete_edition(created.id).unwrap();
+    drop(store);
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    for table in [
+        "student",
+        "ambassador",
+        "pair",
+        "import_batch",
+        "source_row",
+    ] {
+        let n: i64 = conn
+            .query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(n, 0, "{table} emptied with its edition");
+    }
+}
+
+#[test]
+fn pairs_respect_capacity_single_pairing_and_forbidden_pairs() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&dir.path().join("b.sqlite3")).unwrap();
+    let ed = store
+        .create_edition_with_batches(
+            &edition("2026", None),
+            false,
+            &[
+                batch(
+                    Role::Student,
+                    vec![
+                        PersonRecord::Student(student("s1@example.org")),
+                        PersonRecord::Student(student("s2@example.org")),
+                        PersonRecord::Student(student("s3@example.org")),
+                    ],
+                ),
+                batch(
+                    Role::Ambassador,
+                    vec![
+                        PersonRecord::Ambassador(ambassador("a1@example.org", 1)),
+                        PersonRecord::Ambassador(ambassador("a2@example.org", 0)),
+                    ],
+                ),
+            ],
+        )
+        .unwrap()
+        .id;
+    let s: Vec<StudentId> = store
+        .list_students(ed)
+        .unwrap()
+        .iter()
+        .map(|s| s.id)
+        .collect();
+    let a: Vec<AmbassadorId> = store
+        .list_ambassadors(ed)
+        .unwrap()
+        .iter()
+        .map(|a| a.id)
+        .collect();
+
+    let pair = store
+        .add_pair(ed, s[0], a[0], PairOrigin::Suggested)
+        .unwrap();
+    assert_eq!(pair.status.label_fr(), "proposé");
+    assert!(!pair.locked);
+
+    let full = store
+        .add_pair(ed, s[1], a[0], PairOrigin::Manual)
+        .unwrap_err();
+    assert!(
+        matches!(full, StoreError::AmbassadorFull { capacity: 1, .. }),
+        "{full}"
+    );
+    let unavailable = store
+        .add_pair(ed, s[1], a[1], PairOrigin::Manual)
+        .unwrap_err();
+    assert!(matches!(
+        unavailable,
+        StoreError::AmbassadorFull { capacity: 0, .. }
+    ));
+    let twice = store
+        .add_pair(ed, s[0], a[1], PairOrigin::Manual)
+        .unwrap_err();
+    assert!(matches!(twice, StoreError::StudentAlreadyPaired { .. }));
+
+    // Forbidding an existing pair undoes it, and it can't be made again.
+    store
+        .forbid_pair(&ForbiddenPair {
+            edition_id: ed,
+            student_id: s[0],
+            ambassador_id: a[0],
+            reason: Some("Même service que la mère de l'étudiante".into()),
+        })
+        .unwrap();
+    assert!(store.list_pairs(ed).unwrap().is_empty());
+    let forbidden = store
+        .add_pair(ed, s[0], a[0], PairOrigin::Manual)
+        .unwrap_err();
+    assert!(matches!(forbidden, StoreError::ForbiddenPair { .. }));
+
+    // People of another edition are not reachable from this one.
+    let other = store.create_edition(&edition("Autre", None)).unwrap().id;
+    assert!(matches!(
+        store.add_pair(other, s[2], a[0], PairOrigin::Manual),
+        Err(StoreError::StudentNotFound { .. })
+    ));
+}
+
+#[test]
+fn a_file_that_is_not_a_database_is_refused_and_left_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("binomes.sqlite3");
+    let content = b"PK\x03\x04 ceci est un classeur, pas une base de donnees".repeat(200);
+    std::fs::write(&path, &content).unwrap();
+
+    let error = Store::open(&path).err().expect("refused");
+    assert!(matches!(error, StoreError::NotADatabase { .. }), "{error}");
+    assert!(error
+        .to_string()
+        .contains("n'est pas une base de données Binômes"));
+    assert_eq!(std::fs::read(&path).unwrap(), content, "never overwritten");
+}
+
+#[test]
+fn a_database_from_a_newer_version_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("binomes.sqlite3");
+    Store::open(&path).unwrap();
+    rusqlite::Connection::open(&path)
+        .unwrap()
+        .pragma_update(None, "user_version", SCHEMA_VERSION + 1)
+        .unwrap();
+    assert!(matches!(Store::open(&path), Err(StoreError::TooNew)));
+}
