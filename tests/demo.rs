@@ -76,10 +76,7 @@ fn students_sheet_has_the_demarches_simplifiees_layout_and_its_messes() {
     );
     let insee = col("Commune de votre lieu de résidence (Code INSEE)");
     for code in ["2A004", "2B033", "97411"] {
-        assert!(
-            data.iter().any(|r| r[insee].to_string() == code),
-            "{code} present"
-        );
+        assert!(data.iter().any(|r| r[insee] == code), "{code} present");
     }
     let email = col("Email");
     assert!(
@@ -274,4 +271,24 @@ fn the_demo_edition_is_created_once_with_every_person_and_their_row() {
         ambassadors.iter().any(|a| a.capacity == 0),
         "some cannot host this year"
     );
+}
+
+#[test]
+fn a_first_run_gets_the_demo_edition_but_an_edition_in_use_is_left_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&dir.path().join("b.sqlite3")).unwrap();
+    let created = store.create_demo_if_empty().unwrap();
+    assert!(created.is_some_and(|e| e.is_demo));
+    assert!(store.create_demo_if_empty().unwrap().is_none());
+
+    let other = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&other.path().join("b.sqlite3")).unwrap();
+    store
+        .create_edition(&binome::model::NewEdition {
+            name: "Vis mon job 2026".into(),
+            event_date: None,
+        })
+        .unwrap();
+    assert!(store.create_demo_if_empty().unwrap().is_none());
+    assert_eq!(store.list_editions().unwrap().len(), 1);
 }

@@ -1,1 +1,57 @@
-pub fn run() {}
+//! Binômes desktop shell: a Tauri 2 window around the `binome` engine.
+//!
+//! Commands are thin: they convert, call the engine and map errors (`error.rs`). No business
+//! logic lives here. `build` is generic over the runtime so the commands can be exercised
+//! headless with `tauri::test`.
+
+mod bindings;
+pub mod commands;
+pub mod dialog;
+pub mod error;
+#[cfg(test)]
+mod ipc_tests;
+pub mod state;
+
+use tauri::{Builder, Manager, Runtime};
+
+pub use state::AppState;
+
+/// Registers the commands and the state on a builder (real or mock runtime).
+pub fn build<R: Runtime>(builder: Builder<R>, state: AppState) -> Builder<R> {
+    builder
+        .manage(state)
+        .invoke_handler(tauri::generate_handler![
+            commands::app::app_info,
+            commands::editions::list_editions,
+            commands::editions::get_edition,
+            commands::editions::create_edition,
+            commands::editions::update_edition,
+            commands::editions::delete_edition,
+            commands::demo::open_demo_edition,
+            commands::demo::export_demo_samples,
+            commands::people::list_students,
+            commands::people::list_ambassadors,
+        ])
+}
+
+/// Starts the application.
+pub fn run() {
+    let state = AppState::new(state::data_dir_override());
+    // `--demo-if-empty` (README's run command): a first run shows the demo edition.
+    let demo_if_empty = std::env::args().any(|arg| arg == "--demo-if-empty");
+    build(tauri::Builder::default(), state)
+        .setup(move |app| {
+            // The OS-specific per-user data folder, unless BINOME_DATA_DIR chose another.
+            let state = app.state::<AppState>();
+            if !state.has_data_dir() {
+                state.set_data_dir(app.path().app_data_dir()?);
+            }
+            if demo_if_empty {
+                // A failure here shows in the window at the first command; no need to stop.
+                let _ = state.with_store(|store| store.create_demo_if_empty());
+            }
+            Ok(())
+        })
+        .run(tauri::generate_context!())
+        .expect("Binômes n'a pas pu démarrer");
+}

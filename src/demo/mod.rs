@@ -118,6 +118,17 @@ impl Store {
     }
 }
 
+impl Store {
+    /// Creates the demo edition when the store holds no edition at all (a first run).
+    pub fn create_demo_if_empty(&mut self) -> Result<Option<Edition>, StoreError> {
+        if self.list_editions()?.is_empty() {
+            self.open_demo_edition().map(Some)
+        } else {
+            Ok(None)
+        }
+    }
+}
+
 /// "Édition de démonstration", or with a number if an organiser already took that name.
 fn unused_demo_name(store: &Store) -> Result<String, StoreError> {
     let taken: Vec<String> = store

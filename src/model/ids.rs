@@ -1,11 +1,11 @@
 //! Typed identifiers, so a student id can never be passed where an ambassador id is expected.
-//! They are SQLite row ids; in TypeScript they are plain numbers (well below 2^53).
+//! They are SQLite row ids; serde writes a newtype as its inner number, and TypeScript sees a
+//! plain number (well below 2^53).
 
 macro_rules! id_type {
     ($($(#[$doc:meta])* $name:ident),* $(,)?) => {$(
         $(#[$doc])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
-        #[serde(transparent)]
         #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(type = "number"))]
         pub struct $name(pub i64);
 

@@ -106,7 +106,7 @@ pub struct Student {
     /// "Bac+2" … "Bac+5".
     pub level: Option<String>,
     pub curriculum: Option<String>,
-    /// Wished métiers, 1st choice first, as the student wrote them.
+    /// Wished métiers, 1st choice first.
     pub wished_jobs: Vec<String>,
     pub wished_administration: Option<String>,
     pub mobility: Mobility,

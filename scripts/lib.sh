@@ -1,0 +1,69 @@
+# Shared by scripts/run.sh and scripts/test.sh: idempotent set-up on Debian/Ubuntu.
+# Each step checks first and installs only what is missing, so a second run is quick.
+
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+# One cargo target directory outside the clone, reused across clones and runs.
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/binomes/target}"
+export PATH="$HOME/.cargo/bin:$PATH"
+
+# What building the Tauri shell needs (see TAURI-NOTES: the WebKitGTK 4.1 stack).
+BUILD_PACKAGES=(build-essential pkg-config file libssl-dev libxdo-dev libwebkit2gtk-4.1-dev
+  libayatana-appindicator3-dev librsvg2-dev libgtk-3-dev)
+# What running the app headless and driving it end to end needs.
+DISPLAY_PACKAGES=(xvfb xauth)
+E2E_PACKAGES=(webkit2gtk-driver xdotool imagemagick)
+
+step() { printf '\n\033[1m==> %s\033[0m\n' "$*"; }
+
+ensure_apt() {
+  local missing=()
+  for pkg in "$@"; do
+    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  step "Installing system packages: ${missing[*]}"
+  local sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
+}
+
+ensure_toolchains() {
+  command -v cargo >/dev/null || { echo "Rust is required: install it with rustup (https://rustup.rs)." >&2; exit 1; }
+  command -v node >/dev/null || { echo "Node.js 20.19 or later is required." >&2; exit 1; }
+  local major minor
+  IFS=. read -r major minor _ <<<"$(node --version | tr -d v)"
+  if [ "$major" -lt 20 ] || { [ "$major" -eq 20 ] && [ "$minor" -lt 19 ]; }; then
+    echo "Node.js 20.19 or later is required (found $(node --version))." >&2
+    exit 1
+  fi
+}
+
+# npm ci in a folder, only when its lock file changed since the last install.
+ensure_npm() {
+  local dir="$1" stamp
+  stamp="$(sha256sum "$dir/package-lock.json" | cut -d' ' -f1)"
+  if [ -f "$dir/node_modules/.binomes-stamp" ] && [ "$(cat "$dir/node_modules/.binomes-stamp")" = "$stamp" ]; then
+    return 0
+  fi
+  step "Installing npm packages in ${dir#"$ROOT"/}"
+  # --ignore-scripts: no dependency may download anything at install time (webdriverio would
+  # fetch browser drivers); our own build steps run explicitly.
+  (cd "$dir" && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error)
+  echo "$stamp" >"$dir/node_modules/.binomes-stamp"
+}
+
+ensure_tauri_driver() {
+  if command -v tauri-driver >/dev/null && tauri-driver --version 2>/dev/null | grep -q ' 2\.'; then
+    return 0
+  fi
+  step "Installing tauri-driver 2.1 (WebDriver bridge for the end-to-end tests)"
+  cargo install tauri-driver --version 2.1.0 --locked
+}
+
+build_ui() {
+  step "Building the interface (ui/)"
+  (cd "$ROOT/ui" && npm run --silent build)
+}

@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Runs every test, installing what is missing first (idempotent; CI runs exactly this).
+# Order: what fails fast first — formatting, the engine alone — then the UI, lints, the shell,
+# and the real app driven end to end.
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+cd "$ROOT"
+
+ensure_toolchains
+ensure_apt "${BUILD_PACKAGES[@]}" "${DISPLAY_PACKAGES[@]}" "${E2E_PACKAGES[@]}"
+rustup component list --installed 2>/dev/null | grep -q rustfmt || rustup component add rustfmt clippy
+
+step "Formatting (cargo fmt --check)"
+cargo fmt --all -- --check
+
+step "The engine builds without Tauri, WebKit or GTK"
+if cargo tree -p binome -e normal,build --prefix none | grep -Ei '^(tauri|wry|webkit|gtk|gdk|javascriptcore|soup)'; then
+  echo "The engine crate depends on the desktop stack: keep it pure." >&2
+  exit 1
+fi
+
+step "Engine tests (cargo test -p binome)"
+cargo test -p binome
+
+ensure_npm "$ROOT/ui"
+ensure_npm "$ROOT/tests/e2e"
+build_ui
+
+step "Interface type check and unit tests"
+(cd ui && npm run --silent typecheck && npm run --silent test)
+
+step "Lints (cargo clippy --workspace --all-targets -D warnings)"
+cargo clippy --workspace --all-targets -- -D warnings
+
+step "Desktop shell tests (commands, IPC bindings up to date)"
+cargo test -p binomes-desktop
+
+ensure_tauri_driver
+step "Building the app for the end-to-end tests"
+cargo build -p binomes-desktop
+step "End-to-end tests: the real app in WebKitWebDriver under Xvfb"
+BINOMES_APP="$CARGO_TARGET_DIR/debug/binomes" \
+  xvfb-run -a -s "-screen 0 1280x800x24" node --test --test-concurrency=1 tests/e2e/

@@ -1,0 +1,19 @@
+fn main() {
+    // Every command the UI may call is listed here; `capabilities/default.json` grants exactly
+    // these, so a command added without being allowed fails loudly in the end-to-end tests.
+    tauri_build::try_build(tauri_build::Attributes::new().app_manifest(
+        tauri_build::AppManifest::new().commands(&[
+            "app_info",
+            "list_editions",
+            "get_edition",
+            "create_edition",
+            "update_edition",
+            "delete_edition",
+            "open_demo_edition",
+            "export_demo_samples",
+            "list_students",
+            "list_ambassadors",
+        ]),
+    ))
+    .expect("tauri build script");
+}

@@ -1,0 +1,61 @@
+//! TypeScript bindings for every type that crosses the IPC boundary, generated from Rust with
+//! ts-rs and committed under `ui/src/bindings/`. The test below fails when they are stale;
+//! `UPDATE_BINDINGS=1 cargo test -p binomes-desktop bindings` rewrites them.
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeMap;
+    use std::path::{Path, PathBuf};
+
+    use binome::model::{Ambassador, Edition, EditionSummary, NewEdition, Student};
+    use ts_rs::{Config, TS};
+
+    use crate::commands::app::AppInfo;
+    use crate::commands::demo::DemoSamples;
+    use crate::error::IpcError;
+
+    fn export_all(dir: &Path) {
+        let cfg = Config::new().with_out_dir(dir).with_large_int("number");
+        Edition::export_all(&cfg).unwrap();
+        EditionSummary::export_all(&cfg).unwrap();
+        NewEdition::export_all(&cfg).unwrap();
+        Student::export_all(&cfg).unwrap();
+        Ambassador::export_all(&cfg).unwrap();
+        AppInfo::export_all(&cfg).unwrap();
+        DemoSamples::export_all(&cfg).unwrap();
+        IpcError::export_all(&cfg).unwrap();
+    }
+
+    fn files(dir: &Path) -> BTreeMap<PathBuf, String> {
+        std::fs::read_dir(dir)
+            .map(|entries| {
+                entries
+                    .flatten()
+                    .map(|e| e.path())
+                    .filter(|p| p.extension().is_some_and(|e| e == "ts"))
+                    .map(|p| {
+                        let content = std::fs::read_to_string(&p).unwrap_or_default();
+                        (PathBuf::from(p.file_name().unwrap()), content)
+                    })
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    #[test]
+    fn bindings_are_up_to_date() {
+        let committed = Path::new(env!("CARGO_MANIFEST_DIR")).join("../ui/src/bindings");
+        if std::env::var_os("UPDATE_BINDINGS").is_some() {
+            let _ = std::fs::remove_dir_all(&committed);
+            export_all(&committed);
+            return;
+        }
+        let fresh = tempfile::tempdir().unwrap();
+        export_all(fresh.path());
+        assert_eq!(
+            files(fresh.path()),
+            files(&committed),
+            "ui/src/bindings is stale: run `UPDATE_BINDINGS=1 cargo test -p binomes-desktop bindings`"
+        );
+    }
+}

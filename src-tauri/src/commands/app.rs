@@ -1,0 +1,28 @@
+use serde::Serialize;
+use tauri::State;
+use ts_rs::TS;
+
+use crate::error::IpcError;
+use crate::state::{database_path, AppState};
+
+/// What the app tells the organiser about itself, starting with where their data lives.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct AppInfo {
+    pub version: String,
+    pub data_dir: String,
+    pub database_path: String,
+    pub schema_version: u32,
+}
+
+#[tauri::command]
+pub fn app_info(state: State<'_, AppState>) -> Result<AppInfo, IpcError> {
+    let data_dir = state.data_dir()?;
+    let schema_version = state.with_store(|store| store.schema_version())?;
+    Ok(AppInfo {
+        version: env!("CARGO_PKG_VERSION").to_string(),
+        database_path: database_path(&data_dir).display().to_string(),
+        data_dir: data_dir.display().to_string(),
+        schema_version,
+    })
+}

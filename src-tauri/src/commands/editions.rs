@@ -1,0 +1,37 @@
+use binome::model::{Edition, EditionId, EditionSummary, NewEdition};
+use tauri::State;
+
+use crate::error::IpcError;
+use crate::state::AppState;
+
+#[tauri::command]
+pub fn list_editions(state: State<'_, AppState>) -> Result<Vec<EditionSummary>, IpcError> {
+    state.with_store(|store| store.list_editions())
+}
+
+#[tauri::command]
+pub fn get_edition(state: State<'_, AppState>, id: EditionId) -> Result<EditionSummary, IpcError> {
+    state.with_store(|store| store.edition(id))
+}
+
+#[tauri::command]
+pub fn create_edition(
+    state: State<'_, AppState>,
+    edition: NewEdition,
+) -> Result<Edition, IpcError> {
+    state.with_store(|store| store.create_edition(&edition))
+}
+
+#[tauri::command]
+pub fn update_edition(
+    state: State<'_, AppState>,
+    id: EditionId,
+    edition: NewEdition,
+) -> Result<Edition, IpcError> {
+    state.with_store(|store| store.update_edition(id, &edition))
+}
+
+#[tauri::command]
+pub fn delete_edition(state: State<'_, AppState>, id: EditionId) -> Result<(), IpcError> {
+    state.with_store(|store| store.delete_edition(id))
+}

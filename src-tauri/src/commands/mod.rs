@@ -1,0 +1,6 @@
+//! The commands the UI calls, one file per domain. Each converts, calls the engine, maps errors.
+
+pub mod app;
+pub mod demo;
+pub mod editions;
+pub mod people;

@@ -1,0 +1,34 @@
+//! Every native dialog goes through here.
+//!
+//! Under test nobody can answer a dialog, so when `BINOME_TEST_DIALOG_ANSWERS` names a file,
+//! each dialog takes the first line of that file as its answer (and removes it); an empty line
+//! means "cancelled". Otherwise rfd shows the native dialog, asynchronously (a blocking dialog
+//! on the main thread would freeze the app).
+
+use std::path::PathBuf;
+
+pub const ANSWERS_ENV: &str = "BINOME_TEST_DIALOG_ANSWERS";
+
+/// Asks the organiser for a folder; `None` if they cancelled.
+pub async fn pick_folder(title: &str) -> Option<PathBuf> {
+    if let Some(answer) = scripted_answer() {
+        return answer;
+    }
+    rfd::AsyncFileDialog::new()
+        .set_title(title)
+        .pick_folder()
+        .await
+        .map(|handle| handle.path().to_path_buf())
+}
+
+/// `Some(answer)` when dialogs are scripted, `None` when a person answers them.
+fn scripted_answer() -> Option<Option<PathBuf>> {
+    let file = std::env::var_os(ANSWERS_ENV)?;
+    let content = std::fs::read_to_string(&file).unwrap_or_default();
+    let mut lines = content.lines();
+    let answer = lines.next().unwrap_or("").trim().to_string();
+    let rest: Vec<&str> = lines.collect();
+    // Best effort: a test that cannot rewrite its own answers file will see the same answer again.
+    let _ = std::fs::write(&file, rest.join("\n"));
+    Some((!answer.is_empty()).then(|| PathBuf::from(answer)))
+}

@@ -1,0 +1,61 @@
+//! Errors as they cross to the UI: a tagged enum whose `message` is French and shown as is.
+
+use binome::StoreError;
+use serde::Serialize;
+use ts_rs::TS;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS, thiserror::Error)]
+#[serde(tag = "kind", rename_all = "camelCase")]
+pub enum IpcError {
+    /// What the organiser asked for does not exist (any more).
+    #[error("{message}")]
+    NotFound { message: String },
+    /// What the organiser typed is not acceptable; they can correct it.
+    #[error("{message}")]
+    Invalid { message: String },
+    /// The request conflicts with existing data (a name taken, a capacity reached…).
+    #[error("{message}")]
+    Conflict { message: String },
+    /// The data folder or the database could not be used.
+    #[error("{message}")]
+    Storage { message: String },
+    /// The organiser closed a dialog without choosing.
+    #[error("Opération annulée.")]
+    Cancelled,
+}
+
+impl IpcError {
+    /// A failure inside the app itself (a poisoned lock): nothing the organiser did.
+    pub fn internal() -> IpcError {
+        IpcError::Storage {
+            message: "Erreur interne de l'application : redémarrez Binômes.".into(),
+        }
+    }
+}
+
+impl From<StoreError> for IpcError {
+    fn from(error: StoreError) -> IpcError {
+        let message = error.to_string();
+        match error {
+            StoreError::EditionNotFound { .. }
+            | StoreError::StudentNotFound { .. }
+            | StoreError::AmbassadorNotFound { .. } => IpcError::NotFound { message },
+            StoreError::EditionNameEmpty | StoreError::InvalidDate { .. } => {
+                IpcError::Invalid { message }
+            }
+            StoreError::EditionNameTaken { .. }
+            | StoreError::StudentAlreadyPaired { .. }
+            | StoreError::AmbassadorFull { .. }
+            | StoreError::ForbiddenPair { .. } => IpcError::Conflict { message },
+            _ => IpcError::Storage { message },
+        }
+    }
+}
+
+impl From<binome::demo::WriteError> for IpcError {
+    fn from(error: binome::demo::WriteError) -> IpcError {
+        IpcError::Storage {
+            message: error.to_string(),
+        }
+    }
+}

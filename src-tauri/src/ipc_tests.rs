@@ -1,0 +1,138 @@
+//! The commands through the real IPC layer (Tauri's mock runtime): arguments as the UI sends
+//! them, answers and errors as the UI receives them. The store is a real SQLite file.
+
+use serde_json::{json, Value};
+use tauri::test::{get_ipc_response, mock_builder, mock_context, noop_assets, INVOKE_KEY};
+use tauri::webview::InvokeRequest;
+use tauri::WebviewWindowBuilder;
+
+use crate::{build, AppState};
+
+struct Harness {
+    _dir: tempfile::TempDir,
+    window: tauri::WebviewWindow<tauri::test::MockRuntime>,
+}
+
+fn harness() -> Harness {
+    let dir = tempfile::tempdir().unwrap();
+    let app = build(
+        mock_builder(),
+        AppState::new(Some(dir.path().to_path_buf())),
+    )
+    .build(mock_context(noop_assets()))
+    .unwrap();
+    let window = WebviewWindowBuilder::new(&app, "main", Default::default())
+        .build()
+        .unwrap();
+    Harness { _dir: dir, window }
+}
+
+impl Harness {
+    fn invoke(&self, cmd: &str, args: Value) -> Result<Value, Value> {
+        get_ipc_response(
+            &self.window,
+            InvokeRequest {
+                cmd: cmd.into(),
+                callback: tauri::ipc::CallbackFn(0),
+                error: tauri::ipc::CallbackFn(1),
+                url: "tauri://localhost".parse().unwrap(),
+                body: tauri::ipc::InvokeBody::Json(args),
+                headers: Default::default(),
+                invoke_key: INVOKE_KEY.to_string(),
+            },
+        )
+        .map(|body| body.deserialize::<Value>().unwrap())
+    }
+}
+
+#[test]
+fn editions_round_trip_through_ipc_in_camel_case() {
+    let h = harness();
+    let created = h
+        .invoke(
+            "create_edition",
+            json!({ "edition": { "name": "Vis mon job 2026", "eventDate": "2026-11-24" } }),
+        )
+        .unwrap();
+    assert_eq!(created["name"], "Vis mon job 2026");
+    assert_eq!(created["eventDate"], "2026-11-24");
+    let id = created["id"].as_i64().unwrap();
+
+    let listed = h.invoke("list_editions", json!({})).unwrap();
+    assert_eq!(listed[0]["edition"]["id"], id);
+    assert_eq!(listed[0]["students"], 0);
+
+    h.invoke(
+        "update_edition",
+        json!({ "id": id, "edition": { "name": "Vis mon job 2026 bis", "eventDate": null } }),
+    )
+    .unwrap();
+    let one = h.invoke("get_edition", json!({ "id": id })).unwrap();
+    assert_eq!(one["edition"]["name"], "Vis mon job 2026 bis");
+    assert_eq!(one["edition"]["eventDate"], Value::Null);
+
+    h.invoke("delete_edition", json!({ "id": id })).unwrap();
+    assert_eq!(h.invoke("list_editions", json!({})).unwrap(), json!([]));
+}
+
+#[test]
+fn errors_reach_the_ui_tagged_and_in_french() {
+    let h = harness();
+    h.invoke(
+        "create_edition",
+        json!({ "edition": { "name": "2026", "eventDate": null } }),
+    )
+    .unwrap();
+    let taken = h
+        .invoke(
+            "create_edition",
+            json!({ "edition": { "name": "2026", "eventDate": null } }),
+        )
+        .unwrap_err();
+    assert_eq!(
+        taken,
+        json!({ "kind": "conflict", "message": "Une édition s'appelle déjà « 2026 »." })
+    );
+
+    let bad_date = h
+        .invoke(
+            "create_edition",
+            json!({ "edition": { "name": "2027", "eventDate": "24/11/2027" } }),
+        )
+        .unwrap_err();
+    assert_eq!(bad_date["kind"], "invalid");
+    assert!(bad_date["message"]
+        .as_str()
+        .unwrap()
+        .contains("n'est pas une date valide"));
+
+    let missing = h.invoke("get_edition", json!({ "id": 999 })).unwrap_err();
+    assert_eq!(missing["kind"], "notFound");
+    assert_eq!(
+        missing["message"],
+        "L'édition n° 999 n'existe pas (ou plus)."
+    );
+}
+
+#[test]
+fn the_demo_edition_opens_with_its_people_and_app_info_names_the_data_folder() {
+    let h = harness();
+    let demo = h.invoke("open_demo_edition", json!({})).unwrap();
+    assert_eq!(demo["isDemo"], true);
+    let id = demo["id"].as_i64().unwrap();
+    let students = h.invoke("list_students", json!({ "edition": id })).unwrap();
+    assert_eq!(students.as_array().unwrap().len(), 240);
+    assert!(students[0]["identity"]["lastName"].is_string());
+    assert_eq!(students[0]["wishedJobs"].as_array().unwrap().len(), 3);
+    let ambassadors = h
+        .invoke("list_ambassadors", json!({ "edition": id }))
+        .unwrap();
+    assert_eq!(ambassadors.as_array().unwrap().len(), 180);
+
+    let info = h.invoke("app_info", json!({})).unwrap();
+    assert!(info["databasePath"]
+        .as_str()
+        .unwrap()
+        .ends_with("binomes.sqlite3"));
+    assert_eq!(info["schemaVersion"], binome::store::SCHEMA_VERSION);
+}

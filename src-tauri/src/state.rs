@@ -1,0 +1,70 @@
+//! What the app keeps between commands: where its data lives and the open store.
+
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+use binome::store::DATABASE_FILE_NAME;
+use binome::Store;
+
+use crate::error::IpcError;
+
+/// Environment variable that puts the data folder elsewhere (tests, portable use).
+pub const DATA_DIR_ENV: &str = "BINOME_DATA_DIR";
+
+pub fn data_dir_override() -> Option<PathBuf> {
+    std::env::var_os(DATA_DIR_ENV)
+        .filter(|v| !v.is_empty())
+        .map(PathBuf::from)
+}
+
+/// The app's state. The store is opened on first use, so that a damaged database shows as an
+/// error in the window instead of preventing the window from opening.
+pub struct AppState {
+    data_dir: Mutex<Option<PathBuf>>,
+    store: Mutex<Option<Store>>,
+}
+
+impl AppState {
+    pub fn new(data_dir: Option<PathBuf>) -> AppState {
+        AppState {
+            data_dir: Mutex::new(data_dir),
+            store: Mutex::new(None),
+        }
+    }
+
+    pub fn has_data_dir(&self) -> bool {
+        self.data_dir.lock().is_ok_and(|d| d.is_some())
+    }
+
+    pub fn set_data_dir(&self, dir: PathBuf) {
+        if let Ok(mut guard) = self.data_dir.lock() {
+            *guard = Some(dir);
+        }
+    }
+
+    pub fn data_dir(&self) -> Result<PathBuf, IpcError> {
+        self.data_dir
+            .lock()
+            .map_err(|_| IpcError::internal())?
+            .clone()
+            .ok_or_else(IpcError::internal)
+    }
+
+    /// Runs `work` with the open store, opening it first if needed.
+    pub fn with_store<T>(
+        &self,
+        work: impl FnOnce(&mut Store) -> Result<T, binome::StoreError>,
+    ) -> Result<T, IpcError> {
+        let mut guard = self.store.lock().map_err(|_| IpcError::internal())?;
+        if guard.is_none() {
+            let path = database_path(&self.data_dir()?);
+            *guard = Some(Store::open(&path)?);
+        }
+        let store = guard.as_mut().ok_or_else(IpcError::internal)?;
+        Ok(work(store)?)
+    }
+}
+
+pub fn database_path(data_dir: &Path) -> PathBuf {
+    data_dir.join(DATABASE_FILE_NAME)
+}

@@ -1,0 +1,104 @@
+// Starts the real Binômes app through tauri-driver (which starts WebKitWebDriver) and gives a
+// WebdriverIO session on it. Each app gets its own data folder and a scripted-dialog file, so
+// tests never touch the organiser's data and never wait on a native dialog.
+import { spawn } from "node:child_process";
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import net from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { remote } from "webdriverio";
+
+export const ARTIFACTS = path.resolve(import.meta.dirname, "artifacts");
+mkdirSync(ARTIFACTS, { recursive: true });
+
+const APP = process.env.BINOMES_APP;
+if (!APP) throw new Error("BINOMES_APP must name the built app binary");
+
+function waitForPort(port, timeoutMs) {
+  const deadline = Date.now() + timeoutMs;
+  return new Promise((resolve, reject) => {
+    const attempt = () => {
+      const socket = net.connect(port, "127.0.0.1");
+      socket.once("connect", () => {
+        socket.end();
+        resolve();
+      });
+      socket.once("error", () => {
+        socket.destroy();
+        if (Date.now() > deadline) reject(new Error(`tauri-driver did not listen on ${port}`));
+        else setTimeout(attempt, 100);
+      });
+    };
+    attempt();
+  });
+}
+
+/** A fresh data folder and answers file, to share between app restarts. */
+export function newProfile() {
+  const root = mkdtempSync(path.join(tmpdir(), "binomes-e2e-"));
+  const profile = {
+    root,
+    dataDir: path.join(root, "donnees"),
+    answers: path.join(root, "reponses-dialogues.txt"),
+  };
+  writeFileSync(profile.answers, "");
+  return profile;
+}
+
+/** Starts the app on `profile`; returns { browser, stop }. */
+export async function startApp(profile) {
+  const port = 4444;
+  const driver = spawn("tauri-driver", ["--port", String(port)], {
+    env: {
+      ...process.env,
+      BINOME_DATA_DIR: profile.dataDir,
+      BINOME_TEST_DIALOG_ANSWERS: profile.answers,
+    },
+    stdio: ["ignore", "inherit", "inherit"],
+  });
+  try {
+    await waitForPort(port, 15_000);
+    const browser = await remote({
+      hostname: "127.0.0.1",
+      port,
+      logLevel: "warn",
+      connectionRetryCount: 0,
+      capabilities: {
+        "tauri:options": { application: APP },
+        "wdio:enforceWebDriverClassic": true,
+      },
+    });
+    browser.setTimeout({ implicit: 0 });
+    return {
+      browser,
+      async stop() {
+        try {
+          await browser.deleteSession();
+        } finally {
+          driver.kill();
+          await new Promise((r) => (driver.exitCode !== null ? r() : driver.once("exit", r)));
+        }
+      },
+    };
+  } catch (error) {
+    driver.kill();
+    throw error;
+  }
+}
+
+export async function screenshot(browser, name) {
+  await browser.saveScreenshot(path.join(ARTIFACTS, `${name}.png`));
+}
+
+/** Waits until the element matching `selector` contains `text`. */
+export async function waitForText(browser, selector, text, timeout = 10_000) {
+  await browser.waitUntil(
+    async () => {
+      const el = await browser.$(selector);
+      // WebDriver renders no-break spaces as plain spaces: compare on plain spaces.
+      const plain = (value) => value.replace(/[\u00a0\u202f]/g, " ");
+      return (await el.isExisting()) && plain(await el.getText()).includes(plain(text));
+    },
+    { timeout, timeoutMsg: `« ${text} » never appeared in ${selector}` },
+  );
+}

@@ -1,0 +1,44 @@
+import { useState } from "react";
+import { Header } from "@codegouvfr/react-dsfr/Header";
+import { HomePage } from "./pages/HomePage";
+import { EditionPage } from "./pages/EditionPage";
+import { AppFooter } from "./components/AppFooter";
+
+type Route = { page: "home" } | { page: "edition"; id: number };
+
+export function App() {
+  const [route, setRoute] = useState<Route>({ page: "home" });
+  const goHome = () => setRoute({ page: "home" });
+
+  return (
+    <>
+      <Header
+        brandTop={
+          <>
+            République
+            <br />
+            Française
+          </>
+        }
+        serviceTitle="Binômes"
+        serviceTagline="Vis mon job — les binômes étudiants et ambassadeurs du numérique de l'État"
+        homeLinkProps={{
+          href: "#",
+          title: "Accueil — Binômes",
+          onClick: (event) => {
+            event.preventDefault();
+            goHome();
+          },
+        }}
+      />
+      <main id="contenu" className="fr-container fr-py-4w" tabIndex={-1}>
+        {route.page === "home" ? (
+          <HomePage onOpen={(id) => setRoute({ page: "edition", id })} />
+        ) : (
+          <EditionPage id={route.id} onBack={goHome} />
+        )}
+      </main>
+      <AppFooter />
+    </>
+  );
+}

@@ -1,0 +1,66 @@
+// The only module that talks to the Rust side. Every command is typed with the bindings that
+// ts-rs generates from Rust (src/bindings/, committed; a Rust test fails when they are stale).
+import { invoke } from "@tauri-apps/api/core";
+import type { Ambassador } from "./bindings/Ambassador";
+import type { AppInfo } from "./bindings/AppInfo";
+import type { DemoSamples } from "./bindings/DemoSamples";
+import type { Edition } from "./bindings/Edition";
+import type { EditionSummary } from "./bindings/EditionSummary";
+import type { IpcError } from "./bindings/IpcError";
+import type { NewEdition } from "./bindings/NewEdition";
+import type { Student } from "./bindings/Student";
+
+/** An error from the Rust side (its `message` is French), or a failure of the bridge itself. */
+export class ApiError extends Error {
+  readonly error: IpcError;
+  constructor(error: IpcError) {
+    super(errorMessage(error));
+    this.error = error;
+  }
+  get cancelled(): boolean {
+    return this.error.kind === "cancelled";
+  }
+}
+
+export function errorMessage(error: IpcError): string {
+  return error.kind === "cancelled" ? "Opération annulée." : error.message;
+}
+
+/** Turns whatever `invoke` rejected with into an `ApiError`. */
+export function toApiError(raw: unknown): ApiError {
+  if (raw instanceof ApiError) return raw;
+  if (isIpcError(raw)) return new ApiError(raw);
+  const detail = raw instanceof Error ? raw.message : String(raw);
+  return new ApiError({ kind: "storage", message: `Erreur inattendue de l'application : ${detail}` });
+}
+
+function isIpcError(value: unknown): value is IpcError {
+  if (typeof value !== "object" || value === null || !("kind" in value)) return false;
+  const kind = (value as { kind: unknown }).kind;
+  if (kind === "cancelled") return true;
+  return (
+    ["notFound", "invalid", "conflict", "storage"].includes(kind as string) &&
+    typeof (value as { message?: unknown }).message === "string"
+  );
+}
+
+async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
+  try {
+    return await invoke<T>(command, args);
+  } catch (raw) {
+    throw toApiError(raw);
+  }
+}
+
+export const api = {
+  appInfo: () => call<AppInfo>("app_info"),
+  listEditions: () => call<EditionSummary[]>("list_editions"),
+  getEdition: (id: number) => call<EditionSummary>("get_edition", { id }),
+  createEdition: (edition: NewEdition) => call<Edition>("create_edition", { edition }),
+  updateEdition: (id: number, edition: NewEdition) => call<Edition>("update_edition", { id, edition }),
+  deleteEdition: (id: number) => call<null>("delete_edition", { id }),
+  openDemoEdition: () => call<Edition>("open_demo_edition"),
+  exportDemoSamples: () => call<DemoSamples>("export_demo_samples"),
+  listStudents: (edition: number) => call<Student[]>("list_students", { edition }),
+  listAmbassadors: (edition: number) => call<Ambassador[]>("list_ambassadors", { edition }),
+};

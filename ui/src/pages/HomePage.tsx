@@ -1,0 +1,234 @@
+import { useCallback, useEffect, useState } from "react";
+import { Button } from "@codegouvfr/react-dsfr/Button";
+import { CallOut } from "@codegouvfr/react-dsfr/CallOut";
+import { Badge } from "@codegouvfr/react-dsfr/Badge";
+import { createModal } from "@codegouvfr/react-dsfr/Modal";
+import { api, toApiError } from "../api";
+import type { EditionSummary } from "../bindings/EditionSummary";
+import { EditionForm, type EditionDraft } from "../components/EditionForm";
+import { ErrorAlert } from "../components/ErrorAlert";
+import { TableFrame } from "../components/TableFrame";
+import { editionInput, formatEventDate } from "../format";
+
+const editionModal = createModal({ id: "edition-modal", isOpenedByDefault: false });
+const deleteModal = createModal({ id: "delete-modal", isOpenedByDefault: false });
+
+type Editing = { mode: "create" } | { mode: "rename"; edition: EditionSummary };
+
+export function HomePage({ onOpen }: { onOpen: (id: number) => void }) {
+  const [editions, setEditions] = useState<EditionSummary[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [editing, setEditing] = useState<Editing>({ mode: "create" });
+  const [draft, setDraft] = useState<EditionDraft>({ name: "", date: "" });
+  const [formError, setFormError] = useState<string | null>(null);
+  const [toDelete, setToDelete] = useState<EditionSummary | null>(null);
+
+  const reload = useCallback(() => {
+    api.listEditions().then(
+      (list) => setEditions(list),
+      (e) => setError(toApiError(e).message),
+    );
+  }, []);
+  useEffect(reload, [reload]);
+
+  const run = async (work: () => Promise<unknown>) => {
+    setError(null);
+    setNotice(null);
+    try {
+      await work();
+    } catch (e) {
+      const apiError = toApiError(e);
+      if (!apiError.cancelled) setError(apiError.message);
+    }
+  };
+
+  const openCreate = () => {
+    setEditing({ mode: "create" });
+    setDraft({ name: `Vis mon job ${new Date().getFullYear()}`, date: "" });
+    setFormError(null);
+    editionModal.open();
+  };
+  const openRename = (edition: EditionSummary) => {
+    setEditing({ mode: "rename", edition });
+    setDraft({ name: edition.edition.name, date: edition.edition.eventDate ?? "" });
+    setFormError(null);
+    editionModal.open();
+  };
+  const submitEdition = async () => {
+    const input = editionInput(draft.name, draft.date);
+    try {
+      if (editing.mode === "create") {
+        const created = await api.createEdition(input);
+        setNotice(`L'édition « ${created.name} » a été créée.`);
+      } else {
+        const renamed = await api.updateEdition(editing.edition.edition.id, input);
+        setNotice(`L'édition s'appelle désormais « ${renamed.name} ».`);
+      }
+      editionModal.close();
+      reload();
+    } catch (e) {
+      setFormError(toApiError(e).message);
+    }
+  };
+  const confirmDelete = (edition: EditionSummary) => {
+    setToDelete(edition);
+    deleteModal.open();
+  };
+  const doDelete = () =>
+    run(async () => {
+      if (!toDelete) return;
+      await api.deleteEdition(toDelete.edition.id);
+      setNotice(`L'édition « ${toDelete.edition.name} » a été supprimée.`);
+      setToDelete(null);
+      reload();
+    });
+
+  const openDemo = () => run(async () => onOpen((await api.openDemoEdition()).id));
+  const exportSamples = () =>
+    run(async () => {
+      const written = await api.exportDemoSamples();
+      setNotice(`Fichiers de démonstration enregistrés dans ${written.folder} : ${written.files.join(", ")}.`);
+    });
+
+  const hasDemo = editions?.some((e) => e.edition.isDemo) ?? false;
+
+  return (
+    <>
+      <h1>Éditions</h1>
+      <ErrorAlert title="Action impossible" message={error} onClose={() => setError(null)} />
+      <p role="status" id="home-status" className={notice ? "fr-alert fr-alert--success fr-alert--sm fr-mb-3w" : undefined}>
+        {notice}
+      </p>
+
+      {editions !== null && editions.length === 0 ? (
+        <CallOut title="Bienvenue dans Binômes" iconId="fr-icon-information-line">
+          Binômes prépare les binômes de « Vis mon job » : importez les inscriptions des étudiants et des ambassadeurs,
+          obtenez des propositions expliquées, ajustez-les à la main et exportez les binômes. Pour commencer, créez
+          l'édition de cette année, ou découvrez l'outil avec l'édition de démonstration (personnes fictives).
+        </CallOut>
+      ) : null}
+
+      <div className="binomes-actions fr-mb-4w">
+        <Button iconId="fr-icon-add-line" onClick={openCreate} nativeButtonProps={{ id: "create-edition" }}>
+          Créer une édition
+        </Button>
+        {!hasDemo ? (
+          <Button priority="secondary" iconId="fr-icon-play-line" onClick={openDemo} nativeButtonProps={{ id: "open-demo" }}>
+            Ouvrir l'édition de démonstration
+          </Button>
+        ) : null}
+        <Button
+          priority="tertiary"
+          iconId="fr-icon-download-line"
+          onClick={exportSamples}
+          nativeButtonProps={{ id: "export-samples" }}
+        >
+          Enregistrer les fichiers d'inscription de démonstration…
+        </Button>
+      </div>
+
+      {editions === null ? (
+        <p>Chargement…</p>
+      ) : editions.length > 0 ? (
+        <EditionsTable editions={editions} onOpen={onOpen} onRename={openRename} onDelete={confirmDelete} />
+      ) : null}
+
+      <editionModal.Component
+        title={editing.mode === "create" ? "Créer une édition" : "Renommer l'édition"}
+        buttons={[
+          { children: "Annuler", priority: "secondary" },
+          {
+            children: editing.mode === "create" ? "Créer l'édition" : "Enregistrer",
+            doClosesModal: false,
+            onClick: () => void submitEdition(),
+            nativeButtonProps: { id: "edition-submit" },
+          },
+        ]}
+      >
+        <EditionForm draft={draft} onChange={setDraft} onSubmit={() => void submitEdition()} error={formError} />
+      </editionModal.Component>
+
+      <deleteModal.Component
+        title="Supprimer l'édition ?"
+        iconId="fr-icon-warning-line"
+        buttons={[
+          { children: "Annuler", priority: "secondary", nativeButtonProps: { id: "delete-cancel" } },
+          { children: "Supprimer définitivement", onClick: () => void doDelete(), nativeButtonProps: { id: "delete-confirm" } },
+        ]}
+      >
+        {toDelete ? (
+          <p>
+            L'édition « {toDelete.edition.name} » et tout ce qu'elle contient ({toDelete.students} étudiants,{" "}
+            {toDelete.ambassadors} ambassadeurs, {toDelete.pairs} binômes) seront supprimés de cet ordinateur. Cette
+            action ne peut pas être annulée.
+          </p>
+        ) : null}
+      </deleteModal.Component>
+    </>
+  );
+}
+
+function EditionsTable({
+  editions,
+  onOpen,
+  onRename,
+  onDelete,
+}: {
+  editions: EditionSummary[];
+  onOpen: (id: number) => void;
+  onRename: (edition: EditionSummary) => void;
+  onDelete: (edition: EditionSummary) => void;
+}) {
+  return (
+    <TableFrame>
+      <table id="editions-table">
+        <caption>Vos éditions</caption>
+        <thead>
+          <tr>
+            <th scope="col">Édition</th>
+            <th scope="col">Jour J</th>
+            <th scope="col" className="binomes-number">Étudiants</th>
+            <th scope="col" className="binomes-number">Ambassadeurs</th>
+            <th scope="col" className="binomes-number">Binômes</th>
+            <th scope="col">Actions</th>
+          </tr>
+        </thead>
+        <tbody>
+          {editions.map((summary) => {
+            const { edition } = summary;
+            return (
+              <tr key={edition.id} data-edition-name={edition.name}>
+                <th scope="row">
+                  {edition.name}{" "}
+                  {edition.isDemo ? (
+                    <Badge small severity="info" noIcon>
+                      fictive
+                    </Badge>
+                  ) : null}
+                </th>
+                <td>{formatEventDate(edition.eventDate)}</td>
+                <td className="binomes-number">{summary.students}</td>
+                <td className="binomes-number">{summary.ambassadors}</td>
+                <td className="binomes-number">{summary.pairs}</td>
+                <td>
+                  <div className="binomes-actions">
+                    <Button size="small" onClick={() => onOpen(edition.id)} nativeButtonProps={{ "data-action": "open", title: `Ouvrir ${edition.name}` }}>
+                      Ouvrir
+                    </Button>
+                    <Button size="small" priority="secondary" onClick={() => onRename(summary)} nativeButtonProps={{ "data-action": "rename", title: `Renommer ${edition.name}` }}>
+                      Renommer
+                    </Button>
+                    <Button size="small" priority="tertiary" onClick={() => onDelete(summary)} nativeButtonProps={{ "data-action": "delete", title: `Supprimer ${edition.name}` }}>
+                      Supprimer
+                    </Button>
+                  </div>
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </TableFrame>
+  );
+}
