@@ -56,7 +56,8 @@ ensure_npm() {
 }
 
 ensure_tauri_driver() {
-  if command -v tauri-driver >/dev/null && tauri-driver --version 2>/dev/null | grep -q ' 2\.'; then
+  # tauri-driver has no --version: ask cargo what it installed.
+  if command -v tauri-driver >/dev/null && cargo install --list | grep -q '^tauri-driver v2\.'; then
     return 0
   fi
   step "Installing tauri-driver 2.1 (WebDriver bridge for the end-to-end tests)"
