@@ -5,8 +5,10 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use binome::demo::{self, DemoSize};
+use binome::import::{self, ImportReport};
+use binome::model::Role;
 use binome::Store;
-use clap::{Parser, Subcommand};
+use clap::{ArgGroup, Parser, Subcommand};
 
 #[derive(Parser)]
 #[command(
@@ -21,6 +23,27 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
+    /// Importe un fichier d'inscriptions (étudiants ou ambassadeurs) dans une édition.
+    #[command(group(ArgGroup::new("fichier").required(true).args(["students", "ambassadors"])))]
+    Import {
+        #[arg(long)]
+        db: PathBuf,
+        /// Export des inscriptions des étudiants (démarches simplifiées : .xlsx, .ods, .csv).
+        #[arg(long, value_name = "FICHIER")]
+        students: Option<PathBuf>,
+        /// Export des inscriptions des ambassadeurs (Sphinx : .xlsx, .xls, .csv).
+        #[arg(long, value_name = "FICHIER")]
+        ambassadors: Option<PathBuf>,
+        /// Feuille à lire (par défaut : « Dossiers » si elle existe, sinon la première qui a des données).
+        #[arg(long, value_name = "NOM")]
+        sheet: Option<String>,
+        /// Édition où importer (créée si elle n'existe pas ; par défaut : la plus récente).
+        #[arg(long, value_name = "NOM")]
+        edition: Option<String>,
+        /// Rapport lisible par une machine sur la sortie standard.
+        #[arg(long)]
+        json: bool,
+    },
     /// Écrit les fiches d'inscription de démonstration (fictives) ou crée l'édition de démonstration.
     Demo {
         /// Dossier où écrire les fichiers d'exemple.
@@ -86,6 +109,36 @@ fn run(cli: Cli) -> Result<(), String> {
             }
             Ok(())
         }
+        Command::Import {
+            db,
+            students,
+            ambassadors,
+            sheet,
+            edition,
+            json,
+        } => {
+            let (path, role) = match (students, ambassadors) {
+                (Some(path), _) => (path, Role::Student),
+                (None, Some(path)) => (path, Role::Ambassador),
+                (None, None) => return Err("indiquez --students ou --ambassadors".into()),
+            };
+            // Read the file before touching the database: an unusable file changes nothing.
+            let analysis =
+                import::analyze(&path, role, sheet.as_deref()).map_err(|e| e.to_string())?;
+            let mut store = Store::open(&db).map_err(|e| e.to_string())?;
+            let edition = store
+                .edition_for_command_line(edition.as_deref())
+                .map_err(|e| e.to_string())?;
+            let report = import::apply_analysis(&mut store, edition.id, &analysis)
+                .map_err(|e| e.to_string())?;
+            if json {
+                let text = serde_json::to_string_pretty(&report).map_err(|e| e.to_string())?;
+                println!("{text}");
+            } else {
+                print_import(&report, &edition.name);
+            }
+            Ok(())
+        }
         Command::Editions { db, json } => {
             let store = Store::open(&db).map_err(|e| e.to_string())?;
             let editions = store.list_editions().map_err(|e| e.to_string())?;
@@ -107,5 +160,50 @@ fn run(cli: Cli) -> Result<(), String> {
             }
             Ok(())
         }
+    }
+}
+
+fn print_import(report: &ImportReport, edition: &str) {
+    let sheet = report
+        .sheet
+        .as_ref()
+        .map(|s| format!("feuille « {s} », "))
+        .unwrap_or_default();
+    println!(
+        "« {} » ({sheet}en-tête ligne {}) → édition « {edition} »",
+        report.file, report.header_row
+    );
+    println!(
+        "{} lignes lues : {} personnes enregistrées ({} nouvelles, {} modifiées, {} inchangées), {} rejetées.",
+        report.rows_read,
+        report.stored,
+        report.created,
+        report.updated,
+        report.unchanged,
+        report.rejected.len()
+    );
+    for rejection in &report.rejected {
+        println!("  rejetée, ligne {} : {}", rejection.row, rejection.reason);
+    }
+    if !report.changes.gone.is_empty() {
+        println!(
+            "{} personnes de l'édition ne sont plus dans ce fichier (gardées) :",
+            report.changes.gone.len()
+        );
+        for person in &report.changes.gone {
+            println!("  {}", person.name);
+        }
+    }
+    println!("{} points à vérifier :", report.warnings.len());
+    for warning in &report.warnings {
+        let column = warning
+            .column
+            .as_ref()
+            .map(|c| format!(", colonne « {c} »"))
+            .unwrap_or_default();
+        println!("  ligne {}{column} : {}", warning.row, warning.message);
+    }
+    if let Some(backup) = &report.backup {
+        println!("Sauvegarde de la base avant l'import : {backup}");
     }
 }

@@ -1,17 +1,39 @@
 //! Small text helpers shared by every part that handles user-typed text.
 
-use unicode_normalization::UnicodeNormalization;
+use std::borrow::Cow;
+
+use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
 /// Trims, collapses inner runs of white space and composes accents (NFC), so that
 /// "  Élodie " typed in two different ways compares equal.
 pub fn clean(value: &str) -> String {
-    let composed: String = value.nfc().collect();
+    let composed = nfc_cow(value);
+    // Most cells are already tidy: copy them once instead of splitting and joining.
+    let tidy = !composed.starts_with(char::is_whitespace)
+        && !composed.ends_with(char::is_whitespace)
+        && !composed
+            .as_bytes()
+            .windows(2)
+            .any(|w| w[0].is_ascii_whitespace() && w[1].is_ascii_whitespace())
+        && !composed.contains(|c: char| c.is_whitespace() && c != ' ');
+    if tidy {
+        return composed.into_owned();
+    }
     composed.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// Composes accents (NFC) without touching spaces.
 pub fn nfc(value: &str) -> String {
-    value.nfc().collect()
+    nfc_cow(value).into_owned()
+}
+
+/// NFC, without work for text that is already composed (ASCII and almost all typed text).
+fn nfc_cow(value: &str) -> Cow<'_, str> {
+    if value.is_ascii() || is_nfc_quick(value.chars()) == IsNormalized::Yes {
+        Cow::Borrowed(value)
+    } else {
+        Cow::Owned(value.nfc().collect())
+    }
 }
 
 /// Like [`clean`], but `None` for text that is empty once cleaned.
@@ -28,6 +50,8 @@ mod tests {
     fn clean_composes_accents_and_spaces() {
         // "E" followed by a combining acute accent, then stray spaces.
         assert_eq!(clean("  E\u{301}lodie   Martin "), "Élodie Martin");
+        assert_eq!(clean("Élodie\u{a0}Martin"), "Élodie Martin");
+        assert_eq!(clean("déjà propre"), "déjà propre");
         assert_eq!(clean_opt(" \t "), None);
     }
 }

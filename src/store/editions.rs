@@ -61,6 +61,35 @@ impl Store {
         })
     }
 
+    /// The edition the command line works on: the one named (created if absent), otherwise the
+    /// most recent one that is not the demo, otherwise a new "Vis mon job <year>".
+    pub fn edition_for_command_line(&mut self, name: Option<&str>) -> Result<Edition, StoreError> {
+        let editions = self.list_editions()?;
+        if let Some(name) = name {
+            let wanted = text::clean(name).to_lowercase();
+            if let Some(found) = editions
+                .iter()
+                .find(|e| e.edition.name.to_lowercase() == wanted)
+            {
+                return Ok(found.edition.clone());
+            }
+            return self.create_edition(&NewEdition {
+                name: name.to_string(),
+                event_date: None,
+            });
+        }
+        if let Some(found) = editions.iter().find(|e| !e.edition.is_demo) {
+            return Ok(found.edition.clone());
+        }
+        let year: String = self
+            .conn
+            .query_row("SELECT strftime('%Y', 'now')", [], |r| r.get(0))?;
+        self.create_edition(&NewEdition {
+            name: format!("Vis mon job {year}"),
+            event_date: None,
+        })
+    }
+
     /// Deletes an edition and everything in it (people, imported rows, pairs).
     pub fn delete_edition(&mut self, id: EditionId) -> Result<(), StoreError> {
         self.write(|tx| {

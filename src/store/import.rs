@@ -63,6 +63,21 @@ pub(super) fn insert_batch(
     batch: &NewBatch,
     rows: &[BatchRow],
 ) -> Result<BatchId, StoreError> {
+    insert_batch_with(conn, edition, batch, rows, |_| {
+        (Some(people::Write::Insert(edition)), None)
+    })
+}
+
+/// Stores a batch and its rows. `how(i)` says how row i's person is written (created in the
+/// edition, or replacing an existing person's data; `None` for rejected rows) and, when the
+/// record to write is not the row's own (a re-import completed with known data), which one.
+pub(super) fn insert_batch_with<'r>(
+    conn: &Connection,
+    edition: EditionId,
+    batch: &NewBatch,
+    rows: &'r [BatchRow],
+    how: impl Fn(usize) -> (Option<people::Write>, Option<&'r PersonRecord>),
+) -> Result<BatchId, StoreError> {
     let rejected = rows
         .iter()
         .filter(|r| matches!(r.record, PersonRecord::Rejected(_)))
@@ -86,7 +101,7 @@ pub(super) fn insert_batch(
     let mut insert_row = conn.prepare_cached(
         "INSERT INTO source_row (batch_id, row_number, cells, rejected_reason) VALUES (?1, ?2, ?3, ?4)",
     )?;
-    for row in rows {
+    for (i, row) in rows.iter().enumerate() {
         let reason = match &row.record {
             PersonRecord::Rejected(reason) => Some(reason.as_str()),
             _ => None,
@@ -98,14 +113,15 @@ pub(super) fn insert_batch(
             reason,
         ])?;
         let source = SourceRowId(conn.last_insert_rowid());
-        match &row.record {
-            PersonRecord::Student(student) => {
-                people::insert_student(conn, edition, student, Some(source))?;
+        let (write, replacement) = how(i);
+        match (replacement.unwrap_or(&row.record), write) {
+            (PersonRecord::Student(student), Some(how)) => {
+                people::write_student(conn, how, student, Some(source))?;
             }
-            PersonRecord::Ambassador(ambassador) => {
-                people::insert_ambassador(conn, edition, ambassador, Some(source))?;
+            (PersonRecord::Ambassador(ambassador), Some(how)) => {
+                people::write_ambassador(conn, how, ambassador, Some(source))?;
             }
-            PersonRecord::Rejected(_) => {}
+            _ => {}
         }
     }
     Ok(batch_id)

@@ -4,9 +4,11 @@
 //! foreign keys are on; the journal is WAL with `synchronous=FULL`; every write the store offers
 //! is exactly one IMMEDIATE transaction, so a failure or a crash leaves the file as it was before.
 
+mod backup;
 mod editions;
 mod error;
 mod import;
+mod merge;
 mod pairs;
 mod people;
 mod schema;
@@ -18,6 +20,7 @@ use rusqlite::{Connection, Transaction, TransactionBehavior};
 
 pub use error::StoreError;
 pub use import::{BatchRow, PersonRecord};
+pub use merge::{FieldChange, MergePreview, PersonChange, PersonRef};
 pub use schema::SCHEMA_VERSION;
 
 /// File name of the database inside the application data folder.
@@ -84,6 +87,8 @@ fn configure(conn: &Connection) -> rusqlite::Result<()> {
     let mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
     debug_assert!(mode.eq_ignore_ascii_case("wal") || mode.eq_ignore_ascii_case("memory"));
     conn.pragma_update(None, "synchronous", "FULL")?;
+    // 32 MiB of page cache (the default is 2 MiB): an import writes tens of megabytes at once.
+    conn.pragma_update(None, "cache_size", -32_768)?;
     conn.pragma_update(None, "foreign_keys", "ON")?;
     Ok(())
 }

@@ -8,33 +8,46 @@ use crate::model::{
     Student, StudentId,
 };
 
-const STUDENT_COLUMNS: &str = "id, edition_id, civility, last_name, first_name, email, phone,
+/// The columns a student's data fills (all but `id` and `edition_id`), in parameter order ?2…?19.
+const STUDENT_FIELDS: &str = "civility, last_name, first_name, email, phone,
     postal_code, commune, insee_code, departement, school, level, curriculum, wished_jobs,
     wished_administration, mobility, application_state, comments, source_row_id";
+const STUDENT_VALUES: &str =
+    "?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19";
 
-const AMBASSADOR_COLUMNS: &str = "id, edition_id, civility, last_name, first_name, email, phone,
+/// The columns an ambassador's data fills, in parameter order ?2…?18.
+const AMBASSADOR_FIELDS: &str = "civility, last_name, first_name, email, phone,
     postal_code, commune, insee_code, departement, job, job_title, administration, structure_type,
     service, capacity, comments, source_row_id";
+const AMBASSADOR_VALUES: &str =
+    "?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18";
+
+/// Whether a write creates a person in an edition or replaces the data of an existing one
+/// (keeping its id, hence its pairs and notes).
+#[derive(Debug, Clone, Copy)]
+pub(super) enum Write {
+    Insert(EditionId),
+    Update(i64),
+}
+
+impl Write {
+    fn key(self) -> i64 {
+        match self {
+            Write::Insert(edition) => edition.0,
+            Write::Update(id) => id,
+        }
+    }
+}
 
 impl Store {
     /// The students of an edition, sorted by name.
     pub fn list_students(&self, edition: EditionId) -> Result<Vec<Student>, StoreError> {
-        let mut stmt = self.conn.prepare(&format!(
-            "SELECT {STUDENT_COLUMNS} FROM student WHERE edition_id = ?1
-             ORDER BY last_name COLLATE NOCASE, first_name COLLATE NOCASE, id"
-        ))?;
-        let rows = stmt.query_map([edition], |row| Ok(student_from_row(row)))?;
-        rows.map(|r| r?).collect()
+        students_of(&self.conn, edition)
     }
 
     /// The ambassadors of an edition, sorted by name.
     pub fn list_ambassadors(&self, edition: EditionId) -> Result<Vec<Ambassador>, StoreError> {
-        let mut stmt = self.conn.prepare(&format!(
-            "SELECT {AMBASSADOR_COLUMNS} FROM ambassador WHERE edition_id = ?1
-             ORDER BY last_name COLLATE NOCASE, first_name COLLATE NOCASE, id"
-        ))?;
-        let rows = stmt.query_map([edition], |row| Ok(ambassador_from_row(row)))?;
-        rows.map(|r| r?).collect()
+        ambassadors_of(&self.conn, edition)
     }
 
     /// An imported row exactly as it came, with the header of its file.
@@ -78,19 +91,47 @@ impl Store {
     }
 }
 
-pub(super) fn insert_student(
+pub(super) fn students_of(
     conn: &Connection,
     edition: EditionId,
+) -> Result<Vec<Student>, StoreError> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT id, edition_id, {STUDENT_FIELDS} FROM student WHERE edition_id = ?1
+         ORDER BY last_name COLLATE NOCASE, first_name COLLATE NOCASE, id"
+    ))?;
+    let rows = stmt.query_map([edition], |row| Ok(student_from_row(row)))?;
+    rows.map(|r| r?).collect()
+}
+
+pub(super) fn ambassadors_of(
+    conn: &Connection,
+    edition: EditionId,
+) -> Result<Vec<Ambassador>, StoreError> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT id, edition_id, {AMBASSADOR_FIELDS} FROM ambassador WHERE edition_id = ?1
+         ORDER BY last_name COLLATE NOCASE, first_name COLLATE NOCASE, id"
+    ))?;
+    let rows = stmt.query_map([edition], |row| Ok(ambassador_from_row(row)))?;
+    rows.map(|r| r?).collect()
+}
+
+pub(super) fn write_student(
+    conn: &Connection,
+    write: Write,
     s: &Student,
     source: Option<SourceRowId>,
 ) -> Result<StudentId, StoreError> {
     let (who, place) = (&s.identity, &s.place);
-    conn.prepare_cached(&format!(
-        "INSERT INTO student ({STUDENT_COLUMNS})
-         VALUES (NULL, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)"
-    ))?
-    .execute(params![
-        edition,
+    let sql = match write {
+        Write::Insert(_) => format!(
+            "INSERT INTO student (edition_id, {STUDENT_FIELDS}) VALUES (?1, {STUDENT_VALUES})"
+        ),
+        Write::Update(_) => {
+            format!("UPDATE student SET ({STUDENT_FIELDS}) = ({STUDENT_VALUES}) WHERE id = ?1")
+        }
+    };
+    conn.prepare_cached(&sql)?.execute(params![
+        write.key(),
         who.civility,
         who.last_name,
         who.first_name,
@@ -110,22 +151,29 @@ pub(super) fn insert_student(
         s.comments,
         source,
     ])?;
-    Ok(StudentId(conn.last_insert_rowid()))
+    Ok(match write {
+        Write::Insert(_) => StudentId(conn.last_insert_rowid()),
+        Write::Update(id) => StudentId(id),
+    })
 }
 
-pub(super) fn insert_ambassador(
+pub(super) fn write_ambassador(
     conn: &Connection,
-    edition: EditionId,
+    write: Write,
     a: &Ambassador,
     source: Option<SourceRowId>,
 ) -> Result<AmbassadorId, StoreError> {
     let (who, place) = (&a.identity, &a.place);
-    conn.prepare_cached(&format!(
-        "INSERT INTO ambassador ({AMBASSADOR_COLUMNS})
-         VALUES (NULL, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)"
-    ))?
-    .execute(params![
-        edition,
+    let sql = match write {
+        Write::Insert(_) => format!(
+            "INSERT INTO ambassador (edition_id, {AMBASSADOR_FIELDS}) VALUES (?1, {AMBASSADOR_VALUES})"
+        ),
+        Write::Update(_) => format!(
+            "UPDATE ambassador SET ({AMBASSADOR_FIELDS}) = ({AMBASSADOR_VALUES}) WHERE id = ?1"
+        ),
+    };
+    conn.prepare_cached(&sql)?.execute(params![
+        write.key(),
         who.civility,
         who.last_name,
         who.first_name,
@@ -144,7 +192,10 @@ pub(super) fn insert_ambassador(
         a.comments,
         source,
     ])?;
-    Ok(AmbassadorId(conn.last_insert_rowid()))
+    Ok(match write {
+        Write::Insert(_) => AmbassadorId(conn.last_insert_rowid()),
+        Write::Update(id) => AmbassadorId(id),
+    })
 }
 
 fn identity_and_place(row: &Row<'_>) -> rusqlite::Result<(Identity, Place)> {

@@ -1,0 +1,543 @@
+//! Which column holds what: header texts — often whole questions ("Métier que vous souhaitez
+//! découvrir (1er choix)") — matched to fields, accent- and case-insensitively, with a confidence.
+//! Columns that match nothing are kept in the stored row; they are just not interpreted.
+
+use serde::Serialize;
+use unicode_normalization::UnicodeNormalization;
+
+use crate::model::Role;
+
+/// A piece of information the engine understands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
+pub enum Field {
+    Civility,
+    LastName,
+    FirstName,
+    Email,
+    Phone,
+    PostalCode,
+    Commune,
+    InseeCode,
+    Departement,
+    Comments,
+    // Students
+    School,
+    Level,
+    Curriculum,
+    Job1,
+    Job2,
+    Job3,
+    WishedAdministration,
+    Mobility,
+    ApplicationState,
+    // Ambassadors
+    Job,
+    JobTitle,
+    Administration,
+    StructureType,
+    Service,
+    Capacity,
+}
+
+impl Field {
+    /// The French label organisers see in the mapping.
+    pub fn label_fr(self) -> &'static str {
+        match self {
+            Field::Civility => "Civilité",
+            Field::LastName => "Nom",
+            Field::FirstName => "Prénom",
+            Field::Email => "E-mail",
+            Field::Phone => "Téléphone",
+            Field::PostalCode => "Code postal",
+            Field::Commune => "Commune",
+            Field::InseeCode => "Code INSEE de la commune",
+            Field::Departement => "Département",
+            Field::Comments => "Commentaires",
+            Field::School => "École",
+            Field::Level => "Niveau d'études",
+            Field::Curriculum => "Formation",
+            Field::Job1 => "Métier souhaité n°1",
+            Field::Job2 => "Métier souhaité n°2",
+            Field::Job3 => "Métier souhaité n°3",
+            Field::WishedAdministration => "Administration souhaitée",
+            Field::Mobility => "Mobilité",
+            Field::ApplicationState => "État du dossier",
+            Field::Job => "Métier",
+            Field::JobTitle => "Intitulé de poste",
+            Field::Administration => "Administration",
+            Field::StructureType => "Type de structure",
+            Field::Service => "Service",
+            Field::Capacity => "Capacité d'accueil",
+        }
+    }
+}
+
+/// A header matched (or not) to a field.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
+pub struct ColumnMatch {
+    /// 0-based column index.
+    pub index: u32,
+    /// The header as it came.
+    pub header: String,
+    pub field: Option<Field>,
+    /// The field's French label, for display.
+    pub label: Option<String>,
+    /// 1.0 for an exact known header, less for a header that merely contains a known phrase.
+    pub confidence: f32,
+}
+
+/// Lower-case, accents removed, punctuation as spaces, single spaces: "Adresse électronique
+/// (pro.)" → "adresse electronique pro".
+pub fn normalize_header(header: &str) -> String {
+    let folded: String = header
+        .nfd()
+        .filter(|c| !('\u{300}'..='\u{36f}').contains(c))
+        .flat_map(char::to_lowercase)
+        .map(|c| if c.is_alphanumeric() { c } else { ' ' })
+        .collect();
+    folded.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// One rule: the field, phrases that name it, and words that rule a header out.
+struct Rule {
+    field: Field,
+    phrases: &'static [&'static str],
+    unless: &'static [&'static str],
+}
+
+const fn rule(
+    field: Field,
+    phrases: &'static [&'static str],
+    unless: &'static [&'static str],
+) -> Rule {
+    Rule {
+        field,
+        phrases,
+        unless,
+    }
+}
+
+/// Words that make a header about someone else (the démarches simplifiées proxy).
+const PROXY: &[&str] = &["mandataire", "tiers"];
+
+const COMMON: &[Rule] = &[
+    rule(Field::InseeCode, &["code insee", "insee"], &[]),
+    rule(Field::Departement, &["departement"], &["code postal"]),
+    rule(Field::PostalCode, &["code postal", "cp", "postal"], &[]),
+    rule(
+        Field::Email,
+        &[
+            "email",
+            "e mail",
+            "mail",
+            "courriel",
+            "adresse electronique",
+            "adresse mail",
+            "adresse e mail",
+        ],
+        PROXY,
+    ),
+    rule(
+        Field::Phone,
+        &[
+            "telephone",
+            "tel",
+            "portable",
+            "numero de telephone",
+            "mobile",
+        ],
+        &[],
+    ),
+    rule(Field::Civility, &["civilite", "genre", "titre"], PROXY),
+    rule(Field::FirstName, &["prenom"], PROXY),
+    rule(
+        Field::LastName,
+        &["nom", "nom de famille", "nom d usage", "nom de naissance"],
+        &[
+            "mandataire",
+            "tiers",
+            "prenom",
+            "etablissement",
+            "ecole",
+            "commune",
+            "ville",
+            "structure",
+            "service",
+            "administration",
+        ],
+    ),
+    rule(
+        Field::Commune,
+        &[
+            "commune",
+            "ville",
+            "localite",
+            "lieu de residence",
+            "lieu de travail",
+        ],
+        &["code"],
+    ),
+    rule(
+        Field::Comments,
+        &[
+            "remarques",
+            "commentaires",
+            "commentaire",
+            "remarque",
+            "contraintes",
+            "observations",
+            "precisions",
+        ],
+        &[],
+    ),
+];
+
+const STUDENT: &[Rule] = &[
+    rule(
+        Field::ApplicationState,
+        &["etat du dossier", "etat", "statut du dossier"],
+        &[],
+    ),
+    rule(
+        Field::Job1,
+        &[
+            "metier 1er choix",
+            "1er choix",
+            "premier choix",
+            "metier 1",
+            "choix 1",
+            "metier souhaite",
+            "metier",
+            "metiers",
+        ],
+        &["2e", "3e", "deuxieme", "troisieme", "second"],
+    ),
+    rule(
+        Field::Job2,
+        &[
+            "2e choix",
+            "deuxieme choix",
+            "second choix",
+            "metier 2",
+            "choix 2",
+        ],
+        &[],
+    ),
+    rule(
+        Field::Job3,
+        &["3e choix", "troisieme choix", "metier 3", "choix 3"],
+        &[],
+    ),
+    rule(
+        Field::WishedAdministration,
+        &["administration", "ministere", "administration souhaitee"],
+        &[],
+    ),
+    rule(
+        Field::Mobility,
+        &["mobilite", "mobilite geographique", "deplacement"],
+        &[],
+    ),
+    rule(
+        Field::School,
+        &[
+            "etablissement d enseignement",
+            "etablissement",
+            "ecole",
+            "universite",
+            "etablissement de formation",
+        ],
+        &[],
+    ),
+    rule(
+        Field::Level,
+        &["niveau d etudes", "niveau", "annee d etudes"],
+        &[],
+    ),
+    rule(
+        Field::Curriculum,
+        &[
+            "formation",
+            "intitule de votre formation",
+            "diplome",
+            "cursus",
+            "filiere",
+        ],
+        &["etablissement"],
+    ),
+];
+
+const AMBASSADOR: &[Rule] = &[
+    rule(
+        Field::Capacity,
+        &[
+            "combien d etudiants",
+            "capacite",
+            "nombre d etudiants",
+            "nombre de places",
+            "places",
+        ],
+        &[],
+    ),
+    rule(
+        Field::JobTitle,
+        &[
+            "intitule de poste",
+            "intitule exact de votre poste",
+            "intitule",
+            "poste",
+            "fonction",
+        ],
+        &[],
+    ),
+    rule(
+        Field::Job,
+        &["metier", "quel est votre metier", "famille de metier"],
+        &[],
+    ),
+    rule(
+        Field::StructureType,
+        &[
+            "type de structure",
+            "type d administration",
+            "type d employeur",
+            "structure",
+        ],
+        &[],
+    ),
+    rule(
+        Field::Administration,
+        &[
+            "administration",
+            "ministere",
+            "employeur",
+            "administration ou ministere de rattachement",
+        ],
+        &["type"],
+    ),
+    rule(
+        Field::Service,
+        &["service", "direction", "service direction", "bureau"],
+        &[],
+    ),
+];
+
+/// Does `phrase` appear in `header` as whole words?
+fn contains_words(header: &str, phrase: &str) -> bool {
+    let padded = format!(" {header} ");
+    padded.contains(&format!(" {phrase} "))
+}
+
+fn confidence(rule: &Rule, header: &str) -> f32 {
+    if rule.unless.iter().any(|w| contains_words(header, w)) {
+        return 0.0;
+    }
+    rule.phrases
+        .iter()
+        .map(|phrase| {
+            if header == *phrase {
+                1.0
+            } else if contains_words(header, phrase) {
+                // Longer phrases that explain more of the header are surer.
+                0.6 + 0.35 * (phrase.len() as f32 / header.len().max(1) as f32).min(1.0)
+            } else {
+                0.0
+            }
+        })
+        .fold(0.0, f32::max)
+}
+
+/// Matches every header of a row to at most one field, and every field to at most one column
+/// (the surest, then the leftmost).
+pub fn match_headers(role: Role, headers: &[String]) -> Vec<ColumnMatch> {
+    let rules: Vec<&Rule> = COMMON
+        .iter()
+        .chain(match role {
+            Role::Student => STUDENT.iter(),
+            Role::Ambassador => AMBASSADOR.iter(),
+        })
+        .collect();
+    let normalized: Vec<String> = headers.iter().map(|h| normalize_header(h)).collect();
+    // Every (confidence, column, field) candidate, surest first.
+    let mut candidates: Vec<(f32, usize, Field)> = Vec::new();
+    for (column, header) in normalized.iter().enumerate() {
+        if header.is_empty() {
+            continue;
+        }
+        // A commune question exports as "Q", "Q (Code INSEE)", "Q (Département)".
+        let suffix_field = if header.ends_with("code insee") {
+            Some(Field::InseeCode)
+        } else if header.ends_with(" departement") && header.contains("commune") {
+            Some(Field::Departement)
+        } else {
+            None
+        };
+        if let Some(field) = suffix_field {
+            candidates.push((1.0, column, field));
+            continue;
+        }
+        for rule in &rules {
+            let c = confidence(rule, header);
+            if c > 0.0 {
+                candidates.push((c, column, rule.field));
+            }
+        }
+    }
+    candidates.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+    let mut matches: Vec<ColumnMatch> = headers
+        .iter()
+        .enumerate()
+        .map(|(index, header)| ColumnMatch {
+            index: index as u32,
+            header: header.clone(),
+            field: None,
+            label: None,
+            confidence: 0.0,
+        })
+        .collect();
+    let mut taken_fields = Vec::new();
+    for (c, column, field) in candidates {
+        if matches[column].field.is_some() || taken_fields.contains(&field) {
+            continue;
+        }
+        matches[column].field = Some(field);
+        matches[column].label = Some(field.label_fr().to_string());
+        matches[column].confidence = c;
+        taken_fields.push(field);
+    }
+    matches
+}
+
+/// How much a row looks like a header for `role`: the number of identity fields it names
+/// (nom, prénom, e-mail) counted double, plus the other fields.
+pub fn header_score(role: Role, cells: &[String]) -> u32 {
+    match_headers(role, cells)
+        .iter()
+        .filter(|m| m.confidence >= 0.6)
+        .filter_map(|m| m.field)
+        .map(|f| match f {
+            Field::LastName | Field::FirstName | Field::Email => 2,
+            _ => 1,
+        })
+        .sum()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fields(role: Role, headers: &[&str]) -> Vec<Option<Field>> {
+        let headers: Vec<String> = headers.iter().map(|h| h.to_string()).collect();
+        match_headers(role, &headers)
+            .into_iter()
+            .map(|m| m.field)
+            .collect()
+    }
+
+    #[test]
+    fn demarches_simplifiees_headers() {
+        let got = fields(
+            Role::Student,
+            &[
+                "ID",
+                "Email",
+                "Civilité",
+                "Nom",
+                "Prénom",
+                "Nom du mandataire",
+                "Prénom du mandataire",
+                "État du dossier",
+                "Commune de votre lieu de résidence",
+                "Commune de votre lieu de résidence (Code INSEE)",
+                "Commune de votre lieu de résidence (Département)",
+                "Code postal de votre lieu de résidence",
+                "Métier que vous souhaitez découvrir (1er choix)",
+                "Métier que vous souhaitez découvrir (2e choix)",
+                "Métier que vous souhaitez découvrir (3e choix)",
+                "Administration que vous souhaiteriez découvrir",
+                "Mobilité géographique",
+                "Établissement d'enseignement",
+                "Intitulé de votre formation",
+                "Niveau d'études",
+            ],
+        );
+        use Field::*;
+        assert_eq!(
+            got,
+            [
+                None,
+                Some(Email),
+                Some(Civility),
+                Some(LastName),
+                Some(FirstName),
+                None,
+                None,
+                Some(ApplicationState),
+                Some(Commune),
+                Some(InseeCode),
+                Some(Departement),
+                Some(PostalCode),
+                Some(Job1),
+                Some(Job2),
+                Some(Job3),
+                Some(WishedAdministration),
+                Some(Mobility),
+                Some(School),
+                Some(Curriculum),
+                Some(Level),
+            ]
+        );
+    }
+
+    #[test]
+    fn sphinx_headers() {
+        use Field::*;
+        let got = fields(
+            Role::Ambassador,
+            &[
+                "N°",
+                "NOM",
+                "Prénom",
+                "Adresse électronique professionnelle",
+                "Quel est votre métier ?",
+                "Intitulé exact de votre poste",
+                "Administration ou ministère de rattachement",
+                "Type de structure",
+                "Service / direction",
+                "Ville de votre lieu de travail",
+                "Combien d'étudiants pouvez-vous accueillir ?",
+            ],
+        );
+        assert_eq!(
+            got,
+            [
+                None,
+                Some(LastName),
+                Some(FirstName),
+                Some(Email),
+                Some(Job),
+                Some(JobTitle),
+                Some(Administration),
+                Some(StructureType),
+                Some(Service),
+                Some(Commune),
+                Some(Capacity),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_title_row_is_not_a_header() {
+        let title = vec!["Vis mon job 2026 — inscriptions des ambassadeurs".to_string()];
+        let header: Vec<String> = ["NOM", "Prénom", "Adresse électronique professionnelle"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        assert!(header_score(Role::Ambassador, &header) > header_score(Role::Ambassador, &title));
+        assert!(header_score(Role::Ambassador, &title) < 2);
+    }
+}

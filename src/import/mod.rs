@@ -1,0 +1,304 @@
+//! Import of sign-up sheets: read any format safely (`read`), find the header (`header`),
+//! match columns to fields (`fields`), read each row into a person (`records`, `normalize`),
+//! and account for every row. The store then merges the result into an edition in one
+//! transaction (`Store::apply_import`).
+
+pub mod error;
+pub mod fields;
+pub mod header;
+pub mod normalize;
+pub mod read;
+pub mod records;
+pub mod table;
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use serde::Serialize;
+
+pub use error::ImportError;
+pub use fields::{ColumnMatch, Field};
+pub use read::{read_table, ReadOptions};
+pub use records::RowWarning;
+
+use crate::model::{fill_gaps, NewBatch, Role};
+use crate::store::{BatchRow, PersonRecord};
+use records::Columns;
+use table::{RawTable, Value};
+
+/// A row that could not become a person, and why (French).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
+pub struct Rejection {
+    pub row: u32,
+    pub reason: String,
+}
+
+/// A file read and understood, before anything is stored.
+#[derive(Debug, Clone)]
+pub struct Analysis {
+    pub role: Role,
+    pub file_name: String,
+    pub sheet: Option<String>,
+    /// Every sheet of the workbook (empty for CSV).
+    pub sheet_names: Vec<String>,
+    pub header_row: u32,
+    pub headers: Vec<String>,
+    pub columns: Vec<ColumnMatch>,
+    /// Non-blank rows above the header (titles), by number.
+    pub title_rows: Vec<u32>,
+    /// Blank rows between the header and the last data row.
+    pub blank_rows: u32,
+    /// Every data row below the header, with what it became.
+    pub rows: Vec<BatchRow>,
+    pub warnings: Vec<RowWarning>,
+}
+
+impl Analysis {
+    /// Data rows read (non-blank, below the header).
+    pub fn rows_read(&self) -> usize {
+        self.rows.len()
+    }
+
+    pub fn rejections(&self) -> Vec<Rejection> {
+        self.rows
+            .iter()
+            .filter_map(|r| match &r.record {
+                PersonRecord::Rejected(reason) => Some(Rejection {
+                    row: r.row_number,
+                    reason: reason.clone(),
+                }),
+                _ => None,
+            })
+            .collect()
+    }
+
+    /// The batch to store, describing this file.
+    pub fn batch(&self) -> NewBatch {
+        NewBatch {
+            role: self.role,
+            file_name: self.file_name.clone(),
+            sheet: self.sheet.clone(),
+            header_row: Some(self.header_row),
+            headers: self.headers.clone(),
+        }
+    }
+}
+
+/// Sheets to read first when present, by role.
+fn preferred_sheets(role: Role) -> Vec<String> {
+    match role {
+        Role::Student => vec!["Dossiers".into()],
+        Role::Ambassador => vec![],
+    }
+}
+
+/// Reads `path` as a sign-up sheet of `role`. Fails only when the file as a whole is unusable;
+/// problems with single rows become rejections and warnings.
+pub fn analyze(path: &Path, role: Role, sheet: Option<&str>) -> Result<Analysis, ImportError> {
+    let file_name = ImportError::file_label(path);
+    let options = ReadOptions {
+        sheet: sheet.map(str::to_string),
+        preferred_sheets: preferred_sheets(role),
+    };
+    let table = read_table(path, &options)?;
+    let header = header::find_header(role, &table, &file_name)?;
+    let columns = fields::match_headers(role, &header.cells);
+    let RawTable {
+        sheet: sheet_read,
+        sheet_names,
+        rows: table_rows,
+        formula_rows,
+    } = table;
+    let data_len = table_rows.len() - header.index - 1;
+    let span = table_rows.last().map_or(0, |last| last.number - header.row);
+    let blank_rows = span.saturating_sub(data_len as u32);
+
+    let resolver = Columns::new(&columns);
+    let mut rows: Vec<BatchRow> = Vec::with_capacity(data_len);
+    let mut warnings = Vec::new();
+    let mut first_row_of_email: HashMap<String, usize> = HashMap::new();
+    // Rows are consumed one by one: their values move into the stored texts, so the sheet is
+    // never held twice in memory.
+    for raw in table_rows.into_iter().skip(header.index + 1) {
+        let record = if header::is_totals_row(&raw, &formula_rows, &columns) {
+            PersonRecord::Rejected("ligne de total ou de calcul, pas une personne : ignorée".into())
+        } else {
+            let (record, notes) = match role {
+                Role::Student => records::student(&raw, &resolver),
+                Role::Ambassador => records::ambassador(&raw, &resolver),
+            };
+            warnings.extend(notes);
+            match email_of(&record) {
+                Some(email) => match first_row_of_email.get(&email) {
+                    Some(&first) => {
+                        let first_row = rows[first].row_number;
+                        merge_into(&mut rows[first].record, &record);
+                        PersonRecord::Rejected(format!(
+                            "doublon de la ligne {first_row} (même adresse e-mail) : fusionné avec elle"
+                        ))
+                    }
+                    None => {
+                        first_row_of_email.insert(email, rows.len());
+                        record
+                    }
+                },
+                None => record,
+            }
+        };
+        // The row as it came, one text per header column (and any beyond it).
+        let mut cells: Vec<String> = raw.cells.into_iter().map(Value::into_text).collect();
+        if cells.len() < header.cells.len() {
+            cells.resize(header.cells.len(), String::new());
+        }
+        rows.push(BatchRow {
+            row_number: raw.number,
+            cells,
+            record,
+        });
+    }
+    Ok(Analysis {
+        role,
+        file_name,
+        sheet: sheet_read,
+        sheet_names,
+        header_row: header.row,
+        headers: header.cells,
+        columns,
+        title_rows: header.title_rows,
+        blank_rows,
+        rows,
+        warnings,
+    })
+}
+
+fn email_of(record: &PersonRecord) -> Option<String> {
+    match record {
+        PersonRecord::Student(s) => s.identity.email.clone(),
+        PersonRecord::Ambassador(a) => a.identity.email.clone(),
+        PersonRecord::Rejected(_) => None,
+    }
+}
+
+/// A second application completes the first; it never erases it.
+fn merge_into(first: &mut PersonRecord, duplicate: &PersonRecord) {
+    match (first, duplicate) {
+        (PersonRecord::Student(a), PersonRecord::Student(b)) => fill_gaps(a, b),
+        (PersonRecord::Ambassador(a), PersonRecord::Ambassador(b)) => fill_gaps(a, b),
+        _ => {}
+    }
+}
+
+/// How many rows the report shows as they came.
+pub const PREVIEW_ROWS: usize = 5;
+
+/// A data row as it came, for the preview.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct PreviewRow {
+    pub row: u32,
+    pub cells: Vec<String>,
+}
+
+/// What an import did (or would do), with the command line's field names (PRODUCT.md §4).
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct ImportReport {
+    pub file: String,
+    pub sheet: Option<String>,
+    pub sheet_names: Vec<String>,
+    pub role: Role,
+    pub header_row: u32,
+    pub title_rows: Vec<u32>,
+    pub blank_rows: u32,
+    /// Data rows read below the header; always `stored + rejected.len()`.
+    pub rows_read: usize,
+    /// People of the edition from this file, new or updated (or unchanged).
+    pub stored: usize,
+    pub created: usize,
+    pub updated: usize,
+    pub unchanged: usize,
+    pub rejected: Vec<Rejection>,
+    pub warnings: Vec<RowWarning>,
+    pub columns: Vec<ColumnMatch>,
+    /// The first data rows as they came, for the organiser to check the columns.
+    pub first_rows: Vec<PreviewRow>,
+    pub changes: crate::store::MergePreview,
+    /// The copy of the database taken just before, when there was something to copy.
+    pub backup: Option<String>,
+}
+
+/// Why an import did not happen.
+#[derive(Debug, thiserror::Error)]
+pub enum ImportFailure {
+    #[error(transparent)]
+    File(#[from] ImportError),
+    #[error(transparent)]
+    Store(#[from] crate::StoreError),
+}
+
+/// Reads `path`, backs the database up, and merges the file into the edition in one
+/// transaction. Either everything is stored, or nothing is.
+pub fn import_file(
+    store: &mut crate::Store,
+    edition: crate::model::EditionId,
+    path: &Path,
+    role: Role,
+    sheet: Option<&str>,
+) -> Result<ImportReport, ImportFailure> {
+    let analysis = analyze(path, role, sheet)?;
+    Ok(apply_analysis(store, edition, &analysis)?)
+}
+
+/// Stores a file already read: a backup of the database first, then the merge, in one
+/// transaction.
+pub fn apply_analysis(
+    store: &mut crate::Store,
+    edition: crate::model::EditionId,
+    analysis: &Analysis,
+) -> Result<ImportReport, crate::StoreError> {
+    let backup = store.backup("avant-import")?;
+    let (_, changes) = store.apply_import(edition, &analysis.batch(), &analysis.rows)?;
+    Ok(report(
+        analysis,
+        changes,
+        Some(backup.display().to_string()),
+    ))
+}
+
+/// The report of an analysis and its merge.
+pub fn report(
+    analysis: &Analysis,
+    changes: crate::store::MergePreview,
+    backup: Option<String>,
+) -> ImportReport {
+    ImportReport {
+        file: analysis.file_name.clone(),
+        sheet: analysis.sheet.clone(),
+        sheet_names: analysis.sheet_names.clone(),
+        role: analysis.role,
+        header_row: analysis.header_row,
+        title_rows: analysis.title_rows.clone(),
+        blank_rows: analysis.blank_rows,
+        rows_read: analysis.rows_read(),
+        stored: changes.stored(),
+        created: changes.created.len(),
+        updated: changes.updated.len(),
+        unchanged: changes.unchanged as usize,
+        rejected: analysis.rejections(),
+        warnings: analysis.warnings.clone(),
+        columns: analysis.columns.clone(),
+        first_rows: analysis
+            .rows
+            .iter()
+            .take(PREVIEW_ROWS)
+            .map(|r| PreviewRow {
+                row: r.row_number,
+                cells: r.cells.clone(),
+            })
+            .collect(),
+        changes,
+        backup,
+    }
+}

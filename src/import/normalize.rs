@@ -1,0 +1,233 @@
+//! Turning cell values into clean field values. Each function returns the clean value and,
+//! when it had to guess or repair, a French note for the report.
+
+use crate::import::table::{format_number, Value};
+use crate::model::Mobility;
+use crate::text;
+
+/// Text of a cell, cleaned (NFC, trimmed, single spaces); `None` when empty.
+pub fn text_of(value: &Value) -> Option<String> {
+    text::clean_opt(&value.to_text())
+}
+
+/// An e-mail address, lower-cased; `Err` with the reason when it is not one.
+pub fn email(value: &Value) -> Result<Option<String>, String> {
+    let Some(raw) = text_of(value) else {
+        return Ok(None);
+    };
+    let candidate = raw
+        .trim_start_matches("mailto:")
+        .trim_matches(|c: char| c == '<' || c == '>' || c == '.' || c.is_whitespace())
+        .to_lowercase();
+    let valid = match candidate.split_once('@') {
+        Some((local, domain)) => {
+            !local.is_empty()
+                && !domain.contains('@')
+                && domain.contains('.')
+                && !domain.starts_with('.')
+                && !domain.ends_with('.')
+                && !domain.contains("..")
+                && candidate
+                    .chars()
+                    .all(|c| !c.is_whitespace() && !c.is_control() && c != ',' && c != ';')
+        }
+        None => false,
+    };
+    if valid {
+        Ok(Some(candidate))
+    } else {
+        Err(format!("« {raw} » n'est pas une adresse e-mail valide"))
+    }
+}
+
+/// "Madame", "Mme", "F" → "Mme"; "Monsieur", "M", "Mr" → "M."; anything else kept as written.
+pub fn civility(value: &Value) -> Option<String> {
+    let raw = text_of(value)?;
+    let key = raw.to_lowercase().replace('.', "");
+    Some(match key.as_str() {
+        "mme" | "madame" | "mlle" | "mademoiselle" | "f" | "femme" => "Mme".to_string(),
+        "m" | "mr" | "monsieur" | "h" | "homme" => "M.".to_string(),
+        _ => raw,
+    })
+}
+
+/// How many students an ambassador can host. Blank means one (PRODUCT.md §2).
+pub fn capacity(value: &Value) -> (u32, Option<String>) {
+    match value {
+        Value::Number(n) if *n >= 0.0 && n.fract() == 0.0 && *n < 100.0 => (*n as u32, None),
+        Value::Number(n) => (
+            1,
+            Some(format!(
+                "capacité « {} » incompréhensible : 1 retenu",
+                format_number(*n)
+            )),
+        ),
+        other => {
+            let Some(raw) = text_of(other) else {
+                return (1, Some("capacité non renseignée : 1 retenu".into()));
+            };
+            let lower = raw.to_lowercase();
+            if lower.starts_with("aucun") || lower == "non" {
+                return (0, None);
+            }
+            let digits: String = raw
+                .chars()
+                .skip_while(|c| !c.is_ascii_digit())
+                .take_while(char::is_ascii_digit)
+                .collect();
+            match digits.parse::<u32>() {
+                Ok(n) if n < 100 => (n, None),
+                _ => match lower.as_str() {
+                    "un" | "une" => (1, None),
+                    "deux" => (2, None),
+                    "trois" => (3, None),
+                    _ => (
+                        1,
+                        Some(format!("capacité « {raw} » incompréhensible : 1 retenu")),
+                    ),
+                },
+            }
+        }
+    }
+}
+
+/// The mobility a student stated.
+pub fn mobility(value: &Value) -> (Mobility, Option<String>) {
+    let Some(raw) = text_of(value) else {
+        return (Mobility::Unspecified, None);
+    };
+    let key = crate::import::fields::normalize_header(&raw);
+    let mobility = if key.contains("departement") {
+        Mobility::Departement
+    } else if key.contains("region") {
+        Mobility::Region
+    } else if [
+        "france",
+        "partout",
+        "national",
+        "toute",
+        "peu importe",
+        "indifferent",
+    ]
+    .iter()
+    .any(|w| key.contains(w))
+    {
+        Mobility::National
+    } else {
+        return (
+            Mobility::Unspecified,
+            Some(format!("mobilité « {raw} » non reconnue")),
+        );
+    };
+    (mobility, None)
+}
+
+/// Splits a multi-choice cell ("Data scientist; Développeur") into its choices.
+pub fn choices(value: &Value) -> Vec<String> {
+    text_of(value)
+        .map(|raw| {
+            raw.split([';', '\n', '|'])
+                .filter_map(text::clean_opt)
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// "Bac +3", "BAC+3", "L3", "M2" → "Bac+3", "Bac+3", "Bac+3", "Bac+5"; others as written.
+pub fn level(value: &Value) -> Option<String> {
+    let raw = text_of(value)?;
+    let key: String = raw
+        .to_lowercase()
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    let years = if let Some(rest) = key.strip_prefix("bac+") {
+        rest.chars().next().and_then(|c| c.to_digit(10))
+    } else {
+        match key.as_str() {
+            "bts" | "dut" | "l2" | "deust" => Some(2),
+            "but" | "licence" | "licencepro" | "l3" | "bachelor" => Some(3),
+            "m1" | "master1" => Some(4),
+            "m2" | "master2" | "master" | "ingenieur" | "ingénieur" => Some(5),
+            _ => None,
+        }
+    };
+    Some(match years {
+        Some(n) => format!("Bac+{n}"),
+        None => raw,
+    })
+}
+
+/// The département code out of "01 – Ain", "2A - Corse-du-Sud", "974".
+pub fn departement_code(value: &Value) -> Option<String> {
+    let raw = text_of(value)?;
+    let code: String = raw
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric())
+        .collect();
+    let code = code.to_uppercase();
+    let valid = (code.len() == 2
+        && (code.chars().all(|c| c.is_ascii_digit()) || code == "2A" || code == "2B"))
+        || (code.len() == 3 && code.starts_with("97"));
+    valid.then_some(code)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn t(s: &str) -> Value {
+        Value::Text(s.into())
+    }
+
+    #[test]
+    fn emails_are_lower_cased_and_checked() {
+        assert_eq!(
+            email(&t(" Elodie.Martin@Etu.Example ")),
+            Ok(Some("elodie.martin@etu.example".into()))
+        );
+        assert_eq!(email(&t("mailto:a@b.fr")), Ok(Some("a@b.fr".into())));
+        assert_eq!(email(&Value::Empty), Ok(None));
+        assert!(email(&t("elodie.martin")).is_err());
+        assert!(email(&t("a@b")).is_err());
+        assert!(email(&t("a b@c.fr")).is_err());
+    }
+
+    #[test]
+    fn capacity_defaults_to_one() {
+        assert_eq!(capacity(&Value::Empty).0, 1);
+        assert!(capacity(&Value::Empty).1.is_some());
+        assert_eq!(capacity(&Value::Number(2.0)), (2, None));
+        assert_eq!(capacity(&t("0")), (0, None));
+        assert_eq!(capacity(&t("3 étudiants")), (3, None));
+        assert_eq!(capacity(&t("deux")), (2, None));
+    }
+
+    #[test]
+    fn mobility_answers() {
+        assert_eq!(
+            mobility(&t("Dans mon département uniquement")).0,
+            Mobility::Departement
+        );
+        assert_eq!(mobility(&t("Dans ma région")).0, Mobility::Region);
+        assert_eq!(mobility(&t("Partout en France")).0, Mobility::National);
+        assert_eq!(mobility(&Value::Empty), (Mobility::Unspecified, None));
+    }
+
+    #[test]
+    fn choices_levels_and_departements() {
+        assert_eq!(choices(&t("Paris; Lyon")), ["Paris", "Lyon"]);
+        assert_eq!(level(&t("BAC + 3")).as_deref(), Some("Bac+3"));
+        assert_eq!(level(&t("M2")).as_deref(), Some("Bac+5"));
+        assert_eq!(departement_code(&t("01 – Ain")).as_deref(), Some("01"));
+        assert_eq!(
+            departement_code(&t("2A - Corse-du-Sud")).as_deref(),
+            Some("2A")
+        );
+        assert_eq!(
+            departement_code(&t("974 – La Réunion")).as_deref(),
+            Some("974")
+        );
+        assert_eq!(departement_code(&t("Ain")), None);
+    }
+}

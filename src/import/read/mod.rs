@@ -1,0 +1,175 @@
+//! Reading a sign-up file into a [`RawTable`], whatever its format, safely.
+//!
+//! The format is told by the content, not the extension (a `.xls` that is really an `.xlsx`
+//! is read as such; a PDF renamed `.xlsx` is refused). Hostile files are stopped before they
+//! cost memory: the zip table of contents is checked before any part is inflated (zip bombs),
+//! `.xlsx` sheets are streamed cell by cell (a declared range of billions of cells allocates
+//! nothing), and rows and columns are capped.
+
+mod csv;
+mod workbook;
+mod xlsx;
+
+use std::io::Read;
+use std::path::Path;
+
+use super::error::ImportError;
+use super::table::RawTable;
+
+/// Limits no real sign-up export comes near.
+pub mod limits {
+    /// Size of the file on disk.
+    pub const MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
+    /// Sum of the inflated sizes of a workbook's parts.
+    pub const MAX_INFLATED_BYTES: u64 = 512 * 1024 * 1024;
+    /// Inflated / compressed, for a part large enough to matter.
+    pub const MAX_RATIO: u64 = 250;
+    /// Data rows in a sheet.
+    pub const MAX_ROWS: u32 = 200_000;
+    /// Columns read per row; further columns are reported, not read.
+    pub const MAX_COLUMNS: u32 = 1_000;
+}
+
+/// What to read from the file.
+#[derive(Debug, Clone, Default)]
+pub struct ReadOptions {
+    /// The sheet the organiser chose; otherwise a preferred one, otherwise the first with data.
+    pub sheet: Option<String>,
+    /// Sheet names to pick first when present (`Dossiers` for démarches simplifiées).
+    pub preferred_sheets: Vec<String>,
+}
+
+/// What the content of a file is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Xlsx,
+    Ods,
+    Xls,
+    Text,
+}
+
+/// Reads the sheet of `path` that `options` designates.
+pub fn read_table(path: &Path, options: &ReadOptions) -> Result<RawTable, ImportError> {
+    let file = ImportError::file_label(path);
+    let io = |source| ImportError::Io {
+        file: file.clone(),
+        source,
+    };
+    let metadata = std::fs::metadata(path).map_err(io)?;
+    if metadata.len() == 0 {
+        return Err(ImportError::Empty { file });
+    }
+    if metadata.len() > limits::MAX_FILE_BYTES {
+        return Err(ImportError::TooLarge {
+            file,
+            detail: format!("{} Mo", metadata.len() / (1024 * 1024)),
+        });
+    }
+    let mut head = [0u8; 4096];
+    let n = std::fs::File::open(path)
+        .and_then(|mut f| read_up_to(&mut f, &mut head))
+        .map_err(io)?;
+    let head = &head[..n];
+    match sniff(path, head, &file)? {
+        Kind::Xlsx => {
+            workbook::check_zip(path, &file)?;
+            xlsx::read(path, &file, options)
+        }
+        Kind::Ods => {
+            workbook::check_zip(path, &file)?;
+            workbook::read_ods(path, &file, options)
+        }
+        Kind::Xls => workbook::read_xls(path, &file, options),
+        Kind::Text => csv::read(path, &file),
+    }
+}
+
+fn read_up_to(reader: &mut impl Read, buf: &mut [u8]) -> std::io::Result<usize> {
+    let mut filled = 0;
+    while filled < buf.len() {
+        match reader.read(&mut buf[filled..])? {
+            0 => break,
+            n => filled += n,
+        }
+    }
+    Ok(filled)
+}
+
+fn sniff(path: &Path, head: &[u8], file: &str) -> Result<Kind, ImportError> {
+    let extension = path
+        .extension()
+        .map(|e| e.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
+    let not = |detail: &str| ImportError::NotASpreadsheet {
+        file: file.to_string(),
+        detail: detail.to_string(),
+    };
+    if head.starts_with(b"PK\x03\x04") {
+        return workbook::zip_kind(path, file);
+    }
+    if head.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
+        // An OLE container: a legacy .xls, or an encrypted .xlsx (which Office wraps in OLE).
+        if workbook::is_encrypted_ooxml(path) {
+            return Err(ImportError::Encrypted {
+                file: file.to_string(),
+            });
+        }
+        return Ok(Kind::Xls);
+    }
+    if head.starts_with(b"%PDF") {
+        return Err(not("c'est un document PDF"));
+    }
+    if head.starts_with(&[0x89, b'P', b'N', b'G']) || head.starts_with(&[0xFF, 0xD8, 0xFF]) {
+        return Err(not("c'est une image"));
+    }
+    let utf16 = head.starts_with(&[0xFF, 0xFE]) || head.starts_with(&[0xFE, 0xFF]);
+    if !utf16 && head.contains(&0) {
+        return Err(not("son contenu est binaire"));
+    }
+    if matches!(extension.as_str(), "xlsx" | "xlsm" | "xls" | "ods") {
+        return Err(not(&format!(
+            "son contenu est du texte, pas un classeur .{extension} (s'il s'agit d'un CSV, renommez-le en .csv)"
+        )));
+    }
+    if !matches!(extension.as_str(), "csv" | "txt" | "tsv" | "") {
+        return Err(ImportError::UnsupportedFormat {
+            file: file.to_string(),
+            extension: format!(".{extension}"),
+        });
+    }
+    Ok(Kind::Text)
+}
+
+/// Picks the sheet to read among `names` (in workbook order), given the organiser's choice,
+/// the preferred names, and `has_data` for "the first with data".
+fn choose_sheet(
+    names: &[String],
+    options: &ReadOptions,
+    file: &str,
+    mut has_data: impl FnMut(&str) -> bool,
+) -> Result<String, ImportError> {
+    let key = |s: &str| crate::text::clean(s).to_lowercase();
+    if let Some(wanted) = &options.sheet {
+        return names
+            .iter()
+            .find(|n| key(n) == key(wanted))
+            .cloned()
+            .ok_or_else(|| ImportError::NoSuchSheet {
+                file: file.to_string(),
+                sheet: wanted.clone(),
+                available: names.join(", "),
+            });
+    }
+    for preferred in &options.preferred_sheets {
+        if let Some(found) = names.iter().find(|n| key(n) == key(preferred)) {
+            return Ok(found.clone());
+        }
+    }
+    names
+        .iter()
+        .find(|n| has_data(n))
+        .cloned()
+        .ok_or_else(|| ImportError::NoData {
+            file: file.to_string(),
+        })
+}

@@ -1,0 +1,104 @@
+//! `.xlsx` streamed cell by cell: the declared dimension of a sheet is never trusted for
+//! allocation (calamine's whole-range reader allocates rows × columns up front).
+
+use std::path::Path;
+
+use calamine::{Reader, Xlsx, XlsxError};
+
+use super::workbook::value_of_ref;
+use super::{choose_sheet, limits, ReadOptions};
+use crate::import::error::ImportError;
+use crate::import::table::{RawRow, RawTable, Value};
+
+fn corrupt(file: &str, error: XlsxError) -> ImportError {
+    match error {
+        XlsxError::Password => ImportError::Encrypted {
+            file: file.to_string(),
+        },
+        other => ImportError::Corrupt {
+            file: file.to_string(),
+            detail: other.to_string(),
+        },
+    }
+}
+
+pub(super) fn read(
+    path: &Path,
+    file: &str,
+    options: &ReadOptions,
+) -> Result<RawTable, ImportError> {
+    let mut workbook: Xlsx<_> = calamine::open_workbook(path).map_err(|e| corrupt(file, e))?;
+    let names = workbook.sheet_names();
+    let sheet = choose_sheet(&names, options, file, |name| {
+        sheet_has_data(&mut workbook, name)
+    })?;
+    let mut reader = workbook
+        .worksheet_cells_reader(&sheet)
+        .map_err(|e| corrupt(file, e))?;
+    let mut rows: Vec<RawRow> = Vec::new();
+    let mut formula_rows = Vec::new();
+    while let Some(cell) = reader
+        .next_cell_with_formula()
+        .map_err(|e| corrupt(file, e))?
+    {
+        let (row, col) = cell.pos;
+        if col >= limits::MAX_COLUMNS {
+            continue;
+        }
+        let value = value_of_ref(cell.value);
+        let has_formula = cell.formula.as_deref().is_some_and(|f| !f.is_empty());
+        if value.is_empty() && !has_formula {
+            continue;
+        }
+        let number = row + 1;
+        if rows.len() as u32 >= limits::MAX_ROWS + 100
+            && rows.last().is_some_and(|r| r.number != number)
+        {
+            return Err(ImportError::TooLarge {
+                file: file.to_string(),
+                detail: format!(
+                    "plus de {} lignes dans la feuille « {sheet} »",
+                    limits::MAX_ROWS
+                ),
+            });
+        }
+        if has_formula && formula_rows.last() != Some(&number) {
+            formula_rows.push(number);
+        }
+        // Cells arrive in row order; a new row number starts a new row.
+        if rows.last().is_none_or(|r| r.number != number) {
+            rows.push(RawRow {
+                number,
+                cells: Vec::new(),
+            });
+        }
+        if let Some(current) = rows.last_mut() {
+            let col = col as usize;
+            if current.cells.len() <= col {
+                current.cells.resize(col + 1, Value::Empty);
+            }
+            current.cells[col] = value;
+        }
+    }
+    // Files written out of order are rare but legal.
+    rows.sort_by_key(|r| r.number);
+    rows.retain(|r| !r.is_blank() || formula_rows.contains(&r.number));
+    Ok(RawTable {
+        sheet: Some(sheet),
+        sheet_names: names,
+        rows,
+        formula_rows,
+    })
+}
+
+fn sheet_has_data<RS: std::io::Read + std::io::Seek>(workbook: &mut Xlsx<RS>, name: &str) -> bool {
+    let Ok(mut reader) = workbook.worksheet_cells_reader(name) else {
+        return false;
+    };
+    while let Ok(Some(cell)) = reader.next_cell() {
+        if !calamine::DataType::is_empty(cell.get_value()) {
+            return true;
+        }
+    }
+    false
+}

@@ -1,0 +1,297 @@
+//! One data row → one student or ambassador, with the notes of what was repaired or doubtful.
+
+use serde::Serialize;
+
+use super::fields::{ColumnMatch, Field};
+use super::normalize::{self, text_of};
+use super::table::{format_number, RawRow, Value};
+use crate::model::{Ambassador, AmbassadorId, EditionId, Identity, Place, Student, StudentId};
+use crate::referentials::geography::{normalize_postal_code, Geography};
+use crate::store::PersonRecord;
+
+/// Something to check in one cell: kept, but worth the organiser's eye.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
+pub struct RowWarning {
+    pub row: u32,
+    /// The column's header as it came, when the note is about one cell.
+    pub column: Option<String>,
+    pub message: String,
+}
+
+/// Which column holds each field.
+pub struct Columns<'a> {
+    matches: &'a [ColumnMatch],
+}
+
+impl<'a> Columns<'a> {
+    pub fn new(matches: &'a [ColumnMatch]) -> Self {
+        Columns { matches }
+    }
+
+    fn column(&self, field: Field) -> Option<&ColumnMatch> {
+        self.matches.iter().find(|m| m.field == Some(field))
+    }
+
+    fn value<'r>(&self, row: &'r RawRow, field: Field) -> &'r Value {
+        match self.column(field) {
+            Some(c) => row.get(c.index as usize),
+            None => &Value::Empty,
+        }
+    }
+
+    fn text(&self, row: &RawRow, field: Field) -> Option<String> {
+        text_of(self.value(row, field))
+    }
+
+    fn header(&self, field: Field) -> Option<String> {
+        self.column(field).map(|c| c.header.clone())
+    }
+}
+
+struct Notes<'a> {
+    row: u32,
+    columns: &'a Columns<'a>,
+    warnings: Vec<RowWarning>,
+}
+
+impl Notes<'_> {
+    fn add(&mut self, field: Option<Field>, message: String) {
+        self.warnings.push(RowWarning {
+            row: self.row,
+            column: field.and_then(|f| self.columns.header(f)),
+            message,
+        });
+    }
+}
+
+/// Reads a student; a row that names nobody is rejected.
+pub fn student(row: &RawRow, columns: &Columns) -> (PersonRecord, Vec<RowWarning>) {
+    let mut notes = Notes {
+        row: row.number,
+        columns,
+        warnings: Vec::new(),
+    };
+    let Some(identity) = identity(row, columns, &mut notes) else {
+        return (PersonRecord::Rejected(nobody()), notes.warnings);
+    };
+    let place = place(row, columns, &mut notes);
+    let mut wished_jobs: Vec<String> = Vec::new();
+    for field in [Field::Job1, Field::Job2, Field::Job3] {
+        // A single "métiers" column may hold several choices: "Data scientist; Développeur".
+        for choice in normalize::choices(columns.value(row, field)) {
+            if !wished_jobs.contains(&choice) {
+                wished_jobs.push(choice);
+            }
+        }
+    }
+    let (mobility, note) = normalize::mobility(columns.value(row, Field::Mobility));
+    if let Some(note) = note {
+        notes.add(Some(Field::Mobility), note);
+    }
+    let wished_administration = columns
+        .text(row, Field::WishedAdministration)
+        .filter(|a| !is_no_preference(a));
+    let student = Student {
+        id: StudentId(0),
+        edition_id: EditionId(0),
+        identity,
+        place,
+        school: columns.text(row, Field::School),
+        level: normalize::level(columns.value(row, Field::Level)),
+        curriculum: columns.text(row, Field::Curriculum),
+        wished_jobs,
+        wished_administration,
+        mobility,
+        application_state: columns
+            .text(row, Field::ApplicationState)
+            .map(|s| s.to_lowercase()),
+        comments: columns.text(row, Field::Comments),
+        source_row: None,
+    };
+    (PersonRecord::Student(student), notes.warnings)
+}
+
+/// Reads an ambassador; a row that names nobody is rejected.
+pub fn ambassador(row: &RawRow, columns: &Columns) -> (PersonRecord, Vec<RowWarning>) {
+    let mut notes = Notes {
+        row: row.number,
+        columns,
+        warnings: Vec::new(),
+    };
+    let Some(identity) = identity(row, columns, &mut notes) else {
+        return (PersonRecord::Rejected(nobody()), notes.warnings);
+    };
+    let place = place(row, columns, &mut notes);
+    let (capacity, note) = normalize::capacity(columns.value(row, Field::Capacity));
+    if let Some(note) = note {
+        notes.add(Some(Field::Capacity), note);
+    }
+    let ambassador = Ambassador {
+        id: AmbassadorId(0),
+        edition_id: EditionId(0),
+        identity,
+        place,
+        job: columns.text(row, Field::Job),
+        job_title: columns.text(row, Field::JobTitle),
+        administration: columns.text(row, Field::Administration),
+        structure_type: columns.text(row, Field::StructureType),
+        service: columns.text(row, Field::Service),
+        capacity,
+        comments: columns.text(row, Field::Comments),
+        source_row: None,
+    };
+    (PersonRecord::Ambassador(ambassador), notes.warnings)
+}
+
+fn nobody() -> String {
+    "ni nom, ni prénom, ni adresse e-mail : la ligne ne désigne personne".to_string()
+}
+
+fn is_no_preference(text: &str) -> bool {
+    let key = crate::import::fields::normalize_header(text);
+    [
+        "sans preference",
+        "peu importe",
+        "indifferent",
+        "aucune",
+        "non",
+        "pas de preference",
+    ]
+    .iter()
+    .any(|w| key == *w)
+}
+
+fn identity(row: &RawRow, columns: &Columns, notes: &mut Notes) -> Option<Identity> {
+    let last_name = columns.text(row, Field::LastName).unwrap_or_default();
+    let first_name = columns.text(row, Field::FirstName).unwrap_or_default();
+    let email = match normalize::email(columns.value(row, Field::Email)) {
+        Ok(email) => email,
+        Err(reason) => {
+            notes.add(
+                Some(Field::Email),
+                format!("{reason} : à corriger, la personne est gardée sans e-mail"),
+            );
+            None
+        }
+    };
+    if last_name.is_empty() && first_name.is_empty() && email.is_none() {
+        return None;
+    }
+    if email.is_none() && text_of(columns.value(row, Field::Email)).is_none() {
+        notes.add(
+            Some(Field::Email),
+            "pas d'adresse e-mail : impossible de prévenir cette personne".into(),
+        );
+    }
+    Some(Identity {
+        civility: normalize::civility(columns.value(row, Field::Civility)),
+        last_name,
+        first_name,
+        email,
+        phone: columns.text(row, Field::Phone),
+    })
+}
+
+/// The place from whatever the row gives: INSEE code, postal code, commune name, département.
+fn place(row: &RawRow, columns: &Columns, notes: &mut Notes) -> Place {
+    let geography = Geography::get();
+    let postal_raw = match columns.value(row, Field::PostalCode) {
+        Value::Number(n) => Some(format_number(*n)),
+        other => text_of(other),
+    };
+    let commune_raw = columns.text(row, Field::Commune);
+    let insee_raw = columns.text(row, Field::InseeCode);
+    let departement_given = normalize::departement_code(columns.value(row, Field::Departement));
+
+    let postal = postal_raw.as_deref().and_then(normalize_postal_code);
+    if let (Some(raw), None) = (&postal_raw, &postal) {
+        notes.add(
+            Some(Field::PostalCode),
+            format!("« {raw} » n'est pas un code postal"),
+        );
+    }
+    if let Some((code, true)) = &postal {
+        notes.add(
+            Some(Field::PostalCode),
+            format!(
+                "code postal « {} » complété en « {code} » (zéro initial perdu)",
+                postal_raw.as_deref().unwrap_or("")
+            ),
+        );
+    }
+    let postal_code = postal.map(|(code, _)| code);
+
+    // An INSEE code from the form is the surest.
+    if let Some(commune) = insee_raw
+        .as_deref()
+        .and_then(|code| geography.commune(code))
+    {
+        return Place {
+            postal_code,
+            commune: Some(commune.name.to_string()),
+            insee_code: Some(commune.code.to_string()),
+            departement: Some(commune.departement.to_string()),
+        };
+    }
+    if postal_code.is_none() && commune_raw.is_none() {
+        return Place {
+            postal_code: None,
+            commune: None,
+            insee_code: None,
+            departement: departement_given,
+        };
+    }
+    let resolution = geography.resolve(postal_code.as_deref(), commune_raw.as_deref());
+    match resolution.commune {
+        Some(commune) => {
+            if resolution.conflict {
+                notes.add(
+                    Some(Field::Commune),
+                    format!(
+                        "le code postal et la commune ne concordent pas : {} retenue ({})",
+                        commune.name,
+                        resolution.how.label()
+                    ),
+                );
+            }
+            Place {
+                postal_code,
+                commune: Some(commune.name.to_string()),
+                insee_code: Some(commune.code.to_string()),
+                departement: Some(commune.departement.to_string()),
+            }
+        }
+        None => {
+            let names: Vec<String> = resolution
+                .candidates
+                .iter()
+                .take(4)
+                .map(|c| c.to_string())
+                .collect();
+            let message = if names.is_empty() {
+                format!(
+                    "commune introuvable ({}{})",
+                    commune_raw.as_deref().unwrap_or("sans nom"),
+                    postal_code
+                        .as_deref()
+                        .map(|p| format!(", {p}"))
+                        .unwrap_or_default()
+                )
+            } else {
+                format!("plusieurs communes possibles : {}", names.join(", "))
+            };
+            notes.add(Some(Field::Commune), message);
+            Place {
+                postal_code,
+                commune: commune_raw,
+                insee_code: None,
+                departement: resolution
+                    .departement
+                    .map(str::to_string)
+                    .or(departement_given),
+            }
+        }
+    }
+}

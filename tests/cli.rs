@@ -1,0 +1,129 @@
+//! The `binome` command line as automation uses it (PRODUCT.md §4): exit status, one French
+//! line on standard error for an unusable file, and the JSON report's fields.
+
+use std::path::Path;
+use std::process::Command;
+
+fn binome() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_binome"))
+}
+
+fn sample(name: &str) -> String {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("assets/samples")
+        .join(name)
+        .display()
+        .to_string()
+}
+
+#[test]
+fn import_json_reports_the_accounting() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("b.sqlite3");
+    let out = binome()
+        .args([
+            "import",
+            "--db",
+            db.to_str().unwrap(),
+            "--students",
+            &sample("etudiants-demarches-simplifiees.xlsx"),
+            "--json",
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report["rows_read"], 241);
+    assert_eq!(report["stored"], 240);
+    assert_eq!(report["created"], 240);
+    assert_eq!(report["updated"], 0);
+    let rejected = report["rejected"].as_array().unwrap();
+    assert_eq!(rejected.len(), 1);
+    assert_eq!(rejected[0]["row"], 242);
+    assert!(rejected[0]["reason"].as_str().unwrap().contains("doublon"));
+    let warning = &report["warnings"][0];
+    assert!(warning["row"].is_u64() && warning["message"].is_string());
+    assert!(warning.get("column").is_some());
+    assert_eq!(
+        report["rows_read"].as_u64().unwrap(),
+        report["stored"].as_u64().unwrap() + rejected.len() as u64
+    );
+
+    // The same file again: everything recognised, nothing doubled.
+    let again = binome()
+        .args([
+            "import",
+            "--db",
+            db.to_str().unwrap(),
+            "--students",
+            &sample("etudiants-excel-windows.csv"),
+            "--json",
+        ])
+        .output()
+        .unwrap();
+    let report: serde_json::Value = serde_json::from_slice(&again.stdout).unwrap();
+    assert_eq!(
+        (report["created"].as_u64(), report["stored"].as_u64()),
+        (Some(0), Some(240))
+    );
+}
+
+#[test]
+fn an_unusable_file_exits_non_zero_with_one_french_line_and_no_database_change() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("b.sqlite3");
+    let fake = dir.path().join("inscriptions.xlsx");
+    std::fs::write(&fake, b"%PDF-1.4 pas un classeur").unwrap();
+    let out = binome()
+        .args([
+            "import",
+            "--db",
+            db.to_str().unwrap(),
+            "--ambassadors",
+            fake.to_str().unwrap(),
+        ])
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(
+        stderr.contains("« inscriptions.xlsx »") && stderr.contains("PDF"),
+        "{stderr}"
+    );
+    assert!(out.stdout.is_empty());
+    // Nothing was created in the database: not even an edition.
+    let list = binome()
+        .args(["editions", "--db", db.to_str().unwrap(), "--json"])
+        .output()
+        .unwrap();
+    assert_eq!(
+        serde_json::from_slice::<serde_json::Value>(&list.stdout).unwrap(),
+        serde_json::json!([])
+    );
+}
+
+#[test]
+fn a_missing_file_is_named_in_the_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = binome()
+        .args([
+            "import",
+            "--db",
+            dir.path().join("b.sqlite3").to_str().unwrap(),
+            "--students",
+            "absent.xlsx",
+        ])
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        stderr.starts_with("binome : Impossible de lire le fichier « absent.xlsx »"),
+        "{stderr}"
+    );
+}

@@ -1,0 +1,459 @@
+//! Import of sign-up files, on the committed samples (every mess of PRODUCT.md §2) and on
+//! hostile files made here: each asserts what an organiser would see stored or told.
+
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+
+use binome::import::{self, analyze, ImportError};
+use binome::model::{Mobility, Role};
+use binome::store::PersonRecord;
+use binome::Store;
+
+fn sample(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("assets/samples")
+        .join(name)
+}
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
+}
+
+fn students_of(analysis: &import::Analysis) -> Vec<&binome::model::Student> {
+    analysis
+        .rows
+        .iter()
+        .filter_map(|r| match &r.record {
+            PersonRecord::Student(s) => Some(s),
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn demarches_simplifiees_export_is_read_with_every_row_accounted_for() {
+    let a = analyze(
+        &sample("etudiants-demarches-simplifiees.xlsx"),
+        Role::Student,
+        None,
+    )
+    .unwrap();
+    assert_eq!(a.sheet.as_deref(), Some("Dossiers"));
+    assert_eq!(a.header_row, 1);
+    assert_eq!(a.rows_read(), 241);
+    let students = students_of(&a);
+    let rejected = a.rejections();
+    assert_eq!(
+        students.len() + rejected.len(),
+        a.rows_read(),
+        "rows in = stored + rejected"
+    );
+    assert_eq!(rejected.len(), 1);
+    assert!(
+        rejected[0].reason.contains("doublon de la ligne 12"),
+        "{:?}",
+        rejected[0]
+    );
+
+    // E-mails lower-cased and trimmed; names composed (NFC) and trimmed.
+    assert!(students
+        .iter()
+        .filter_map(|s| s.identity.email.as_deref())
+        .all(|e| e == e.trim().to_lowercase()));
+    assert!(students
+        .iter()
+        .all(|s| s.identity.last_name == binome::text::clean(&s.identity.last_name)));
+    assert!(students
+        .iter()
+        .all(|s| !s.identity.last_name.contains('\u{301}')));
+    // A row without e-mail is kept, and flagged.
+    let without: Vec<_> = students
+        .iter()
+        .filter(|s| s.identity.email.is_none())
+        .collect();
+    assert_eq!(without.len(), 6);
+    assert!(a
+        .warnings
+        .iter()
+        .any(|w| w.column.as_deref() == Some("Email") && w.message.contains("pas d'adresse")));
+    // Geography: INSEE codes from the form, Corsica and overseas included.
+    assert!(students.iter().all(|s| s.place.insee_code.is_some()));
+    let ajaccio = students
+        .iter()
+        .find(|s| s.place.insee_code.as_deref() == Some("2A004"))
+        .unwrap();
+    assert_eq!(ajaccio.place.departement.as_deref(), Some("2A"));
+    assert!(students
+        .iter()
+        .any(|s| s.place.departement.as_deref() == Some("974")));
+    // Postal codes as text with their leading zero, the repair reported.
+    assert!(students
+        .iter()
+        .filter_map(|s| s.place.postal_code.as_deref())
+        .all(|p| p.len() == 5));
+    assert!(a
+        .warnings
+        .iter()
+        .any(|w| w.message.contains("complété en « 0")));
+    // Wishes ranked, mobility understood, text that looks like a formula kept as text.
+    assert!(students.iter().all(|s| s.wished_jobs.len() == 3));
+    assert!(students.iter().any(|s| s.mobility == Mobility::Departement));
+    assert!(students
+        .iter()
+        .any(|s| s.comments.as_deref().is_some_and(|c| c.starts_with('='))));
+    // The duplicate's first application is kept (accepted), completed by the second.
+    let every_cell_kept = a.rows.iter().all(|r| r.cells.len() >= 30);
+    assert!(every_cell_kept, "the row as it came, every column");
+}
+
+#[test]
+fn french_excel_csv_reads_like_the_workbook() {
+    let xlsx = analyze(
+        &sample("etudiants-demarches-simplifiees.xlsx"),
+        Role::Student,
+        None,
+    )
+    .unwrap();
+    let csv = analyze(&sample("etudiants-excel-windows.csv"), Role::Student, None).unwrap();
+    assert_eq!(csv.sheet, None);
+    assert_eq!(csv.rows_read(), xlsx.rows_read());
+    assert_eq!(csv.rejections(), xlsx.rejections(), "same row numbers");
+    let (a, b) = (students_of(&xlsx), students_of(&csv));
+    for (x, c) in a.iter().zip(&b) {
+        assert_eq!(x.identity, c.identity);
+        assert_eq!(x.place, c.place);
+        assert_eq!(x.wished_jobs, c.wished_jobs);
+    }
+    assert!(
+        b.iter().any(|s| s.identity.first_name.contains('é')),
+        "Windows-1252 accents decoded"
+    );
+}
+
+#[test]
+fn reworked_sphinx_export_finds_its_header_below_the_titles() {
+    let a = analyze(
+        &sample("ambassadeurs-sphinx-retravaille.xlsx"),
+        Role::Ambassador,
+        None,
+    )
+    .unwrap();
+    assert_eq!(a.header_row, 4);
+    assert_eq!(a.title_rows, [1, 2]);
+    assert_eq!(
+        a.blank_rows, 2,
+        "the blank rows among the data and before the totals, reported"
+    );
+    let rejected = a.rejections();
+    assert_eq!(rejected.len(), 1);
+    assert!(rejected[0].reason.contains("total"), "{rejected:?}");
+    let ambassadors: Vec<_> = a
+        .rows
+        .iter()
+        .filter_map(|r| match &r.record {
+            PersonRecord::Ambassador(x) => Some(x),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(ambassadors.len(), 180);
+    assert!(ambassadors.iter().all(|x| x.identity.email.is_some()));
+    assert!(ambassadors.iter().any(|x| x.capacity == 0));
+    assert!(a
+        .warnings
+        .iter()
+        .any(|w| w.message.contains("capacité non renseignée : 1 retenu")));
+    assert!(
+        ambassadors.iter().all(|x| x.place.departement.is_some()),
+        "commune + postal code resolved"
+    );
+}
+
+#[test]
+fn import_then_reimport_merges_by_email_and_keeps_pairs() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&dir.path().join("b.sqlite3")).unwrap();
+    let edition = store.edition_for_command_line(None).unwrap().id;
+    let first = import::import_file(
+        &mut store,
+        edition,
+        &sample("etudiants-demarches-simplifiees.xlsx"),
+        Role::Student,
+        None,
+    )
+    .unwrap();
+    assert_eq!(
+        (first.rows_read, first.stored, first.created),
+        (241, 240, 240)
+    );
+    let ambassadors = import::import_file(
+        &mut store,
+        edition,
+        &sample("ambassadeurs-sphinx-retravaille.xlsx"),
+        Role::Ambassador,
+        None,
+    )
+    .unwrap();
+    assert_eq!(ambassadors.stored, 180);
+    assert!(
+        first
+            .backup
+            .as_deref()
+            .is_some_and(|b| Path::new(b).exists()),
+        "a copy before each import"
+    );
+
+    // A manual pair survives a re-import of the same people from another format.
+    let student = store.list_students(edition).unwrap()[0].clone();
+    let ambassador = store
+        .list_ambassadors(edition)
+        .unwrap()
+        .into_iter()
+        .find(|a| a.capacity > 0)
+        .unwrap();
+    store
+        .add_pair(
+            edition,
+            student.id,
+            ambassador.id,
+            binome::model::PairOrigin::Manual,
+        )
+        .unwrap();
+    let again = import::import_file(
+        &mut store,
+        edition,
+        &sample("etudiants-excel-windows.csv"),
+        Role::Student,
+        None,
+    )
+    .unwrap();
+    assert_eq!((again.created, again.updated, again.unchanged), (0, 0, 240));
+    assert_eq!(store.list_pairs(edition).unwrap().len(), 1);
+    assert_eq!(
+        store.edition(edition).unwrap().students,
+        240,
+        "never doubled"
+    );
+}
+
+#[test]
+fn reimport_preview_lists_new_changed_and_gone_people() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&dir.path().join("b.sqlite3")).unwrap();
+    let edition = store.edition_for_command_line(Some("2026")).unwrap().id;
+    let v1 = dir.path().join("v1.csv");
+    std::fs::write(&v1, "Nom;Prénom;Email;Code postal;Commune\nMartin;Anne;anne@ex.fr;69003;Lyon\nDurand;Paul;paul@ex.fr;75015;Paris\n").unwrap();
+    import::import_file(&mut store, edition, &v1, Role::Student, None).unwrap();
+    let v2 = dir.path().join("v2.csv");
+    std::fs::write(&v2, "Nom;Prénom;Email;Code postal;Commune\nMartin;Anne;ANNE@ex.fr;38000;Grenoble\nPetit;Léa;lea@ex.fr;;\n").unwrap();
+    let analysis = analyze(&v2, Role::Student, None).unwrap();
+    let preview = store
+        .preview_import(edition, Role::Student, &analysis.rows)
+        .unwrap();
+    assert_eq!(preview.created.len(), 1);
+    assert_eq!(preview.created[0].email.as_deref(), Some("lea@ex.fr"));
+    assert_eq!(preview.gone.len(), 1);
+    assert_eq!(preview.gone[0].email.as_deref(), Some("paul@ex.fr"));
+    let change = &preview.updated[0];
+    let commune = change
+        .changes
+        .iter()
+        .find(|c| c.field == "Commune")
+        .unwrap();
+    assert_eq!(
+        (commune.before.as_str(), commune.after.as_str()),
+        ("Lyon 3e Arrondissement", "Grenoble")
+    );
+    assert_eq!(
+        store.list_students(edition).unwrap().len(),
+        2,
+        "a preview changes nothing"
+    );
+}
+
+fn expect_error(path: &Path, role: Role) -> ImportError {
+    analyze(path, role, None).expect_err("refused")
+}
+
+#[test]
+fn hostile_and_broken_files_are_refused_with_a_french_message_naming_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let write = |name: &str, bytes: &[u8]| {
+        let path = dir.path().join(name);
+        std::fs::write(&path, bytes).unwrap();
+        path
+    };
+
+    let pdf = expect_error(
+        &write("inscriptions.xlsx", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj"),
+        Role::Student,
+    );
+    assert_eq!(pdf.to_string(), "Le fichier « inscriptions.xlsx » n'est pas un classeur ni un CSV lisible : c'est un document PDF.");
+
+    let text = expect_error(
+        &write("liste.xlsx", "Nom;Prénom\nMartin;Anne\n".as_bytes()),
+        Role::Student,
+    );
+    assert!(text.to_string().contains("renommez-le en .csv"), "{text}");
+
+    let empty = expect_error(&write("vide.csv", b""), Role::Student);
+    assert_eq!(empty.to_string(), "Le fichier « vide.csv » est vide.");
+
+    let real = std::fs::read(sample("ambassadeurs-sphinx-retravaille.xlsx")).unwrap();
+    let truncated = expect_error(
+        &write("coupe.xlsx", &real[..real.len() / 2]),
+        Role::Ambassador,
+    );
+    assert!(
+        truncated
+            .to_string()
+            .starts_with("Le fichier « coupe.xlsx » semble endommagé ou incomplet"),
+        "{truncated}"
+    );
+
+    let encrypted = expect_error(&fixture("protege-par-mot-de-passe.xlsx"), Role::Ambassador);
+    assert!(
+        matches!(encrypted, ImportError::Encrypted { .. }),
+        "{encrypted}"
+    );
+    assert!(encrypted.to_string().contains("mot de passe"));
+
+    let binary = expect_error(
+        &write("photo.csv", &[0x00, 0x01, 0x02, 0x03, 0x00, 0x10]),
+        Role::Student,
+    );
+    assert!(binary.to_string().contains("binaire"), "{binary}");
+
+    let no_header = expect_error(&write("notes.csv", b"a;b;c\n1;2;3\n4;5;6\n"), Role::Student);
+    assert!(
+        no_header
+            .to_string()
+            .contains("aucune ligne d'en-t\u{ea}te reconnue"),
+        "{no_header}"
+    );
+
+    let wrong_sheet = analyze(
+        &sample("etudiants-demarches-simplifiees.xlsx"),
+        Role::Student,
+        Some("Feuil1"),
+    )
+    .unwrap_err();
+    assert_eq!(
+        wrong_sheet.to_string(),
+        "Le fichier « etudiants-demarches-simplifiees.xlsx » n'a pas de feuille « Feuil1 » (feuilles : Dossiers, Etablissements, Avis)."
+    );
+}
+
+#[test]
+fn a_zip_bomb_is_refused_before_it_is_inflated() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bombe.xlsx");
+    let mut zip = zip::ZipWriter::new(std::fs::File::create(&path).unwrap());
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
+    zip.start_file("xl/workbook.xml", options).unwrap();
+    zip.write_all(b"<workbook/>").unwrap();
+    zip.start_file("xl/worksheets/sheet1.xml", options).unwrap();
+    let zeros = vec![b' '; 1 << 20];
+    for _ in 0..64 {
+        zip.write_all(&zeros).unwrap();
+    }
+    zip.finish().unwrap();
+    assert!(
+        std::fs::metadata(&path).unwrap().len() < 1 << 20,
+        "64 MiB that weigh almost nothing"
+    );
+    let error = expect_error(&path, Role::Student);
+    assert!(matches!(error, ImportError::TooLarge { .. }), "{error}");
+    assert!(error.to_string().contains("archive piégée"), "{error}");
+}
+
+#[test]
+fn a_cell_at_the_far_corner_of_the_sheet_allocates_nothing() {
+    // calamine's whole-range reader would allocate 1,048,576 × 16,384 cells for this file and
+    // abort the process; the streaming reader only keeps what is there.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("immense.xlsx");
+    let mut workbook = rust_xlsxwriter::Workbook::new();
+    let sheet = workbook.add_worksheet();
+    for (col, header) in ["Nom", "Prénom", "Email"].iter().enumerate() {
+        sheet.write_string(0, col as u16, *header).unwrap();
+    }
+    sheet.write_string(1, 0, "Martin").unwrap();
+    sheet.write_string(1, 1, "Anne").unwrap();
+    sheet.write_string(1, 2, "anne@ex.fr").unwrap();
+    sheet.write_string(1_048_575, 16_383, "x").unwrap();
+    workbook.save(&path).unwrap();
+    let a = analyze(&path, Role::Student, None).unwrap();
+    assert_eq!(students_of(&a).len(), 1);
+}
+
+#[test]
+fn a_million_row_sheet_is_refused_quickly() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("million.csv");
+    let mut out = std::io::BufWriter::new(std::fs::File::create(&path).unwrap());
+    writeln!(out, "Nom;Prénom;Email").unwrap();
+    for i in 0..1_000_000 {
+        writeln!(out, "Nom{i};Prénom{i};p{i}@ex.fr").unwrap();
+    }
+    drop(out);
+    let error = expect_error(&path, Role::Student);
+    assert!(matches!(error, ImportError::TooLarge { .. }), "{error}");
+}
+
+#[test]
+fn utf8_bom_comma_separated_with_question_headers() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("export.csv");
+    let content = "\u{feff}Nom,Prénom,Adresse e-mail,Code postal de votre lieu de résidence,Métier que vous souhaitez découvrir (1er choix)\n\
+                   \"Lefèvre\",\"Élodie\",\" Elodie.L@Example.ORG \",1000,\"Data scientist; Designer\"\n";
+    std::fs::write(&path, content).unwrap();
+    let a = analyze(&path, Role::Student, None).unwrap();
+    let s = students_of(&a)[0];
+    assert_eq!(s.identity.email.as_deref(), Some("elodie.l@example.org"));
+    assert_eq!(s.place.postal_code.as_deref(), Some("01000"));
+    assert_eq!(s.place.departement.as_deref(), Some("01"));
+    assert_eq!(s.wished_jobs, ["Data scientist", "Designer"]);
+}
+
+#[test]
+fn libreoffice_ods_and_legacy_xls_read_like_the_xlsx() {
+    // Made from the samples with `soffice --headless --convert-to ods|xls` (tests/fixtures).
+    let xlsx = analyze(
+        &sample("etudiants-demarches-simplifiees.xlsx"),
+        Role::Student,
+        None,
+    )
+    .unwrap();
+    let ods = analyze(
+        &fixture("etudiants-demarches-simplifiees.ods"),
+        Role::Student,
+        None,
+    )
+    .unwrap();
+    assert_eq!(ods.sheet.as_deref(), Some("Dossiers"));
+    assert_eq!(ods.rows_read(), xlsx.rows_read());
+    for (x, o) in students_of(&xlsx).iter().zip(students_of(&ods)) {
+        assert_eq!(x.identity, o.identity);
+        assert_eq!(x.place.insee_code, o.place.insee_code);
+        assert_eq!(x.comments, o.comments);
+    }
+
+    let sphinx = analyze(
+        &sample("ambassadeurs-sphinx-retravaille.xlsx"),
+        Role::Ambassador,
+        None,
+    )
+    .unwrap();
+    let xls = analyze(
+        &fixture("ambassadeurs-sphinx-retravaille.xls"),
+        Role::Ambassador,
+        None,
+    )
+    .unwrap();
+    assert_eq!(xls.header_row, 4);
+    assert_eq!(xls.rows_read(), sphinx.rows_read());
+    assert_eq!(xls.rejections(), sphinx.rejections());
+}
