@@ -13,6 +13,10 @@ fn main() {
             "export_demo_samples",
             "list_students",
             "list_ambassadors",
+            "original_row",
+            "pick_import_file",
+            "preview_import",
+            "apply_import",
         ]),
     ))
     .expect("tauri build script");

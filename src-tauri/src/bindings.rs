@@ -7,11 +7,13 @@ mod tests {
     use std::collections::BTreeMap;
     use std::path::{Path, PathBuf};
 
-    use binome::model::{Ambassador, Edition, EditionSummary, NewEdition, Student};
+    use binome::import::ImportReport;
+    use binome::model::{Ambassador, Edition, EditionSummary, NewEdition, Role, Student};
     use ts_rs::{Config, TS};
 
     use crate::commands::app::AppInfo;
     use crate::commands::demo::DemoSamples;
+    use crate::commands::people::OriginalRow;
     use crate::error::IpcError;
 
     fn export_all(dir: &Path) {
@@ -24,6 +26,9 @@ mod tests {
         AppInfo::export_all(&cfg).unwrap();
         DemoSamples::export_all(&cfg).unwrap();
         IpcError::export_all(&cfg).unwrap();
+        ImportReport::export_all(&cfg).unwrap();
+        OriginalRow::export_all(&cfg).unwrap();
+        Role::export_all(&cfg).unwrap();
     }
 
     fn files(dir: &Path) -> BTreeMap<PathBuf, String> {

@@ -21,6 +21,20 @@ pub async fn pick_folder(title: &str) -> Option<PathBuf> {
         .map(|handle| handle.path().to_path_buf())
 }
 
+/// Asks the organiser for a spreadsheet to import; `None` if they cancelled.
+pub async fn pick_spreadsheet(title: &str) -> Option<PathBuf> {
+    if let Some(answer) = scripted_answer() {
+        return answer;
+    }
+    rfd::AsyncFileDialog::new()
+        .set_title(title)
+        .add_filter("Classeurs et CSV", &["xlsx", "xls", "ods", "csv", "txt"])
+        .add_filter("Tous les fichiers", &["*"])
+        .pick_file()
+        .await
+        .map(|handle| handle.path().to_path_buf())
+}
+
 /// `Some(answer)` when dialogs are scripted, `None` when a person answers them.
 fn scripted_answer() -> Option<Option<PathBuf>> {
     let file = std::env::var_os(ANSWERS_ENV)?;

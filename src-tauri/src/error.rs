@@ -59,3 +59,11 @@ impl From<binome::demo::WriteError> for IpcError {
         }
     }
 }
+
+impl From<binome::import::ImportError> for IpcError {
+    fn from(error: binome::import::ImportError) -> IpcError {
+        IpcError::Invalid {
+            message: error.to_string(),
+        }
+    }
+}

@@ -31,6 +31,10 @@ pub fn build<R: Runtime>(builder: Builder<R>, state: AppState) -> Builder<R> {
             commands::demo::export_demo_samples,
             commands::people::list_students,
             commands::people::list_ambassadors,
+            commands::people::original_row,
+            commands::import::pick_import_file,
+            commands::import::preview_import,
+            commands::import::apply_import,
         ])
 }
 

@@ -3,6 +3,8 @@
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
+use binome::import::Analysis;
+use binome::model::EditionId;
 use binome::store::DATABASE_FILE_NAME;
 use binome::Store;
 
@@ -22,6 +24,14 @@ pub fn data_dir_override() -> Option<PathBuf> {
 pub struct AppState {
     data_dir: Mutex<Option<PathBuf>>,
     store: Mutex<Option<Store>>,
+    /// The file last previewed in the import wizard, applied as previewed.
+    pending_import: Mutex<Option<PendingImport>>,
+}
+
+/// A file read and shown to the organiser, waiting for their confirmation.
+pub struct PendingImport {
+    pub edition: EditionId,
+    pub analysis: Analysis,
 }
 
 impl AppState {
@@ -29,6 +39,7 @@ impl AppState {
         AppState {
             data_dir: Mutex::new(data_dir),
             store: Mutex::new(None),
+            pending_import: Mutex::new(None),
         }
     }
 
@@ -62,6 +73,33 @@ impl AppState {
         }
         let store = guard.as_mut().ok_or_else(IpcError::internal)?;
         Ok(work(store)?)
+    }
+}
+
+impl AppState {
+    pub fn set_pending_import(&self, pending: PendingImport) -> Result<(), IpcError> {
+        *self
+            .pending_import
+            .lock()
+            .map_err(|_| IpcError::internal())? = Some(pending);
+        Ok(())
+    }
+
+    /// The previewed import for `edition`, removed from the state.
+    pub fn take_pending_import(&self, edition: EditionId) -> Result<PendingImport, IpcError> {
+        let mut guard = self
+            .pending_import
+            .lock()
+            .map_err(|_| IpcError::internal())?;
+        match guard.take() {
+            Some(pending) if pending.edition == edition => Ok(pending),
+            other => {
+                *guard = other;
+                Err(IpcError::Invalid {
+                    message: "Aucun import en attente pour cette édition : choisissez à nouveau le fichier.".into(),
+                })
+            }
+        }
     }
 }
 

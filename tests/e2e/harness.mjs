@@ -33,6 +33,29 @@ function waitForPort(port, timeoutMs) {
   });
 }
 
+function portIsOpen(port) {
+  return new Promise((resolve) => {
+    const socket = net.connect(port, "127.0.0.1");
+    socket.once("connect", () => {
+      socket.end();
+      resolve(true);
+    });
+    socket.once("error", () => {
+      socket.destroy();
+      resolve(false);
+    });
+  });
+}
+
+/** Waits until nothing listens on `port` any more (a previous driver fully gone). */
+async function waitForPortClosed(port, timeoutMs) {
+  const deadline = Date.now() + timeoutMs;
+  while (await portIsOpen(port)) {
+    if (Date.now() > deadline) throw new Error(`port ${port} still in use`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
 /** A fresh data folder and answers file, to share between app restarts. */
 export function newProfile() {
   const root = mkdtempSync(path.join(tmpdir(), "binomes-e2e-"));
@@ -48,6 +71,9 @@ export function newProfile() {
 /** Starts the app on `profile`; returns { browser, stop }. */
 export async function startApp(profile) {
   const port = 4444;
+  // tauri-driver's WebKitWebDriver (4445) and the previous app must be gone before a restart.
+  await waitForPortClosed(port, 15_000);
+  await waitForPortClosed(4445, 15_000);
   const driver = spawn("tauri-driver", ["--port", String(port)], {
     env: {
       ...process.env,
@@ -62,7 +88,9 @@ export async function startApp(profile) {
       hostname: "127.0.0.1",
       port,
       logLevel: "warn",
-      connectionRetryCount: 0,
+      // tauri-driver may accept the connection before WebKitWebDriver is ready.
+      connectionRetryCount: 3,
+      connectionRetryTimeout: 60_000,
       capabilities: {
         "tauri:options": { application: APP },
         "wdio:enforceWebDriverClassic": true,

@@ -6,7 +6,10 @@ import type { AppInfo } from "./bindings/AppInfo";
 import type { DemoSamples } from "./bindings/DemoSamples";
 import type { Edition } from "./bindings/Edition";
 import type { EditionSummary } from "./bindings/EditionSummary";
+import type { ImportReport } from "./bindings/ImportReport";
 import type { IpcError } from "./bindings/IpcError";
+import type { OriginalRow } from "./bindings/OriginalRow";
+import type { Role } from "./bindings/Role";
 import type { NewEdition } from "./bindings/NewEdition";
 import type { Student } from "./bindings/Student";
 
@@ -63,4 +66,9 @@ export const api = {
   exportDemoSamples: () => call<DemoSamples>("export_demo_samples"),
   listStudents: (edition: number) => call<Student[]>("list_students", { edition }),
   listAmbassadors: (edition: number) => call<Ambassador[]>("list_ambassadors", { edition }),
+  originalRow: (id: number) => call<OriginalRow>("original_row", { id }),
+  pickImportFile: (role: Role) => call<string>("pick_import_file", { role }),
+  previewImport: (edition: number, role: Role, path: string, sheet: string | null) =>
+    call<ImportReport>("preview_import", { edition, role, path, sheet }),
+  applyImport: (edition: number) => call<ImportReport>("apply_import", { edition }),
 };

@@ -3,4 +3,5 @@
 pub mod app;
 pub mod demo;
 pub mod editions;
+pub mod import;
 pub mod people;

@@ -1,23 +1,32 @@
-import { useEffect, useState } from "react";
+import { useCallback, useEffect, useState } from "react";
 import { Breadcrumb } from "@codegouvfr/react-dsfr/Breadcrumb";
 import { Badge } from "@codegouvfr/react-dsfr/Badge";
+import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Tabs } from "@codegouvfr/react-dsfr/Tabs";
+import { createModal } from "@codegouvfr/react-dsfr/Modal";
 import { api, toApiError } from "../api";
 import type { Ambassador } from "../bindings/Ambassador";
 import type { EditionSummary } from "../bindings/EditionSummary";
+import type { OriginalRow } from "../bindings/OriginalRow";
+import type { Role } from "../bindings/Role";
 import type { Student } from "../bindings/Student";
 import { ErrorAlert } from "../components/ErrorAlert";
+import { ImportWizard } from "../components/ImportWizard";
 import { TableFrame } from "../components/TableFrame";
 import { countLabel, formatEventDate, fullName } from "../format";
 
 type People = { students: Student[]; ambassadors: Ambassador[] };
 
+const originalModal = createModal({ id: "original-row-modal", isOpenedByDefault: false });
+
 export function EditionPage({ id, onBack }: { id: number; onBack: () => void }) {
   const [summary, setSummary] = useState<EditionSummary | null>(null);
   const [people, setPeople] = useState<People | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [importing, setImporting] = useState<Role | null>(null);
+  const [original, setOriginal] = useState<{ name: string; row: OriginalRow } | null>(null);
 
-  useEffect(() => {
+  const reload = useCallback(() => {
     Promise.all([api.getEdition(id), api.listStudents(id), api.listAmbassadors(id)]).then(
       ([s, students, ambassadors]) => {
         setSummary(s);
@@ -26,6 +35,18 @@ export function EditionPage({ id, onBack }: { id: number; onBack: () => void }) 
       (e) => setError(toApiError(e).message),
     );
   }, [id]);
+  useEffect(reload, [reload]);
+
+  const showOriginal = (name: string, sourceRow: number | null) => {
+    if (sourceRow === null) return;
+    api.originalRow(sourceRow).then(
+      (row) => {
+        setOriginal({ name, row });
+        originalModal.open();
+      },
+      (e) => setError(toApiError(e).message),
+    );
+  };
 
   return (
     <>
@@ -40,7 +61,7 @@ export function EditionPage({ id, onBack }: { id: number; onBack: () => void }) 
         }}
         segments={[]}
       />
-      <ErrorAlert title="Impossible d'ouvrir l'édition" message={error} />
+      <ErrorAlert title="Action impossible" message={error} onClose={() => setError(null)} />
       {summary && people ? (
         <>
           <h1 id="edition-title">
@@ -57,25 +78,87 @@ export function EditionPage({ id, onBack }: { id: number; onBack: () => void }) 
             {countLabel(summary.ambassadors, "ambassadeur", "ambassadeurs", "aucun ambassadeur")} ·{" "}
             {countLabel(summary.pairs, "binôme", "binômes", "aucun binôme")}
           </p>
-          <Tabs
-            tabs={[
-              { label: `Étudiants (${people.students.length})`, content: <StudentsTable students={people.students} /> },
-              {
-                label: `Ambassadeurs (${people.ambassadors.length})`,
-                content: <AmbassadorsTable ambassadors={people.ambassadors} />,
-              },
-            ]}
-          />
+          {importing ? (
+            <ImportWizard
+              edition={id}
+              role={importing}
+              onClose={(imported) => {
+                setImporting(null);
+                if (imported) reload();
+              }}
+            />
+          ) : (
+            <>
+              <div className="binomes-actions fr-mb-4w">
+                <Button iconId="fr-icon-upload-line" onClick={() => setImporting("student")} nativeButtonProps={{ id: "import-students" }}>
+                  Importer les étudiants…
+                </Button>
+                <Button
+                  priority="secondary"
+                  iconId="fr-icon-upload-line"
+                  onClick={() => setImporting("ambassador")}
+                  nativeButtonProps={{ id: "import-ambassadors" }}
+                >
+                  Importer les ambassadeurs…
+                </Button>
+              </div>
+              <Tabs
+                tabs={[
+                  {
+                    label: `Étudiants (${people.students.length})`,
+                    content: <StudentsTable students={people.students} onOriginal={showOriginal} />,
+                  },
+                  {
+                    label: `Ambassadeurs (${people.ambassadors.length})`,
+                    content: <AmbassadorsTable ambassadors={people.ambassadors} onOriginal={showOriginal} />,
+                  },
+                ]}
+              />
+            </>
+          )}
         </>
       ) : error ? null : (
         <p>Chargement…</p>
       )}
+      <originalModal.Component title={original ? `Ligne d'origine — ${original.name}` : "Ligne d'origine"} size="large">
+        {original ? (
+          <>
+            <p>
+              Ligne {original.row.row.rowNumber} du fichier importé, telle qu'elle est arrivée (toutes les colonnes).
+            </p>
+            <TableFrame noCaption>
+              <table id="original-row">
+                <caption>Ligne d'origine</caption>
+                <tbody>
+                  {original.row.headers.map((header, i) => (
+                    <tr key={i}>
+                      <th scope="row">{header || <em>(sans titre)</em>}</th>
+                      <td>{original.row.row.cells[i] ?? ""}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </TableFrame>
+          </>
+        ) : null}
+      </originalModal.Component>
     </>
   );
 }
 
-function StudentsTable({ students }: { students: Student[] }) {
-  if (students.length === 0) return <p>Aucun étudiant dans cette édition pour l'instant.</p>;
+type OnOriginal = (name: string, sourceRow: number | null) => void;
+
+function OriginalButton({ name, sourceRow, onOriginal }: { name: string; sourceRow: number | null; onOriginal: OnOriginal }) {
+  if (sourceRow === null) return null;
+  return (
+    <Button size="small" priority="tertiary no outline" onClick={() => onOriginal(name, sourceRow)} nativeButtonProps={{ title: `Ligne d'origine de ${name}`, "data-action": "original" }}>
+      Ligne d'origine
+    </Button>
+  );
+}
+
+function StudentsTable({ students, onOriginal }: { students: Student[]; onOriginal: OnOriginal }) {
+  if (students.length === 0) return <p>Aucun étudiant dans cette édition pour l'instant : importez leurs inscriptions.</p>;
   return (
     <TableFrame noCaption>
       <table id="students-table">
@@ -87,28 +170,35 @@ function StudentsTable({ students }: { students: Student[] }) {
             <th scope="col">Commune</th>
             <th scope="col">Métiers souhaités</th>
             <th scope="col">Niveau</th>
+            <th scope="col">Origine</th>
           </tr>
         </thead>
         <tbody>
-          {students.map((s) => (
-            <tr key={s.id}>
-              <td>{fullName(s.identity.firstName, s.identity.lastName)}</td>
-              <td>{s.identity.email ?? <em>sans e-mail</em>}</td>
-              <td>
-                {s.place.commune ?? ""} {s.place.departement ? `(${s.place.departement})` : ""}
-              </td>
-              <td>{s.wishedJobs.map((job, i) => `${i + 1}. ${job}`).join(" · ")}</td>
-              <td>{s.level ?? ""}</td>
-            </tr>
-          ))}
+          {students.map((s) => {
+            const name = fullName(s.identity.firstName, s.identity.lastName);
+            return (
+              <tr key={s.id} data-email={s.identity.email ?? ""}>
+                <td>{name}</td>
+                <td>{s.identity.email ?? <em>sans e-mail</em>}</td>
+                <td>
+                  {s.place.commune ?? ""} {s.place.departement ? `(${s.place.departement})` : ""}
+                </td>
+                <td>{s.wishedJobs.map((job, i) => `${i + 1}. ${job}`).join(" · ")}</td>
+                <td>{s.level ?? ""}</td>
+                <td>
+                  <OriginalButton name={name} sourceRow={s.sourceRow} onOriginal={onOriginal} />
+                </td>
+              </tr>
+            );
+          })}
         </tbody>
       </table>
     </TableFrame>
   );
 }
 
-function AmbassadorsTable({ ambassadors }: { ambassadors: Ambassador[] }) {
-  if (ambassadors.length === 0) return <p>Aucun ambassadeur dans cette édition pour l'instant.</p>;
+function AmbassadorsTable({ ambassadors, onOriginal }: { ambassadors: Ambassador[]; onOriginal: OnOriginal }) {
+  if (ambassadors.length === 0) return <p>Aucun ambassadeur dans cette édition pour l'instant : importez leurs inscriptions.</p>;
   return (
     <TableFrame noCaption>
       <table id="ambassadors-table">
@@ -120,20 +210,27 @@ function AmbassadorsTable({ ambassadors }: { ambassadors: Ambassador[] }) {
             <th scope="col">Administration</th>
             <th scope="col">Commune</th>
             <th scope="col" className="binomes-number">Places</th>
+            <th scope="col">Origine</th>
           </tr>
         </thead>
         <tbody>
-          {ambassadors.map((a) => (
-            <tr key={a.id}>
-              <td>{fullName(a.identity.firstName, a.identity.lastName)}</td>
-              <td>{a.job ?? ""}</td>
-              <td>{a.administration ?? ""}</td>
-              <td>
-                {a.place.commune ?? ""} {a.place.departement ? `(${a.place.departement})` : ""}
-              </td>
-              <td className="binomes-number">{a.capacity}</td>
-            </tr>
-          ))}
+          {ambassadors.map((a) => {
+            const name = fullName(a.identity.firstName, a.identity.lastName);
+            return (
+              <tr key={a.id}>
+                <td>{name}</td>
+                <td>{a.job ?? ""}</td>
+                <td>{a.administration ?? ""}</td>
+                <td>
+                  {a.place.commune ?? ""} {a.place.departement ? `(${a.place.departement})` : ""}
+                </td>
+                <td className="binomes-number">{a.capacity}</td>
+                <td>
+                  <OriginalButton name={name} sourceRow={a.sourceRow} onOriginal={onOriginal} />
+                </td>
+              </tr>
+            );
+          })}
         </tbody>
       </table>
     </TableFrame>

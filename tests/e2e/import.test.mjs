@@ -1,0 +1,92 @@
+// The import wizard in the real app: choose the sample sheets (scripted dialog), check the
+// preview, confirm, and find every person with the row they came from.
+import assert from "node:assert/strict";
+import { writeFileSync } from "node:fs";
+import path from "node:path";
+import { after, before, describe, it } from "node:test";
+import { newProfile, screenshot, startApp, waitForText } from "./harness.mjs";
+
+const SAMPLES = path.resolve(import.meta.dirname, "../../assets/samples");
+const profile = newProfile();
+let app;
+let browser;
+
+async function click(selector) {
+  const el = await browser.$(selector);
+  await el.waitForClickable({ timeout: 10_000 });
+  await el.click();
+}
+
+describe("Importing sign-up sheets through the wizard", () => {
+  before(async () => {
+    app = await startApp(profile);
+    browser = app.browser;
+    await click("#create-edition");
+    const name = await browser.$("#edition-name");
+    await name.waitForDisplayed({ timeout: 10_000 });
+    await name.clearValue();
+    await name.setValue("Vis mon job 2026");
+    await click("#edition-submit");
+    await click('tr[data-edition-name="Vis mon job 2026"] [data-action="open"]');
+    await waitForText(browser, "#edition-title", "Vis mon job 2026");
+  });
+  after(async () => {
+    await app?.stop();
+  });
+
+  it("previews the students' export with every row accounted for, then imports it", async () => {
+    await click("#import-students");
+    writeFileSync(profile.answers, `${path.join(SAMPLES, "etudiants-demarches-simplifiees.xlsx")}\n`);
+    await click("#import-choose");
+    await waitForText(browser, "#import-summary", "241 lignes lues — 240 à importer : 240 nouvelles personnes, 1 ligne non importée.");
+    await waitForText(browser, "#import-columns", "Métier souhaité n°1");
+    await waitForText(browser, "#import-rejected", "Ligne 242 : doublon de la ligne 12");
+    await screenshot(browser, "10-import-apercu");
+    await click("#import-confirm");
+    await waitForText(browser, "#import-done", "240 importées");
+    await click("#import-close");
+    await waitForText(browser, "#edition-counts", "240 étudiants");
+  });
+
+  it("finds the ambassadors' header below the title rows of the reworked Sphinx export", async () => {
+    await click("#import-ambassadors");
+    writeFileSync(profile.answers, `${path.join(SAMPLES, "ambassadeurs-sphinx-retravaille.xlsx")}\n`);
+    await click("#import-choose");
+    await waitForText(browser, "#import-preview", "en-tête trouvé ligne 4");
+    await waitForText(browser, "#import-rejected", "ligne de total");
+    await click("#import-confirm");
+    await waitForText(browser, "#import-done", "180 importées");
+    await click("#import-close");
+    await waitForText(browser, "#edition-counts", "180 ambassadeurs");
+  });
+
+  it("shows a person's original row, every column as it came", async () => {
+    await click('#students-table [data-action="original"]');
+    await waitForText(browser, "#original-row-modal", "telle qu'elle est arrivée");
+    await waitForText(browser, "#original-row", "Métier que vous souhaitez découvrir (1er choix)");
+    await screenshot(browser, "11-ligne-origine");
+    await click("#original-row-modal .fr-btn--close");
+  });
+
+  it("re-importing the same people from the CSV changes nobody", async () => {
+    await click("#import-students");
+    writeFileSync(profile.answers, `${path.join(SAMPLES, "etudiants-excel-windows.csv")}\n`);
+    await click("#import-choose");
+    await waitForText(browser, "#import-summary", "240 personnes inchangées");
+    await click("#import-confirm");
+    await waitForText(browser, "#import-done", "240 importées");
+    await click("#import-close");
+    await waitForText(browser, "#edition-counts", "240 étudiants");
+  });
+
+  it("says in French why a file cannot be imported", async () => {
+    const fake = path.join(profile.root, "inscriptions.xlsx");
+    writeFileSync(fake, "%PDF-1.4 pas un classeur");
+    await click("#import-students");
+    writeFileSync(profile.answers, `${fake}\n`);
+    await click("#import-choose");
+    await waitForText(browser, '[role="alert"]', "Le fichier « inscriptions.xlsx » n'est pas un classeur ni un CSV lisible : c'est un document PDF.");
+    await screenshot(browser, "12-import-fichier-refuse");
+    assert.equal(await (await browser.$("#import-preview")).isExisting(), false);
+  });
+});

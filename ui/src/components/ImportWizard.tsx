@@ -1,0 +1,244 @@
+import { useState } from "react";
+import { Button } from "@codegouvfr/react-dsfr/Button";
+import { Alert } from "@codegouvfr/react-dsfr/Alert";
+import { Badge } from "@codegouvfr/react-dsfr/Badge";
+import { Select } from "@codegouvfr/react-dsfr/Select";
+import { api, toApiError } from "../api";
+import type { ImportReport } from "../bindings/ImportReport";
+import type { Role } from "../bindings/Role";
+import { ErrorAlert } from "./ErrorAlert";
+import { TableFrame } from "./TableFrame";
+import { confidenceLabel, importSummary, roleLabel } from "../importText";
+
+type Step =
+  | { step: "start" }
+  | { step: "preview"; path: string; report: ImportReport }
+  | { step: "done"; report: ImportReport };
+
+/** Choose a file, see what it holds and what it would change, confirm. */
+export function ImportWizard({ edition, role, onClose }: { edition: number; role: Role; onClose: (imported: boolean) => void }) {
+  const [state, setState] = useState<Step>({ step: "start" });
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const guard = async (work: () => Promise<void>) => {
+    setError(null);
+    setBusy(true);
+    try {
+      await work();
+    } catch (e) {
+      const apiError = toApiError(e);
+      if (!apiError.cancelled) setError(apiError.message);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const choose = () =>
+    guard(async () => {
+      const path = await api.pickImportFile(role);
+      const report = await api.previewImport(edition, role, path, null);
+      setState({ step: "preview", path, report });
+    });
+  const changeSheet = (path: string, sheet: string) =>
+    guard(async () => {
+      const report = await api.previewImport(edition, role, path, sheet);
+      setState({ step: "preview", path, report });
+    });
+  const apply = () =>
+    guard(async () => {
+      const report = await api.applyImport(edition);
+      setState({ step: "done", report });
+    });
+
+  return (
+    <section id="import-wizard" aria-labelledby="import-title" className="fr-mb-6w">
+      <h2 id="import-title">Importer les inscriptions des {roleLabel(role)}</h2>
+      <ErrorAlert title="Import impossible" message={error} onClose={() => setError(null)} />
+      {state.step === "start" ? (
+        <>
+          <p>
+            Choisissez l'export des inscriptions ({role === "student" ? "démarches simplifiées" : "Sphinx"}) :
+            .xlsx, .xls, .ods ou .csv. Rien n'est enregistré avant votre confirmation.
+          </p>
+          <div className="binomes-actions">
+            <Button iconId="fr-icon-file-add-line" onClick={() => void choose()} disabled={busy} nativeButtonProps={{ id: "import-choose" }}>
+              Choisir le fichier…
+            </Button>
+            <Button priority="secondary" onClick={() => onClose(false)}>
+              Annuler
+            </Button>
+          </div>
+        </>
+      ) : null}
+      {state.step === "preview" ? (
+        <ImportPreview
+          report={state.report}
+          busy={busy}
+          onSheet={(sheet) => void changeSheet(state.path, sheet)}
+          onConfirm={() => void apply()}
+          onOtherFile={() => void choose()}
+          onCancel={() => onClose(false)}
+        />
+      ) : null}
+      {state.step === "done" ? (
+        <>
+          <div role="status" id="import-done">
+            <Alert severity="success" title="Import terminé" description={importSummary(state.report, true)} small={false} />
+          </div>
+          {state.report.backup ? (
+            <p className="fr-text--sm fr-mt-2w">La base a été sauvegardée juste avant : {state.report.backup}</p>
+          ) : null}
+          <Button onClick={() => onClose(true)} nativeButtonProps={{ id: "import-close" }}>
+            Voir l'édition
+          </Button>
+        </>
+      ) : null}
+    </section>
+  );
+}
+
+function ImportPreview({
+  report,
+  busy,
+  onSheet,
+  onConfirm,
+  onOtherFile,
+  onCancel,
+}: {
+  report: ImportReport;
+  busy: boolean;
+  onSheet: (sheet: string) => void;
+  onConfirm: () => void;
+  onOtherFile: () => void;
+  onCancel: () => void;
+}) {
+  const changes = report.changes;
+  return (
+    <div id="import-preview">
+      <p className="fr-text--lead" id="import-summary">
+        {importSummary(report, false)}
+      </p>
+      <p>
+        Fichier « {report.file} »{report.sheet ? `, feuille « ${report.sheet} »` : ""}, en-tête trouvé ligne {report.header_row}
+        {report.title_rows.length > 0 ? ` (lignes de titre au-dessus : ${report.title_rows.join(", ")})` : ""}
+        {report.blank_rows > 0 ? `, ${report.blank_rows} ligne(s) vide(s) ignorée(s)` : ""}.
+      </p>
+      {report.sheet_names.length > 1 ? (
+        <Select
+          label="Feuille à importer"
+          nativeSelectProps={{
+            id: "import-sheet",
+            value: report.sheet ?? "",
+            onChange: (event) => onSheet(event.target.value),
+          }}
+        >
+          {report.sheet_names.map((name) => (
+            <option key={name} value={name}>
+              {name}
+            </option>
+          ))}
+        </Select>
+      ) : null}
+
+      <h3 className="fr-h5">Colonnes reconnues</h3>
+      <TableFrame noCaption>
+        <table id="import-columns">
+          <caption>Colonnes du fichier et informations reconnues</caption>
+          <thead>
+            <tr>
+              <th scope="col">Colonne du fichier</th>
+              <th scope="col">Reconnue comme</th>
+              <th scope="col">Confiance</th>
+              <th scope="col">Exemple (1re ligne)</th>
+            </tr>
+          </thead>
+          <tbody>
+            {report.columns.map((column) => (
+              <tr key={column.index}>
+                <td>{column.header || <em>(sans titre)</em>}</td>
+                <td>{column.label ?? <em>gardée telle quelle</em>}</td>
+                <td>
+                  <Badge small noIcon severity={column.confidence >= 0.9 ? "success" : column.confidence > 0 ? "warning" : "info"}>
+                    {confidenceLabel(column.confidence)}
+                  </Badge>
+                </td>
+                <td>{report.first_rows[0]?.cells[column.index] ?? ""}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableFrame>
+
+      {report.rejected.length > 0 ? (
+        <>
+          <h3 className="fr-h5">Lignes non importées ({report.rejected.length})</h3>
+          <ul id="import-rejected">
+            {report.rejected.map((r) => (
+              <li key={r.row}>
+                Ligne {r.row} : {r.reason}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+
+      {report.warnings.length > 0 ? (
+        <details className="fr-mb-3w">
+          <summary>Points à vérifier ({report.warnings.length}) — les personnes sont importées</summary>
+          <ul id="import-warnings">
+            {report.warnings.slice(0, 200).map((w, i) => (
+              <li key={i}>
+                Ligne {w.row}
+                {w.column ? `, colonne « ${w.column} »` : ""} : {w.message}
+              </li>
+            ))}
+            {report.warnings.length > 200 ? <li>… et {report.warnings.length - 200} autres.</li> : null}
+          </ul>
+        </details>
+      ) : null}
+
+      {changes.updated.length > 0 || changes.gone.length > 0 ? (
+        <>
+          <h3 className="fr-h5">Par rapport à l'édition</h3>
+          {changes.updated.length > 0 ? (
+            <details className="fr-mb-2w" open={changes.updated.length <= 10}>
+              <summary>{changes.updated.length} personne(s) modifiée(s)</summary>
+              <ul id="import-updated">
+                {changes.updated.map((p, i) => (
+                  <li key={i}>
+                    {p.person.name} ({p.person.email ?? "sans e-mail"}) :{" "}
+                    {p.changes.map((c) => `${c.field} « ${c.before} » → « ${c.after} »`).join(" ; ")}
+                  </li>
+                ))}
+              </ul>
+            </details>
+          ) : null}
+          {changes.gone.length > 0 ? (
+            <details className="fr-mb-2w">
+              <summary>{changes.gone.length} personne(s) de l'édition absente(s) de ce fichier (gardées)</summary>
+              <ul id="import-gone">
+                {changes.gone.map((p, i) => (
+                  <li key={i}>
+                    {p.name} ({p.email ?? "sans e-mail"})
+                  </li>
+                ))}
+              </ul>
+            </details>
+          ) : null}
+        </>
+      ) : null}
+
+      <div className="binomes-actions fr-mt-3w">
+        <Button iconId="fr-icon-check-line" onClick={onConfirm} disabled={busy || report.stored === 0} nativeButtonProps={{ id: "import-confirm" }}>
+          Importer {report.stored} personne{report.stored > 1 ? "s" : ""}
+        </Button>
+        <Button priority="secondary" onClick={onOtherFile} disabled={busy}>
+          Choisir un autre fichier
+        </Button>
+        <Button priority="tertiary" onClick={onCancel} disabled={busy}>
+          Annuler
+        </Button>
+      </div>
+    </div>
+  );
+}
