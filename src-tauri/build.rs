@@ -17,6 +17,8 @@ fn main() {
             "pick_import_file",
             "preview_import",
             "apply_import",
+            "remember_column",
+            "forget_column",
         ]),
     ))
     .expect("tauri build script");

@@ -123,9 +123,15 @@ fn run(cli: Cli) -> Result<(), String> {
                 (None, None) => return Err("indiquez --students ou --ambassadors".into()),
             };
             // Read the file before touching the database: an unusable file changes nothing.
-            let analysis =
+            let mut analysis =
                 import::analyze(&path, role, sheet.as_deref()).map_err(|e| e.to_string())?;
             let mut store = Store::open(&db).map_err(|e| e.to_string())?;
+            // Columns the organiser matched by hand on earlier files apply here too.
+            let choices = store.column_choices(role).map_err(|e| e.to_string())?;
+            if !choices.is_empty() {
+                analysis = import::analyze_with(&path, role, sheet.as_deref(), &choices)
+                    .map_err(|e| e.to_string())?;
+            }
             let edition = store
                 .edition_for_command_line(edition.as_deref())
                 .map_err(|e| e.to_string())?;

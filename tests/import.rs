@@ -457,3 +457,68 @@ fn libreoffice_ods_and_legacy_xls_read_like_the_xlsx() {
     assert_eq!(xls.rows_read(), sphinx.rows_read());
     assert_eq!(xls.rejections(), sphinx.rejections());
 }
+
+#[test]
+fn a_column_matched_by_hand_is_remembered_for_the_next_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&dir.path().join("b.sqlite3")).unwrap();
+    let edition = store.edition_for_command_line(None).unwrap().id;
+    let path = dir.path().join("inscrits.csv");
+    std::fs::write(
+        &path,
+        "Nom;Prénom;Adresse de contact;Ville de naissance\nMartin;Anne;anne@ex.fr;Lyon\n",
+    )
+    .unwrap();
+
+    // Unknown to the automatic matching: the address is not read as an e-mail.
+    let first = analyze(&path, Role::Student, None).unwrap();
+    assert_eq!(students_of(&first)[0].identity.email, None);
+
+    // The organiser says what the columns are, once.
+    store
+        .remember_column(
+            Role::Student,
+            "Adresse de contact",
+            Some(import::Field::Email),
+        )
+        .unwrap();
+    store
+        .remember_column(Role::Student, "VILLE DE NAISSANCE", None)
+        .unwrap();
+    let report = import::import_file(&mut store, edition, &path, Role::Student, None).unwrap();
+    let email_column = report
+        .columns
+        .iter()
+        .find(|c| c.header == "Adresse de contact")
+        .unwrap();
+    assert!(email_column.chosen);
+    assert_eq!(email_column.field, Some(import::Field::Email));
+    let ignored = report
+        .columns
+        .iter()
+        .find(|c| c.header == "Ville de naissance")
+        .unwrap();
+    assert!(
+        ignored.chosen && ignored.field.is_none(),
+        "\"ignore\" is remembered too"
+    );
+    let stored = store.list_students(edition).unwrap();
+    assert_eq!(stored[0].identity.email.as_deref(), Some("anne@ex.fr"));
+    assert_eq!(
+        stored[0].place.commune, None,
+        "the birthplace is not taken for the home commune"
+    );
+
+    // Remembered across a reopen of the database, and can be forgotten.
+    drop(store);
+    let mut store = Store::open(&dir.path().join("b.sqlite3")).unwrap();
+    assert_eq!(store.column_choices(Role::Student).unwrap().len(), 2);
+    store
+        .forget_column(Role::Student, "Adresse de contact")
+        .unwrap();
+    assert_eq!(store.column_choices(Role::Student).unwrap().len(), 1);
+    assert!(
+        store.column_choices(Role::Ambassador).unwrap().is_empty(),
+        "per kind of file"
+    );
+}

@@ -397,3 +397,25 @@ fn a_database_from_a_newer_version_is_refused() {
         .unwrap();
     assert!(matches!(Store::open(&path), Err(StoreError::TooNew)));
 }
+
+#[test]
+fn a_version_1_database_with_data_is_upgraded_in_place() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("binomes.sqlite3");
+    {
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        conn.execute_batch(include_str!("../src/store/migrations/001_initial.sql"))
+            .unwrap();
+        conn.execute(
+            "INSERT INTO edition (name, event_date) VALUES ('Vis mon job 2025', '2025-11-20')",
+            [],
+        )
+        .unwrap();
+        conn.pragma_update(None, "user_version", 1).unwrap();
+    }
+    let store = Store::open(&path).unwrap();
+    assert_eq!(store.schema_version().unwrap(), SCHEMA_VERSION);
+    let editions = store.list_editions().unwrap();
+    assert_eq!(editions[0].edition.name, "Vis mon job 2025");
+    assert!(store.column_choices(Role::Student).unwrap().is_empty());
+}

@@ -2,13 +2,15 @@
 //! découvrir (1er choix)") — matched to fields, accent- and case-insensitively, with a confidence.
 //! Columns that match nothing are kept in the stored row; they are just not interpreted.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+
 use unicode_normalization::UnicodeNormalization;
 
 use crate::model::Role;
 
 /// A piece of information the engine understands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub enum Field {
@@ -41,37 +43,106 @@ pub enum Field {
     Capacity,
 }
 
+/// Every field: its stored name and its French label.
+const FIELDS: &[(Field, &str, &str)] = &[
+    (Field::Civility, "civility", "Civilité"),
+    (Field::LastName, "lastName", "Nom"),
+    (Field::FirstName, "firstName", "Prénom"),
+    (Field::Email, "email", "E-mail"),
+    (Field::Phone, "phone", "Téléphone"),
+    (Field::PostalCode, "postalCode", "Code postal"),
+    (Field::Commune, "commune", "Commune"),
+    (Field::InseeCode, "inseeCode", "Code INSEE de la commune"),
+    (Field::Departement, "departement", "Département"),
+    (Field::Comments, "comments", "Commentaires"),
+    (Field::School, "school", "École"),
+    (Field::Level, "level", "Niveau d'études"),
+    (Field::Curriculum, "curriculum", "Formation"),
+    (Field::Job1, "job1", "Métier souhaité n°1"),
+    (Field::Job2, "job2", "Métier souhaité n°2"),
+    (Field::Job3, "job3", "Métier souhaité n°3"),
+    (
+        Field::WishedAdministration,
+        "wishedAdministration",
+        "Administration souhaitée",
+    ),
+    (Field::Mobility, "mobility", "Mobilité"),
+    (
+        Field::ApplicationState,
+        "applicationState",
+        "État du dossier",
+    ),
+    (Field::Job, "job", "Métier"),
+    (Field::JobTitle, "jobTitle", "Intitulé de poste"),
+    (Field::Administration, "administration", "Administration"),
+    (Field::StructureType, "structureType", "Type de structure"),
+    (Field::Service, "service", "Service"),
+    (Field::Capacity, "capacity", "Capacité d'accueil"),
+];
+
 impl Field {
+    fn entry(self) -> &'static (Field, &'static str, &'static str) {
+        FIELDS
+            .iter()
+            .find(|(f, _, _)| *f == self)
+            .expect("every field is in FIELDS")
+    }
+
+    /// The name stored in the database (same as in JSON).
+    pub fn as_str(self) -> &'static str {
+        self.entry().1
+    }
+
+    pub fn parse(name: &str) -> Option<Field> {
+        FIELDS
+            .iter()
+            .find(|(_, n, _)| *n == name)
+            .map(|(f, _, _)| *f)
+    }
+
     /// The French label organisers see in the mapping.
     pub fn label_fr(self) -> &'static str {
-        match self {
-            Field::Civility => "Civilité",
-            Field::LastName => "Nom",
-            Field::FirstName => "Prénom",
-            Field::Email => "E-mail",
-            Field::Phone => "Téléphone",
-            Field::PostalCode => "Code postal",
-            Field::Commune => "Commune",
-            Field::InseeCode => "Code INSEE de la commune",
-            Field::Departement => "Département",
-            Field::Comments => "Commentaires",
-            Field::School => "École",
-            Field::Level => "Niveau d'études",
-            Field::Curriculum => "Formation",
-            Field::Job1 => "Métier souhaité n°1",
-            Field::Job2 => "Métier souhaité n°2",
-            Field::Job3 => "Métier souhaité n°3",
-            Field::WishedAdministration => "Administration souhaitée",
-            Field::Mobility => "Mobilité",
-            Field::ApplicationState => "État du dossier",
-            Field::Job => "Métier",
-            Field::JobTitle => "Intitulé de poste",
-            Field::Administration => "Administration",
-            Field::StructureType => "Type de structure",
-            Field::Service => "Service",
-            Field::Capacity => "Capacité d'accueil",
-        }
+        self.entry().2
     }
+
+    /// The fields a file of `role` can fill, in display order.
+    pub fn for_role(role: Role) -> Vec<Field> {
+        let students_only = [
+            Field::School,
+            Field::Level,
+            Field::Curriculum,
+            Field::Job1,
+            Field::Job2,
+            Field::Job3,
+            Field::WishedAdministration,
+            Field::Mobility,
+            Field::ApplicationState,
+        ];
+        let ambassadors_only = [
+            Field::Job,
+            Field::JobTitle,
+            Field::Administration,
+            Field::StructureType,
+            Field::Service,
+            Field::Capacity,
+        ];
+        FIELDS
+            .iter()
+            .map(|(f, _, _)| *f)
+            .filter(|f| match role {
+                Role::Student => !ambassadors_only.contains(f),
+                Role::Ambassador => !students_only.contains(f),
+            })
+            .collect()
+    }
+}
+
+/// A field the organiser can pick for a column.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct FieldChoice {
+    pub field: Field,
+    pub label: String,
 }
 
 /// A header matched (or not) to a field.
@@ -86,6 +157,8 @@ pub struct ColumnMatch {
     pub field: Option<Field>,
     /// The field's French label, for display.
     pub label: Option<String>,
+    /// The organiser chose this match by hand (remembered for the next files).
+    pub chosen: bool,
     /// 1.0 for an exact known header, less for a header that merely contains a known phrase.
     pub confidence: f32,
 }
@@ -354,6 +427,15 @@ fn confidence(rule: &Rule, header: &str) -> f32 {
 /// Matches every header of a row to at most one field, and every field to at most one column
 /// (the surest, then the leftmost).
 pub fn match_headers(role: Role, headers: &[String]) -> Vec<ColumnMatch> {
+    match_headers_with(role, headers, &HashMap::new())
+}
+
+/// Like [`match_headers`], the organiser's remembered choices first (by normalised header).
+pub fn match_headers_with(
+    role: Role,
+    headers: &[String],
+    choices: &HashMap<String, Option<Field>>,
+) -> Vec<ColumnMatch> {
     let rules: Vec<&Rule> = COMMON
         .iter()
         .chain(match role {
@@ -362,10 +444,18 @@ pub fn match_headers(role: Role, headers: &[String]) -> Vec<ColumnMatch> {
         })
         .collect();
     let normalized: Vec<String> = headers.iter().map(|h| normalize_header(h)).collect();
-    // Every (confidence, column, field) candidate, surest first.
+    // Every (confidence, column, field) candidate, surest first; a choice made by hand beats all.
     let mut candidates: Vec<(f32, usize, Field)> = Vec::new();
+    let mut chosen = vec![false; headers.len()];
     for (column, header) in normalized.iter().enumerate() {
         if header.is_empty() {
+            continue;
+        }
+        if let Some(choice) = choices.get(header) {
+            chosen[column] = true;
+            if let Some(field) = choice {
+                candidates.push((2.0, column, *field));
+            }
             continue;
         }
         // A commune question exports as "Q", "Q (Code INSEE)", "Q (Département)".
@@ -396,6 +486,7 @@ pub fn match_headers(role: Role, headers: &[String]) -> Vec<ColumnMatch> {
             header: header.clone(),
             field: None,
             label: None,
+            chosen: false,
             confidence: 0.0,
         })
         .collect();
@@ -406,8 +497,11 @@ pub fn match_headers(role: Role, headers: &[String]) -> Vec<ColumnMatch> {
         }
         matches[column].field = Some(field);
         matches[column].label = Some(field.label_fr().to_string());
-        matches[column].confidence = c;
+        matches[column].confidence = c.min(1.0);
         taken_fields.push(field);
+    }
+    for (m, chosen) in matches.iter_mut().zip(chosen) {
+        m.chosen = chosen;
     }
     matches
 }

@@ -17,12 +17,12 @@ use std::path::Path;
 use serde::Serialize;
 
 pub use error::ImportError;
-pub use fields::{ColumnMatch, Field};
+pub use fields::{ColumnMatch, Field, FieldChoice};
 pub use read::{read_table, ReadOptions};
 pub use records::RowWarning;
 
 use crate::model::{fill_gaps, NewBatch, Role};
-use crate::store::{BatchRow, PersonRecord};
+use crate::store::{BatchRow, ColumnChoices, PersonRecord};
 use records::Columns;
 use table::{RawTable, Value};
 
@@ -97,6 +97,16 @@ fn preferred_sheets(role: Role) -> Vec<String> {
 /// Reads `path` as a sign-up sheet of `role`. Fails only when the file as a whole is unusable;
 /// problems with single rows become rejections and warnings.
 pub fn analyze(path: &Path, role: Role, sheet: Option<&str>) -> Result<Analysis, ImportError> {
+    analyze_with(path, role, sheet, &ColumnChoices::new())
+}
+
+/// Like [`analyze`], applying the column choices the organiser made on earlier files.
+pub fn analyze_with(
+    path: &Path,
+    role: Role,
+    sheet: Option<&str>,
+    choices: &ColumnChoices,
+) -> Result<Analysis, ImportError> {
     let file_name = ImportError::file_label(path);
     let options = ReadOptions {
         sheet: sheet.map(str::to_string),
@@ -104,7 +114,7 @@ pub fn analyze(path: &Path, role: Role, sheet: Option<&str>) -> Result<Analysis,
     };
     let table = read_table(path, &options)?;
     let header = header::find_header(role, &table, &file_name)?;
-    let columns = fields::match_headers(role, &header.cells);
+    let columns = fields::match_headers_with(role, &header.cells, choices);
     let RawTable {
         sheet: sheet_read,
         sheet_names,
@@ -222,6 +232,8 @@ pub struct ImportReport {
     pub rejected: Vec<Rejection>,
     pub warnings: Vec<RowWarning>,
     pub columns: Vec<ColumnMatch>,
+    /// The fields a column of this file can be matched to, for correcting the matching.
+    pub fields: Vec<FieldChoice>,
     /// The first data rows as they came, for the organiser to check the columns.
     pub first_rows: Vec<PreviewRow>,
     pub changes: crate::store::MergePreview,
@@ -247,7 +259,8 @@ pub fn import_file(
     role: Role,
     sheet: Option<&str>,
 ) -> Result<ImportReport, ImportFailure> {
-    let analysis = analyze(path, role, sheet)?;
+    let choices = store.column_choices(role)?;
+    let analysis = analyze_with(path, role, sheet, &choices)?;
     Ok(apply_analysis(store, edition, &analysis)?)
 }
 
@@ -289,6 +302,13 @@ pub fn report(
         rejected: analysis.rejections(),
         warnings: analysis.warnings.clone(),
         columns: analysis.columns.clone(),
+        fields: Field::for_role(analysis.role)
+            .into_iter()
+            .map(|field| FieldChoice {
+                field,
+                label: field.label_fr().to_string(),
+            })
+            .collect(),
         first_rows: analysis
             .rows
             .iter()

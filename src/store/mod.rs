@@ -8,6 +8,7 @@ mod backup;
 mod editions;
 mod error;
 mod import;
+mod mappings;
 mod merge;
 mod pairs;
 mod people;
@@ -20,6 +21,7 @@ use rusqlite::{Connection, Transaction, TransactionBehavior};
 
 pub use error::StoreError;
 pub use import::{BatchRow, PersonRecord};
+pub use mappings::ColumnChoices;
 pub use merge::{FieldChange, MergePreview, PersonChange, PersonRef};
 pub use schema::SCHEMA_VERSION;
 

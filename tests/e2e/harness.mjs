@@ -123,8 +123,9 @@ export async function waitForText(browser, selector, text, timeout = 10_000) {
   await browser.waitUntil(
     async () => {
       const el = await browser.$(selector);
-      // WebDriver renders no-break spaces as plain spaces: compare on plain spaces.
-      const plain = (value) => value.replace(/[\u00a0\u202f]/g, " ");
+      // WebDriver returns the text as rendered: no-break spaces as plain spaces, and CSS
+      // upper-casing applied (DSFR badges). Compare on plain spaces, ignoring case.
+      const plain = (value) => value.replace(/[\u00a0\u202f]/g, " ").toLowerCase();
       return (await el.isExisting()) && plain(await el.getText()).includes(plain(text));
     },
     { timeout, timeoutMsg: `« ${text} » never appeared in ${selector}` },

@@ -79,6 +79,32 @@ describe("Importing sign-up sheets through the wizard", () => {
     await waitForText(browser, "#edition-counts", "240 étudiants");
   });
 
+  it("lets the organiser say what an unknown column holds, and remembers it", async () => {
+    const file = path.join(profile.root, "retardataires.csv");
+    writeFileSync(file, "Nom;Prénom;Adresse de contact;Code postal\nNouveau;Léon;leon.nouveau@etu.example;69003\n");
+    await click("#import-students");
+    writeFileSync(profile.answers, `${file}\n`);
+    await click("#import-choose");
+    await waitForText(browser, "#import-summary", "1 nouvelle personne");
+    const select = await browser.$('select[data-header="Adresse de contact"]');
+    await select.waitForDisplayed({ timeout: 10_000 });
+    await select.selectByAttribute("value", "email");
+    await waitForText(browser, "#import-columns", "choisie par vous");
+    await screenshot(browser, "13-colonne-corrigee");
+    await click("#import-confirm");
+    await waitForText(browser, "#import-done", "1 importée");
+    await click("#import-close");
+    await waitForText(browser, "#students-table", "leon.nouveau@etu.example");
+    // Searching the list, accents and case aside.
+    const search = await browser.$("#people-search");
+    await search.setValue("LEON nouveau");
+    await browser.waitUntil(async () => (await browser.$$("#students-table tbody tr")).length === 1, {
+      timeout: 5_000,
+      timeoutMsg: "the search did not narrow the list to Léon",
+    });
+    await search.clearValue();
+  });
+
   it("says in French why a file cannot be imported", async () => {
     const fake = path.join(profile.root, "inscriptions.xlsx");
     writeFileSync(fake, "%PDF-1.4 pas un classeur");

@@ -6,6 +6,7 @@ import type { AppInfo } from "./bindings/AppInfo";
 import type { DemoSamples } from "./bindings/DemoSamples";
 import type { Edition } from "./bindings/Edition";
 import type { EditionSummary } from "./bindings/EditionSummary";
+import type { Field } from "./bindings/Field";
 import type { ImportReport } from "./bindings/ImportReport";
 import type { IpcError } from "./bindings/IpcError";
 import type { OriginalRow } from "./bindings/OriginalRow";
@@ -71,4 +72,7 @@ export const api = {
   previewImport: (edition: number, role: Role, path: string, sheet: string | null) =>
     call<ImportReport>("preview_import", { edition, role, path, sheet }),
   applyImport: (edition: number) => call<ImportReport>("apply_import", { edition }),
+  rememberColumn: (role: Role, header: string, field: Field | null) =>
+    call<null>("remember_column", { role, header, field }),
+  forgetColumn: (role: Role, header: string) => call<null>("forget_column", { role, header }),
 };

@@ -19,6 +19,7 @@ function report(partial: Partial<ImportReport>): ImportReport {
     rejected: [],
     warnings: [],
     columns: [],
+    fields: [],
     first_rows: [],
     changes: { created: [], updated: [], unchanged: 0, gone: [] },
     backup: null,

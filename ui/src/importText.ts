@@ -18,9 +18,9 @@ export function importSummary(report: ImportReport, done: boolean): string {
   if (report.unchanged > 0) parts.push(plural(report.unchanged, "personne inchangée", "personnes inchangées"));
   if (report.rejected.length > 0) parts.push(plural(report.rejected.length, "ligne non importée", "lignes non importées"));
   const head = `${plural(report.rows_read, "ligne lue", "lignes lues")}`;
-  const verb = done ? "importées" : "à importer";
+  const stored = done ? plural(report.stored, "importée", "importées") : `${report.stored} à importer`;
   const body = parts.length > 0 ? parts.join(", ") : "aucune personne";
-  return `${head} — ${report.stored} ${verb} : ${body}.`;
+  return `${head} — ${stored} : ${body}.`;
 }
 
 /** A word for the organiser rather than a number. */

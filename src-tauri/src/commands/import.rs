@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use binome::import::{self, ImportReport};
+use binome::import::{self, Field, ImportReport};
 use binome::model::{EditionId, Role};
 use tauri::State;
 
@@ -34,7 +34,8 @@ pub fn preview_import(
     sheet: Option<String>,
 ) -> Result<ImportReport, IpcError> {
     let path = PathBuf::from(path);
-    let analysis = import::analyze(&path, role, sheet.as_deref())?;
+    let choices = state.with_store(|store| store.column_choices(role))?;
+    let analysis = import::analyze_with(&path, role, sheet.as_deref(), &choices)?;
     let changes = state.with_store(|store| store.preview_import(edition, role, &analysis.rows))?;
     let report = import::report(&analysis, changes, None);
     state.set_pending_import(PendingImport { edition, analysis })?;
@@ -50,4 +51,25 @@ pub fn apply_import(
     let pending = state.take_pending_import(edition)?;
     let analysis = pending.analysis;
     state.with_store(|store| import::apply_analysis(store, edition, &analysis))
+}
+
+/// Remembers what a column means (or that it means nothing) for this and the next files.
+#[tauri::command]
+pub fn remember_column(
+    state: State<'_, AppState>,
+    role: Role,
+    header: String,
+    field: Option<Field>,
+) -> Result<(), IpcError> {
+    state.with_store(|store| store.remember_column(role, &header, field))
+}
+
+/// Goes back to the automatic matching for a column.
+#[tauri::command]
+pub fn forget_column(
+    state: State<'_, AppState>,
+    role: Role,
+    header: String,
+) -> Result<(), IpcError> {
+    state.with_store(|store| store.forget_column(role, &header))
 }

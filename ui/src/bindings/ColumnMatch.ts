@@ -18,6 +18,10 @@ header: string, field: Field | null,
  */
 label: string | null, 
 /**
+ * The organiser chose this match by hand (remembered for the next files).
+ */
+chosen: boolean, 
+/**
  * 1.0 for an exact known header, less for a header that merely contains a known phrase.
  */
 confidence: number, };

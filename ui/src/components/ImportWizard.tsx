@@ -4,6 +4,7 @@ import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Badge } from "@codegouvfr/react-dsfr/Badge";
 import { Select } from "@codegouvfr/react-dsfr/Select";
 import { api, toApiError } from "../api";
+import type { Field } from "../bindings/Field";
 import type { ImportReport } from "../bindings/ImportReport";
 import type { Role } from "../bindings/Role";
 import { ErrorAlert } from "./ErrorAlert";
@@ -44,6 +45,14 @@ export function ImportWizard({ edition, role, onClose }: { edition: number; role
       const report = await api.previewImport(edition, role, path, sheet);
       setState({ step: "preview", path, report });
     });
+  // A column matched by hand is remembered, then the file is read again with it.
+  const changeColumn = (path: string, report: ImportReport, header: string, field: Field | null | "auto") =>
+    guard(async () => {
+      if (field === "auto") await api.forgetColumn(role, header);
+      else await api.rememberColumn(role, header, field);
+      const again = await api.previewImport(edition, role, path, report.sheet);
+      setState({ step: "preview", path, report: again });
+    });
   const apply = () =>
     guard(async () => {
       const report = await api.applyImport(edition);
@@ -75,6 +84,7 @@ export function ImportWizard({ edition, role, onClose }: { edition: number; role
           report={state.report}
           busy={busy}
           onSheet={(sheet) => void changeSheet(state.path, sheet)}
+          onColumn={(header, field) => void changeColumn(state.path, state.report, header, field)}
           onConfirm={() => void apply()}
           onOtherFile={() => void choose()}
           onCancel={() => onClose(false)}
@@ -101,6 +111,7 @@ function ImportPreview({
   report,
   busy,
   onSheet,
+  onColumn,
   onConfirm,
   onOtherFile,
   onCancel,
@@ -108,6 +119,7 @@ function ImportPreview({
   report: ImportReport;
   busy: boolean;
   onSheet: (sheet: string) => void;
+  onColumn: (header: string, field: Field | null | "auto") => void;
   onConfirm: () => void;
   onOtherFile: () => void;
   onCancel: () => void;
@@ -141,6 +153,10 @@ function ImportPreview({
       ) : null}
 
       <h3 className="fr-h5">Colonnes reconnues</h3>
+      <p className="fr-text--sm">
+        Corrigez au besoin ce que contient une colonne : votre choix est retenu pour les prochains fichiers qui ont la même
+        colonne. Les colonnes « gardées telles quelles » restent dans la ligne d'origine de chaque personne.
+      </p>
       <TableFrame noCaption>
         <table id="import-columns">
           <caption>Colonnes du fichier et informations reconnues</caption>
@@ -156,11 +172,38 @@ function ImportPreview({
             {report.columns.map((column) => (
               <tr key={column.index}>
                 <td>{column.header || <em>(sans titre)</em>}</td>
-                <td>{column.label ?? <em>gardée telle quelle</em>}</td>
                 <td>
-                  <Badge small noIcon severity={column.confidence >= 0.9 ? "success" : column.confidence > 0 ? "warning" : "info"}>
-                    {confidenceLabel(column.confidence)}
-                  </Badge>
+                  <select
+                    className="fr-select"
+                    aria-label={`Information contenue dans la colonne « ${column.header} »`}
+                    data-header={column.header}
+                    value={column.field ?? ""}
+                    disabled={busy}
+                    onChange={(event) => onColumn(column.header, event.target.value === "" ? null : (event.target.value as Field))}
+                  >
+                    <option value="">— gardée telle quelle —</option>
+                    {report.fields.map((choice) => (
+                      <option key={choice.field} value={choice.field}>
+                        {choice.label}
+                      </option>
+                    ))}
+                  </select>
+                </td>
+                <td>
+                  {column.chosen ? (
+                    <>
+                      <Badge small noIcon severity="new">
+                        choisie par vous
+                      </Badge>{" "}
+                      <button type="button" className="fr-link fr-text--sm" onClick={() => onColumn(column.header, "auto")} disabled={busy}>
+                        automatique
+                      </button>
+                    </>
+                  ) : (
+                    <Badge small noIcon severity={column.confidence >= 0.9 ? "success" : column.confidence > 0 ? "warning" : "info"}>
+                      {confidenceLabel(column.confidence)}
+                    </Badge>
+                  )}
                 </td>
                 <td>{report.first_rows[0]?.cells[column.index] ?? ""}</td>
               </tr>

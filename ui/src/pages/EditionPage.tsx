@@ -14,6 +14,7 @@ import { ErrorAlert } from "../components/ErrorAlert";
 import { ImportWizard } from "../components/ImportWizard";
 import { TableFrame } from "../components/TableFrame";
 import { countLabel, formatEventDate, fullName } from "../format";
+import { filterPeople, noFilter, type PeopleFilter } from "../people";
 
 type People = { students: Student[]; ambassadors: Ambassador[] };
 
@@ -25,6 +26,7 @@ export function EditionPage({ id, onBack }: { id: number; onBack: () => void }) 
   const [error, setError] = useState<string | null>(null);
   const [importing, setImporting] = useState<Role | null>(null);
   const [original, setOriginal] = useState<{ name: string; row: OriginalRow } | null>(null);
+  const [filter, setFilter] = useState<PeopleFilter>(noFilter);
 
   const reload = useCallback(() => {
     Promise.all([api.getEdition(id), api.listStudents(id), api.listAmbassadors(id)]).then(
@@ -102,15 +104,18 @@ export function EditionPage({ id, onBack }: { id: number; onBack: () => void }) 
                   Importer les ambassadeurs…
                 </Button>
               </div>
+              <PeopleFilterBar filter={filter} onChange={setFilter} />
               <Tabs
                 tabs={[
                   {
-                    label: `Étudiants (${people.students.length})`,
-                    content: <StudentsTable students={people.students} onOriginal={showOriginal} />,
+                    label: `Étudiants (${countShown(filterPeople(people.students, filter).length, people.students.length)})`,
+                    content: <StudentsTable students={filterPeople(people.students, filter)} onOriginal={showOriginal} />,
                   },
                   {
-                    label: `Ambassadeurs (${people.ambassadors.length})`,
-                    content: <AmbassadorsTable ambassadors={people.ambassadors} onOriginal={showOriginal} />,
+                    label: `Ambassadeurs (${countShown(filterPeople(people.ambassadors, filter).length, people.ambassadors.length)})`,
+                    content: (
+                      <AmbassadorsTable ambassadors={filterPeople(people.ambassadors, filter)} onOriginal={showOriginal} />
+                    ),
                   },
                 ]}
               />
@@ -143,6 +148,52 @@ export function EditionPage({ id, onBack }: { id: number; onBack: () => void }) 
         ) : null}
       </originalModal.Component>
     </>
+  );
+}
+
+function countShown(shown: number, total: number): string {
+  return shown === total ? `${total}` : `${shown} sur ${total}`;
+}
+
+function PeopleFilterBar({ filter, onChange }: { filter: PeopleFilter; onChange: (filter: PeopleFilter) => void }) {
+  return (
+    <div className="binomes-filters fr-mb-2w">
+      <div className="fr-search-bar" role="search">
+        <label className="fr-label" htmlFor="people-search">
+          Rechercher
+        </label>
+        <input
+          className="fr-input"
+          id="people-search"
+          type="search"
+          placeholder="Nom, e-mail, commune, métier…"
+          value={filter.query}
+          onChange={(event) => onChange({ ...filter, query: event.target.value })}
+        />
+      </div>
+      <div className="fr-checkbox-group fr-checkbox-group--sm">
+        <input
+          type="checkbox"
+          id="filter-no-email"
+          checked={filter.withoutEmail}
+          onChange={(event) => onChange({ ...filter, withoutEmail: event.target.checked })}
+        />
+        <label className="fr-label" htmlFor="filter-no-email">
+          Sans e-mail
+        </label>
+      </div>
+      <div className="fr-checkbox-group fr-checkbox-group--sm">
+        <input
+          type="checkbox"
+          id="filter-place-unknown"
+          checked={filter.placeUnknown}
+          onChange={(event) => onChange({ ...filter, placeUnknown: event.target.checked })}
+        />
+        <label className="fr-label" htmlFor="filter-place-unknown">
+          Commune non reconnue
+        </label>
+      </div>
+    </div>
   );
 }
 

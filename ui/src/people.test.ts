@@ -1,0 +1,39 @@
+import { describe, expect, it } from "vitest";
+import { filterPeople, noFilter } from "./people";
+import type { Student } from "./bindings/Student";
+
+function student(first: string, last: string, email: string | null, commune: string | null, insee: string | null): Student {
+  return {
+    id: 1,
+    editionId: 1,
+    identity: { civility: null, lastName: last, firstName: first, email, phone: null },
+    place: { postalCode: null, commune, inseeCode: insee, departement: null },
+    school: null,
+    level: null,
+    curriculum: null,
+    wishedJobs: ["Data scientist"],
+    wishedAdministration: null,
+    mobility: "unspecified",
+    applicationState: null,
+    comments: null,
+    sourceRow: null,
+  };
+}
+
+const people = [
+  student("Élodie", "Lefèvre", "elodie@ex.fr", "Lyon", "69123"),
+  student("Karim", "Nguyen", null, "Brest", "29019"),
+  student("Anne", "Martin", "anne@ex.fr", "Villeurbane", null),
+];
+
+describe("filterPeople", () => {
+  it("finds people whatever the accents and case", () => {
+    expect(filterPeople(people, { ...noFilter, query: "elodie LEFEVRE" }).map((p) => p.identity.firstName)).toEqual(["Élodie"]);
+    expect(filterPeople(people, { ...noFilter, query: "data" })).toHaveLength(3);
+    expect(filterPeople(people, { ...noFilter, query: "brest" })[0]?.identity.lastName).toBe("Nguyen");
+  });
+  it("shows those without e-mail or with an unresolved commune", () => {
+    expect(filterPeople(people, { ...noFilter, withoutEmail: true }).map((p) => p.identity.lastName)).toEqual(["Nguyen"]);
+    expect(filterPeople(people, { ...noFilter, placeUnknown: true }).map((p) => p.identity.lastName)).toEqual(["Martin"]);
+  });
+});

@@ -1,0 +1,37 @@
+// Searching and filtering the people of an edition. Tested in people.test.ts.
+import type { Ambassador } from "./bindings/Ambassador";
+import type { Student } from "./bindings/Student";
+
+export type PeopleFilter = { query: string; withoutEmail: boolean; placeUnknown: boolean };
+
+export const noFilter: PeopleFilter = { query: "", withoutEmail: false, placeUnknown: false };
+
+/** Lower case, accents removed: "Élodie" and "elodie" are the same search. */
+export function searchKey(text: string): string {
+  return text
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase();
+}
+
+function haystack(person: Student | Ambassador): string {
+  const { identity, place } = person;
+  const extra = "wishedJobs" in person ? person.wishedJobs.join(" ") : [person.job, person.administration].join(" ");
+  return searchKey(
+    [identity.firstName, identity.lastName, identity.email, place.commune, place.postalCode, place.departement, extra]
+      .filter((part) => part)
+      .join(" "),
+  );
+}
+
+/** The people matching every word of the query and the chosen filters. */
+export function filterPeople<P extends Student | Ambassador>(people: P[], filter: PeopleFilter): P[] {
+  const words = searchKey(filter.query).split(/\s+/).filter((w) => w !== "");
+  return people.filter((person) => {
+    if (filter.withoutEmail && person.identity.email !== null) return false;
+    if (filter.placeUnknown && person.place.inseeCode !== null) return false;
+    if (words.length === 0) return true;
+    const text = haystack(person);
+    return words.every((word) => text.includes(word));
+  });
+}
