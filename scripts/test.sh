@@ -18,8 +18,11 @@ if cargo tree -p binome -e normal,build --prefix none | grep -Ei '^(tauri|wry|we
   exit 1
 fi
 
-step "Engine tests (cargo test -p binome)"
-cargo test -p binome
+step "Engine tests (cargo test -p binome), run under a 2.5 GB memory limit"
+cargo test -p binome --no-run
+# Hostile files (huge declared ranges, zip bombs, a million rows) must be refused, not allowed to
+# eat the machine: the tests run with the address space capped.
+(ulimit -v 2500000 && cargo test -p binome)
 
 ensure_npm "$ROOT/ui"
 ensure_npm "$ROOT/tests/e2e"

@@ -1,6 +1,7 @@
 // The only module that talks to the Rust side. Every command is typed with the bindings that
 // ts-rs generates from Rust (src/bindings/, committed; a Rust test fails when they are stale).
 import { invoke } from "@tauri-apps/api/core";
+import { getCurrentWebview } from "@tauri-apps/api/webview";
 import type { Ambassador } from "./bindings/Ambassador";
 import type { AppInfo } from "./bindings/AppInfo";
 import type { DemoSamples } from "./bindings/DemoSamples";
@@ -76,3 +77,10 @@ export const api = {
     call<null>("remember_column", { role, header, field }),
   forgetColumn: (role: Role, header: string) => call<null>("forget_column", { role, header }),
 };
+
+/** Calls `handler` with the paths of files dropped on the window; returns the unsubscribe function. */
+export async function onFileDrop(handler: (paths: string[]) => void): Promise<() => void> {
+  return getCurrentWebview().onDragDropEvent((event) => {
+    if (event.payload.type === "drop") handler(event.payload.paths);
+  });
+}

@@ -1,9 +1,9 @@
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Badge } from "@codegouvfr/react-dsfr/Badge";
 import { Select } from "@codegouvfr/react-dsfr/Select";
-import { api, toApiError } from "../api";
+import { api, onFileDrop, toApiError } from "../api";
 import type { Field } from "../bindings/Field";
 import type { ImportReport } from "../bindings/ImportReport";
 import type { Role } from "../bindings/Role";
@@ -34,12 +34,38 @@ export function ImportWizard({ edition, role, onClose }: { edition: number; role
       setBusy(false);
     }
   };
+  const preview = (path: string) =>
+    guard(async () => {
+      const report = await api.previewImport(edition, role, path, null);
+      setState({ step: "preview", path, report });
+    });
   const choose = () =>
     guard(async () => {
       const path = await api.pickImportFile(role);
       const report = await api.previewImport(edition, role, path, null);
       setState({ step: "preview", path, report });
     });
+  // A file dropped on the window while the wizard waits for one is taken as the choice.
+  const waiting = state.step === "start";
+  useEffect(() => {
+    if (!waiting) return;
+    let unsubscribe: (() => void) | null = null;
+    let active = true;
+    onFileDrop((paths) => {
+      const [first] = paths;
+      if (first) void preview(first);
+    }).then(
+      (stop) => {
+        if (active) unsubscribe = stop;
+        else stop();
+      },
+      () => undefined,
+    );
+    return () => {
+      active = false;
+      unsubscribe?.();
+    };
+  }, [waiting]);
   const changeSheet = (path: string, sheet: string) =>
     guard(async () => {
       const report = await api.previewImport(edition, role, path, sheet);
@@ -67,7 +93,7 @@ export function ImportWizard({ edition, role, onClose }: { edition: number; role
         <>
           <p>
             Choisissez l'export des inscriptions ({role === "student" ? "démarches simplifiées" : "Sphinx"}) :
-            .xlsx, .xls, .ods ou .csv. Rien n'est enregistré avant votre confirmation.
+            .xlsx, .xls, .ods ou .csv — ou déposez-le sur la fenêtre. Rien n'est enregistré avant votre confirmation.
           </p>
           <div className="binomes-actions">
             <Button iconId="fr-icon-file-add-line" onClick={() => void choose()} disabled={busy} nativeButtonProps={{ id: "import-choose" }}>
