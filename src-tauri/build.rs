@@ -17,6 +17,7 @@ fn main() {
             "pick_import_file",
             "preview_import",
             "apply_import",
+            "cancel_import",
             "remember_column",
             "forget_column",
         ]),

@@ -129,8 +129,14 @@ fn run(cli: Cli) -> Result<(), String> {
             // Columns the organiser matched by hand on earlier files apply here too.
             let choices = store.column_choices(role).map_err(|e| e.to_string())?;
             if !choices.is_empty() {
-                analysis = import::analyze_with(&path, role, sheet.as_deref(), &choices)
-                    .map_err(|e| e.to_string())?;
+                analysis = import::analyze_with(
+                    &path,
+                    role,
+                    sheet.as_deref(),
+                    &choices,
+                    &import::Progress::none(),
+                )
+                .map_err(|e| e.to_string())?;
             }
             let edition = store
                 .edition_for_command_line(edition.as_deref())

@@ -522,3 +522,36 @@ fn a_column_matched_by_hand_is_remembered_for_the_next_files() {
         "per kind of file"
     );
 }
+
+#[test]
+fn a_long_read_reports_its_progress_and_can_be_cancelled() {
+    use std::sync::atomic::{AtomicBool, AtomicU32, Ordering};
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("longue.csv");
+    let mut content = String::from("Nom;Prénom;Email\n");
+    for i in 0..9_000 {
+        content.push_str(&format!("Nom{i};Prénom{i};p{i}@ex.fr\n"));
+    }
+    std::fs::write(&path, content).unwrap();
+    let choices = binome::store::ColumnChoices::new();
+
+    let seen = AtomicU32::new(0);
+    let never = AtomicBool::new(false);
+    let report = |rows: u32| seen.store(rows, Ordering::Relaxed);
+    let progress = import::Progress::new(&report, &never);
+    let a = import::analyze_with(&path, Role::Student, None, &choices, &progress).unwrap();
+    assert_eq!(a.rows_read(), 9_000);
+    assert_eq!(
+        seen.load(Ordering::Relaxed),
+        8_000,
+        "reported every 2,000 rows"
+    );
+
+    // The organiser clicks "Annuler" as soon as the first figure shows.
+    let cancel = AtomicBool::new(false);
+    let stop = |_: u32| cancel.store(true, Ordering::Relaxed);
+    let progress = import::Progress::new(&stop, &cancel);
+    let error = import::analyze_with(&path, Role::Student, None, &choices, &progress).unwrap_err();
+    assert!(matches!(error, ImportError::Cancelled { .. }), "{error}");
+    assert_eq!(error.to_string(), "Lecture de « longue.csv » annulée.");
+}

@@ -62,8 +62,11 @@ impl From<binome::demo::WriteError> for IpcError {
 
 impl From<binome::import::ImportError> for IpcError {
     fn from(error: binome::import::ImportError) -> IpcError {
-        IpcError::Invalid {
-            message: error.to_string(),
+        match error {
+            binome::import::ImportError::Cancelled { .. } => IpcError::Cancelled,
+            other => IpcError::Invalid {
+                message: other.to_string(),
+            },
         }
     }
 }

@@ -35,6 +35,7 @@ pub fn build<R: Runtime>(builder: Builder<R>, state: AppState) -> Builder<R> {
             commands::import::pick_import_file,
             commands::import::preview_import,
             commands::import::apply_import,
+            commands::import::cancel_import,
             commands::import::remember_column,
             commands::import::forget_column,
         ])

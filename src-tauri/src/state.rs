@@ -1,6 +1,7 @@
 //! What the app keeps between commands: where its data lives and the open store.
 
 use std::path::{Path, PathBuf};
+use std::sync::atomic::AtomicBool;
 use std::sync::Mutex;
 
 use binome::import::Analysis;
@@ -26,6 +27,8 @@ pub struct AppState {
     store: Mutex<Option<Store>>,
     /// The file last previewed in the import wizard, applied as previewed.
     pending_import: Mutex<Option<PendingImport>>,
+    /// Set by the window's "Annuler" while a file is being read.
+    pub import_cancel: AtomicBool,
 }
 
 /// A file read and shown to the organiser, waiting for their confirmation.
@@ -40,6 +43,7 @@ impl AppState {
             data_dir: Mutex::new(data_dir),
             store: Mutex::new(None),
             pending_import: Mutex::new(None),
+            import_cancel: AtomicBool::new(false),
         }
     }
 

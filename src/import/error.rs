@@ -32,6 +32,8 @@ pub enum ImportError {
         sheet: String,
         scanned: usize,
     },
+    #[error("Lecture de « {file} » annulée.")]
+    Cancelled { file: String },
     #[error("Format de fichier non pris en charge pour « {file} » : {extension} (attendu : .xlsx, .xls, .ods ou .csv).")]
     UnsupportedFormat { file: String, extension: String },
 }

@@ -7,6 +7,7 @@ pub mod error;
 pub mod fields;
 pub mod header;
 pub mod normalize;
+pub mod progress;
 pub mod read;
 pub mod records;
 pub mod table;
@@ -18,7 +19,8 @@ use serde::Serialize;
 
 pub use error::ImportError;
 pub use fields::{ColumnMatch, Field, FieldChoice};
-pub use read::{read_table, ReadOptions};
+pub use progress::Progress;
+pub use read::{read_table, read_table_with, ReadOptions};
 pub use records::RowWarning;
 
 use crate::model::{fill_gaps, NewBatch, Role};
@@ -97,7 +99,7 @@ fn preferred_sheets(role: Role) -> Vec<String> {
 /// Reads `path` as a sign-up sheet of `role`. Fails only when the file as a whole is unusable;
 /// problems with single rows become rejections and warnings.
 pub fn analyze(path: &Path, role: Role, sheet: Option<&str>) -> Result<Analysis, ImportError> {
-    analyze_with(path, role, sheet, &ColumnChoices::new())
+    analyze_with(path, role, sheet, &ColumnChoices::new(), &Progress::none())
 }
 
 /// Like [`analyze`], applying the column choices the organiser made on earlier files.
@@ -106,13 +108,14 @@ pub fn analyze_with(
     role: Role,
     sheet: Option<&str>,
     choices: &ColumnChoices,
+    progress: &Progress,
 ) -> Result<Analysis, ImportError> {
     let file_name = ImportError::file_label(path);
     let options = ReadOptions {
         sheet: sheet.map(str::to_string),
         preferred_sheets: preferred_sheets(role),
     };
-    let table = read_table(path, &options)?;
+    let table = read_table_with(path, &options, progress)?;
     let header = header::find_header(role, &table, &file_name)?;
     let columns = fields::match_headers_with(role, &header.cells, choices);
     let RawTable {
@@ -260,7 +263,7 @@ pub fn import_file(
     sheet: Option<&str>,
 ) -> Result<ImportReport, ImportFailure> {
     let choices = store.column_choices(role)?;
-    let analysis = analyze_with(path, role, sheet, &choices)?;
+    let analysis = analyze_with(path, role, sheet, &choices, &Progress::none())?;
     Ok(apply_analysis(store, edition, &analysis)?)
 }
 

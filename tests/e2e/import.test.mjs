@@ -105,6 +105,24 @@ describe("Importing sign-up sheets through the wizard", () => {
     await search.clearValue();
   });
 
+  it("shows how far a long read has got and stops it on request", async () => {
+    const file = path.join(profile.root, "tres-long.csv");
+    const lines = ["Nom;Prénom;Email;Code postal;Commune"];
+    for (let i = 0; i < 190_000; i++) lines.push(`Nom${i};Prénom${i};p${i}@etu.example;69003;Lyon`);
+    writeFileSync(file, lines.join("\n"));
+    await click("#import-students");
+    writeFileSync(profile.answers, `${file}\n`);
+    await click("#import-choose");
+    await waitForText(browser, "#import-progress", "lignes lues", 30_000);
+    await screenshot(browser, "14-lecture-en-cours");
+    await click("#import-cancel");
+    await (await browser.$("#import-progress")).waitForExist({ reverse: true, timeout: 30_000 });
+    assert.equal(await (await browser.$("#import-preview")).isExisting(), false, "nothing to confirm");
+    assert.equal(await (await browser.$('[role="alert"]')).isExisting(), false, "a stop is not an error");
+    await (await browser.$("#import-choose")).waitForClickable({ timeout: 5_000 });
+    await click("#import-leave");
+  });
+
   it("says in French why a file cannot be imported", async () => {
     const fake = path.join(profile.root, "inscriptions.xlsx");
     writeFileSync(fake, "%PDF-1.4 pas un classeur");

@@ -1,6 +1,7 @@
 // The only module that talks to the Rust side. Every command is typed with the bindings that
 // ts-rs generates from Rust (src/bindings/, committed; a Rust test fails when they are stale).
 import { invoke } from "@tauri-apps/api/core";
+import { listen } from "@tauri-apps/api/event";
 import { getCurrentWebview } from "@tauri-apps/api/webview";
 import type { Ambassador } from "./bindings/Ambassador";
 import type { AppInfo } from "./bindings/AppInfo";
@@ -73,6 +74,7 @@ export const api = {
   previewImport: (edition: number, role: Role, path: string, sheet: string | null) =>
     call<ImportReport>("preview_import", { edition, role, path, sheet }),
   applyImport: (edition: number) => call<ImportReport>("apply_import", { edition }),
+  cancelImport: () => call<null>("cancel_import"),
   rememberColumn: (role: Role, header: string, field: Field | null) =>
     call<null>("remember_column", { role, header, field }),
   forgetColumn: (role: Role, header: string) => call<null>("forget_column", { role, header }),
@@ -83,4 +85,9 @@ export async function onFileDrop(handler: (paths: string[]) => void): Promise<()
   return getCurrentWebview().onDragDropEvent((event) => {
     if (event.payload.type === "drop") handler(event.payload.paths);
   });
+}
+
+/** Calls `handler` with the number of rows read so far while a file is being read. */
+export async function onImportProgress(handler: (rows: number) => void): Promise<() => void> {
+  return listen<number>("import-progress", (event) => handler(event.payload));
 }

@@ -2,10 +2,11 @@
 //! exactly what was previewed.
 
 use std::path::PathBuf;
+use std::sync::atomic::Ordering;
 
 use binome::import::{self, Field, ImportReport};
 use binome::model::{EditionId, Role};
-use tauri::State;
+use tauri::{AppHandle, Emitter, Manager, Runtime, State};
 
 use crate::dialog;
 use crate::error::IpcError;
@@ -24,22 +25,45 @@ pub async fn pick_import_file(role: Role) -> Result<String, IpcError> {
     Ok(path.display().to_string())
 }
 
-/// Reads the file and returns what importing it would do, without storing anything.
+/// Name of the event that tells the window how many rows have been read.
+pub const PROGRESS_EVENT: &str = "import-progress";
+
+/// Reads the file and returns what importing it would do, without storing anything. Runs off
+/// the main thread, telling the window how far it is; `cancel_import` stops it.
 #[tauri::command]
-pub fn preview_import(
-    state: State<'_, AppState>,
+pub async fn preview_import<R: Runtime>(
+    app: AppHandle<R>,
     edition: EditionId,
     role: Role,
     path: String,
     sheet: Option<String>,
 ) -> Result<ImportReport, IpcError> {
-    let path = PathBuf::from(path);
-    let choices = state.with_store(|store| store.column_choices(role))?;
-    let analysis = import::analyze_with(&path, role, sheet.as_deref(), &choices)?;
-    let changes = state.with_store(|store| store.preview_import(edition, role, &analysis.rows))?;
-    let report = import::report(&analysis, changes, None);
-    state.set_pending_import(PendingImport { edition, analysis })?;
-    Ok(report)
+    let worker = app.clone();
+    tauri::async_runtime::spawn_blocking(move || {
+        let state = worker.state::<AppState>();
+        state.import_cancel.store(false, Ordering::Relaxed);
+        let path = PathBuf::from(path);
+        let choices = state.with_store(|store| store.column_choices(role))?;
+        let report_rows = |rows: u32| {
+            // Best effort: a window that misses a figure still gets the result.
+            let _ = worker.emit(PROGRESS_EVENT, rows);
+        };
+        let progress = import::Progress::new(&report_rows, &state.import_cancel);
+        let analysis = import::analyze_with(&path, role, sheet.as_deref(), &choices, &progress)?;
+        let changes =
+            state.with_store(|store| store.preview_import(edition, role, &analysis.rows))?;
+        let report = import::report(&analysis, changes, None);
+        state.set_pending_import(PendingImport { edition, analysis })?;
+        Ok(report)
+    })
+    .await
+    .map_err(|_| IpcError::internal())?
+}
+
+/// Stops the file being read by `preview_import`.
+#[tauri::command]
+pub fn cancel_import(state: State<'_, AppState>) {
+    state.import_cancel.store(true, Ordering::Relaxed);
 }
 
 /// Applies the import last previewed for this edition (backup first, one transaction).

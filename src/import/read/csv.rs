@@ -6,9 +6,10 @@ use std::path::Path;
 
 use super::limits;
 use crate::import::error::ImportError;
+use crate::import::progress::Progress;
 use crate::import::table::{RawRow, RawTable, Value};
 
-pub(super) fn read(path: &Path, file: &str) -> Result<RawTable, ImportError> {
+pub(super) fn read(path: &Path, file: &str, progress: &Progress) -> Result<RawTable, ImportError> {
     let bytes = std::fs::read(path).map_err(|source| ImportError::Io {
         file: file.to_string(),
         source,
@@ -71,6 +72,7 @@ pub(super) fn read(path: &Path, file: &str) -> Result<RawTable, ImportError> {
                 .collect(),
         };
         if !row.is_blank() {
+            progress.rows(rows.len() as u32, file)?;
             rows.push(row);
         }
     }

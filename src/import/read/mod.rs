@@ -14,6 +14,7 @@ use std::io::Read;
 use std::path::Path;
 
 use super::error::ImportError;
+use super::progress::Progress;
 use super::table::RawTable;
 
 /// Limits no real sign-up export comes near.
@@ -50,6 +51,15 @@ enum Kind {
 
 /// Reads the sheet of `path` that `options` designates.
 pub fn read_table(path: &Path, options: &ReadOptions) -> Result<RawTable, ImportError> {
+    read_table_with(path, options, &Progress::none())
+}
+
+/// Like [`read_table`], reporting progress and stopping when asked to.
+pub fn read_table_with(
+    path: &Path,
+    options: &ReadOptions,
+    progress: &Progress,
+) -> Result<RawTable, ImportError> {
     let file = ImportError::file_label(path);
     let io = |source| ImportError::Io {
         file: file.clone(),
@@ -73,14 +83,14 @@ pub fn read_table(path: &Path, options: &ReadOptions) -> Result<RawTable, Import
     match sniff(path, head, &file)? {
         Kind::Xlsx => {
             workbook::check_zip(path, &file)?;
-            xlsx::read(path, &file, options)
+            xlsx::read(path, &file, options, progress)
         }
         Kind::Ods => {
             workbook::check_zip(path, &file)?;
-            workbook::read_ods(path, &file, options)
+            workbook::read_ods(path, &file, options, progress)
         }
-        Kind::Xls => workbook::read_xls(path, &file, options),
-        Kind::Text => csv::read(path, &file),
+        Kind::Xls => workbook::read_xls(path, &file, options, progress),
+        Kind::Text => csv::read(path, &file, progress),
     }
 }
 

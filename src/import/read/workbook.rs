@@ -8,6 +8,7 @@ use calamine::{Data, DataRef, Ods, Reader, Xls};
 
 use super::{choose_sheet, limits, Kind, ReadOptions};
 use crate::import::error::ImportError;
+use crate::import::progress::Progress;
 use crate::import::table::{RawRow, RawTable, Value};
 
 fn corrupt(file: &str, detail: impl std::fmt::Display) -> ImportError {
@@ -101,6 +102,7 @@ pub(super) fn read_ods(
     path: &Path,
     file: &str,
     options: &ReadOptions,
+    progress: &Progress,
 ) -> Result<RawTable, ImportError> {
     let mut workbook: Ods<_> =
         calamine::open_workbook(path).map_err(|e: calamine::OdsError| match e {
@@ -109,13 +111,14 @@ pub(super) fn read_ods(
             },
             other => corrupt(file, other),
         })?;
-    read_ranges(&mut workbook, file, options)
+    read_ranges(&mut workbook, file, options, progress)
 }
 
 pub(super) fn read_xls(
     path: &Path,
     file: &str,
     options: &ReadOptions,
+    progress: &Progress,
 ) -> Result<RawTable, ImportError> {
     let mut workbook: Xls<_> =
         calamine::open_workbook(path).map_err(|e: calamine::XlsError| match e {
@@ -124,7 +127,7 @@ pub(super) fn read_xls(
             },
             other => corrupt(file, other),
         })?;
-    read_ranges(&mut workbook, file, options)
+    read_ranges(&mut workbook, file, options, progress)
 }
 
 /// Legacy `.xls` (at most 65,536 × 256 cells by design) and `.ods` (behind the zip guard) are
@@ -133,6 +136,7 @@ fn read_ranges<R, E>(
     workbook: &mut R,
     file: &str,
     options: &ReadOptions,
+    progress: &Progress,
 ) -> Result<RawTable, ImportError>
 where
     R: Reader<BufReader<File>, Error = E>,
@@ -168,6 +172,7 @@ where
             cells,
         };
         if !raw.is_blank() {
+            progress.rows(rows.len() as u32, file)?;
             rows.push(raw);
         }
     }

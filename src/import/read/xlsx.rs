@@ -8,6 +8,7 @@ use calamine::{Reader, Xlsx, XlsxError};
 use super::workbook::value_of_ref;
 use super::{choose_sheet, limits, ReadOptions};
 use crate::import::error::ImportError;
+use crate::import::progress::Progress;
 use crate::import::table::{RawRow, RawTable, Value};
 
 fn corrupt(file: &str, error: XlsxError) -> ImportError {
@@ -26,6 +27,7 @@ pub(super) fn read(
     path: &Path,
     file: &str,
     options: &ReadOptions,
+    progress: &Progress,
 ) -> Result<RawTable, ImportError> {
     let mut workbook: Xlsx<_> = calamine::open_workbook(path).map_err(|e| corrupt(file, e))?;
     let names = workbook.sheet_names();
@@ -67,6 +69,7 @@ pub(super) fn read(
         }
         // Cells arrive in row order; a new row number starts a new row.
         if rows.last().is_none_or(|r| r.number != number) {
+            progress.rows(rows.len() as u32, file)?;
             rows.push(RawRow {
                 number,
                 cells: Vec::new(),

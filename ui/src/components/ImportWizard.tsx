@@ -3,7 +3,7 @@ import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Badge } from "@codegouvfr/react-dsfr/Badge";
 import { Select } from "@codegouvfr/react-dsfr/Select";
-import { api, onFileDrop, toApiError } from "../api";
+import { api, onFileDrop, onImportProgress, toApiError } from "../api";
 import type { Field } from "../bindings/Field";
 import type { ImportReport } from "../bindings/ImportReport";
 import type { Role } from "../bindings/Role";
@@ -21,10 +21,35 @@ export function ImportWizard({ edition, role, onClose }: { edition: number; role
   const [state, setState] = useState<Step>({ step: "start" });
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // Reading a file (as opposed to storing it) can be followed and stopped.
+  const [reading, setReading] = useState(false);
+  const [rowsRead, setRowsRead] = useState<number | null>(null);
 
-  const guard = async (work: () => Promise<void>) => {
+  // While a file is read, the engine reports how many rows it has read.
+  useEffect(() => {
+    if (!reading) {
+      setRowsRead(null);
+      return;
+    }
+    let unsubscribe: (() => void) | null = null;
+    let active = true;
+    onImportProgress(setRowsRead).then(
+      (stop) => {
+        if (active) unsubscribe = stop;
+        else stop();
+      },
+      () => undefined,
+    );
+    return () => {
+      active = false;
+      unsubscribe?.();
+    };
+  }, [reading]);
+
+  const guard = async (work: () => Promise<void>, readsFile = true) => {
     setError(null);
     setBusy(true);
+    setReading(readsFile);
     try {
       await work();
     } catch (e) {
@@ -32,6 +57,7 @@ export function ImportWizard({ edition, role, onClose }: { edition: number; role
       if (!apiError.cancelled) setError(apiError.message);
     } finally {
       setBusy(false);
+      setReading(false);
     }
   };
   const preview = (path: string) =>
@@ -39,12 +65,19 @@ export function ImportWizard({ edition, role, onClose }: { edition: number; role
       const report = await api.previewImport(edition, role, path, null);
       setState({ step: "preview", path, report });
     });
-  const choose = () =>
-    guard(async () => {
-      const path = await api.pickImportFile(role);
-      const report = await api.previewImport(edition, role, path, null);
-      setState({ step: "preview", path, report });
-    });
+  // The dialog first (nothing to follow there), then the read.
+  const choose = async () => {
+    setError(null);
+    let path: string;
+    try {
+      path = await api.pickImportFile(role);
+    } catch (e) {
+      const apiError = toApiError(e);
+      if (!apiError.cancelled) setError(apiError.message);
+      return;
+    }
+    await preview(path);
+  };
   // A file dropped on the window while the wizard waits for one is taken as the choice.
   const waiting = state.step === "start";
   useEffect(() => {
@@ -83,12 +116,20 @@ export function ImportWizard({ edition, role, onClose }: { edition: number; role
     guard(async () => {
       const report = await api.applyImport(edition);
       setState({ step: "done", report });
-    });
+    }, false);
 
   return (
     <section id="import-wizard" aria-labelledby="import-title" className="fr-mb-6w">
       <h2 id="import-title">Importer les inscriptions des {roleLabel(role)}</h2>
       <ErrorAlert title="Import impossible" message={error} onClose={() => setError(null)} />
+      {reading ? (
+        <div className="binomes-actions fr-mb-3w" role="status" id="import-progress">
+          <p className="fr-mb-0">{rowsRead === null ? "Lecture du fichier…" : `Lecture du fichier… ${rowsRead.toLocaleString("fr-FR")} lignes lues`}</p>
+          <Button size="small" priority="secondary" onClick={() => void api.cancelImport()} nativeButtonProps={{ id: "import-cancel" }}>
+            Arrêter la lecture
+          </Button>
+        </div>
+      ) : null}
       {state.step === "start" ? (
         <>
           <p>
@@ -99,7 +140,7 @@ export function ImportWizard({ edition, role, onClose }: { edition: number; role
             <Button iconId="fr-icon-file-add-line" onClick={() => void choose()} disabled={busy} nativeButtonProps={{ id: "import-choose" }}>
               Choisir le fichier…
             </Button>
-            <Button priority="secondary" onClick={() => onClose(false)}>
+            <Button priority="secondary" onClick={() => onClose(false)} nativeButtonProps={{ id: "import-leave" }}>
               Annuler
             </Button>
           </div>
