@@ -8,6 +8,7 @@ pub mod import;
 pub mod model;
 pub mod referentials;
 pub mod store;
+pub mod suggest;
 pub mod text;
 
 pub use store::{Store, StoreError};

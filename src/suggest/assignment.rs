@@ -1,0 +1,277 @@
+//! Exact assignment with capacities: each row (student) goes to at most one column
+//! (ambassador) it is allowed to, columns hold at most their capacity, and the result places
+//! as many rows as possible, then maximises the total score — lexicographically, exactly.
+//!
+//! The method is the shortest-augmenting-path Hungarian algorithm (Kuhn–Munkres with
+//! potentials, rectangular form), on integer costs:
+//! - each column is expanded into `capacity` slots;
+//! - each row also gets a private "left out" slot whose cost `D` is larger than any total of
+//!   score differences (`D > rows × max_score`), so leaving one more row out always costs more
+//!   than any loss of quality elsewhere: the minimum-cost assignment is the lexicographic
+//!   optimum;
+//! - a forbidden pair costs `INF`, above `D`: it is never chosen since the row's own slot is
+//!   always cheaper.
+//!
+//! Rows are processed in order and ties resolved by index, so the same input always gives the
+//! same assignment.
+
+/// The costs never exceed this: scores are bounded by [`MAX_SCORE`].
+const INF: i64 = 1 << 60;
+
+/// The highest score a pair can have (so that `D` and every sum fit in an `i64`).
+pub const MAX_SCORE: u32 = 1_000_000;
+
+/// An assignment problem. `score(row, column)` is `None` when the pair is not allowed.
+pub struct Problem<'a> {
+    pub rows: usize,
+    pub capacities: &'a [u32],
+    pub score: &'a dyn Fn(usize, usize) -> Option<u32>,
+}
+
+/// For each row, the column it goes to (`None`: left out).
+pub fn solve(problem: &Problem) -> Vec<Option<usize>> {
+    let n = problem.rows;
+    // Slots: column index of each slot.
+    let slot_column: Vec<usize> = problem
+        .capacities
+        .iter()
+        .enumerate()
+        .flat_map(|(column, &capacity)| std::iter::repeat_n(column, capacity as usize))
+        .collect();
+    let slots = slot_column.len();
+    if n == 0 {
+        return Vec::new();
+    }
+    // Scores of allowed pairs, row-major per column (not per slot): the slots of a column share it.
+    let columns = problem.capacities.len();
+    let mut max_score: i64 = 0;
+    let mut scores: Vec<i64> = vec![-1; n * columns];
+    for row in 0..n {
+        for column in 0..columns {
+            if problem.capacities[column] == 0 {
+                continue;
+            }
+            if let Some(s) = (problem.score)(row, column) {
+                let s = i64::from(s.min(MAX_SCORE));
+                scores[row * columns + column] = s;
+                max_score = max_score.max(s);
+            }
+        }
+    }
+    // Cost of a real slot: max_score - score (≥ 0). Cost of the row's own "left out" slot: D.
+    let d = (n as i64 + 1) * (max_score + 1);
+    let m = slots + n;
+    let cost = |row: usize, j: usize| -> i64 {
+        if j < slots {
+            let s = scores[row * columns + slot_column[j]];
+            if s < 0 {
+                INF
+            } else {
+                max_score - s
+            }
+        } else if j - slots == row {
+            d
+        } else {
+            INF
+        }
+    };
+
+    // Hungarian algorithm, 1-based arrays with a virtual column 0 (e-maxx formulation).
+    let mut u = vec![0i64; n + 1];
+    let mut v = vec![0i64; m + 1];
+    let mut p = vec![0usize; m + 1]; // p[j]: row (1-based) assigned to column j, 0 if free
+    let mut way = vec![0usize; m + 1];
+    let mut minv = vec![INF; m + 1];
+    let mut used = vec![false; m + 1];
+    for i in 1..=n {
+        p[0] = i;
+        let mut j0 = 0usize;
+        minv.iter_mut().for_each(|x| *x = INF);
+        used.iter_mut().for_each(|x| *x = false);
+        loop {
+            used[j0] = true;
+            let i0 = p[j0];
+            let mut delta = INF;
+            let mut j1 = 0usize;
+            for j in 1..=m {
+                if used[j] {
+                    continue;
+                }
+                let c = cost(i0 - 1, j - 1);
+                if c < INF {
+                    let cur = c - u[i0] - v[j];
+                    if cur < minv[j] {
+                        minv[j] = cur;
+                        way[j] = j0;
+                    }
+                }
+                if minv[j] < delta {
+                    delta = minv[j];
+                    j1 = j;
+                }
+            }
+            for j in 0..=m {
+                if used[j] {
+                    u[p[j]] += delta;
+                    v[j] -= delta;
+                } else if minv[j] < INF {
+                    minv[j] -= delta;
+                }
+            }
+            j0 = j1;
+            if p[j0] == 0 {
+                break;
+            }
+        }
+        // Augment along the alternating path back to the virtual column.
+        loop {
+            let j1 = way[j0];
+            p[j0] = p[j1];
+            j0 = j1;
+            if j0 == 0 {
+                break;
+            }
+        }
+    }
+    let mut assignment = vec![None; n];
+    for j in 1..=slots {
+        if p[j] != 0 {
+            assignment[p[j] - 1] = Some(slot_column[j - 1]);
+        }
+    }
+    assignment
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every way of placing rows (or not), by brute force: (placed, total score) at best.
+    fn brute_force(
+        rows: usize,
+        capacities: &[u32],
+        score: &dyn Fn(usize, usize) -> Option<u32>,
+    ) -> (usize, u64) {
+        fn go(
+            row: usize,
+            rows: usize,
+            left: &mut Vec<u32>,
+            score: &dyn Fn(usize, usize) -> Option<u32>,
+            placed: usize,
+            total: u64,
+            best: &mut (usize, u64),
+        ) {
+            if row == rows {
+                *best = (*best).max((placed, total));
+                return;
+            }
+            go(row + 1, rows, left, score, placed, total, best);
+            for column in 0..left.len() {
+                if left[column] > 0 {
+                    if let Some(s) = score(row, column) {
+                        left[column] -= 1;
+                        go(
+                            row + 1,
+                            rows,
+                            left,
+                            score,
+                            placed + 1,
+                            total + u64::from(s),
+                            best,
+                        );
+                        left[column] += 1;
+                    }
+                }
+            }
+        }
+        let mut best = (0, 0);
+        go(0, rows, &mut capacities.to_vec(), score, 0, 0, &mut best);
+        best
+    }
+
+    fn evaluate(
+        assignment: &[Option<usize>],
+        score: &dyn Fn(usize, usize) -> Option<u32>,
+    ) -> (usize, u64) {
+        let placed = assignment.iter().filter(|a| a.is_some()).count();
+        let total = assignment
+            .iter()
+            .enumerate()
+            .filter_map(|(row, column)| {
+                column.map(|c| u64::from(score(row, c).expect("only allowed pairs")))
+            })
+            .sum();
+        (placed, total)
+    }
+
+    #[test]
+    fn matches_brute_force_on_random_small_instances() {
+        let mut rng = fastrand::Rng::with_seed(7);
+        for _ in 0..400 {
+            let rows = rng.usize(0..7);
+            let columns = rng.usize(1..5);
+            let capacities: Vec<u32> = (0..columns).map(|_| rng.u32(0..3)).collect();
+            let table: Vec<Option<u32>> = (0..rows * columns)
+                .map(|_| {
+                    if rng.u32(0..100) < 30 {
+                        None
+                    } else {
+                        Some(rng.u32(0..6) * 10)
+                    }
+                })
+                .collect();
+            let score = |r: usize, c: usize| table[r * columns + c];
+            let assignment = solve(&Problem {
+                rows,
+                capacities: &capacities,
+                score: &score,
+            });
+            // Feasible: allowed pairs only, capacities respected.
+            let mut used = vec![0u32; columns];
+            for (row, column) in assignment.iter().enumerate() {
+                if let Some(c) = column {
+                    assert!(score(row, *c).is_some(), "forbidden pair made");
+                    used[*c] += 1;
+                }
+            }
+            assert!(
+                used.iter().zip(&capacities).all(|(u, c)| u <= c),
+                "capacity exceeded"
+            );
+            assert_eq!(
+                evaluate(&assignment, &score),
+                brute_force(rows, &capacities, &score)
+            );
+        }
+    }
+
+    #[test]
+    fn places_more_students_before_better_pairs() {
+        // Row 0 would score 100 with column 0, but then row 1 (who can only go there) is left out.
+        let table = [[Some(100), Some(1)], [Some(5), None]];
+        let score = |r: usize, c: usize| table[r][c];
+        let assignment = solve(&Problem {
+            rows: 2,
+            capacities: &[1, 1],
+            score: &score,
+        });
+        assert_eq!(assignment, [Some(1), Some(0)]);
+    }
+
+    #[test]
+    fn same_input_same_result() {
+        let score = |_: usize, _: usize| Some(10);
+        let a = solve(&Problem {
+            rows: 5,
+            capacities: &[2, 1],
+            score: &score,
+        });
+        let b = solve(&Problem {
+            rows: 5,
+            capacities: &[2, 1],
+            score: &score,
+        });
+        assert_eq!(a, b);
+        assert_eq!(a.iter().filter(|x| x.is_some()).count(), 3);
+    }
+}
