@@ -18,6 +18,8 @@ fn main() {
             "preview_import",
             "apply_import",
             "cancel_import",
+            "remember_synonym",
+            "list_referentials",
             "remember_column",
             "forget_column",
         ]),

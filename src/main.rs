@@ -127,13 +127,16 @@ fn run(cli: Cli) -> Result<(), String> {
                 import::analyze(&path, role, sheet.as_deref()).map_err(|e| e.to_string())?;
             let mut store = Store::open(&db).map_err(|e| e.to_string())?;
             // Columns the organiser matched by hand on earlier files apply here too.
-            let choices = store.column_choices(role).map_err(|e| e.to_string())?;
-            if !choices.is_empty() {
+            let remembered = store.remembered(role).map_err(|e| e.to_string())?;
+            let learned_anything = !remembered.columns.is_empty()
+                || !remembered.jobs.is_empty()
+                || !remembered.administrations.is_empty();
+            if learned_anything {
                 analysis = import::analyze_with(
                     &path,
                     role,
                     sheet.as_deref(),
-                    &choices,
+                    &remembered,
                     &import::Progress::none(),
                 )
                 .map_err(|e| e.to_string())?;

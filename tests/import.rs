@@ -415,7 +415,11 @@ fn utf8_bom_comma_separated_with_question_headers() {
     assert_eq!(s.identity.email.as_deref(), Some("elodie.l@example.org"));
     assert_eq!(s.place.postal_code.as_deref(), Some("01000"));
     assert_eq!(s.place.departement.as_deref(), Some("01"));
-    assert_eq!(s.wished_jobs, ["Data scientist", "Designer"]);
+    assert_eq!(
+        s.wished_jobs,
+        ["Data scientist", "Designer UX/UI"],
+        "canonical labels"
+    );
 }
 
 #[test]
@@ -533,7 +537,7 @@ fn a_long_read_reports_its_progress_and_can_be_cancelled() {
         content.push_str(&format!("Nom{i};Prénom{i};p{i}@ex.fr\n"));
     }
     std::fs::write(&path, content).unwrap();
-    let choices = binome::store::ColumnChoices::new();
+    let choices = binome::store::Remembered::default();
 
     let seen = AtomicU32::new(0);
     let never = AtomicBool::new(false);
@@ -554,4 +558,81 @@ fn a_long_read_reports_its_progress_and_can_be_cancelled() {
     let error = import::analyze_with(&path, Role::Student, None, &choices, &progress).unwrap_err();
     assert!(matches!(error, ImportError::Cancelled { .. }), "{error}");
     assert_eq!(error.to_string(), "Lecture de « longue.csv » annulée.");
+}
+
+#[test]
+fn metiers_and_administrations_are_put_on_their_canonical_labels_and_unknown_ones_rattached_once() {
+    let a = analyze(
+        &sample("etudiants-demarches-simplifiees.xlsx"),
+        Role::Student,
+        None,
+    )
+    .unwrap();
+    assert!(
+        a.unknown_values.is_empty(),
+        "the demo's free-text métiers are all known: {:?}",
+        a.unknown_values
+    );
+    let labels: std::collections::BTreeSet<String> = students_of(&a)
+        .iter()
+        .flat_map(|s| s.wished_jobs.clone())
+        .collect();
+    assert!(labels.contains("Concepteur-développeur"));
+    assert!(
+        !labels.iter().any(|l| l == "Dév web" || l == "Developpeur"),
+        "{labels:?}"
+    );
+    let sphinx = analyze(
+        &sample("ambassadeurs-sphinx-retravaille.xlsx"),
+        Role::Ambassador,
+        None,
+    )
+    .unwrap();
+    assert!(
+        sphinx.unknown_values.is_empty(),
+        "{:?}",
+        sphinx.unknown_values
+    );
+
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("inscrits.csv");
+    std::fs::write(
+        &path,
+        "Nom;Prénom;Email;Métier souhaité;Administration souhaitée\n\
+         Martin;Anne;anne@ex.fr;Luthier;MINARM\n\
+         Petit;Léo;leo@ex.fr;Luthier;Intérieur\n",
+    )
+    .unwrap();
+    let first = analyze(&path, Role::Student, None).unwrap();
+    assert_eq!(first.unknown_values.len(), 1);
+    let unknown = &first.unknown_values[0];
+    assert_eq!(
+        (unknown.text.as_str(), unknown.count, unknown.rows.clone()),
+        ("Luthier", 2, vec![2, 3])
+    );
+    assert_eq!(
+        students_of(&first)[0].wished_jobs,
+        ["Luthier"],
+        "kept as written until rattached"
+    );
+    assert_eq!(
+        students_of(&first)[0].wished_administration.as_deref(),
+        Some("Ministère des Armées")
+    );
+
+    let mut store = Store::open(&dir.path().join("b.sqlite3")).unwrap();
+    store
+        .remember_synonym(
+            binome::store::SynonymKind::Job,
+            "Luthier",
+            "concepteur-developpeur",
+        )
+        .unwrap();
+    let edition = store.edition_for_command_line(None).unwrap().id;
+    let report = import::import_file(&mut store, edition, &path, Role::Student, None).unwrap();
+    assert!(report.unknown_values.is_empty());
+    assert_eq!(
+        store.list_students(edition).unwrap()[0].wished_jobs,
+        ["Concepteur-développeur"]
+    );
 }

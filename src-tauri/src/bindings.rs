@@ -14,6 +14,7 @@ mod tests {
     use crate::commands::app::AppInfo;
     use crate::commands::demo::DemoSamples;
     use crate::commands::people::OriginalRow;
+    use crate::commands::referentials::ReferentialLists;
     use crate::error::IpcError;
 
     fn export_all(dir: &Path) {
@@ -29,6 +30,7 @@ mod tests {
         ImportReport::export_all(&cfg).unwrap();
         OriginalRow::export_all(&cfg).unwrap();
         Role::export_all(&cfg).unwrap();
+        ReferentialLists::export_all(&cfg).unwrap();
     }
 
     fn files(dir: &Path) -> BTreeMap<PathBuf, String> {

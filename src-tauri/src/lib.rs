@@ -36,6 +36,8 @@ pub fn build<R: Runtime>(builder: Builder<R>, state: AppState) -> Builder<R> {
             commands::import::preview_import,
             commands::import::apply_import,
             commands::import::cancel_import,
+            commands::import::remember_synonym,
+            commands::referentials::list_referentials,
             commands::import::remember_column,
             commands::import::forget_column,
         ])

@@ -24,7 +24,7 @@ pub use read::{read_table, read_table_with, ReadOptions};
 pub use records::RowWarning;
 
 use crate::model::{fill_gaps, NewBatch, Role};
-use crate::store::{BatchRow, ColumnChoices, PersonRecord};
+use crate::store::{BatchRow, PersonRecord, Remembered, SynonymKind};
 use records::Columns;
 use table::{RawTable, Value};
 
@@ -55,6 +55,21 @@ pub struct Analysis {
     /// Every data row below the header, with what it became.
     pub rows: Vec<BatchRow>,
     pub warnings: Vec<RowWarning>,
+    /// Métiers and administrations the referentials do not know: kept as written, to be
+    /// rattached once by the organiser.
+    pub unknown_values: Vec<UnknownValue>,
+}
+
+/// A métier or administration written in a way the referential does not know.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct UnknownValue {
+    pub kind: SynonymKind,
+    /// As written in the file.
+    pub text: String,
+    /// How many rows have it, and the first of them.
+    pub count: u32,
+    pub rows: Vec<u32>,
 }
 
 impl Analysis {
@@ -99,15 +114,16 @@ fn preferred_sheets(role: Role) -> Vec<String> {
 /// Reads `path` as a sign-up sheet of `role`. Fails only when the file as a whole is unusable;
 /// problems with single rows become rejections and warnings.
 pub fn analyze(path: &Path, role: Role, sheet: Option<&str>) -> Result<Analysis, ImportError> {
-    analyze_with(path, role, sheet, &ColumnChoices::new(), &Progress::none())
+    analyze_with(path, role, sheet, &Remembered::default(), &Progress::none())
 }
 
-/// Like [`analyze`], applying the column choices the organiser made on earlier files.
+/// Like [`analyze`], applying what the organiser taught on earlier files (column choices,
+/// synonyms), reporting progress and stopping when asked.
 pub fn analyze_with(
     path: &Path,
     role: Role,
     sheet: Option<&str>,
-    choices: &ColumnChoices,
+    remembered: &Remembered,
     progress: &Progress,
 ) -> Result<Analysis, ImportError> {
     let file_name = ImportError::file_label(path);
@@ -117,7 +133,7 @@ pub fn analyze_with(
     };
     let table = read_table_with(path, &options, progress)?;
     let header = header::find_header(role, &table, &file_name)?;
-    let columns = fields::match_headers_with(role, &header.cells, choices);
+    let columns = fields::match_headers_with(role, &header.cells, &remembered.columns);
     let RawTable {
         sheet: sheet_read,
         sheet_names,
@@ -132,17 +148,25 @@ pub fn analyze_with(
     let mut rows: Vec<BatchRow> = Vec::with_capacity(data_len);
     let mut warnings = Vec::new();
     let mut first_row_of_email: HashMap<String, usize> = HashMap::new();
+    // Unknown métiers and administrations, with the rows they appear on.
+    let mut unknown: std::collections::BTreeMap<(SynonymKind, String), Vec<u32>> =
+        Default::default();
     // Rows are consumed one by one: their values move into the stored texts, so the sheet is
     // never held twice in memory.
     for raw in table_rows.into_iter().skip(header.index + 1) {
         let record = if header::is_totals_row(&raw, &formula_rows, &columns) {
             PersonRecord::Rejected("ligne de total ou de calcul, pas une personne : ignorée".into())
         } else {
-            let (record, notes) = match role {
-                Role::Student => records::student(&raw, &resolver),
-                Role::Ambassador => records::ambassador(&raw, &resolver),
+            let result = match role {
+                Role::Student => records::student(&raw, &resolver, remembered),
+                Role::Ambassador => records::ambassador(&raw, &resolver, remembered),
             };
-            warnings.extend(notes);
+            warnings.extend(result.warnings);
+            for (kind, text) in result.unknown {
+                let entry = unknown.entry((kind, text)).or_insert_with(Vec::new);
+                entry.push(raw.number);
+            }
+            let record = result.record;
             match email_of(&record) {
                 Some(email) => match first_row_of_email.get(&email) {
                     Some(&first) => {
@@ -183,6 +207,15 @@ pub fn analyze_with(
         blank_rows,
         rows,
         warnings,
+        unknown_values: unknown
+            .into_iter()
+            .map(|((kind, text), rows)| UnknownValue {
+                kind,
+                count: rows.len() as u32,
+                rows: rows.into_iter().take(10).collect(),
+                text,
+            })
+            .collect(),
     })
 }
 
@@ -234,6 +267,7 @@ pub struct ImportReport {
     pub unchanged: usize,
     pub rejected: Vec<Rejection>,
     pub warnings: Vec<RowWarning>,
+    pub unknown_values: Vec<UnknownValue>,
     pub columns: Vec<ColumnMatch>,
     /// The fields a column of this file can be matched to, for correcting the matching.
     pub fields: Vec<FieldChoice>,
@@ -262,8 +296,8 @@ pub fn import_file(
     role: Role,
     sheet: Option<&str>,
 ) -> Result<ImportReport, ImportFailure> {
-    let choices = store.column_choices(role)?;
-    let analysis = analyze_with(path, role, sheet, &choices, &Progress::none())?;
+    let remembered = store.remembered(role)?;
+    let analysis = analyze_with(path, role, sheet, &remembered, &Progress::none())?;
     Ok(apply_analysis(store, edition, &analysis)?)
 }
 
@@ -304,6 +338,7 @@ pub fn report(
         unchanged: changes.unchanged as usize,
         rejected: analysis.rejections(),
         warnings: analysis.warnings.clone(),
+        unknown_values: analysis.unknown_values.clone(),
         columns: analysis.columns.clone(),
         fields: Field::for_role(analysis.role)
             .into_iter()

@@ -7,7 +7,8 @@ use super::normalize::{self, text_of};
 use super::table::{format_number, RawRow, Value};
 use crate::model::{Ambassador, AmbassadorId, EditionId, Identity, Place, Student, StudentId};
 use crate::referentials::geography::{normalize_postal_code, Geography};
-use crate::store::PersonRecord;
+use crate::referentials::{Administrations, Jobs};
+use crate::store::{PersonRecord, Remembered, SynonymKind};
 
 /// Something to check in one cell: kept, but worth the organiser's eye.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -50,10 +51,53 @@ impl<'a> Columns<'a> {
     }
 }
 
+/// What one row gave.
+pub struct RowResult {
+    pub record: PersonRecord,
+    pub warnings: Vec<RowWarning>,
+    /// Métiers and administrations the referentials do not know (yet), as written.
+    pub unknown: Vec<(SynonymKind, String)>,
+}
+
 struct Notes<'a> {
     row: u32,
     columns: &'a Columns<'a>,
     warnings: Vec<RowWarning>,
+    unknown: Vec<(SynonymKind, String)>,
+}
+
+impl Notes<'_> {
+    fn result(self, record: PersonRecord) -> RowResult {
+        RowResult {
+            record,
+            warnings: self.warnings,
+            unknown: self.unknown,
+        }
+    }
+
+    /// The métier's canonical label, or the text as written (noted as unknown).
+    fn job(&mut self, text: String, remembered: &Remembered) -> String {
+        match Jobs::get().recognize_with(&text, &remembered.jobs).job {
+            Some(job) => job.label.to_string(),
+            None => {
+                self.unknown.push((SynonymKind::Job, text.clone()));
+                text
+            }
+        }
+    }
+
+    /// The administration's canonical label, or the text as written (noted as unknown).
+    fn administration(&mut self, text: String, remembered: &Remembered) -> String {
+        let found = Administrations::get().recognize_with(&text, &remembered.administrations);
+        match found.administration {
+            Some(administration) => administration.label.to_string(),
+            None => {
+                self.unknown
+                    .push((SynonymKind::Administration, text.clone()));
+                text
+            }
+        }
+    }
 }
 
 impl Notes<'_> {
@@ -67,22 +111,24 @@ impl Notes<'_> {
 }
 
 /// Reads a student; a row that names nobody is rejected.
-pub fn student(row: &RawRow, columns: &Columns) -> (PersonRecord, Vec<RowWarning>) {
+pub fn student(row: &RawRow, columns: &Columns, remembered: &Remembered) -> RowResult {
     let mut notes = Notes {
         row: row.number,
         columns,
         warnings: Vec::new(),
+        unknown: Vec::new(),
     };
     let Some(identity) = identity(row, columns, &mut notes) else {
-        return (PersonRecord::Rejected(nobody()), notes.warnings);
+        return notes.result(PersonRecord::Rejected(nobody()));
     };
     let place = place(row, columns, &mut notes);
     let mut wished_jobs: Vec<String> = Vec::new();
     for field in [Field::Job1, Field::Job2, Field::Job3] {
         // A single "métiers" column may hold several choices: "Data scientist; Développeur".
         for choice in normalize::choices(columns.value(row, field)) {
-            if !wished_jobs.contains(&choice) {
-                wished_jobs.push(choice);
+            let job = notes.job(choice, remembered);
+            if !wished_jobs.contains(&job) {
+                wished_jobs.push(job);
             }
         }
     }
@@ -92,7 +138,8 @@ pub fn student(row: &RawRow, columns: &Columns) -> (PersonRecord, Vec<RowWarning
     }
     let wished_administration = columns
         .text(row, Field::WishedAdministration)
-        .filter(|a| !is_no_preference(a));
+        .filter(|a| !is_no_preference(a))
+        .map(|a| notes.administration(a, remembered));
     let student = Student {
         id: StudentId(0),
         edition_id: EditionId(0),
@@ -110,18 +157,19 @@ pub fn student(row: &RawRow, columns: &Columns) -> (PersonRecord, Vec<RowWarning
         comments: columns.text(row, Field::Comments),
         source_row: None,
     };
-    (PersonRecord::Student(student), notes.warnings)
+    notes.result(PersonRecord::Student(student))
 }
 
 /// Reads an ambassador; a row that names nobody is rejected.
-pub fn ambassador(row: &RawRow, columns: &Columns) -> (PersonRecord, Vec<RowWarning>) {
+pub fn ambassador(row: &RawRow, columns: &Columns, remembered: &Remembered) -> RowResult {
     let mut notes = Notes {
         row: row.number,
         columns,
         warnings: Vec::new(),
+        unknown: Vec::new(),
     };
     let Some(identity) = identity(row, columns, &mut notes) else {
-        return (PersonRecord::Rejected(nobody()), notes.warnings);
+        return notes.result(PersonRecord::Rejected(nobody()));
     };
     let place = place(row, columns, &mut notes);
     let (capacity, note) = normalize::capacity(columns.value(row, Field::Capacity));
@@ -133,16 +181,20 @@ pub fn ambassador(row: &RawRow, columns: &Columns) -> (PersonRecord, Vec<RowWarn
         edition_id: EditionId(0),
         identity,
         place,
-        job: columns.text(row, Field::Job),
+        job: columns
+            .text(row, Field::Job)
+            .map(|j| notes.job(j, remembered)),
         job_title: columns.text(row, Field::JobTitle),
-        administration: columns.text(row, Field::Administration),
+        administration: columns
+            .text(row, Field::Administration)
+            .map(|a| notes.administration(a, remembered)),
         structure_type: columns.text(row, Field::StructureType),
         service: columns.text(row, Field::Service),
         capacity,
         comments: columns.text(row, Field::Comments),
         source_row: None,
     };
-    (PersonRecord::Ambassador(ambassador), notes.warnings)
+    notes.result(PersonRecord::Ambassador(ambassador))
 }
 
 fn nobody() -> String {

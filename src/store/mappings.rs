@@ -1,4 +1,5 @@
-//! Choices the organiser made once and the tool remembers: which field a column header means.
+//! Choices the organiser made once and the tool remembers: which field a column header means,
+//! and which referential entry a free-text métier or administration stands for.
 
 use std::collections::HashMap;
 
@@ -11,7 +12,74 @@ use crate::model::Role;
 /// Remembered header → field choices for a role, by normalised header (`None`: ignore it).
 pub type ColumnChoices = HashMap<String, Option<Field>>;
 
+/// Which referential a remembered synonym belongs to.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
+pub enum SynonymKind {
+    Job,
+    Administration,
+}
+
+impl SynonymKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SynonymKind::Job => "job",
+            SynonymKind::Administration => "administration",
+        }
+    }
+}
+
+/// Everything remembered that an import of `role` uses.
+#[derive(Debug, Clone, Default)]
+pub struct Remembered {
+    pub columns: ColumnChoices,
+    /// (text key, métier code), as `Jobs::recognize_with` takes them.
+    pub jobs: Vec<(String, String)>,
+    /// (text key, administration code).
+    pub administrations: Vec<(String, String)>,
+}
+
 impl Store {
+    /// What an import of `role` files should apply: column choices and synonyms.
+    pub fn remembered(&self, role: Role) -> Result<Remembered, StoreError> {
+        Ok(Remembered {
+            columns: self.column_choices(role)?,
+            jobs: self.synonyms(SynonymKind::Job)?,
+            administrations: self.synonyms(SynonymKind::Administration)?,
+        })
+    }
+
+    /// The synonyms the organiser added to a referential: (text key, code).
+    pub fn synonyms(&self, kind: SynonymKind) -> Result<Vec<(String, String)>, StoreError> {
+        let mut stmt = self.conn.prepare(
+            "SELECT value_key, code FROM referential_synonym WHERE kind = ?1 ORDER BY value_key",
+        )?;
+        let rows = stmt.query_map([kind.as_str()], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Remembers that `text` means the referential entry `code` (for this and later imports).
+    pub fn remember_synonym(
+        &mut self,
+        kind: SynonymKind,
+        text: &str,
+        code: &str,
+    ) -> Result<(), StoreError> {
+        let key = crate::referentials::label_key(text);
+        self.write(|tx| {
+            tx.execute(
+                "INSERT INTO referential_synonym (kind, value_key, code) VALUES (?1, ?2, ?3)
+                 ON CONFLICT (kind, value_key) DO UPDATE
+                 SET code = excluded.code, updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')",
+                params![kind.as_str(), key, code],
+            )?;
+            Ok(())
+        })
+    }
+
     /// Every column choice remembered for `role`.
     pub fn column_choices(&self, role: Role) -> Result<ColumnChoices, StoreError> {
         let mut stmt = self

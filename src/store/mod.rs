@@ -21,7 +21,7 @@ use rusqlite::{Connection, Transaction, TransactionBehavior};
 
 pub use error::StoreError;
 pub use import::{BatchRow, PersonRecord};
-pub use mappings::ColumnChoices;
+pub use mappings::{ColumnChoices, Remembered, SynonymKind};
 pub use merge::{FieldChange, MergePreview, PersonChange, PersonRef};
 pub use schema::SCHEMA_VERSION;
 

@@ -81,7 +81,10 @@ describe("Importing sign-up sheets through the wizard", () => {
 
   it("lets the organiser say what an unknown column holds, and remembers it", async () => {
     const file = path.join(profile.root, "retardataires.csv");
-    writeFileSync(file, "Nom;Prénom;Adresse de contact;Code postal\nNouveau;Léon;leon.nouveau@etu.example;69003\n");
+    writeFileSync(
+      file,
+      "Nom;Prénom;Adresse de contact;Code postal;Métier souhaité\nNouveau;Léon;leon.nouveau@etu.example;69003;Luthier numérique\n",
+    );
     await click("#import-students");
     writeFileSync(profile.answers, `${file}\n`);
     await click("#import-choose");
@@ -90,11 +93,17 @@ describe("Importing sign-up sheets through the wizard", () => {
     await select.waitForDisplayed({ timeout: 10_000 });
     await select.selectByAttribute("value", "email");
     await waitForText(browser, "#import-columns", "choisie par vous");
+    // A métier the referential does not know is rattached once.
+    await waitForText(browser, "#import-unknown", "Luthier numérique");
     await screenshot(browser, "13-colonne-corrigee");
+    const rattach = await browser.$('select[data-unknown="Luthier numérique"]');
+    await rattach.selectByAttribute("value", "concepteur-developpeur");
+    await (await browser.$("#import-unknown")).waitForExist({ reverse: true, timeout: 10_000 });
     await click("#import-confirm");
     await waitForText(browser, "#import-done", "1 importée");
     await click("#import-close");
     await waitForText(browser, "#students-table", "leon.nouveau@etu.example");
+    await waitForText(browser, "#students-table", "1. Concepteur-développeur");
     // Searching the list, accents and case aside.
     const search = await browser.$("#people-search");
     await search.setValue("LEON nouveau");

@@ -12,7 +12,9 @@ import type { Field } from "./bindings/Field";
 import type { ImportReport } from "./bindings/ImportReport";
 import type { IpcError } from "./bindings/IpcError";
 import type { OriginalRow } from "./bindings/OriginalRow";
+import type { ReferentialLists } from "./bindings/ReferentialLists";
 import type { Role } from "./bindings/Role";
+import type { SynonymKind } from "./bindings/SynonymKind";
 import type { NewEdition } from "./bindings/NewEdition";
 import type { Student } from "./bindings/Student";
 
@@ -75,6 +77,9 @@ export const api = {
     call<ImportReport>("preview_import", { edition, role, path, sheet }),
   applyImport: (edition: number) => call<ImportReport>("apply_import", { edition }),
   cancelImport: () => call<null>("cancel_import"),
+  rememberSynonym: (kind: SynonymKind, text: string, code: string) =>
+    call<null>("remember_synonym", { kind, text, code }),
+  listReferentials: () => call<ReferentialLists>("list_referentials"),
   rememberColumn: (role: Role, header: string, field: Field | null) =>
     call<null>("remember_column", { role, header, field }),
   forgetColumn: (role: Role, header: string) => call<null>("forget_column", { role, header }),

@@ -18,6 +18,7 @@ function report(partial: Partial<ImportReport>): ImportReport {
     unchanged: 0,
     rejected: [],
     warnings: [],
+    unknown_values: [],
     columns: [],
     fields: [],
     first_rows: [],

@@ -6,6 +6,7 @@ use std::sync::atomic::Ordering;
 
 use binome::import::{self, Field, ImportReport};
 use binome::model::{EditionId, Role};
+use binome::store::SynonymKind;
 use tauri::{AppHandle, Emitter, Manager, Runtime, State};
 
 use crate::dialog;
@@ -43,13 +44,13 @@ pub async fn preview_import<R: Runtime>(
         let state = worker.state::<AppState>();
         state.import_cancel.store(false, Ordering::Relaxed);
         let path = PathBuf::from(path);
-        let choices = state.with_store(|store| store.column_choices(role))?;
+        let remembered = state.with_store(|store| store.remembered(role))?;
         let report_rows = |rows: u32| {
             // Best effort: a window that misses a figure still gets the result.
             let _ = worker.emit(PROGRESS_EVENT, rows);
         };
         let progress = import::Progress::new(&report_rows, &state.import_cancel);
-        let analysis = import::analyze_with(&path, role, sheet.as_deref(), &choices, &progress)?;
+        let analysis = import::analyze_with(&path, role, sheet.as_deref(), &remembered, &progress)?;
         let changes =
             state.with_store(|store| store.preview_import(edition, role, &analysis.rows))?;
         let report = import::report(&analysis, changes, None);
@@ -96,4 +97,15 @@ pub fn forget_column(
     header: String,
 ) -> Result<(), IpcError> {
     state.with_store(|store| store.forget_column(role, &header))
+}
+
+/// Remembers that a métier or administration written `text` is the referential entry `code`.
+#[tauri::command]
+pub fn remember_synonym(
+    state: State<'_, AppState>,
+    kind: SynonymKind,
+    text: String,
+    code: String,
+) -> Result<(), IpcError> {
+    state.with_store(|store| store.remember_synonym(kind, &text, &code))
 }

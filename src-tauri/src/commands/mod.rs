@@ -5,3 +5,4 @@ pub mod demo;
 pub mod editions;
 pub mod import;
 pub mod people;
+pub mod referentials;

@@ -6,6 +6,7 @@ import type { PreviewRow } from "./PreviewRow";
 import type { Rejection } from "./Rejection";
 import type { Role } from "./Role";
 import type { RowWarning } from "./RowWarning";
+import type { UnknownValue } from "./UnknownValue";
 
 /**
  * What an import did (or would do), with the command line's field names (PRODUCT.md §4).
@@ -18,7 +19,7 @@ rows_read: number,
 /**
  * People of the edition from this file, new or updated (or unchanged).
  */
-stored: number, created: number, updated: number, unchanged: number, rejected: Array<Rejection>, warnings: Array<RowWarning>, columns: Array<ColumnMatch>, 
+stored: number, created: number, updated: number, unchanged: number, rejected: Array<Rejection>, warnings: Array<RowWarning>, unknown_values: Array<UnknownValue>, columns: Array<ColumnMatch>, 
 /**
  * The fields a column of this file can be matched to, for correcting the matching.
  */

@@ -6,6 +6,8 @@ import { Select } from "@codegouvfr/react-dsfr/Select";
 import { api, onFileDrop, onImportProgress, toApiError } from "../api";
 import type { Field } from "../bindings/Field";
 import type { ImportReport } from "../bindings/ImportReport";
+import type { ReferentialLists } from "../bindings/ReferentialLists";
+import type { SynonymKind } from "../bindings/SynonymKind";
 import type { Role } from "../bindings/Role";
 import { ErrorAlert } from "./ErrorAlert";
 import { TableFrame } from "./TableFrame";
@@ -24,6 +26,10 @@ export function ImportWizard({ edition, role, onClose }: { edition: number; role
   // Reading a file (as opposed to storing it) can be followed and stopped.
   const [reading, setReading] = useState(false);
   const [rowsRead, setRowsRead] = useState<number | null>(null);
+  const [referentials, setReferentials] = useState<ReferentialLists | null>(null);
+  useEffect(() => {
+    api.listReferentials().then(setReferentials, () => setReferentials(null));
+  }, []);
 
   // While a file is read, the engine reports how many rows it has read.
   useEffect(() => {
@@ -112,6 +118,13 @@ export function ImportWizard({ edition, role, onClose }: { edition: number; role
       const again = await api.previewImport(edition, role, path, report.sheet);
       setState({ step: "preview", path, report: again });
     });
+  // A métier or administration rattached by hand is remembered, then the file read again.
+  const rattach = (path: string, report: ImportReport, kind: SynonymKind, text: string, code: string) =>
+    guard(async () => {
+      await api.rememberSynonym(kind, text, code);
+      const again = await api.previewImport(edition, role, path, report.sheet);
+      setState({ step: "preview", path, report: again });
+    });
   const apply = () =>
     guard(async () => {
       const report = await api.applyImport(edition);
@@ -152,6 +165,8 @@ export function ImportWizard({ edition, role, onClose }: { edition: number; role
           busy={busy}
           onSheet={(sheet) => void changeSheet(state.path, sheet)}
           onColumn={(header, field) => void changeColumn(state.path, state.report, header, field)}
+          referentials={referentials}
+          onRattach={(kind, text, code) => void rattach(state.path, state.report, kind, text, code)}
           onConfirm={() => void apply()}
           onOtherFile={() => void choose()}
           onCancel={() => onClose(false)}
@@ -179,6 +194,8 @@ function ImportPreview({
   busy,
   onSheet,
   onColumn,
+  referentials,
+  onRattach,
   onConfirm,
   onOtherFile,
   onCancel,
@@ -187,6 +204,8 @@ function ImportPreview({
   busy: boolean;
   onSheet: (sheet: string) => void;
   onColumn: (header: string, field: Field | null | "auto") => void;
+  referentials: ReferentialLists | null;
+  onRattach: (kind: SynonymKind, text: string, code: string) => void;
   onConfirm: () => void;
   onOtherFile: () => void;
   onCancel: () => void;
@@ -278,6 +297,64 @@ function ImportPreview({
           </tbody>
         </table>
       </TableFrame>
+
+      {report.unknown_values.length > 0 && referentials ? (
+        <>
+          <h3 className="fr-h5">Métiers et administrations à rattacher ({report.unknown_values.length})</h3>
+          <p className="fr-text--sm">
+            Ces valeurs ne sont pas dans les référentiels : elles sont gardées telles quelles. Rattachez-les une fois, Binômes
+            s'en souviendra pour tous les fichiers.
+          </p>
+          <TableFrame noCaption>
+            <table id="import-unknown">
+              <caption>Valeurs non reconnues</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Valeur écrite</th>
+                  <th scope="col">Type</th>
+                  <th scope="col">Lignes</th>
+                  <th scope="col">Rattacher à</th>
+                </tr>
+              </thead>
+              <tbody>
+                {report.unknown_values.map((value) => {
+                  const entries = value.kind === "job" ? referentials.jobs : referentials.administrations;
+                  return (
+                    <tr key={`${value.kind}:${value.text}`}>
+                      <td>{value.text}</td>
+                      <td>{value.kind === "job" ? "métier" : "administration"}</td>
+                      <td>
+                        {value.count} ({value.rows.join(", ")}
+                        {value.count > value.rows.length ? "…" : ""})
+                      </td>
+                      <td>
+                        <select
+                          className="fr-select"
+                          aria-label={`Rattacher « ${value.text} » à`}
+                          data-unknown={value.text}
+                          value=""
+                          disabled={busy}
+                          onChange={(event) => {
+                            if (event.target.value !== "") onRattach(value.kind, value.text, event.target.value);
+                          }}
+                        >
+                          <option value="">— choisir —</option>
+                          {entries.map((entry) => (
+                            <option key={entry.code} value={entry.code}>
+                              {entry.label}
+                              {entry.group ? ` (${entry.group})` : ""}
+                            </option>
+                          ))}
+                        </select>
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </TableFrame>
+        </>
+      ) : null}
 
       {report.rejected.length > 0 ? (
         <>
