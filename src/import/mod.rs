@@ -163,7 +163,7 @@ pub fn analyze_with(
             };
             warnings.extend(result.warnings);
             for (kind, text) in result.unknown {
-                let entry = unknown.entry((kind, text)).or_insert_with(Vec::new);
+                let entry = unknown.entry((kind, text)).or_default();
                 entry.push(raw.number);
             }
             let record = result.record;
