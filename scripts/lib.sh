@@ -14,6 +14,8 @@ BUILD_PACKAGES=(build-essential pkg-config file libssl-dev libxdo-dev libwebkit2
 # What running the app headless and driving it end to end needs.
 DISPLAY_PACKAGES=(xvfb xauth)
 E2E_PACKAGES=(webkit2gtk-driver xdotool imagemagick)
+# A real spreadsheet program, to check that exported workbooks open (headless, no display).
+CHECK_PACKAGES=(libreoffice-calc-nogui)
 
 step() { printf '\n\033[1m==> %s\033[0m\n' "$*"; }
 

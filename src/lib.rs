@@ -4,6 +4,7 @@
 //! See `ARCHITECTURE.md` for the map.
 
 pub mod demo;
+pub mod export;
 pub mod import;
 pub mod model;
 pub mod referentials;

@@ -5,10 +5,19 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use binome::demo::{self, DemoSize};
+use binome::export::{self, ExportOptions};
 use binome::import::{self, ImportReport};
-use binome::model::Role;
+use binome::model::{PairStatus, Role};
 use binome::Store;
 use clap::{ArgGroup, Parser, Subcommand};
+
+/// Prints a line on standard output, ignoring a closed pipe (`binome … | head` must not crash).
+macro_rules! out {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stdout().lock(), $($arg)*);
+    }};
+}
 
 #[derive(Parser)]
 #[command(
@@ -60,6 +69,49 @@ enum Command {
         #[arg(long, default_value_t = DemoSize::default().ambassadors)]
         ambassadors: usize,
     },
+    /// Propose les binômes de l'édition (garde les binômes verrouillés, validés ou notifiés).
+    Suggest {
+        #[arg(long)]
+        db: PathBuf,
+        /// Édition (par défaut : la plus récente).
+        #[arg(long, value_name = "NOM")]
+        edition: Option<String>,
+        /// Rapport lisible par une machine sur la sortie standard.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Écrit le classeur des binômes (feuilles Binômes, Étudiants sans binôme, Ambassadeurs sans étudiant, Synthèse).
+    Export {
+        #[arg(long)]
+        db: PathBuf,
+        #[arg(long, value_name = "FICHIER.xlsx")]
+        out: PathBuf,
+        /// Édition (par défaut : la plus récente).
+        #[arg(long, value_name = "NOM")]
+        edition: Option<String>,
+        /// Seulement les binômes de ce statut : propose, valide ou notifie.
+        #[arg(long, value_name = "STATUT")]
+        status: Option<String>,
+        /// Sans les numéros de téléphone.
+        #[arg(long)]
+        minimal: bool,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Importe les deux fichiers, propose les binômes et écrit le classeur, en une fois.
+    Pair {
+        #[arg(long, value_name = "FICHIER")]
+        students: PathBuf,
+        #[arg(long, value_name = "FICHIER")]
+        ambassadors: PathBuf,
+        #[arg(long, value_name = "FICHIER.xlsx")]
+        out: PathBuf,
+        /// Base de données à garder (par défaut : une base temporaire, effacée à la fin).
+        #[arg(long)]
+        db: Option<PathBuf>,
+        #[arg(long)]
+        json: bool,
+    },
     /// Liste les éditions d'une base de données.
     Editions {
         #[arg(long)]
@@ -96,15 +148,16 @@ fn run(cli: Cli) -> Result<(), String> {
                 };
                 let files = demo::write_samples(&dir, seed, size).map_err(|e| e.to_string())?;
                 for file in files {
-                    println!("{}", file.display());
+                    out!("{}", file.display());
                 }
             }
             if let Some(db) = db {
                 let mut store = Store::open(&db).map_err(|e| e.to_string())?;
                 let edition = store.open_demo_edition().map_err(|e| e.to_string())?;
-                println!(
+                out!(
                     "Édition de démonstration : « {} » (n° {})",
-                    edition.name, edition.id
+                    edition.name,
+                    edition.id
                 );
             }
             Ok(())
@@ -148,9 +201,126 @@ fn run(cli: Cli) -> Result<(), String> {
                 .map_err(|e| e.to_string())?;
             if json {
                 let text = serde_json::to_string_pretty(&report).map_err(|e| e.to_string())?;
-                println!("{text}");
+                out!("{text}");
             } else {
                 print_import(&report, &edition.name);
+            }
+            Ok(())
+        }
+        Command::Suggest { db, edition, json } => {
+            let mut store = Store::open(&db).map_err(|e| e.to_string())?;
+            let edition = store
+                .edition_for_command_line(edition.as_deref())
+                .map_err(|e| e.to_string())?;
+            store
+                .backup("avant-suggestion")
+                .map_err(|e| e.to_string())?;
+            let suggestion = store.suggest(edition.id).map_err(|e| e.to_string())?;
+            let report =
+                SuggestReport::new(&store, edition.id, &suggestion).map_err(|e| e.to_string())?;
+            if json {
+                let text = serde_json::to_string_pretty(&report).map_err(|e| e.to_string())?;
+                out!("{text}");
+            } else {
+                report.print(&edition.name);
+            }
+            Ok(())
+        }
+        Command::Export {
+            db,
+            out,
+            edition,
+            status,
+            minimal,
+            json,
+        } => {
+            let status = match status.as_deref().map(str::to_lowercase).as_deref() {
+                None => None,
+                Some("propose" | "proposé" | "proposed") => Some(PairStatus::Proposed),
+                Some("valide" | "validé" | "validated") => Some(PairStatus::Validated),
+                Some("notifie" | "notifié" | "notified") => Some(PairStatus::Notified),
+                Some(other) => {
+                    return Err(format!(
+                        "statut « {other} » inconnu (attendu : propose, valide ou notifie)"
+                    ))
+                }
+            };
+            let mut store = Store::open(&db).map_err(|e| e.to_string())?;
+            let edition = store
+                .edition_for_command_line(edition.as_deref())
+                .map_err(|e| e.to_string())?;
+            let options = ExportOptions { status, minimal };
+            let summary = export::export_edition(&store, edition.id, &out, &options)
+                .map_err(|e| e.to_string())?;
+            if json {
+                let text = serde_json::to_string_pretty(&summary).map_err(|e| e.to_string())?;
+                out!("{text}");
+            } else {
+                out!(
+                    "« {} » : {} binômes, {} étudiants sans binôme, {} places libres. Ce fichier contient des données personnelles.",
+                    summary.path, summary.pairs, summary.students_unpaired, summary.places_left
+                );
+            }
+            Ok(())
+        }
+        Command::Pair {
+            students,
+            ambassadors,
+            out,
+            db,
+            json,
+        } => {
+            // Both files are read before anything is written anywhere.
+            let student_file =
+                import::analyze(&students, Role::Student, None).map_err(|e| e.to_string())?;
+            let ambassador_file =
+                import::analyze(&ambassadors, Role::Ambassador, None).map_err(|e| e.to_string())?;
+            let temporary = tempfile::tempdir().map_err(|e| e.to_string())?;
+            let db = db.unwrap_or_else(|| temporary.path().join("binomes.sqlite3"));
+            let mut store = Store::open(&db).map_err(|e| e.to_string())?;
+            let edition = store
+                .edition_for_command_line(None)
+                .map_err(|e| e.to_string())?;
+            let student_report = import::apply_analysis(&mut store, edition.id, &student_file)
+                .map_err(|e| e.to_string())?;
+            let ambassador_report =
+                import::apply_analysis(&mut store, edition.id, &ambassador_file)
+                    .map_err(|e| e.to_string())?;
+            let suggestion = store.suggest(edition.id).map_err(|e| e.to_string())?;
+            let suggested =
+                SuggestReport::new(&store, edition.id, &suggestion).map_err(|e| e.to_string())?;
+            let summary =
+                export::export_edition(&store, edition.id, &out, &ExportOptions::default())
+                    .map_err(|e| e.to_string())?;
+            if json {
+                let report = serde_json::json!({
+                    "out": summary.path,
+                    "pairs": suggested.pairs,
+                    "students_unpaired": suggested.students_unpaired,
+                    "students_excluded": suggested.students_excluded,
+                    "places_left": suggested.places_left,
+                    "students": student_report,
+                    "ambassadors": ambassador_report,
+                    "suggested": suggested.suggested,
+                    "unpaired": suggested.unpaired,
+                });
+                let text = serde_json::to_string_pretty(&report).map_err(|e| e.to_string())?;
+                out!("{text}");
+            } else {
+                out!(
+                    "Étudiants : {} lignes lues, {} enregistrés, {} rejetées. Ambassadeurs : {} lignes lues, {} enregistrés, {} rejetées.",
+                    student_report.rows_read,
+                    student_report.stored,
+                    student_report.rejected.len(),
+                    ambassador_report.rows_read,
+                    ambassador_report.stored,
+                    ambassador_report.rejected.len()
+                );
+                suggested.print(&edition.name);
+                out!(
+                    "Classeur écrit : {} (il contient des données personnelles).",
+                    summary.path
+                );
             }
             Ok(())
         }
@@ -159,10 +329,10 @@ fn run(cli: Cli) -> Result<(), String> {
             let editions = store.list_editions().map_err(|e| e.to_string())?;
             if json {
                 let text = serde_json::to_string_pretty(&editions).map_err(|e| e.to_string())?;
-                println!("{text}");
+                out!("{text}");
             } else {
                 for e in editions {
-                    println!(
+                    out!(
                         "{}\t{}\t{}\t{} étudiants\t{} ambassadeurs\t{} binômes",
                         e.edition.id,
                         e.edition.name,
@@ -184,11 +354,12 @@ fn print_import(report: &ImportReport, edition: &str) {
         .as_ref()
         .map(|s| format!("feuille « {s} », "))
         .unwrap_or_default();
-    println!(
+    out!(
         "« {} » ({sheet}en-tête ligne {}) → édition « {edition} »",
-        report.file, report.header_row
+        report.file,
+        report.header_row
     );
-    println!(
+    out!(
         "{} lignes lues : {} personnes enregistrées ({} nouvelles, {} modifiées, {} inchangées), {} rejetées.",
         report.rows_read,
         report.stored,
@@ -198,27 +369,141 @@ fn print_import(report: &ImportReport, edition: &str) {
         report.rejected.len()
     );
     for rejection in &report.rejected {
-        println!("  rejetée, ligne {} : {}", rejection.row, rejection.reason);
+        out!("  rejetée, ligne {} : {}", rejection.row, rejection.reason);
     }
     if !report.changes.gone.is_empty() {
-        println!(
+        out!(
             "{} personnes de l'édition ne sont plus dans ce fichier (gardées) :",
             report.changes.gone.len()
         );
         for person in &report.changes.gone {
-            println!("  {}", person.name);
+            out!("  {}", person.name);
         }
     }
-    println!("{} points à vérifier :", report.warnings.len());
+    out!("{} points à vérifier :", report.warnings.len());
     for warning in &report.warnings {
         let column = warning
             .column
             .as_ref()
             .map(|c| format!(", colonne « {c} »"))
             .unwrap_or_default();
-        println!("  ligne {}{column} : {}", warning.row, warning.message);
+        out!("  ligne {}{column} : {}", warning.row, warning.message);
     }
     if let Some(backup) = &report.backup {
-        println!("Sauvegarde de la base avant l'import : {backup}");
+        out!("Sauvegarde de la base avant l'import : {backup}");
+    }
+}
+
+/// What `suggest` prints: counts under the contract's names (PRODUCT.md §4), then the details.
+#[derive(serde::Serialize)]
+struct SuggestReport {
+    /// Pairs in the edition after the suggestion (kept and proposed).
+    pairs: usize,
+    proposed: usize,
+    kept: usize,
+    students_unpaired: usize,
+    /// Students left out by the rules (application not accepted).
+    students_excluded: usize,
+    places_left: u32,
+    suggested: Vec<SuggestedPair>,
+    unpaired: Vec<UnpairedStudent>,
+}
+
+#[derive(serde::Serialize)]
+struct SuggestedPair {
+    student: String,
+    student_email: Option<String>,
+    ambassador: String,
+    ambassador_email: Option<String>,
+    score: u32,
+    reasons: Vec<String>,
+}
+
+#[derive(serde::Serialize)]
+struct UnpairedStudent {
+    student: String,
+    email: Option<String>,
+    diagnosis: String,
+}
+
+impl SuggestReport {
+    fn new(
+        store: &Store,
+        edition: binome::model::EditionId,
+        suggestion: &binome::suggest::Suggestion,
+    ) -> Result<SuggestReport, binome::StoreError> {
+        use std::collections::HashMap;
+        let students: HashMap<_, _> = store
+            .list_students(edition)?
+            .into_iter()
+            .map(|s| (s.id, s.identity))
+            .collect();
+        let ambassadors: HashMap<_, _> = store
+            .list_ambassadors(edition)?
+            .into_iter()
+            .map(|a| (a.id, a.identity))
+            .collect();
+        let name = |who: Option<&binome::model::Identity>| {
+            who.map(|w| format!("{} {}", w.first_name, w.last_name.to_uppercase()))
+                .unwrap_or_default()
+        };
+        let unpaired = |list: &[binome::suggest::Unpaired]| -> Vec<UnpairedStudent> {
+            list.iter()
+                .map(|u| UnpairedStudent {
+                    student: name(students.get(&u.student)),
+                    email: students.get(&u.student).and_then(|s| s.email.clone()),
+                    diagnosis: u.diagnosis.clone(),
+                })
+                .collect()
+        };
+        Ok(SuggestReport {
+            pairs: suggestion.kept.len() + suggestion.proposed.len(),
+            proposed: suggestion.proposed.len(),
+            kept: suggestion.kept.len(),
+            students_unpaired: suggestion.unpaired.len(),
+            students_excluded: suggestion.excluded.len(),
+            places_left: suggestion.places_left,
+            suggested: suggestion
+                .proposed
+                .iter()
+                .map(|p| SuggestedPair {
+                    student: name(students.get(&p.student)),
+                    student_email: students.get(&p.student).and_then(|s| s.email.clone()),
+                    ambassador: name(ambassadors.get(&p.ambassador)),
+                    ambassador_email: ambassadors.get(&p.ambassador).and_then(|a| a.email.clone()),
+                    score: p.evaluation.score,
+                    reasons: p
+                        .evaluation
+                        .parts
+                        .iter()
+                        .map(|part| part.reason.clone())
+                        .collect(),
+                })
+                .collect(),
+            unpaired: unpaired(&suggestion.unpaired),
+        })
+    }
+
+    fn print(&self, edition: &str) {
+        out!(
+            "Édition « {edition} » : {} binômes ({} proposés, {} gardés), {} étudiants sans binôme, {} hors appariement (dossier non accepté), {} places libres.",
+            self.pairs, self.proposed, self.kept, self.students_unpaired, self.students_excluded, self.places_left
+        );
+        for pair in &self.suggested {
+            out!(
+                "  {} → {} ({} points : {})",
+                pair.student,
+                pair.ambassador,
+                pair.score,
+                pair.reasons.join(" ; ")
+            );
+        }
+        for student in &self.unpaired {
+            out!(
+                "  sans binôme : {} — {}",
+                student.student,
+                student.diagnosis
+            );
+        }
     }
 }

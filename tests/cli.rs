@@ -127,3 +127,121 @@ fn a_missing_file_is_named_in_the_error() {
         "{stderr}"
     );
 }
+
+#[test]
+fn pair_imports_suggests_and_exports_in_one_go() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("binomes.xlsx");
+    let result = binome()
+        .args([
+            "pair",
+            "--students",
+            &sample("etudiants-demarches-simplifiees.xlsx"),
+            "--ambassadors",
+            &sample("ambassadeurs-sphinx-retravaille.xlsx"),
+            "--out",
+            out.to_str().unwrap(),
+            "--json",
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        result.status.success(),
+        "{}",
+        String::from_utf8_lossy(&result.stderr)
+    );
+    let report: serde_json::Value = serde_json::from_slice(&result.stdout).unwrap();
+    let pairs = report["pairs"].as_u64().unwrap();
+    assert!(pairs > 100);
+    assert!(report["students_unpaired"].is_u64() && report["places_left"].is_u64());
+    assert_eq!(report["students"]["rows_read"], 241);
+    assert_eq!(report["ambassadors"]["stored"], 180);
+    assert!(out.exists());
+
+    // The same through a kept database: suggest, then export, as separate steps.
+    let db = dir.path().join("b.sqlite3");
+    for args in [
+        vec![
+            "import",
+            "--db",
+            db.to_str().unwrap(),
+            "--students",
+            &sample("etudiants-demarches-simplifiees.xlsx"),
+        ],
+        vec![
+            "import",
+            "--db",
+            db.to_str().unwrap(),
+            "--ambassadors",
+            &sample("ambassadeurs-sphinx-retravaille.xlsx"),
+        ],
+    ] {
+        assert!(binome().args(&args).output().unwrap().status.success());
+    }
+    let suggest = binome()
+        .args(["suggest", "--db", db.to_str().unwrap(), "--json"])
+        .output()
+        .unwrap();
+    let suggested: serde_json::Value = serde_json::from_slice(&suggest.stdout).unwrap();
+    assert_eq!(
+        suggested["pairs"].as_u64(),
+        Some(pairs),
+        "same input, same pairs"
+    );
+    assert!(suggested["unpaired"][0]["diagnosis"].is_string());
+    let second = dir.path().join("export.xlsx");
+    let export = binome()
+        .args([
+            "export",
+            "--db",
+            db.to_str().unwrap(),
+            "--out",
+            second.to_str().unwrap(),
+        ])
+        .output()
+        .unwrap();
+    assert!(export.status.success());
+    assert!(second.exists());
+
+    let bad = binome()
+        .args([
+            "export",
+            "--db",
+            db.to_str().unwrap(),
+            "--out",
+            second.to_str().unwrap(),
+            "--status",
+            "envoye",
+        ])
+        .output()
+        .unwrap();
+    assert!(!bad.status.success());
+    assert_eq!(String::from_utf8(bad.stderr).unwrap().lines().count(), 1);
+}
+
+#[test]
+fn pair_with_an_unusable_file_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("binomes.xlsx");
+    let fake = dir.path().join("ambassadeurs.xlsx");
+    std::fs::write(&fake, b"").unwrap();
+    let result = binome()
+        .args([
+            "pair",
+            "--students",
+            &sample("etudiants-excel-windows.csv"),
+            "--ambassadors",
+            fake.to_str().unwrap(),
+            "--out",
+            out.to_str().unwrap(),
+        ])
+        .output()
+        .unwrap();
+    assert!(!result.status.success());
+    let stderr = String::from_utf8(result.stderr).unwrap();
+    assert_eq!(
+        stderr.trim(),
+        "binome : Le fichier « ambassadeurs.xlsx » est vide."
+    );
+    assert!(!out.exists());
+}

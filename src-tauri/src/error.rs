@@ -38,6 +38,7 @@ impl From<StoreError> for IpcError {
         let message = error.to_string();
         match error {
             StoreError::EditionNotFound { .. }
+            | StoreError::PairNotFound { .. }
             | StoreError::StudentNotFound { .. }
             | StoreError::AmbassadorNotFound { .. } => IpcError::NotFound { message },
             StoreError::EditionNameEmpty | StoreError::InvalidDate { .. } => {

@@ -1,6 +1,6 @@
 use std::path::PathBuf;
 
-use crate::model::{AmbassadorId, EditionId, StudentId};
+use crate::model::{AmbassadorId, EditionId, PairId, StudentId};
 
 /// Everything that can go wrong in the store. Messages are in French: they reach organisers as they are.
 #[derive(Debug, thiserror::Error)]
@@ -51,6 +51,8 @@ pub enum StoreError {
     StudentNotFound { student: StudentId },
     #[error("L'ambassadeur n° {ambassador} n'appartient pas à cette édition.")]
     AmbassadorNotFound { ambassador: AmbassadorId },
+    #[error("Ce binôme n'existe pas (ou plus).")]
+    PairNotFound { pair: PairId },
     #[error("Cet étudiant a déjà un binôme.")]
     StudentAlreadyPaired { student: StudentId },
     #[error("Cet ambassadeur accueille déjà {capacity} étudiant(s) : sa capacité est atteinte.")]

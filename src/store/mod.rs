@@ -13,6 +13,7 @@ mod merge;
 mod pairs;
 mod people;
 mod schema;
+mod suggestion;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;

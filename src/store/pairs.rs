@@ -17,23 +17,44 @@ impl Store {
         ambassador: AmbassadorId,
         origin: PairOrigin,
     ) -> Result<Pair, StoreError> {
-        self.write(|tx| {
-            check_pair_allowed(tx, edition, student, ambassador)?;
-            tx.execute(
-                "INSERT INTO pair (edition_id, student_id, ambassador_id, origin) VALUES (?1, ?2, ?3, ?4)",
-                params![edition, student, ambassador, origin.as_str()],
-            )?;
-            load_pair(tx, PairId(tx.last_insert_rowid()))
-        })
+        self.write(|tx| insert_pair(tx, edition, student, ambassador, origin))
     }
 
     /// Every pair of an edition.
     pub fn list_pairs(&self, edition: EditionId) -> Result<Vec<Pair>, StoreError> {
-        let mut stmt = self.conn.prepare(&format!(
-            "SELECT {PAIR_COLUMNS} FROM pair WHERE edition_id = ?1 ORDER BY id"
-        ))?;
-        let rows = stmt.query_map([edition], |row| Ok(pair_from_row(row)))?;
-        rows.map(|r| r?).collect()
+        pairs_of(&self.conn, edition)
+    }
+
+    /// Locks a pair (kept as it is when the suggestion runs again) or unlocks it.
+    pub fn set_pair_locked(&mut self, pair: PairId, locked: bool) -> Result<Pair, StoreError> {
+        self.write(|tx| {
+            let changed = tx.execute(
+                "UPDATE pair SET locked = ?1, updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?2",
+                params![locked, pair],
+            )?;
+            if changed == 0 {
+                return Err(StoreError::PairNotFound { pair });
+            }
+            load_pair(tx, pair)
+        })
+    }
+
+    /// Moves a pair through proposé → validé → notifié (or back).
+    pub fn set_pair_status(
+        &mut self,
+        pair: PairId,
+        status: PairStatus,
+    ) -> Result<Pair, StoreError> {
+        self.write(|tx| {
+            let changed = tx.execute(
+                "UPDATE pair SET status = ?1, updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?2",
+                params![status.as_str(), pair],
+            )?;
+            if changed == 0 {
+                return Err(StoreError::PairNotFound { pair });
+            }
+            load_pair(tx, pair)
+        })
     }
 
     /// Rules a pair out for the suggestion (and undoes it if it exists).
@@ -59,6 +80,30 @@ impl Store {
             Ok(())
         })
     }
+}
+
+pub(super) fn pairs_of(conn: &Connection, edition: EditionId) -> Result<Vec<Pair>, StoreError> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {PAIR_COLUMNS} FROM pair WHERE edition_id = ?1 ORDER BY id"
+    ))?;
+    let rows = stmt.query_map([edition], |row| Ok(pair_from_row(row)))?;
+    rows.map(|r| r?).collect()
+}
+
+/// Inserts a pair after checking every rule (membership, single pairing, forbidden, capacity).
+pub(super) fn insert_pair(
+    conn: &Connection,
+    edition: EditionId,
+    student: StudentId,
+    ambassador: AmbassadorId,
+    origin: PairOrigin,
+) -> Result<Pair, StoreError> {
+    check_pair_allowed(conn, edition, student, ambassador)?;
+    conn.execute(
+        "INSERT INTO pair (edition_id, student_id, ambassador_id, origin) VALUES (?1, ?2, ?3, ?4)",
+        params![edition, student, ambassador, origin.as_str()],
+    )?;
+    load_pair(conn, PairId(conn.last_insert_rowid()))
 }
 
 const PAIR_COLUMNS: &str =

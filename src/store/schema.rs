@@ -12,6 +12,7 @@ use super::StoreError;
 const MIGRATIONS: &[&str] = &[
     include_str!("migrations/001_initial.sql"),
     include_str!("migrations/002_remembered_choices.sql"),
+    include_str!("migrations/003_edition_rules.sql"),
 ];
 
 /// The schema version this build writes.

@@ -1,4 +1,392 @@
-//! Suggesting pairs: scoring each student–ambassador pair, solving the assignment, and
-//! explaining the result.
+//! Suggesting pairs: score every allowed student–ambassador pair (`score`), solve the
+//! assignment exactly (`assignment`), explain each pair, and diagnose who is left out.
+//! Pure functions of the edition's data and the rules (`rules`): same input, same pairs.
 
 pub mod assignment;
+pub mod rules;
+pub mod score;
+
+use std::collections::{HashMap, HashSet};
+
+use serde::Serialize;
+
+use crate::model::{
+    Ambassador, AmbassadorId, ForbiddenPair, Pair, PairId, PairStatus, Student, StudentId,
+};
+pub use rules::{Rules, Weights};
+use score::{AmbassadorProfile, Barrier, StudentProfile};
+pub use score::{Evaluation, ScorePart};
+
+/// The edition as the suggestion sees it.
+pub struct Input<'a> {
+    pub students: &'a [Student],
+    pub ambassadors: &'a [Ambassador],
+    /// Pairs already there: locked, validated or notified ones are kept as they are.
+    pub pairs: &'a [Pair],
+    pub forbidden: &'a [ForbiddenPair],
+    pub rules: &'a Rules,
+}
+
+/// A pair the suggestion proposes, with its explanation.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
+pub struct Proposal {
+    pub student: StudentId,
+    pub ambassador: AmbassadorId,
+    pub evaluation: Evaluation,
+}
+
+/// A student without a pair, and why (French).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
+pub struct Unpaired {
+    pub student: StudentId,
+    pub diagnosis: String,
+}
+
+/// The result of a suggestion.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
+pub struct Suggestion {
+    /// Existing pairs kept as they are (locked, validated or notified).
+    pub kept: Vec<PairId>,
+    pub proposed: Vec<Proposal>,
+    pub unpaired: Vec<Unpaired>,
+    /// Students left out of this suggestion by the rules (application not accepted).
+    pub excluded: Vec<Unpaired>,
+    /// Places still free once kept and proposed pairs are counted.
+    pub places_left: u32,
+}
+
+/// Whether an existing pair stays when the suggestion is run again.
+pub fn is_kept(pair: &Pair) -> bool {
+    pair.locked || pair.status != PairStatus::Proposed
+}
+
+/// Whether a student takes part given the rules (application state).
+pub fn takes_part(student: &Student, rules: &Rules) -> bool {
+    match &student.application_state {
+        None => true,
+        Some(state) => rules
+            .accepted_states
+            .iter()
+            .any(|s| s.eq_ignore_ascii_case(state)),
+    }
+}
+
+/// Proposes the best pairs for the students not already in a kept pair.
+pub fn suggest(input: &Input) -> Suggestion {
+    let rules = input.rules;
+    let kept: Vec<&Pair> = input.pairs.iter().filter(|p| is_kept(p)).collect();
+    let kept_students: HashSet<StudentId> = kept.iter().map(|p| p.student_id).collect();
+    let mut taken: HashMap<AmbassadorId, u32> = HashMap::new();
+    for pair in &kept {
+        *taken.entry(pair.ambassador_id).or_default() += 1;
+    }
+    let forbidden: HashSet<(StudentId, AmbassadorId)> = input
+        .forbidden
+        .iter()
+        .map(|f| (f.student_id, f.ambassador_id))
+        .collect();
+
+    let mut excluded = Vec::new();
+    let mut students: Vec<&Student> = Vec::new();
+    for student in input.students {
+        if kept_students.contains(&student.id) {
+            continue;
+        }
+        if takes_part(student, rules) {
+            students.push(student);
+        } else {
+            excluded.push(Unpaired {
+                student: student.id,
+                diagnosis: excluded_diagnosis(student),
+            });
+        }
+    }
+    let student_profiles: Vec<StudentProfile> =
+        students.iter().map(|s| StudentProfile::of(s)).collect();
+    let ambassador_profiles: Vec<AmbassadorProfile> = input
+        .ambassadors
+        .iter()
+        .map(AmbassadorProfile::of)
+        .collect();
+    let capacities: Vec<u32> = input
+        .ambassadors
+        .iter()
+        .map(|a| {
+            a.capacity
+                .saturating_sub(taken.get(&a.id).copied().unwrap_or(0))
+        })
+        .collect();
+
+    // Every allowed pair's score, once (the solver asks for each many times).
+    let columns = input.ambassadors.len();
+    let mut scores: Vec<Option<u32>> = vec![None; students.len() * columns];
+    for (i, (student, profile)) in students.iter().zip(&student_profiles).enumerate() {
+        for (j, (ambassador, a_profile)) in input
+            .ambassadors
+            .iter()
+            .zip(&ambassador_profiles)
+            .enumerate()
+        {
+            if capacities[j] == 0 || forbidden.contains(&(student.id, ambassador.id)) {
+                continue;
+            }
+            scores[i * columns + j] = score::score(profile, a_profile, rules).ok();
+        }
+    }
+    let score_of = |i: usize, j: usize| scores[i * columns + j];
+    let assignment = assignment::solve(&assignment::Problem {
+        rows: students.len(),
+        capacities: &capacities,
+        score: &score_of,
+    });
+
+    let mut left = capacities.clone();
+    let mut proposed = Vec::new();
+    let mut unpaired_rows = Vec::new();
+    for (i, column) in assignment.iter().enumerate() {
+        match column {
+            Some(j) => {
+                left[*j] -= 1;
+                let evaluation =
+                    score::evaluate(&student_profiles[i], &ambassador_profiles[*j], rules)
+                        .unwrap_or(Evaluation {
+                            score: 0,
+                            parts: Vec::new(),
+                        });
+                proposed.push(Proposal {
+                    student: students[i].id,
+                    ambassador: input.ambassadors[*j].id,
+                    evaluation,
+                });
+            }
+            None => unpaired_rows.push(i),
+        }
+    }
+    let unpaired = unpaired_rows
+        .iter()
+        .map(|&i| Unpaired {
+            student: students[i].id,
+            diagnosis: diagnose(
+                i,
+                &student_profiles,
+                &ambassador_profiles,
+                &capacities,
+                &assignment,
+                rules,
+                |j| forbidden.contains(&(students[i].id, input.ambassadors[j].id)),
+            ),
+        })
+        .collect();
+    Suggestion {
+        kept: kept.iter().map(|p| p.id).collect(),
+        proposed,
+        unpaired,
+        excluded,
+        places_left: left.iter().sum(),
+    }
+}
+
+/// Why student `i` got no pair: the binding constraint, in French.
+fn diagnose(
+    i: usize,
+    students: &[StudentProfile],
+    ambassadors: &[AmbassadorProfile],
+    capacities: &[u32],
+    assignment: &[Option<usize>],
+    rules: &Rules,
+    is_forbidden: impl Fn(usize) -> bool,
+) -> String {
+    let student = &students[i];
+    let mut compatible = Vec::new();
+    // By kind of barrier: how many ambassadors it rules out, and one instance of it.
+    let mut barriers: HashMap<u8, (usize, Barrier)> = HashMap::new();
+    let mut count = |barrier: Barrier| {
+        barriers.entry(barrier.kind()).or_insert((0, barrier)).0 += 1;
+    };
+    for (j, ambassador) in ambassadors.iter().enumerate() {
+        if is_forbidden(j) {
+            count(Barrier::Forbidden);
+            continue;
+        }
+        match score::score(student, ambassador, rules) {
+            Ok(_) => compatible.push(j),
+            Err(barrier) => count(barrier),
+        }
+    }
+    if compatible.is_empty() {
+        // The barrier that rules out the most ambassadors is the binding one.
+        let binding = barriers
+            .iter()
+            .filter(|(kind, _)| **kind != Barrier::Unavailable.kind())
+            .max_by_key(|(kind, (n, _))| (*n, std::cmp::Reverse(**kind)))
+            .map(|(_, (_, b))| *b);
+        return match binding {
+            Some(barrier) => format!(
+                "aucun ambassadeur compatible : {}",
+                barrier.describe(student, rules)
+            ),
+            None => "aucun ambassadeur disponible".into(),
+        };
+    }
+    // Compatible ambassadors exist but their places went to others.
+    let places: u32 = compatible.iter().map(|&j| capacities[j]).sum();
+    let rivals = assignment
+        .iter()
+        .filter(|a| a.is_some_and(|j| compatible.contains(&j)))
+        .count();
+    let wish = student.wishes.first().map(|w| w.label.clone());
+    let with_wish = wish.as_ref().map(|_| {
+        compatible
+            .iter()
+            .filter(|&&j| {
+                ambassadors[j]
+                    .job
+                    .as_ref()
+                    .is_some_and(|job| student.wishes[0].same(job, |x| x.code))
+            })
+            .count()
+    });
+    let free = places.saturating_sub(rivals as u32);
+    if free > 0 {
+        return format!(
+            "{free} place(s) encore libre(s) chez {} ambassadeur(s) compatible(s) : un binôme est possible",
+            compatible.len()
+        );
+    }
+    let mut text = format!(
+        "{} ambassadeur(s) compatible(s) avec sa mobilité, {places} place(s), toutes prises par {rivals} autre(s) étudiant(s)",
+        compatible.len()
+    );
+    if let (Some(wish), Some(0)) = (wish, with_wish) {
+        text = format!("aucun ambassadeur {wish} accessible ; {text}");
+    }
+    text
+}
+
+/// Why each student has no pair, given the pairs as they are now (after manual changes): for
+/// the export and the board. Students the rules leave out come last.
+pub fn diagnoses(input: &Input) -> Vec<Unpaired> {
+    let rules = input.rules;
+    let paired: HashSet<StudentId> = input.pairs.iter().map(|p| p.student_id).collect();
+    let column_of: HashMap<AmbassadorId, usize> = input
+        .ambassadors
+        .iter()
+        .enumerate()
+        .map(|(j, a)| (a.id, j))
+        .collect();
+    let forbidden: HashSet<(StudentId, AmbassadorId)> = input
+        .forbidden
+        .iter()
+        .map(|f| (f.student_id, f.ambassador_id))
+        .collect();
+    let waiting: Vec<&Student> = input
+        .students
+        .iter()
+        .filter(|s| !paired.contains(&s.id) && takes_part(s, rules))
+        .collect();
+    let profiles: Vec<StudentProfile> = waiting.iter().map(|s| StudentProfile::of(s)).collect();
+    let ambassador_profiles: Vec<AmbassadorProfile> = input
+        .ambassadors
+        .iter()
+        .map(AmbassadorProfile::of)
+        .collect();
+    let capacities: Vec<u32> = input.ambassadors.iter().map(|a| a.capacity).collect();
+    // The pairs as an assignment: whoever is paired holds a place.
+    let assignment: Vec<Option<usize>> = input
+        .pairs
+        .iter()
+        .map(|p| column_of.get(&p.ambassador_id).copied())
+        .collect();
+    let mut unpaired: Vec<Unpaired> = waiting
+        .iter()
+        .enumerate()
+        .map(|(i, student)| Unpaired {
+            student: student.id,
+            diagnosis: diagnose(
+                i,
+                &profiles,
+                &ambassador_profiles,
+                &capacities,
+                &assignment,
+                rules,
+                |j| forbidden.contains(&(student.id, input.ambassadors[j].id)),
+            ),
+        })
+        .collect();
+    // Students the rules leave out are without a pair too: say why.
+    unpaired.extend(
+        input
+            .students
+            .iter()
+            .filter(|s| !paired.contains(&s.id) && !takes_part(s, rules))
+            .map(|s| Unpaired {
+                student: s.id,
+                diagnosis: excluded_diagnosis(s),
+            }),
+    );
+    unpaired
+}
+
+fn excluded_diagnosis(student: &Student) -> String {
+    format!(
+        "dossier « {} », hors des états retenus pour l'appariement",
+        student.application_state.as_deref().unwrap_or("")
+    )
+}
+
+/// The ambassadors a student could be paired with, best first, with their score and whether
+/// they still have a place: for replacing a withdrawal in one click.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
+pub struct Alternate {
+    pub ambassador: AmbassadorId,
+    pub evaluation: Evaluation,
+    pub places_left: u32,
+}
+
+/// The best `limit` ambassadors for `student` given the current pairs (the student's own
+/// pair excluded), best score first, those with a free place first.
+pub fn alternates(student: &Student, input: &Input, limit: usize) -> Vec<Alternate> {
+    let profile = StudentProfile::of(student);
+    let mut taken: HashMap<AmbassadorId, u32> = HashMap::new();
+    for pair in input.pairs.iter().filter(|p| p.student_id != student.id) {
+        *taken.entry(pair.ambassador_id).or_default() += 1;
+    }
+    let forbidden: HashSet<AmbassadorId> = input
+        .forbidden
+        .iter()
+        .filter(|f| f.student_id == student.id)
+        .map(|f| f.ambassador_id)
+        .collect();
+    let mut found: Vec<Alternate> = input
+        .ambassadors
+        .iter()
+        .filter(|a| !forbidden.contains(&a.id))
+        .filter_map(|a| {
+            let evaluation =
+                score::evaluate(&profile, &AmbassadorProfile::of(a), input.rules).ok()?;
+            Some(Alternate {
+                ambassador: a.id,
+                places_left: a
+                    .capacity
+                    .saturating_sub(taken.get(&a.id).copied().unwrap_or(0)),
+                evaluation,
+            })
+        })
+        .collect();
+    found.sort_by(|x, y| {
+        (y.places_left > 0)
+            .cmp(&(x.places_left > 0))
+            .then(y.evaluation.score.cmp(&x.evaluation.score))
+            .then(x.ambassador.cmp(&y.ambassador))
+    });
+    found.truncate(limit);
+    found
+}

@@ -1,0 +1,211 @@
+//! The workbook of final pairs (PRODUCT.md §3 "Output", §4): sheets `Binômes`,
+//! `Étudiants sans binôme`, `Ambassadeurs sans étudiant`, `Synthèse`, in that order, each with
+//! its header on row 1. Organisers build mail merges on the column names: they are a contract.
+//!
+//! Safe by construction: every text is written as text (a cell starting with `=`, `+`, `-`, `@`
+//! gets Excel's quote prefix, so it stays text even when edited); postal codes stay text;
+//! dates are real dates; the file is written beside the target under a temporary name and
+//! renamed, so a failed export never leaves half a file.
+
+mod workbook;
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+
+use crate::model::{Ambassador, EditionId, Pair, PairStatus, Student};
+use crate::store::{Store, StoreError};
+use crate::suggest::score::{evaluate, AmbassadorProfile, StudentProfile};
+use crate::suggest::{self, Rules};
+
+/// What the organiser exports.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase", default)]
+pub struct ExportOptions {
+    /// Only pairs with this status (all when absent).
+    pub status: Option<PairStatus>,
+    /// Leave phone numbers out.
+    pub minimal: bool,
+}
+
+/// Why an export failed, in French, naming the file.
+#[derive(Debug, thiserror::Error)]
+pub enum ExportError {
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error("Impossible d'écrire « {file} » : {detail}")]
+    Write { file: String, detail: String },
+    #[error("« {file} » est ouvert dans un autre programme (ou protégé en écriture) : fermez-le puis recommencez.")]
+    Locked { file: String },
+}
+
+/// What the export wrote.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
+pub struct ExportSummary {
+    pub path: String,
+    pub pairs: usize,
+    pub students_unpaired: usize,
+    pub ambassadors_without_student: usize,
+    pub places_left: u32,
+}
+
+/// One pair with both people and its explanation.
+pub struct PairRow<'a> {
+    pub pair: &'a Pair,
+    pub student: &'a Student,
+    pub ambassador: &'a Ambassador,
+    pub score: u32,
+    pub reasons: Vec<String>,
+}
+
+/// Everything the workbook shows, gathered from the store.
+pub struct ExportData<'a> {
+    pub edition_name: String,
+    pub event_date: Option<String>,
+    pub rules: &'a Rules,
+    pub pairs: Vec<PairRow<'a>>,
+    /// Students taking part without a pair, with the diagnosis.
+    pub unpaired: Vec<(&'a Student, String)>,
+    /// Ambassadors with places left: (ambassador, students hosted, places left).
+    pub open_ambassadors: Vec<(&'a Ambassador, u32, u32)>,
+    pub students_total: usize,
+    pub ambassadors_total: usize,
+    pub options: ExportOptions,
+}
+
+/// Writes the edition's workbook to `out`.
+pub fn export_edition(
+    store: &Store,
+    edition: EditionId,
+    out: &Path,
+    options: &ExportOptions,
+) -> Result<ExportSummary, ExportError> {
+    let summary = store.edition(edition)?;
+    let students = store.list_students(edition)?;
+    let ambassadors = store.list_ambassadors(edition)?;
+    let pairs = store.list_pairs(edition)?;
+    let forbidden = store.forbidden_pairs(edition)?;
+    let rules = store.rules(edition)?;
+
+    let student_by_id: HashMap<_, _> = students.iter().map(|s| (s.id, s)).collect();
+    let ambassador_by_id: HashMap<_, _> = ambassadors.iter().map(|a| (a.id, a)).collect();
+    let mut hosted: HashMap<_, u32> = HashMap::new();
+    for pair in &pairs {
+        *hosted.entry(pair.ambassador_id).or_default() += 1;
+    }
+    let mut rows: Vec<PairRow> = pairs
+        .iter()
+        .filter(|p| options.status.is_none_or(|s| p.status == s))
+        .filter_map(|pair| {
+            let student = student_by_id.get(&pair.student_id)?;
+            let ambassador = ambassador_by_id.get(&pair.ambassador_id)?;
+            let evaluation = evaluate(
+                &StudentProfile::of(student),
+                &AmbassadorProfile::of(ambassador),
+                &rules,
+            )
+            .ok();
+            Some(PairRow {
+                pair,
+                student,
+                ambassador,
+                score: evaluation.as_ref().map_or(0, |e| e.score),
+                reasons: evaluation
+                    .map(|e| e.parts.into_iter().map(|p| p.reason).collect())
+                    .unwrap_or_else(|| {
+                        vec!["binôme fait à la main hors des règles de proposition".into()]
+                    }),
+            })
+        })
+        .collect();
+    rows.sort_by(|a, b| {
+        (
+            a.student.identity.last_name.to_lowercase(),
+            a.student.identity.first_name.to_lowercase(),
+        )
+            .cmp(&(
+                b.student.identity.last_name.to_lowercase(),
+                b.student.identity.first_name.to_lowercase(),
+            ))
+    });
+    let diagnoses = suggest::diagnoses(&suggest::Input {
+        students: &students,
+        ambassadors: &ambassadors,
+        pairs: &pairs,
+        forbidden: &forbidden,
+        rules: &rules,
+    });
+    let unpaired: Vec<(&Student, String)> = diagnoses
+        .into_iter()
+        .filter_map(|u| student_by_id.get(&u.student).map(|s| (*s, u.diagnosis)))
+        .collect();
+    let open_ambassadors: Vec<(&Ambassador, u32, u32)> = ambassadors
+        .iter()
+        .filter_map(|a| {
+            let n = hosted.get(&a.id).copied().unwrap_or(0);
+            (a.capacity > n).then_some((a, n, a.capacity - n))
+        })
+        .collect();
+    let data = ExportData {
+        edition_name: summary.edition.name.clone(),
+        event_date: summary.edition.event_date.clone(),
+        rules: &rules,
+        pairs: rows,
+        unpaired,
+        open_ambassadors,
+        students_total: students.len(),
+        ambassadors_total: ambassadors.len(),
+        options: options.clone(),
+    };
+    write_atomically(out, |tmp| workbook::write(&data, tmp))?;
+    Ok(ExportSummary {
+        path: out.display().to_string(),
+        pairs: data.pairs.len(),
+        students_unpaired: data.unpaired.len(),
+        ambassadors_without_student: data
+            .open_ambassadors
+            .iter()
+            .filter(|(_, n, _)| *n == 0)
+            .count(),
+        places_left: data.open_ambassadors.iter().map(|(_, _, left)| left).sum(),
+    })
+}
+
+/// Writes through a temporary file beside `out`, then renames it: `out` is either the old file
+/// or the complete new one, never half of one.
+fn write_atomically(
+    out: &Path,
+    write: impl FnOnce(&Path) -> Result<(), rust_xlsxwriter::XlsxError>,
+) -> Result<(), ExportError> {
+    let file = out
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| out.display().to_string());
+    let dir = out
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let tmp: PathBuf = dir.join(format!(".{file}.{}.tmp", std::process::id()));
+    let result = write(&tmp).map_err(|e| ExportError::Write {
+        file: file.clone(),
+        detail: e.to_string(),
+    });
+    if let Err(error) = result {
+        let _ = std::fs::remove_file(&tmp);
+        return Err(error);
+    }
+    std::fs::rename(&tmp, out).map_err(|e| {
+        let _ = std::fs::remove_file(&tmp);
+        match e.kind() {
+            std::io::ErrorKind::PermissionDenied => ExportError::Locked { file: file.clone() },
+            _ => ExportError::Write {
+                file: file.clone(),
+                detail: e.to_string(),
+            },
+        }
+    })
+}

@@ -1,0 +1,92 @@
+//! The rules of a suggestion: hard constraints and the weights of the soft criteria. Editable
+//! per edition; written out in plain French for the people concerned (transparency).
+
+use serde::{Deserialize, Serialize};
+
+/// Points each criterion gives a pair. Integers, so that scores add up exactly.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase", default)]
+pub struct Weights {
+    /// The ambassador's métier is the student's 1st, 2nd, 3rd wish.
+    pub job_wish_1: u32,
+    pub job_wish_2: u32,
+    pub job_wish_3: u32,
+    /// The métier is of the same family as one of the wishes.
+    pub job_family: u32,
+    pub same_commune: u32,
+    pub same_departement: u32,
+    pub same_region: u32,
+    /// Elsewhere: up to this much, less the farther (nothing beyond 800 km).
+    pub nearby: u32,
+    /// The ambassador works in the administration the student wished.
+    pub administration_wish: u32,
+    /// …or in the same ministry.
+    pub same_ministry: u32,
+}
+
+impl Default for Weights {
+    fn default() -> Self {
+        Weights {
+            job_wish_1: 100,
+            job_wish_2: 70,
+            job_wish_3: 50,
+            job_family: 25,
+            same_commune: 40,
+            same_departement: 30,
+            same_region: 15,
+            nearby: 10,
+            administration_wish: 30,
+            same_ministry: 15,
+        }
+    }
+}
+
+/// Everything that decides a suggestion.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase", default)]
+pub struct Rules {
+    pub weights: Weights,
+    /// Application states that take part (démarches simplifiées); students with no state do.
+    pub accepted_states: Vec<String>,
+    /// No pair farther apart than this (between the départements' reference points), if set.
+    pub max_distance_km: Option<u32>,
+}
+
+impl Default for Rules {
+    fn default() -> Self {
+        Rules {
+            weights: Weights::default(),
+            accepted_states: vec!["accepte".into()],
+            max_distance_km: None,
+        }
+    }
+}
+
+impl Rules {
+    /// The rules in plain French, for the notice given to people who ask how pairs were made.
+    pub fn notice_fr(&self) -> Vec<String> {
+        let w = &self.weights;
+        let mut lines = vec![
+            "Les binômes sont proposés par un calcul exact : d'abord placer le plus grand nombre possible d'étudiants, puis, à nombre égal, maximiser la somme des points de tous les binômes. Le même fichier donne toujours les mêmes propositions ; l'organisateur les relit, les modifie et les valide.".to_string(),
+            "Règles impératives : un ambassadeur n'accueille pas plus d'étudiants que le nombre qu'il a indiqué (1 s'il n'a rien indiqué, aucun s'il a indiqué 0) ; un étudiant qui ne souhaite pas quitter son département ou sa région n'est proposé qu'à des ambassadeurs de son département ou de sa région ; les paires écartées par l'organisateur ne sont jamais proposées ; les binômes verrouillés ou déjà validés sont gardés.".to_string(),
+        ];
+        if let Some(km) = self.max_distance_km {
+            lines.push(format!("Aucun binôme n'est proposé à plus de {km} km (distance entre les chefs-lieux des départements)."));
+        }
+        lines.push(format!(
+            "Seuls les dossiers dans l'état {} sont pris en compte.",
+            self.accepted_states
+                .iter()
+                .map(|s| format!("« {s} »"))
+                .collect::<Vec<_>>()
+                .join(" ou ")
+        ));
+        lines.push(format!(
+            "Points d'un binôme : métier de l'ambassadeur = 1er souhait de l'étudiant {} points, 2e souhait {}, 3e souhait {} ; métier de la même famille qu'un souhait {} ; même commune {} ; sinon même département {} ; sinon même région {} ; sinon jusqu'à {} selon la distance ; administration souhaitée {} (même ministère {}).",
+            w.job_wish_1, w.job_wish_2, w.job_wish_3, w.job_family, w.same_commune, w.same_departement, w.same_region, w.nearby, w.administration_wish, w.same_ministry
+        ));
+        lines
+    }
+}

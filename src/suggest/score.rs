@@ -1,0 +1,360 @@
+//! How good a student–ambassador pair is, and whether it is allowed at all — with the reasons,
+//! in French, that the organiser (and the person concerned) can read.
+
+use serde::Serialize;
+
+use super::rules::Rules;
+use crate::model::{Ambassador, Mobility, Student};
+use crate::referentials::geography::Geography;
+use crate::referentials::{Administration, Administrations, Job, Jobs};
+
+/// A métier or administration as written, with the comparison key and the referential entry.
+#[derive(Debug, Clone)]
+pub struct Named<T: 'static> {
+    pub label: String,
+    pub key: String,
+    pub entry: Option<&'static T>,
+}
+
+impl<T> Named<T> {
+    /// The same entry (by code), or the same text when either is unknown to the referential.
+    pub fn same(&self, other: &Named<T>, code: impl Fn(&T) -> &'static str) -> bool {
+        match (self.entry, other.entry) {
+            (Some(a), Some(b)) => code(a) == code(b),
+            _ => self.key == other.key,
+        }
+    }
+}
+
+/// What is needed of a student to score pairs, computed once.
+#[derive(Debug, Clone)]
+pub struct StudentProfile {
+    /// Wished métiers by rank.
+    pub wishes: Vec<Named<Job>>,
+    pub administration: Option<Named<Administration>>,
+    pub place: PlaceProfile,
+    pub mobility: Mobility,
+}
+
+/// What is needed of an ambassador to score pairs.
+#[derive(Debug, Clone)]
+pub struct AmbassadorProfile {
+    pub job: Option<Named<Job>>,
+    pub administration: Option<Named<Administration>>,
+    pub place: PlaceProfile,
+    pub capacity: u32,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct PlaceProfile {
+    pub commune: Option<String>,
+    /// INSEE code of the municipality (Paris for Paris 15e).
+    pub municipality: Option<String>,
+    pub departement: Option<String>,
+    pub region: Option<String>,
+}
+
+fn job_of(label: &str) -> Named<Job> {
+    Named {
+        label: label.to_string(),
+        key: crate::referentials::label_key(label),
+        entry: Jobs::get().recognize(label).job,
+    }
+}
+
+fn administration_of(label: &str) -> Named<Administration> {
+    Named {
+        label: label.to_string(),
+        key: crate::referentials::label_key(label),
+        entry: Administrations::get().recognize(label).administration,
+    }
+}
+
+fn place_of(place: &crate::model::Place) -> PlaceProfile {
+    let geography = Geography::get();
+    let commune = place
+        .insee_code
+        .as_deref()
+        .and_then(|c| geography.commune(c));
+    let departement = place
+        .departement
+        .clone()
+        .or_else(|| commune.map(|c| c.departement.to_string()));
+    let region = departement
+        .as_deref()
+        .and_then(|d| geography.region_of(d))
+        .map(|r| r.code.to_string());
+    PlaceProfile {
+        commune: place.commune.clone(),
+        municipality: commune.map(|c| c.municipality_code().to_string()),
+        departement,
+        region,
+    }
+}
+
+impl StudentProfile {
+    pub fn of(student: &Student) -> StudentProfile {
+        StudentProfile {
+            wishes: student.wished_jobs.iter().map(|j| job_of(j)).collect(),
+            administration: student
+                .wished_administration
+                .as_deref()
+                .map(administration_of),
+            place: place_of(&student.place),
+            mobility: student.mobility,
+        }
+    }
+}
+
+impl AmbassadorProfile {
+    pub fn of(ambassador: &Ambassador) -> AmbassadorProfile {
+        AmbassadorProfile {
+            job: ambassador.job.as_deref().map(job_of),
+            administration: ambassador.administration.as_deref().map(administration_of),
+            place: place_of(&ambassador.place),
+            capacity: ambassador.capacity,
+        }
+    }
+}
+
+/// One criterion's contribution to a pair's score.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
+pub struct ScorePart {
+    pub points: u32,
+    /// In French: "métier souhaité n°1 : Data scientist".
+    pub reason: String,
+}
+
+/// A pair's score and its breakdown.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
+pub struct Evaluation {
+    pub score: u32,
+    pub parts: Vec<ScorePart>,
+}
+
+/// Why a pair is not allowed. Cheap to produce (most pairs are excluded when students stay
+/// in their département); [`Barrier::describe`] words it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Barrier {
+    /// The student only goes within their département.
+    OutsideDepartement,
+    /// The student only goes within their région.
+    OutsideRegion,
+    /// Farther than the organiser's maximum distance (km).
+    TooFar(u32),
+    /// The place of one of them is unknown while the student's mobility needs it.
+    PlaceUnknown,
+    /// The ambassador hosts nobody this edition (capacity 0).
+    Unavailable,
+    /// The organiser ruled this pair out.
+    Forbidden,
+}
+
+impl Barrier {
+    /// The kind of barrier, whatever its details (for counting them).
+    pub fn kind(self) -> u8 {
+        match self {
+            Barrier::OutsideDepartement => 0,
+            Barrier::OutsideRegion => 1,
+            Barrier::TooFar(_) => 2,
+            Barrier::PlaceUnknown => 3,
+            Barrier::Unavailable => 4,
+            Barrier::Forbidden => 5,
+        }
+    }
+
+    /// In French, about this student.
+    pub fn describe(self, student: &StudentProfile, rules: &Rules) -> String {
+        match self {
+            Barrier::OutsideDepartement => format!(
+                "l'étudiant ne souhaite pas quitter son département, {}",
+                student
+                    .place
+                    .departement
+                    .as_deref()
+                    .map(departement_label)
+                    .unwrap_or_default()
+            ),
+            Barrier::OutsideRegion => format!(
+                "l'étudiant ne souhaite pas quitter sa région, {}",
+                student
+                    .place
+                    .region
+                    .as_deref()
+                    .map(region_label)
+                    .unwrap_or_default()
+            ),
+            Barrier::TooFar(km) => format!(
+                "{km} km, au-delà des {} km fixés",
+                rules.max_distance_km.unwrap_or_default()
+            ),
+            Barrier::PlaceUnknown => {
+                "lieu inconnu : impossible de vérifier la mobilité de l'étudiant".into()
+            }
+            Barrier::Unavailable => {
+                "l'ambassadeur n'accueille personne cette année (capacité 0)".into()
+            }
+            Barrier::Forbidden => "paire écartée par l'organisateur".into(),
+        }
+    }
+}
+
+fn departement_label(code: &str) -> String {
+    match Geography::get().departement(code) {
+        Some(d) => format!("{} ({})", d.name, d.code),
+        None => code.to_string(),
+    }
+}
+
+fn region_label(code: &str) -> String {
+    Geography::get()
+        .region(code)
+        .map(|r| r.name.to_string())
+        .unwrap_or_else(|| code.to_string())
+}
+
+/// The score of an allowed pair, or why it is not allowed (forbidden pairs aside). Fast: no
+/// text is built. Same points as [`evaluate`].
+pub fn score(
+    student: &StudentProfile,
+    ambassador: &AmbassadorProfile,
+    rules: &Rules,
+) -> Result<u32, Barrier> {
+    assess(student, ambassador, rules, None)
+}
+
+/// The score of an allowed pair with its breakdown in French, or why it is not allowed.
+pub fn evaluate(
+    student: &StudentProfile,
+    ambassador: &AmbassadorProfile,
+    rules: &Rules,
+) -> Result<Evaluation, Barrier> {
+    let mut parts = Vec::new();
+    let score = assess(student, ambassador, rules, Some(&mut parts))?;
+    Ok(Evaluation { score, parts })
+}
+
+fn assess(
+    student: &StudentProfile,
+    ambassador: &AmbassadorProfile,
+    rules: &Rules,
+    mut explain: Option<&mut Vec<ScorePart>>,
+) -> Result<u32, Barrier> {
+    if ambassador.capacity == 0 {
+        return Err(Barrier::Unavailable);
+    }
+    let (s, a) = (&student.place, &ambassador.place);
+    match student.mobility {
+        Mobility::Departement => match (&s.departement, &a.departement) {
+            (Some(x), Some(y)) if x == y => {}
+            (Some(_), Some(_)) => return Err(Barrier::OutsideDepartement),
+            _ => return Err(Barrier::PlaceUnknown),
+        },
+        Mobility::Region => match (&s.region, &a.region) {
+            (Some(x), Some(y)) if x == y => {}
+            (Some(_), Some(_)) => return Err(Barrier::OutsideRegion),
+            _ => return Err(Barrier::PlaceUnknown),
+        },
+        Mobility::National | Mobility::Unspecified => {}
+    }
+    let same_departement = s.departement.is_some() && s.departement == a.departement;
+    let distance = match (&s.departement, &a.departement) {
+        _ if same_departement => Some(0.0),
+        (Some(x), Some(y)) => Geography::get().distance_km(x, y),
+        _ => None,
+    };
+    if let (Some(max), Some(km)) = (rules.max_distance_km, distance) {
+        if km > f64::from(max) {
+            return Err(Barrier::TooFar(km.round() as u32));
+        }
+    }
+
+    let w = &rules.weights;
+    let mut total = 0;
+    let mut add = |points: u32, reason: &dyn Fn() -> String| {
+        if points > 0 {
+            total += points;
+            if let Some(parts) = explain.as_deref_mut() {
+                parts.push(ScorePart {
+                    points,
+                    reason: reason(),
+                });
+            }
+        }
+    };
+    // Métier: the best-ranked wish it is; else a wish of the same family.
+    if let Some(job) = &ambassador.job {
+        let rank_points = [w.job_wish_1, w.job_wish_2, w.job_wish_3];
+        let exact = student
+            .wishes
+            .iter()
+            .position(|wish| wish.same(job, |j| j.code));
+        if let Some(rank) = exact {
+            add(rank_points.get(rank).copied().unwrap_or(0), &|| {
+                format!("métier souhaité n°{} : {}", rank + 1, job.label)
+            });
+        } else if let Some(entry) = job.entry {
+            let family = student
+                .wishes
+                .iter()
+                .position(|wish| wish.entry.is_some_and(|x| x.family == entry.family));
+            if let Some(rank) = family {
+                add(w.job_family, &|| {
+                    format!(
+                        "métier de la même famille ({}) que le souhait n°{}",
+                        entry.family,
+                        rank + 1
+                    )
+                });
+            }
+        }
+    }
+    // Geography: the closest relation that holds.
+    if s.municipality.is_some() && s.municipality == a.municipality {
+        add(w.same_commune, &|| {
+            format!("même commune ({})", a.commune.as_deref().unwrap_or(""))
+        });
+    } else if same_departement {
+        add(w.same_departement, &|| {
+            format!(
+                "même département, {}",
+                departement_label(a.departement.as_deref().unwrap_or(""))
+            )
+        });
+    } else if s.region.is_some() && s.region == a.region {
+        add(w.same_region, &|| {
+            let km = distance
+                .map(|d| format!(", {} km", d.round()))
+                .unwrap_or_default();
+            format!(
+                "même région ({}){km}",
+                region_label(s.region.as_deref().unwrap_or(""))
+            )
+        });
+    } else if let Some(km) = distance {
+        let points = (f64::from(w.nearby) * (1.0 - km / 800.0)).max(0.0).round() as u32;
+        add(points, &|| format!("à {} km", km.round()));
+    }
+    // Administration wished.
+    if let (Some(wished), Some(actual)) = (&student.administration, &ambassador.administration) {
+        if wished.same(actual, |x| x.code) {
+            add(w.administration_wish, &|| {
+                format!("administration souhaitée : {}", actual.label)
+            });
+        } else if let (Some(x), Some(y)) = (wished.entry, actual.entry) {
+            if Administrations::get().same_ministry(x.code, y.code) {
+                add(w.same_ministry, &|| {
+                    format!(
+                        "même ministère que l'administration souhaitée ({})",
+                        x.label
+                    )
+                });
+            }
+        }
+    }
+    Ok(total)
+}

@@ -1,0 +1,278 @@
+//! The exported workbook, written and read back: the contract's sheets and columns, text that
+//! stays text, no formula anywhere, leading zeros and accents kept, a real reader opens it,
+//! and a failed export leaves nothing behind.
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use binome::export::{export_edition, ExportOptions};
+use binome::model::Role;
+use binome::Store;
+use calamine::{open_workbook_auto, Data, Reader};
+
+fn samples() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/samples")
+}
+
+/// An edition with the samples imported, a suggestion, and one student whose name looks like
+/// a formula.
+fn prepared(dir: &Path) -> (Store, binome::model::EditionId) {
+    let mut store = Store::open(&dir.join("b.sqlite3")).unwrap();
+    let edition = store.edition_for_command_line(None).unwrap().id;
+    let tricky = dir.join("tricky.csv");
+    std::fs::write(
+        &tricky,
+        "Nom;Prénom;Email;Code postal;Commune;Mobilité géographique\n=HYPERLINK(\"http://x\");+Zoé;zoe@ex.fr;1000;Bourg-en-Bresse;Partout en France\n",
+    )
+    .unwrap();
+    for (file, role) in [
+        (
+            samples().join("etudiants-demarches-simplifiees.xlsx"),
+            Role::Student,
+        ),
+        (tricky, Role::Student),
+        (
+            samples().join("ambassadeurs-sphinx-retravaille.xlsx"),
+            Role::Ambassador,
+        ),
+    ] {
+        binome::import::import_file(&mut store, edition, &file, role, None).unwrap();
+    }
+    store.suggest(edition).unwrap();
+    (store, edition)
+}
+
+fn header(rows: &[Vec<Data>]) -> Vec<String> {
+    rows[0].iter().map(|c| c.to_string()).collect()
+}
+
+#[test]
+fn the_workbook_has_the_contract_sheets_and_columns_and_reads_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let (store, edition) = prepared(dir.path());
+    let out = dir.path().join("binômes.xlsx");
+    let summary = export_edition(&store, edition, &out, &ExportOptions::default()).unwrap();
+    assert!(summary.pairs > 100);
+
+    let mut workbook = open_workbook_auto(&out).unwrap();
+    assert_eq!(
+        workbook.sheet_names(),
+        [
+            "Binômes",
+            "Étudiants sans binôme",
+            "Ambassadeurs sans étudiant",
+            "Synthèse"
+        ]
+    );
+    let pairs: Vec<Vec<Data>> = workbook
+        .worksheet_range("Binômes")
+        .unwrap()
+        .rows()
+        .map(<[Data]>::to_vec)
+        .collect();
+    let columns = header(&pairs);
+    for required in [
+        "Email étudiant",
+        "Email ambassadeur",
+        "Statut",
+        "Ce qui correspond",
+        "Score",
+        "Date convenue",
+    ] {
+        assert!(
+            columns.iter().any(|c| c == required),
+            "{required} in {columns:?}"
+        );
+    }
+    assert_eq!(pairs.len() - 1, summary.pairs, "one row per pair");
+    let col = |name: &str| columns.iter().position(|c| c == name).unwrap();
+    let emails: Vec<String> = pairs[1..]
+        .iter()
+        .map(|r| r[col("Email étudiant")].to_string())
+        .collect();
+    assert!(emails
+        .iter()
+        .filter(|e| !e.is_empty())
+        .all(|e| e.contains('@')));
+    assert!(
+        emails.iter().filter(|e| e.is_empty()).count() <= 6,
+        "only those who gave none lack one"
+    );
+    assert!(pairs[1..].iter().any(|r| r[col("Ce qui correspond")]
+        .to_string()
+        .contains("métier souhaité n°1")));
+
+    for sheet in ["Étudiants sans binôme", "Ambassadeurs sans étudiant"] {
+        let rows: Vec<Vec<Data>> = workbook
+            .worksheet_range(sheet)
+            .unwrap()
+            .rows()
+            .map(<[Data]>::to_vec)
+            .collect();
+        assert!(
+            header(&rows).iter().any(|c| c == "Email"),
+            "{sheet} has Email"
+        );
+        assert!(rows.len() > 1, "{sheet} lists people");
+    }
+    let unpaired: Vec<Vec<Data>> = workbook
+        .worksheet_range("Étudiants sans binôme")
+        .unwrap()
+        .rows()
+        .map(<[Data]>::to_vec)
+        .collect();
+    let diagnosis = header(&unpaired)
+        .iter()
+        .position(|c| c == "Diagnostic")
+        .unwrap();
+    assert!(
+        unpaired[1..]
+            .iter()
+            .all(|r| !r[diagnosis].to_string().is_empty()),
+        "every one diagnosed"
+    );
+
+    // Text that looks like a formula is text; postal codes keep their zero; accents intact.
+    let student_names: Vec<String> = pairs[1..]
+        .iter()
+        .chain(unpaired[1..].iter())
+        .map(|r| r[col("Nom étudiant").min(r.len() - 1)].to_string())
+        .collect();
+    let all_text: String = [&pairs, &unpaired]
+        .iter()
+        .flat_map(|rows| rows.iter().flatten())
+        .map(|c| c.to_string())
+        .collect::<Vec<_>>()
+        .join("\n");
+    assert!(
+        all_text.contains("=HYPERLINK(\"http://x\")"),
+        "the formula-looking name kept as text"
+    );
+    assert!(all_text.contains("01000"), "leading zero kept");
+    assert!(
+        all_text.contains("Zoé") && all_text.contains("Île-de-France")
+            || all_text.contains("Hauts-de-Seine")
+    );
+    assert!(!student_names.is_empty());
+    let synthese: Vec<Vec<Data>> = workbook
+        .worksheet_range("Synthèse")
+        .unwrap()
+        .rows()
+        .map(<[Data]>::to_vec)
+        .collect();
+    assert!(synthese
+        .iter()
+        .any(|r| r[1].to_string().contains("données personnelles")));
+
+    // No cell holds a formula: no <f> element in any sheet of the file.
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(&out).unwrap()).unwrap();
+    for i in 0..zip.len() {
+        let mut entry = zip.by_index(i).unwrap();
+        let name = entry.name().unwrap().to_string();
+        if name.starts_with("xl/worksheets/") {
+            let mut xml = String::new();
+            entry.read_to_string(&mut xml).unwrap();
+            assert!(
+                !xml.contains("<f>") && !xml.contains("<f "),
+                "formula in {name}"
+            );
+        }
+    }
+}
+
+#[test]
+fn libreoffice_opens_the_workbook() {
+    let Ok(soffice) = which("soffice") else {
+        assert!(
+            std::env::var_os("BINOMES_REQUIRE_LIBREOFFICE").is_none(),
+            "LibreOffice (soffice) is required here"
+        );
+        eprintln!("soffice absent: LibreOffice check skipped (scripts/test.sh installs it)");
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let (store, edition) = prepared(dir.path());
+    let out = dir.path().join("binomes.xlsx");
+    export_edition(&store, edition, &out, &ExportOptions::default()).unwrap();
+    let status = Command::new(soffice)
+        .args([
+            "--headless",
+            "--norestore",
+            "--convert-to",
+            "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,1",
+            "--outdir",
+        ])
+        .arg(dir.path())
+        .arg(&out)
+        .env("HOME", dir.path())
+        .output()
+        .unwrap();
+    assert!(
+        status.status.success(),
+        "{}",
+        String::from_utf8_lossy(&status.stderr)
+    );
+    let csv = std::fs::read_to_string(dir.path().join("binomes-Binômes.csv"))
+        .or_else(|_| std::fs::read_to_string(dir.path().join("binomes.csv")))
+        .unwrap();
+    let first = csv.lines().next().unwrap();
+    assert!(
+        first.contains("Email étudiant") && first.contains("Email ambassadeur"),
+        "{first}"
+    );
+}
+
+fn which(program: &str) -> Result<PathBuf, ()> {
+    std::env::var_os("PATH")
+        .into_iter()
+        .flat_map(|p| std::env::split_paths(&p).collect::<Vec<_>>())
+        .map(|dir| dir.join(program))
+        .find(|p| p.is_file())
+        .ok_or(())
+}
+
+#[test]
+fn options_filter_by_status_and_leave_phones_out() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut store, edition) = prepared(dir.path());
+    let pair = store.list_pairs(edition).unwrap()[0].clone();
+    store
+        .set_pair_status(pair.id, binome::model::PairStatus::Validated)
+        .unwrap();
+    let out = dir.path().join("valides.xlsx");
+    let options = ExportOptions {
+        status: Some(binome::model::PairStatus::Validated),
+        minimal: true,
+    };
+    let summary = export_edition(&store, edition, &out, &options).unwrap();
+    assert_eq!(summary.pairs, 1);
+    let mut workbook = open_workbook_auto(&out).unwrap();
+    let rows: Vec<Vec<Data>> = workbook
+        .worksheet_range("Binômes")
+        .unwrap()
+        .rows()
+        .map(<[Data]>::to_vec)
+        .collect();
+    assert_eq!(rows[1][0].to_string(), "validé");
+    assert!(
+        !header(&rows).iter().any(|c| c.starts_with("Téléphone")),
+        "no phone numbers"
+    );
+}
+
+#[test]
+fn a_failed_export_leaves_no_half_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let (store, edition) = prepared(dir.path());
+    let missing = dir.path().join("pas-de-dossier").join("binomes.xlsx");
+    let error = export_edition(&store, edition, &missing, &ExportOptions::default()).unwrap_err();
+    assert!(error.to_string().contains("« binomes.xlsx »"), "{error}");
+    assert!(!missing.exists());
+    let leftovers: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().ends_with(".tmp"))
+        .collect();
+    assert!(leftovers.is_empty());
+}

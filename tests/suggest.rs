@@ -1,0 +1,308 @@
+//! Suggestion of pairs, as properties over many generated editions, and on the sample files
+//! through the store: rules never broken, as many students placed as possible, the best
+//! total, locked pairs kept, every pair explained, every student left out diagnosed.
+
+use std::collections::{HashMap, HashSet};
+
+use binome::demo::{generate_people, DemoSize};
+use binome::model::{
+    Ambassador, AmbassadorId, EditionId, ForbiddenPair, Mobility, Pair, PairId, PairOrigin,
+    PairStatus, Student, StudentId,
+};
+use binome::suggest::score::{self, AmbassadorProfile, StudentProfile};
+use binome::suggest::{suggest, takes_part, Input, Rules};
+
+fn edition(seed: u64, students: usize, ambassadors: usize) -> (Vec<Student>, Vec<Ambassador>) {
+    let people = generate_people(
+        seed,
+        DemoSize {
+            students,
+            ambassadors,
+        },
+    );
+    let mut s = people.students;
+    let mut a = people.ambassadors;
+    for (i, x) in s.iter_mut().enumerate() {
+        x.id = StudentId(i as i64 + 1);
+    }
+    for (i, x) in a.iter_mut().enumerate() {
+        x.id = AmbassadorId(i as i64 + 1);
+    }
+    (s, a)
+}
+
+/// The most students that can be placed, by augmenting paths on the allowed pairs only —
+/// an algorithm independent of the solver's.
+fn max_placeable(
+    students: &[&Student],
+    ambassadors: &[Ambassador],
+    capacity: &[u32],
+    allowed: &dyn Fn(&Student, &Ambassador) -> bool,
+) -> usize {
+    let slots: Vec<usize> = capacity
+        .iter()
+        .enumerate()
+        .flat_map(|(j, &c)| std::iter::repeat_n(j, c as usize))
+        .collect();
+    let mut owner: Vec<Option<usize>> = vec![None; slots.len()];
+    fn augment(
+        i: usize,
+        seen: &mut [bool],
+        owner: &mut [Option<usize>],
+        edges: &[Vec<usize>],
+    ) -> bool {
+        for &k in &edges[i] {
+            if !seen[k] {
+                seen[k] = true;
+                if owner[k].is_none_or(|o| augment(o, seen, owner, edges)) {
+                    owner[k] = Some(i);
+                    return true;
+                }
+            }
+        }
+        false
+    }
+    let edges: Vec<Vec<usize>> = students
+        .iter()
+        .map(|s| {
+            (0..slots.len())
+                .filter(|&k| allowed(s, &ambassadors[slots[k]]))
+                .collect()
+        })
+        .collect();
+    (0..students.len())
+        .filter(|&i| augment(i, &mut vec![false; slots.len()], &mut owner, &edges))
+        .count()
+}
+
+#[test]
+fn suggestions_never_break_a_rule_and_place_as_many_students_as_possible() {
+    for seed in 0..25u64 {
+        let mut rng = fastrand::Rng::with_seed(seed);
+        let (students, ambassadors) = edition(seed, rng.usize(5..60), rng.usize(3..40));
+        let rules = Rules::default();
+        // Some pairs forbidden, some existing pairs locked.
+        let forbidden: Vec<ForbiddenPair> = (0..rng.usize(0..20))
+            .map(|_| ForbiddenPair {
+                edition_id: EditionId(1),
+                student_id: students[rng.usize(0..students.len())].id,
+                ambassador_id: ambassadors[rng.usize(0..ambassadors.len())].id,
+                reason: None,
+            })
+            .collect();
+        let forbidden_set: HashSet<_> = forbidden
+            .iter()
+            .map(|f| (f.student_id, f.ambassador_id))
+            .collect();
+        let mut locked = Vec::new();
+        let mut used: HashMap<AmbassadorId, u32> = HashMap::new();
+        for (k, s) in students.iter().enumerate().take(3) {
+            let a = &ambassadors[rng.usize(0..ambassadors.len())];
+            if a.capacity > used.get(&a.id).copied().unwrap_or(0) && rng.bool() {
+                *used.entry(a.id).or_default() += 1;
+                locked.push(Pair {
+                    id: PairId(k as i64 + 1),
+                    edition_id: EditionId(1),
+                    student_id: s.id,
+                    ambassador_id: a.id,
+                    status: PairStatus::Proposed,
+                    origin: PairOrigin::Manual,
+                    locked: true,
+                    note: None,
+                    agreed_date: None,
+                });
+            }
+        }
+        let input = Input {
+            students: &students,
+            ambassadors: &ambassadors,
+            pairs: &locked,
+            forbidden: &forbidden,
+            rules: &rules,
+        };
+        let result = suggest(&input);
+        assert_eq!(result, suggest(&input), "same input, same pairs");
+        assert_eq!(result.kept.len(), locked.len(), "locked pairs kept");
+
+        let by_id: HashMap<StudentId, &Student> = students.iter().map(|s| (s.id, s)).collect();
+        let amb: HashMap<AmbassadorId, &Ambassador> =
+            ambassadors.iter().map(|a| (a.id, a)).collect();
+        let mut seen = HashSet::new();
+        let mut load = used.clone();
+        for p in &result.proposed {
+            assert!(seen.insert(p.student), "a student twice");
+            assert!(
+                !locked.iter().any(|l| l.student_id == p.student),
+                "a locked student moved"
+            );
+            assert!(
+                !forbidden_set.contains(&(p.student, p.ambassador)),
+                "a forbidden pair made"
+            );
+            *load.entry(p.ambassador).or_default() += 1;
+            let (s, a) = (by_id[&p.student], amb[&p.ambassador]);
+            assert!(takes_part(s, &rules));
+            match s.mobility {
+                Mobility::Departement => assert_eq!(s.place.departement, a.place.departement),
+                Mobility::Region => {}
+                _ => {}
+            }
+            assert!(
+                !p.evaluation.parts.is_empty() || p.evaluation.score == 0,
+                "explained"
+            );
+            assert_eq!(
+                p.evaluation.score,
+                p.evaluation.parts.iter().map(|x| x.points).sum::<u32>()
+            );
+        }
+        for (id, n) in &load {
+            assert!(*n <= amb[id].capacity, "capacity exceeded");
+        }
+        // Everyone free and taking part is either proposed or diagnosed.
+        let free: Vec<&Student> = students
+            .iter()
+            .filter(|s| !locked.iter().any(|l| l.student_id == s.id) && takes_part(s, &rules))
+            .collect();
+        assert_eq!(result.proposed.len() + result.unpaired.len(), free.len());
+        assert!(result.unpaired.iter().all(|u| !u.diagnosis.is_empty()));
+
+        // As many as possible: compared with an independent maximum matching.
+        let capacity: Vec<u32> = ambassadors
+            .iter()
+            .map(|a| {
+                a.capacity
+                    .saturating_sub(used.get(&a.id).copied().unwrap_or(0))
+            })
+            .collect();
+        let allowed = |s: &Student, a: &Ambassador| {
+            !forbidden_set.contains(&(s.id, a.id))
+                && score::score(&StudentProfile::of(s), &AmbassadorProfile::of(a), &rules).is_ok()
+        };
+        assert_eq!(
+            result.proposed.len(),
+            max_placeable(&free, &ambassadors, &capacity, &allowed),
+            "seed {seed}"
+        );
+    }
+}
+
+#[test]
+fn on_small_editions_the_total_score_is_the_best_possible() {
+    for seed in 100..140u64 {
+        let (students, ambassadors) = edition(seed, 6, 4);
+        let rules = Rules::default();
+        let input = Input {
+            students: &students,
+            ambassadors: &ambassadors,
+            pairs: &[],
+            forbidden: &[],
+            rules: &rules,
+        };
+        let result = suggest(&input);
+        let free: Vec<&Student> = students.iter().filter(|s| takes_part(s, &rules)).collect();
+        let profiles: Vec<StudentProfile> = free.iter().map(|s| StudentProfile::of(s)).collect();
+        let aprof: Vec<AmbassadorProfile> = ambassadors.iter().map(AmbassadorProfile::of).collect();
+        // Brute force over every placement.
+        fn go(
+            i: usize,
+            p: &[StudentProfile],
+            a: &[AmbassadorProfile],
+            left: &mut Vec<u32>,
+            rules: &Rules,
+            acc: (usize, u32),
+            best: &mut (usize, u32),
+        ) {
+            if i == p.len() {
+                *best = (*best).max(acc);
+                return;
+            }
+            go(i + 1, p, a, left, rules, acc, best);
+            for j in 0..a.len() {
+                if left[j] > 0 {
+                    if let Ok(s) = score::score(&p[i], &a[j], rules) {
+                        left[j] -= 1;
+                        go(i + 1, p, a, left, rules, (acc.0 + 1, acc.1 + s), best);
+                        left[j] += 1;
+                    }
+                }
+            }
+        }
+        let mut best = (0, 0);
+        go(
+            0,
+            &profiles,
+            &aprof,
+            &mut ambassadors.iter().map(|a| a.capacity).collect(),
+            &rules,
+            (0, 0),
+            &mut best,
+        );
+        let got = (
+            result.proposed.len(),
+            result
+                .proposed
+                .iter()
+                .map(|p| p.evaluation.score)
+                .sum::<u32>(),
+        );
+        assert_eq!(got, best, "seed {seed}");
+    }
+}
+
+#[test]
+fn through_the_store_locked_pairs_hold_and_unpaired_students_are_diagnosed() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = binome::Store::open(&dir.path().join("b.sqlite3")).unwrap();
+    let samples = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/samples");
+    let edition = store.edition_for_command_line(None).unwrap().id;
+    binome::import::import_file(
+        &mut store,
+        edition,
+        &samples.join("etudiants-demarches-simplifiees.xlsx"),
+        binome::model::Role::Student,
+        None,
+    )
+    .unwrap();
+    binome::import::import_file(
+        &mut store,
+        edition,
+        &samples.join("ambassadeurs-sphinx-retravaille.xlsx"),
+        binome::model::Role::Ambassador,
+        None,
+    )
+    .unwrap();
+
+    let first = store.suggest(edition).unwrap();
+    assert!(first.proposed.len() > 100);
+    assert!(first.unpaired.iter().any(|u| u
+        .diagnosis
+        .contains("ne souhaite pas quitter son département")));
+    assert!(first
+        .excluded
+        .iter()
+        .all(|u| u.diagnosis.contains("hors des états retenus")));
+    assert!(first.proposed.iter().any(|p| p
+        .evaluation
+        .parts
+        .iter()
+        .any(|x| x.reason.starts_with("métier souhaité n°1 : "))));
+    let pairs = store.list_pairs(edition).unwrap();
+    assert_eq!(pairs.len(), first.proposed.len());
+
+    // The organiser locks one pair and runs the suggestion again: it holds.
+    let chosen = pairs[3].clone();
+    store.set_pair_locked(chosen.id, true).unwrap();
+    let second = store.suggest(edition).unwrap();
+    assert_eq!(second.kept.len(), 1);
+    let after = store.list_pairs(edition).unwrap();
+    let still = after
+        .iter()
+        .find(|p| p.student_id == chosen.student_id)
+        .unwrap();
+    assert_eq!(
+        (still.ambassador_id, still.locked),
+        (chosen.ambassador_id, true)
+    );
+    assert_eq!(after.len(), first.proposed.len(), "the same number placed");
+}
