@@ -61,14 +61,24 @@ pub fn solve(problem: &Problem) -> Vec<Option<usize>> {
     // Cost of a real slot: max_score - score (≥ 0). Cost of the row's own "left out" slot: D.
     let d = (n as i64 + 1) * (max_score + 1);
     let m = slots + n;
+    // Each row's costs over the slots, laid out contiguously for the scans below.
+    let slot_costs: Vec<i64> = (0..n)
+        .flat_map(|row| {
+            let scores = &scores;
+            slot_column.iter().map(move |&column| {
+                let s = scores[row * columns + column];
+                if s < 0 {
+                    INF
+                } else {
+                    max_score - s
+                }
+            })
+        })
+        .collect();
+    drop(scores);
     let cost = |row: usize, j: usize| -> i64 {
         if j < slots {
-            let s = scores[row * columns + slot_column[j]];
-            if s < 0 {
-                INF
-            } else {
-                max_score - s
-            }
+            slot_costs[row * slots + j]
         } else if j - slots == row {
             d
         } else {
@@ -77,40 +87,96 @@ pub fn solve(problem: &Problem) -> Vec<Option<usize>> {
     };
 
     // Hungarian algorithm, 1-based arrays with a virtual column 0 (e-maxx formulation).
+    // Row r's "left out" column is only reachable from row r itself, so each search scans the
+    // real slots plus the left-out columns of the rows already in its tree, not all n of them.
     let mut u = vec![0i64; n + 1];
     let mut v = vec![0i64; m + 1];
     let mut p = vec![0usize; m + 1]; // p[j]: row (1-based) assigned to column j, 0 if free
     let mut way = vec![0usize; m + 1];
     let mut minv = vec![INF; m + 1];
     let mut used = vec![false; m + 1];
+    let mut active: Vec<usize> = Vec::new(); // left-out columns in play in this search
+
+    // Row reduction: each row's potential is its cheapest cost, and a row whose cheapest slot
+    // is still free takes it. (Not column reduction as in square Jonker–Volgenant: here slots
+    // may stay empty, and an empty slot's potential must stay 0.) Potentials stay feasible and
+    // these pairs tight, so the searches below only serve the rows left over — on most
+    // instances the greater part of the rows is placed here at no search cost.
+    let mut assigned = vec![false; n + 1];
+    for row in 1..=n {
+        let mut best = INF;
+        let mut best_slot = 0;
+        for j in 1..=slots {
+            let c = cost(row - 1, j - 1);
+            // The first free slot among the cheapest ones.
+            if c < best || (c == best && p[j] == 0 && p[best_slot] != 0) {
+                best = c;
+                best_slot = j;
+            }
+        }
+        let own = d;
+        if own < best {
+            best = own;
+            best_slot = slots + row;
+        }
+        u[row] = best;
+        if p[best_slot] == 0 {
+            p[best_slot] = row;
+            assigned[row] = true;
+        }
+    }
+
     for i in 1..=n {
+        if assigned[i] {
+            continue;
+        }
         p[0] = i;
         let mut j0 = 0usize;
-        minv.iter_mut().for_each(|x| *x = INF);
-        used.iter_mut().for_each(|x| *x = false);
+        minv[..=slots].iter_mut().for_each(|x| *x = INF);
+        used[..=slots].iter_mut().for_each(|x| *x = false);
+        for &j in &active {
+            minv[j] = INF;
+            used[j] = false;
+        }
+        active.clear();
         loop {
             used[j0] = true;
             let i0 = p[j0];
+            // The row entering the tree brings its own left-out column.
+            let own = slots + i0;
+            if !active.contains(&own) {
+                active.push(own);
+            }
             let mut delta = INF;
             let mut j1 = 0usize;
-            for j in 1..=m {
+            let ui0 = u[i0];
+            let row_costs = &slot_costs[(i0 - 1) * slots..i0 * slots];
+            let mut visit = |j: usize, c: i64| {
                 if used[j] {
-                    continue;
+                    return;
                 }
-                let c = cost(i0 - 1, j - 1);
                 if c < INF {
-                    let cur = c - u[i0] - v[j];
+                    let cur = c - ui0 - v[j];
                     if cur < minv[j] {
                         minv[j] = cur;
                         way[j] = j0;
                     }
                 }
-                if minv[j] < delta {
+                // Among equally short paths, prefer one that ends on a free slot: with many
+                // ties (small integer scores) this ends the search at once instead of growing
+                // the tree through every tied column.
+                if minv[j] < delta || (minv[j] == delta && p[j] == 0 && p[j1] != 0) {
                     delta = minv[j];
                     j1 = j;
                 }
+            };
+            for (k, &c) in row_costs.iter().enumerate() {
+                visit(k + 1, c);
             }
-            for j in 0..=m {
+            for &j in &active {
+                visit(j, cost(i0 - 1, j - 1));
+            }
+            for j in (0..=slots).chain(active.iter().copied()) {
                 if used[j] {
                     u[p[j]] += delta;
                     v[j] -= delta;
