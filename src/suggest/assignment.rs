@@ -126,10 +126,8 @@ pub fn solve(problem: &Problem) -> Vec<Option<usize>> {
         }
     }
 
-    for i in 1..=n {
-        if assigned[i] {
-            continue;
-        }
+    let waiting: Vec<usize> = (1..=n).filter(|&row| !assigned[row]).collect();
+    for i in waiting {
         p[0] = i;
         let mut j0 = 0usize;
         minv[..=slots].iter_mut().for_each(|x| *x = INF);
