@@ -7,8 +7,11 @@ mod tests {
     use std::collections::BTreeMap;
     use std::path::{Path, PathBuf};
 
+    use binome::export::{ExportOptions, ExportSummary};
     use binome::import::ImportReport;
     use binome::model::{Ambassador, Edition, EditionSummary, NewEdition, Role, Student};
+    use binome::store::ExplainedPair;
+    use binome::suggest::Suggestion;
     use ts_rs::{Config, TS};
 
     use crate::commands::app::AppInfo;
@@ -31,6 +34,10 @@ mod tests {
         OriginalRow::export_all(&cfg).unwrap();
         Role::export_all(&cfg).unwrap();
         ReferentialLists::export_all(&cfg).unwrap();
+        Suggestion::export_all(&cfg).unwrap();
+        ExplainedPair::export_all(&cfg).unwrap();
+        ExportOptions::export_all(&cfg).unwrap();
+        ExportSummary::export_all(&cfg).unwrap();
     }
 
     fn files(dir: &Path) -> BTreeMap<PathBuf, String> {

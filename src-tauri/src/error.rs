@@ -71,3 +71,14 @@ impl From<binome::import::ImportError> for IpcError {
         }
     }
 }
+
+impl From<binome::export::ExportError> for IpcError {
+    fn from(error: binome::export::ExportError) -> IpcError {
+        match error {
+            binome::export::ExportError::Store(store) => store.into(),
+            other => IpcError::Storage {
+                message: other.to_string(),
+            },
+        }
+    }
+}

@@ -38,6 +38,10 @@ pub fn build<R: Runtime>(builder: Builder<R>, state: AppState) -> Builder<R> {
             commands::import::cancel_import,
             commands::import::remember_synonym,
             commands::referentials::list_referentials,
+            commands::pairs::suggest_pairs,
+            commands::pairs::list_pairs,
+            commands::pairs::list_unpaired,
+            commands::pairs::export_workbook,
             commands::import::remember_column,
             commands::import::forget_column,
         ])

@@ -2,7 +2,7 @@
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::AtomicBool;
-use std::sync::Mutex;
+use std::sync::{Mutex, MutexGuard};
 
 use binome::import::Analysis;
 use binome::model::EditionId;
@@ -65,22 +65,38 @@ impl AppState {
             .ok_or_else(IpcError::internal)
     }
 
-    /// Runs `work` with the open store, opening it first if needed.
-    pub fn with_store<T>(
-        &self,
-        work: impl FnOnce(&mut Store) -> Result<T, binome::StoreError>,
-    ) -> Result<T, IpcError> {
+    /// The store, opened on first use.
+    fn opened(&self) -> Result<MutexGuard<'_, Option<Store>>, IpcError> {
         let mut guard = self.store.lock().map_err(|_| IpcError::internal())?;
         if guard.is_none() {
             let path = database_path(&self.data_dir()?);
             *guard = Some(Store::open(&path)?);
         }
+        Ok(guard)
+    }
+
+    /// Runs `work` with the open store, opening it first if needed.
+    pub fn with_store<T>(
+        &self,
+        work: impl FnOnce(&mut Store) -> Result<T, binome::StoreError>,
+    ) -> Result<T, IpcError> {
+        let mut guard = self.opened()?;
         let store = guard.as_mut().ok_or_else(IpcError::internal)?;
         Ok(work(store)?)
     }
 }
 
 impl AppState {
+    /// Like [`AppState::with_store`], for work that fails with an export error.
+    pub fn with_export<T>(
+        &self,
+        work: impl FnOnce(&Store) -> Result<T, binome::export::ExportError>,
+    ) -> Result<T, IpcError> {
+        let guard = self.opened()?;
+        let store = guard.as_ref().ok_or_else(IpcError::internal)?;
+        Ok(work(store)?)
+    }
+
     pub fn set_pending_import(&self, pending: PendingImport) -> Result<(), IpcError> {
         *self
             .pending_import

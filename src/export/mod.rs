@@ -16,8 +16,7 @@ use serde::Serialize;
 
 use crate::model::{Ambassador, EditionId, Pair, PairStatus, Student};
 use crate::store::{Store, StoreError};
-use crate::suggest::score::{evaluate, AmbassadorProfile, StudentProfile};
-use crate::suggest::{self, Rules};
+use crate::suggest::Rules;
 
 /// What the organiser exports.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, serde::Deserialize)]
@@ -87,57 +86,34 @@ pub fn export_edition(
     let summary = store.edition(edition)?;
     let students = store.list_students(edition)?;
     let ambassadors = store.list_ambassadors(edition)?;
-    let pairs = store.list_pairs(edition)?;
-    let forbidden = store.forbidden_pairs(edition)?;
+    let explained = store.explained_pairs(edition)?;
+    let diagnoses = store.unpaired(edition)?;
     let rules = store.rules(edition)?;
 
     let student_by_id: HashMap<_, _> = students.iter().map(|s| (s.id, s)).collect();
     let ambassador_by_id: HashMap<_, _> = ambassadors.iter().map(|a| (a.id, a)).collect();
     let mut hosted: HashMap<_, u32> = HashMap::new();
-    for pair in &pairs {
-        *hosted.entry(pair.ambassador_id).or_default() += 1;
+    for explained in &explained {
+        *hosted.entry(explained.pair.ambassador_id).or_default() += 1;
     }
-    let mut rows: Vec<PairRow> = pairs
+    let mut rows: Vec<PairRow> = explained
         .iter()
-        .filter(|p| options.status.is_none_or(|s| p.status == s))
-        .filter_map(|pair| {
-            let student = student_by_id.get(&pair.student_id)?;
-            let ambassador = ambassador_by_id.get(&pair.ambassador_id)?;
-            let evaluation = evaluate(
-                &StudentProfile::of(student),
-                &AmbassadorProfile::of(ambassador),
-                &rules,
-            )
-            .ok();
+        .filter(|e| options.status.is_none_or(|s| e.pair.status == s))
+        .filter_map(|e| {
             Some(PairRow {
-                pair,
-                student,
-                ambassador,
-                score: evaluation.as_ref().map_or(0, |e| e.score),
-                reasons: evaluation
-                    .map(|e| e.parts.into_iter().map(|p| p.reason).collect())
-                    .unwrap_or_else(|| {
-                        vec!["binôme fait à la main hors des règles de proposition".into()]
-                    }),
+                pair: &e.pair,
+                student: student_by_id.get(&e.pair.student_id)?,
+                ambassador: ambassador_by_id.get(&e.pair.ambassador_id)?,
+                score: e.score,
+                reasons: e.reasons.clone(),
             })
         })
         .collect();
-    rows.sort_by(|a, b| {
+    rows.sort_by_key(|row| {
         (
-            a.student.identity.last_name.to_lowercase(),
-            a.student.identity.first_name.to_lowercase(),
+            row.student.identity.last_name.to_lowercase(),
+            row.student.identity.first_name.to_lowercase(),
         )
-            .cmp(&(
-                b.student.identity.last_name.to_lowercase(),
-                b.student.identity.first_name.to_lowercase(),
-            ))
-    });
-    let diagnoses = suggest::diagnoses(&suggest::Input {
-        students: &students,
-        ambassadors: &ambassadors,
-        pairs: &pairs,
-        forbidden: &forbidden,
-        rules: &rules,
     });
     let unpaired: Vec<(&Student, String)> = diagnoses
         .into_iter()

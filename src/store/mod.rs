@@ -25,6 +25,7 @@ pub use import::{BatchRow, PersonRecord};
 pub use mappings::{ColumnChoices, Remembered, SynonymKind};
 pub use merge::{FieldChange, MergePreview, PersonChange, PersonRef};
 pub use schema::SCHEMA_VERSION;
+pub use suggestion::ExplainedPair;
 
 /// File name of the database inside the application data folder.
 pub const DATABASE_FILE_NAME: &str = "binomes.sqlite3";

@@ -98,3 +98,79 @@ fn forbidden_of(conn: &Connection, edition: EditionId) -> Result<Vec<ForbiddenPa
     })?;
     Ok(rows.collect::<Result<_, _>>()?)
 }
+
+/// A pair as the window shows it: the pair, and its score and reasons under the edition's rules.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
+pub struct ExplainedPair {
+    pub pair: crate::model::Pair,
+    pub score: u32,
+    /// In French; a pair made by hand against the rules says so.
+    pub reasons: Vec<String>,
+}
+
+impl Store {
+    /// Every pair of the edition with its explanation.
+    pub fn explained_pairs(&self, edition: EditionId) -> Result<Vec<ExplainedPair>, StoreError> {
+        use crate::suggest::score::{evaluate, AmbassadorProfile, StudentProfile};
+        use std::collections::HashMap;
+        let rules = self.rules(edition)?;
+        let students: HashMap<_, _> = self
+            .list_students(edition)?
+            .into_iter()
+            .map(|s| (s.id, s))
+            .collect();
+        let ambassadors: HashMap<_, _> = self
+            .list_ambassadors(edition)?
+            .into_iter()
+            .map(|a| (a.id, a))
+            .collect();
+        let pairs = self.list_pairs(edition)?;
+        Ok(pairs
+            .into_iter()
+            .map(|pair| {
+                let (student, ambassador) = (
+                    students.get(&pair.student_id),
+                    ambassadors.get(&pair.ambassador_id),
+                );
+                let evaluation = match (student, ambassador) {
+                    (Some(s), Some(a)) => {
+                        let profile = StudentProfile::of(s);
+                        evaluate(&profile, &AmbassadorProfile::of(a), &rules)
+                            .map_err(|b| b.describe(&profile, &rules))
+                    }
+                    _ => Err("personne introuvable".to_string()),
+                };
+                match evaluation {
+                    Ok(e) => ExplainedPair {
+                        pair,
+                        score: e.score,
+                        reasons: e.parts.into_iter().map(|p| p.reason).collect(),
+                    },
+                    Err(why) => ExplainedPair {
+                        pair,
+                        score: 0,
+                        reasons: vec![format!("fait à la main hors des règles : {why}")],
+                    },
+                }
+            })
+            .collect())
+    }
+
+    /// Why each student of the edition without a pair has none (the rules' exclusions last).
+    pub fn unpaired(&self, edition: EditionId) -> Result<Vec<suggest::Unpaired>, StoreError> {
+        let students = self.list_students(edition)?;
+        let ambassadors = self.list_ambassadors(edition)?;
+        let pairs = self.list_pairs(edition)?;
+        let forbidden = self.forbidden_pairs(edition)?;
+        let rules = self.rules(edition)?;
+        Ok(suggest::diagnoses(&suggest::Input {
+            students: &students,
+            ambassadors: &ambassadors,
+            pairs: &pairs,
+            forbidden: &forbidden,
+            rules: &rules,
+        }))
+    }
+}

@@ -1,7 +1,7 @@
 // The import wizard in the real app: choose the sample sheets (scripted dialog), check the
 // preview, confirm, and find every person with the row they came from.
 import assert from "node:assert/strict";
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
 import { newProfile, screenshot, startApp, waitForText } from "./harness.mjs";
@@ -111,7 +111,31 @@ describe("Importing sign-up sheets through the wizard", () => {
       timeout: 5_000,
       timeoutMsg: "the search did not narrow the list to Léon",
     });
-    await search.clearValue();
+    // Emptied as a person does (select all, delete), so the list shows everyone again.
+    await search.click();
+    await browser.keys(["Control", "a"]);
+    await browser.keys("Backspace");
+    await waitForText(browser, "button.fr-tabs__tab*=Étudiants", "(241)");
+  });
+
+  it("proposes the pairs, explains them, diagnoses the others and exports the workbook", async () => {
+    await click("button.fr-tabs__tab*=Binômes");
+    await click("#suggest");
+    await waitForText(browser, "#suggest-modal", "Les binômes verrouillés, validés ou notifiés sont gardés");
+    await click("#suggest-confirm");
+    await waitForText(browser, "#pairs-status", "binômes proposés");
+    await waitForText(browser, "#pairs-table", "métier souhaité n°1");
+    await waitForText(browser, "#unpaired-table", "hors des états retenus");
+    await screenshot(browser, "15-binomes-proposes");
+    const out = path.join(profile.root, "binomes.xlsx");
+    writeFileSync(profile.answers, `${out}\n`);
+    await click("#export");
+    await waitForText(browser, "#export-modal", "données personnelles");
+    await click("#export-confirm");
+    await waitForText(browser, "#pairs-status", "Classeur enregistré");
+    const bytes = readFileSync(out);
+    assert.equal(bytes.subarray(0, 2).toString(), "PK", "an .xlsx (zip) file");
+    await click("button.fr-tabs__tab*=Étudiants");
   });
 
   it("shows how far a long read has got and stops it on request", async () => {

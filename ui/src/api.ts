@@ -7,6 +7,9 @@ import type { Ambassador } from "./bindings/Ambassador";
 import type { AppInfo } from "./bindings/AppInfo";
 import type { DemoSamples } from "./bindings/DemoSamples";
 import type { Edition } from "./bindings/Edition";
+import type { ExplainedPair } from "./bindings/ExplainedPair";
+import type { ExportOptions } from "./bindings/ExportOptions";
+import type { ExportSummary } from "./bindings/ExportSummary";
 import type { EditionSummary } from "./bindings/EditionSummary";
 import type { Field } from "./bindings/Field";
 import type { ImportReport } from "./bindings/ImportReport";
@@ -17,6 +20,8 @@ import type { Role } from "./bindings/Role";
 import type { SynonymKind } from "./bindings/SynonymKind";
 import type { NewEdition } from "./bindings/NewEdition";
 import type { Student } from "./bindings/Student";
+import type { Suggestion } from "./bindings/Suggestion";
+import type { Unpaired } from "./bindings/Unpaired";
 
 /** An error from the Rust side (its `message` is French), or a failure of the bridge itself. */
 export class ApiError extends Error {
@@ -80,6 +85,11 @@ export const api = {
   rememberSynonym: (kind: SynonymKind, text: string, code: string) =>
     call<null>("remember_synonym", { kind, text, code }),
   listReferentials: () => call<ReferentialLists>("list_referentials"),
+  suggestPairs: (edition: number) => call<Suggestion>("suggest_pairs", { edition }),
+  listPairs: (edition: number) => call<ExplainedPair[]>("list_pairs", { edition }),
+  listUnpaired: (edition: number) => call<Unpaired[]>("list_unpaired", { edition }),
+  exportWorkbook: (edition: number, options: ExportOptions) =>
+    call<ExportSummary>("export_workbook", { edition, options }),
   rememberColumn: (role: Role, header: string, field: Field | null) =>
     call<null>("remember_column", { role, header, field }),
   forgetColumn: (role: Role, header: string) => call<null>("forget_column", { role, header }),

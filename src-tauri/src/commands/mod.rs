@@ -4,5 +4,6 @@ pub mod app;
 pub mod demo;
 pub mod editions;
 pub mod import;
+pub mod pairs;
 pub mod people;
 pub mod referentials;

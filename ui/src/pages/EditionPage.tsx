@@ -12,6 +12,7 @@ import type { Role } from "../bindings/Role";
 import type { Student } from "../bindings/Student";
 import { ErrorAlert } from "../components/ErrorAlert";
 import { ImportWizard } from "../components/ImportWizard";
+import { PairsPanel } from "../components/PairsPanel";
 import { TableFrame } from "../components/TableFrame";
 import { countLabel, formatEventDate, fullName } from "../format";
 import { filterPeople, noFilter, type PeopleFilter } from "../people";
@@ -115,6 +116,17 @@ export function EditionPage({ id, onBack }: { id: number; onBack: () => void }) 
                     label: `Ambassadeurs (${countShown(filterPeople(people.ambassadors, filter).length, people.ambassadors.length)})`,
                     content: (
                       <AmbassadorsTable ambassadors={filterPeople(people.ambassadors, filter)} onOriginal={showOriginal} />
+                    ),
+                  },
+                  {
+                    label: `Binômes (${summary.pairs})`,
+                    content: (
+                      <PairsPanel
+                        edition={id}
+                        students={people.students}
+                        ambassadors={people.ambassadors}
+                        onChanged={reload}
+                      />
                     ),
                   },
                 ]}

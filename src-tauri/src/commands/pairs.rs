@@ -1,0 +1,52 @@
+use binome::export::{self, ExportOptions, ExportSummary};
+use binome::model::EditionId;
+use binome::store::ExplainedPair;
+use binome::suggest::{Suggestion, Unpaired};
+use tauri::{AppHandle, Manager, Runtime, State};
+
+use crate::dialog;
+use crate::error::IpcError;
+use crate::state::AppState;
+
+/// Proposes the pairs of the edition (locked, validated and notified pairs stay), after a
+/// backup of the database.
+#[tauri::command]
+pub fn suggest_pairs(
+    state: State<'_, AppState>,
+    edition: EditionId,
+) -> Result<Suggestion, IpcError> {
+    state.with_store(|store| {
+        store.backup("avant-suggestion")?;
+        store.suggest(edition)
+    })
+}
+
+#[tauri::command]
+pub fn list_pairs(
+    state: State<'_, AppState>,
+    edition: EditionId,
+) -> Result<Vec<ExplainedPair>, IpcError> {
+    state.with_store(|store| store.explained_pairs(edition))
+}
+
+#[tauri::command]
+pub fn list_unpaired(
+    state: State<'_, AppState>,
+    edition: EditionId,
+) -> Result<Vec<Unpaired>, IpcError> {
+    state.with_store(|store| store.unpaired(edition))
+}
+
+/// Asks where to save, then writes the workbook of pairs there.
+#[tauri::command]
+pub async fn export_workbook<R: Runtime>(
+    app: AppHandle<R>,
+    edition: EditionId,
+    options: ExportOptions,
+) -> Result<ExportSummary, IpcError> {
+    let path = dialog::save_workbook("Enregistrer le classeur des binômes", "binomes.xlsx")
+        .await
+        .ok_or(IpcError::Cancelled)?;
+    let state = app.state::<AppState>();
+    state.with_export(|store| export::export_edition(store, edition, &path, &options))
+}

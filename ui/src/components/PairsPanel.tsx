@@ -1,0 +1,202 @@
+import { useCallback, useEffect, useMemo, useState } from "react";
+import { Button } from "@codegouvfr/react-dsfr/Button";
+import { Badge } from "@codegouvfr/react-dsfr/Badge";
+import { createModal } from "@codegouvfr/react-dsfr/Modal";
+import { api, toApiError } from "../api";
+import type { Ambassador } from "../bindings/Ambassador";
+import type { ExplainedPair } from "../bindings/ExplainedPair";
+import type { PairStatus } from "../bindings/PairStatus";
+import type { Student } from "../bindings/Student";
+import type { Unpaired } from "../bindings/Unpaired";
+import { fullName } from "../format";
+import { ErrorAlert } from "./ErrorAlert";
+import { TableFrame } from "./TableFrame";
+
+const suggestModal = createModal({ id: "suggest-modal", isOpenedByDefault: false });
+const exportModal = createModal({ id: "export-modal", isOpenedByDefault: false });
+
+const statusLabel: Record<PairStatus, string> = { proposed: "proposé", validated: "validé", notified: "notifié" };
+
+/** The pairs of an edition with their reasons, the students left without one and why,
+ * and the two actions: propose the pairs, export the workbook. */
+export function PairsPanel({
+  edition,
+  students,
+  ambassadors,
+  onChanged,
+}: {
+  edition: number;
+  students: Student[];
+  ambassadors: Ambassador[];
+  onChanged: () => void;
+}) {
+  const [pairs, setPairs] = useState<ExplainedPair[] | null>(null);
+  const [unpaired, setUnpaired] = useState<Unpaired[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const studentById = useMemo(() => new Map(students.map((s) => [s.id, s])), [students]);
+  const ambassadorById = useMemo(() => new Map(ambassadors.map((a) => [a.id, a])), [ambassadors]);
+
+  const reload = useCallback(() => {
+    Promise.all([api.listPairs(edition), api.listUnpaired(edition)]).then(
+      ([p, u]) => {
+        setPairs(p);
+        setUnpaired(u);
+      },
+      (e) => setError(toApiError(e).message),
+    );
+  }, [edition]);
+  useEffect(reload, [reload]);
+
+  const run = async (work: () => Promise<void>) => {
+    setError(null);
+    setNotice(null);
+    setBusy(true);
+    try {
+      await work();
+    } catch (e) {
+      const apiError = toApiError(e);
+      if (!apiError.cancelled) setError(apiError.message);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const suggest = () =>
+    run(async () => {
+      const result = await api.suggestPairs(edition);
+      setNotice(
+        `${result.proposed.length} binômes proposés, ${result.kept.length} gardés, ${result.unpaired.length} étudiants sans binôme, ${result.placesLeft} places libres.`,
+      );
+      reload();
+      onChanged();
+    });
+  const exportWorkbook = () =>
+    run(async () => {
+      const summary = await api.exportWorkbook(edition, { status: null, minimal: false });
+      setNotice(
+        `Classeur enregistré : ${summary.path} (${summary.pairs} binômes, ${summary.studentsUnpaired} étudiants sans binôme). Il contient des données personnelles.`,
+      );
+    });
+
+  const name = (who: { identity: { firstName: string; lastName: string } } | undefined) =>
+    who ? fullName(who.identity.firstName, who.identity.lastName) : "?";
+
+  return (
+    <div id="pairs-panel">
+      <ErrorAlert title="Action impossible" message={error} onClose={() => setError(null)} />
+      <p role="status" id="pairs-status" className={notice ? "fr-alert fr-alert--success fr-alert--sm fr-mb-3w" : undefined}>
+        {notice}
+      </p>
+      <div className="binomes-actions fr-mb-3w">
+        <Button iconId="fr-icon-team-line" onClick={() => suggestModal.open()} disabled={busy} nativeButtonProps={{ id: "suggest" }}>
+          Proposer les binômes
+        </Button>
+        <Button
+          priority="secondary"
+          iconId="fr-icon-file-download-line"
+          onClick={() => exportModal.open()}
+          disabled={busy || (pairs?.length ?? 0) === 0}
+          nativeButtonProps={{ id: "export" }}
+        >
+          Exporter le classeur…
+        </Button>
+      </div>
+
+      {pairs === null ? (
+        <p>Chargement…</p>
+      ) : pairs.length === 0 ? (
+        <p>Aucun binôme pour l'instant : importez les inscriptions puis proposez les binômes.</p>
+      ) : (
+        <TableFrame>
+          <table id="pairs-table">
+            <caption>Binômes ({pairs.length})</caption>
+            <thead>
+              <tr>
+                <th scope="col">Étudiant</th>
+                <th scope="col">Ambassadeur</th>
+                <th scope="col" className="binomes-number">
+                  Points
+                </th>
+                <th scope="col">Pourquoi</th>
+                <th scope="col">Statut</th>
+              </tr>
+            </thead>
+            <tbody>
+              {pairs.map(({ pair, score, reasons }) => (
+                <tr key={pair.id}>
+                  <td>{name(studentById.get(pair.studentId))}</td>
+                  <td>
+                    {name(ambassadorById.get(pair.ambassadorId))}
+                    <br />
+                    <span className="fr-text--xs">{ambassadorById.get(pair.ambassadorId)?.job ?? ""}</span>
+                  </td>
+                  <td className="binomes-number">{score}</td>
+                  <td>{reasons.join(" ; ")}</td>
+                  <td>
+                    {statusLabel[pair.status]}{" "}
+                    {pair.locked ? (
+                      <Badge small noIcon severity="info">
+                        verrouillé
+                      </Badge>
+                    ) : null}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableFrame>
+      )}
+
+      {unpaired.length > 0 ? (
+        <TableFrame>
+          <table id="unpaired-table">
+            <caption>Étudiants sans binôme ({unpaired.length})</caption>
+            <thead>
+              <tr>
+                <th scope="col">Étudiant</th>
+                <th scope="col">Pourquoi</th>
+              </tr>
+            </thead>
+            <tbody>
+              {unpaired.map((u) => (
+                <tr key={u.student}>
+                  <td>{name(studentById.get(u.student))}</td>
+                  <td>{u.diagnosis}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableFrame>
+      ) : null}
+
+      <suggestModal.Component
+        title="Proposer les binômes ?"
+        buttons={[
+          { children: "Annuler", priority: "secondary" },
+          { children: "Proposer", onClick: () => void suggest(), nativeButtonProps: { id: "suggest-confirm" } },
+        ]}
+      >
+        <p>
+          Les binômes verrouillés, validés ou notifiés sont gardés. Les autres binômes proposés sont remplacés par le
+          meilleur appariement possible : d'abord placer le plus d'étudiants, puis les meilleurs binômes. Une sauvegarde
+          de la base est faite avant.
+        </p>
+      </suggestModal.Component>
+      <exportModal.Component
+        title="Exporter le classeur des binômes"
+        buttons={[
+          { children: "Annuler", priority: "secondary" },
+          { children: "Choisir où l'enregistrer…", onClick: () => void exportWorkbook(), nativeButtonProps: { id: "export-confirm" } },
+        ]}
+      >
+        <p>
+          Le classeur contient des données personnelles : noms, adresses e-mail, téléphones et communes des étudiants et
+          des ambassadeurs. Enregistrez-le dans un dossier sûr, ne le transmettez qu'aux personnes qui en ont besoin et
+          supprimez-le après l'opération.
+        </p>
+      </exportModal.Component>
+    </div>
+  );
+}
