@@ -24,6 +24,8 @@ fn main() {
             "list_pairs",
             "list_unpaired",
             "export_workbook",
+            "write_messages",
+            "mark_notified",
             "remember_column",
             "forget_column",
         ]),

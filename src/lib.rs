@@ -6,6 +6,7 @@
 pub mod demo;
 pub mod export;
 pub mod import;
+pub mod messages;
 pub mod model;
 pub mod referentials;
 pub mod store;

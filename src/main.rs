@@ -112,6 +112,24 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Écrit les messages aux étudiants et aux ambassadeurs : un brouillon .eml par personne et un fichier de publipostage.
+    Messages {
+        #[arg(long)]
+        db: PathBuf,
+        /// Dossier où écrire les brouillons.
+        #[arg(long, value_name = "DOSSIER")]
+        out: PathBuf,
+        #[arg(long, value_name = "NOM")]
+        edition: Option<String>,
+        /// Seulement les binômes de ce statut : propose, valide ou notifie.
+        #[arg(long, value_name = "STATUT")]
+        status: Option<String>,
+        /// Passe ces binômes à « notifié » (à faire une fois les messages envoyés).
+        #[arg(long)]
+        mark_notified: bool,
+        #[arg(long)]
+        json: bool,
+    },
     /// Liste les éditions d'une base de données.
     Editions {
         #[arg(long)]
@@ -234,17 +252,7 @@ fn run(cli: Cli) -> Result<(), String> {
             minimal,
             json,
         } => {
-            let status = match status.as_deref().map(str::to_lowercase).as_deref() {
-                None => None,
-                Some("propose" | "proposé" | "proposed") => Some(PairStatus::Proposed),
-                Some("valide" | "validé" | "validated") => Some(PairStatus::Validated),
-                Some("notifie" | "notifié" | "notified") => Some(PairStatus::Notified),
-                Some(other) => {
-                    return Err(format!(
-                        "statut « {other} » inconnu (attendu : propose, valide ou notifie)"
-                    ))
-                }
-            };
+            let status = parse_status(status.as_deref())?;
             let mut store = Store::open(&db).map_err(|e| e.to_string())?;
             let edition = store
                 .edition_for_command_line(edition.as_deref())
@@ -321,6 +329,46 @@ fn run(cli: Cli) -> Result<(), String> {
                     "Classeur écrit : {} (il contient des données personnelles).",
                     summary.path
                 );
+            }
+            Ok(())
+        }
+        Command::Messages {
+            db,
+            out,
+            edition,
+            status,
+            mark_notified,
+            json,
+        } => {
+            let status = parse_status(status.as_deref())?;
+            let mut store = Store::open(&db).map_err(|e| e.to_string())?;
+            let edition = store
+                .edition_for_command_line(edition.as_deref())
+                .map_err(|e| e.to_string())?;
+            let summary =
+                binome::messages::write_edition_messages(&store, edition.id, &out, status)
+                    .map_err(|e| e.to_string())?;
+            if mark_notified {
+                store
+                    .mark_notified(&summary.pairs)
+                    .map_err(|e| e.to_string())?;
+            }
+            if json {
+                let text = serde_json::to_string_pretty(&summary).map_err(|e| e.to_string())?;
+                out!("{text}");
+            } else {
+                out!(
+                    "{} brouillons écrits dans « {} », publipostage : {}.",
+                    summary.drafts,
+                    summary.folder,
+                    summary.merge_sheet
+                );
+                for name in &summary.without_email {
+                    out!("  sans e-mail, à prévenir autrement : {name}");
+                }
+                if mark_notified {
+                    out!("{} binômes passés à « notifié ».", summary.pairs.len());
+                }
             }
             Ok(())
         }
@@ -505,5 +553,18 @@ impl SuggestReport {
                 student.diagnosis
             );
         }
+    }
+}
+
+/// A status as typed on the command line, accents optional.
+fn parse_status(status: Option<&str>) -> Result<Option<PairStatus>, String> {
+    match status.map(str::to_lowercase).as_deref() {
+        None => Ok(None),
+        Some("propose" | "proposé" | "proposed") => Ok(Some(PairStatus::Proposed)),
+        Some("valide" | "validé" | "validated") => Ok(Some(PairStatus::Validated)),
+        Some("notifie" | "notifié" | "notified") => Ok(Some(PairStatus::Notified)),
+        Some(other) => Err(format!(
+            "statut « {other} » inconnu (attendu : propose, valide ou notifie)"
+        )),
     }
 }

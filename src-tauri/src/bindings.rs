@@ -9,6 +9,7 @@ mod tests {
 
     use binome::export::{ExportOptions, ExportSummary};
     use binome::import::ImportReport;
+    use binome::messages::DraftsSummary;
     use binome::model::{Ambassador, Edition, EditionSummary, NewEdition, Role, Student};
     use binome::store::ExplainedPair;
     use binome::suggest::Suggestion;
@@ -38,6 +39,7 @@ mod tests {
         ExplainedPair::export_all(&cfg).unwrap();
         ExportOptions::export_all(&cfg).unwrap();
         ExportSummary::export_all(&cfg).unwrap();
+        DraftsSummary::export_all(&cfg).unwrap();
     }
 
     fn files(dir: &Path) -> BTreeMap<PathBuf, String> {

@@ -322,6 +322,91 @@ pub(super) fn write(data: &ExportData, path: &std::path::Path) -> Result<(), Xls
     for (label, value) in lines {
         sheet.write(vec![Out::Text(label), value])?;
     }
+    let wish = |rank: usize| {
+        let prefix = format!("métier souhaité n°{rank}");
+        data.pairs
+            .iter()
+            .filter(|p| p.reasons.iter().any(|r| r.starts_with(&prefix)))
+            .count() as f64
+    };
+    sheet.write(vec![
+        text("Binômes sur le 2e métier souhaité"),
+        Out::Number(wish(2)),
+    ])?;
+    sheet.write(vec![
+        text("Binômes sur le 3e métier souhaité"),
+        Out::Number(wish(3)),
+    ])?;
+    let administration = data
+        .pairs
+        .iter()
+        .filter(|p| {
+            p.reasons
+                .iter()
+                .any(|r| r.starts_with("administration souhaitée"))
+        })
+        .count();
+    sheet.write(vec![
+        text("Binômes dans l'administration souhaitée"),
+        Out::Number(administration as f64),
+    ])?;
+    // Breakdowns: by région (of the student), by 1st wished métier, by administration (of the
+    // ambassador) — placed students and those still without a pair.
+    let geography = crate::referentials::geography::Geography::get();
+    let region = |s: &crate::model::Student| {
+        s.place
+            .departement
+            .as_deref()
+            .and_then(|d| geography.region_of(d))
+            .map(|r| r.name.to_string())
+            .unwrap_or_else(|| "lieu inconnu".to_string())
+    };
+    let mut by_region: std::collections::BTreeMap<String, (u32, u32)> = Default::default();
+    let mut by_job: std::collections::BTreeMap<String, (u32, u32)> = Default::default();
+    for row in &data.pairs {
+        by_region.entry(region(row.student)).or_default().0 += 1;
+        let job = row
+            .student
+            .wished_jobs
+            .first()
+            .cloned()
+            .unwrap_or_else(|| "sans souhait".into());
+        by_job.entry(job).or_default().0 += 1;
+    }
+    for (student, _) in &data.unpaired {
+        by_region.entry(region(student)).or_default().1 += 1;
+        let job = student
+            .wished_jobs
+            .first()
+            .cloned()
+            .unwrap_or_else(|| "sans souhait".into());
+        by_job.entry(job).or_default().1 += 1;
+    }
+    let mut by_administration: std::collections::BTreeMap<String, u32> = Default::default();
+    for row in &data.pairs {
+        *by_administration
+            .entry(
+                row.ambassador
+                    .administration
+                    .clone()
+                    .unwrap_or_else(|| "non précisée".into()),
+            )
+            .or_default() += 1;
+    }
+    for (label, map) in [("Région", &by_region), ("1er métier souhaité", &by_job)] {
+        for (key, (placed, waiting)) in map {
+            sheet.write(vec![
+                text(format!("{label} : {key}")),
+                text(format!("{placed} avec binôme, {waiting} sans binôme")),
+            ])?;
+        }
+    }
+    for (key, n) in &by_administration {
+        sheet.write(vec![
+            text(format!("Administration : {key}")),
+            text(format!("{n} binôme(s)")),
+        ])?;
+    }
     for (i, line) in data.rules.notice_fr().into_iter().enumerate() {
         sheet.write(vec![text(format!("Règle {}", i + 1)), text(line)])?;
     }

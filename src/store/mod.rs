@@ -10,6 +10,7 @@ mod error;
 mod import;
 mod mappings;
 mod merge;
+mod messages;
 mod pairs;
 mod people;
 mod schema;

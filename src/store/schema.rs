@@ -13,6 +13,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/001_initial.sql"),
     include_str!("migrations/002_remembered_choices.sql"),
     include_str!("migrations/003_edition_rules.sql"),
+    include_str!("migrations/004_message_templates.sql"),
 ];
 
 /// The schema version this build writes.

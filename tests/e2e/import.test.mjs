@@ -1,7 +1,7 @@
 // The import wizard in the real app: choose the sample sheets (scripted dialog), check the
 // preview, confirm, and find every person with the row they came from.
 import assert from "node:assert/strict";
-import { readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
 import { newProfile, screenshot, startApp, waitForText } from "./harness.mjs";
@@ -135,6 +135,20 @@ describe("Importing sign-up sheets through the wizard", () => {
     await waitForText(browser, "#pairs-status", "Classeur enregistré");
     const bytes = readFileSync(out);
     assert.equal(bytes.subarray(0, 2).toString(), "PK", "an .xlsx (zip) file");
+
+    // The messages: one draft per person, then the batch marked as sent.
+    const folder = path.join(profile.root, "messages");
+    mkdirSync(folder);
+    writeFileSync(profile.answers, `${folder}\n`);
+    await click("#write-messages");
+    await waitForText(browser, "#pairs-status", "brouillons écrits");
+    const drafts = readdirSync(folder).filter((f) => f.endsWith(".eml"));
+    assert.ok(drafts.length > 200, `${drafts.length} drafts`);
+    assert.ok(readdirSync(folder).includes("publipostage.csv"));
+    assert.match(readFileSync(path.join(folder, drafts[0]), "utf8"), /^X-Unsent: 1/m);
+    await click("#mark-notified");
+    await waitForText(browser, "#pairs-status", "passés à « notifié »");
+    await waitForText(browser, "#pairs-table", "notifié");
     await click("button.fr-tabs__tab*=Étudiants");
   });
 

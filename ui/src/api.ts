@@ -6,6 +6,7 @@ import { getCurrentWebview } from "@tauri-apps/api/webview";
 import type { Ambassador } from "./bindings/Ambassador";
 import type { AppInfo } from "./bindings/AppInfo";
 import type { DemoSamples } from "./bindings/DemoSamples";
+import type { DraftsSummary } from "./bindings/DraftsSummary";
 import type { Edition } from "./bindings/Edition";
 import type { ExplainedPair } from "./bindings/ExplainedPair";
 import type { ExportOptions } from "./bindings/ExportOptions";
@@ -90,6 +91,8 @@ export const api = {
   listUnpaired: (edition: number) => call<Unpaired[]>("list_unpaired", { edition }),
   exportWorkbook: (edition: number, options: ExportOptions) =>
     call<ExportSummary>("export_workbook", { edition, options }),
+  writeMessages: (edition: number) => call<DraftsSummary>("write_messages", { edition }),
+  markNotified: (pairs: number[]) => call<number>("mark_notified", { pairs }),
   rememberColumn: (role: Role, header: string, field: Field | null) =>
     call<null>("remember_column", { role, header, field }),
   forgetColumn: (role: Role, header: string) => call<null>("forget_column", { role, header }),

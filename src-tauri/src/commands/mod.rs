@@ -4,6 +4,7 @@ pub mod app;
 pub mod demo;
 pub mod editions;
 pub mod import;
+pub mod messages;
 pub mod pairs;
 pub mod people;
 pub mod referentials;

@@ -35,6 +35,8 @@ export function PairsPanel({
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // Pairs whose drafts were just written, waiting for "sent" to be confirmed.
+  const [written, setWritten] = useState<number[] | null>(null);
 
   const studentById = useMemo(() => new Map(students.map((s) => [s.id, s])), [students]);
   const ambassadorById = useMemo(() => new Map(ambassadors.map((a) => [a.id, a])), [ambassadors]);
@@ -80,6 +82,25 @@ export function PairsPanel({
       );
     });
 
+  const writeMessages = () =>
+    run(async () => {
+      const summary = await api.writeMessages(edition);
+      setWritten(summary.pairs);
+      const missing =
+        summary.withoutEmail.length > 0 ? ` Sans e-mail, à prévenir autrement : ${summary.withoutEmail.join(", ")}.` : "";
+      setNotice(
+        `${summary.drafts} brouillons écrits dans ${summary.folder}, et le fichier de publipostage ${summary.mergeSheet}. Ouvrez-les avec votre messagerie pour les envoyer.${missing}`,
+      );
+    });
+  const markSent = () =>
+    run(async () => {
+      if (!written) return;
+      const n = await api.markNotified(written);
+      setWritten(null);
+      setNotice(`${n} binômes passés à « notifié ».`);
+      reload();
+    });
+
   const name = (who: { identity: { firstName: string; lastName: string } } | undefined) =>
     who ? fullName(who.identity.firstName, who.identity.lastName) : "?";
 
@@ -102,6 +123,20 @@ export function PairsPanel({
         >
           Exporter le classeur…
         </Button>
+        <Button
+          priority="tertiary"
+          iconId="fr-icon-mail-line"
+          onClick={() => void writeMessages()}
+          disabled={busy || (pairs?.length ?? 0) === 0}
+          nativeButtonProps={{ id: "write-messages" }}
+        >
+          Préparer les messages…
+        </Button>
+        {written ? (
+          <Button priority="tertiary" iconId="fr-icon-check-line" onClick={() => void markSent()} disabled={busy} nativeButtonProps={{ id: "mark-notified" }}>
+            Messages envoyés : passer ces binômes à « notifié »
+          </Button>
+        ) : null}
       </div>
 
       {pairs === null ? (

@@ -1,0 +1,31 @@
+use binome::messages::{self, DraftsSummary};
+use binome::model::{EditionId, PairId};
+use tauri::{AppHandle, Manager, Runtime, State};
+
+use crate::dialog;
+use crate::error::IpcError;
+use crate::state::AppState;
+
+/// Asks for a folder and writes there one `.eml` draft per person of every pair, and the
+/// mail-merge sheet. Nothing is sent: the organiser sends from their own mail tool.
+#[tauri::command]
+pub async fn write_messages<R: Runtime>(
+    app: AppHandle<R>,
+    edition: EditionId,
+) -> Result<DraftsSummary, IpcError> {
+    let folder = dialog::pick_folder("Dossier où écrire les brouillons des messages")
+        .await
+        .ok_or(IpcError::Cancelled)?;
+    let state = app.state::<AppState>();
+    let messages = state.with_store(|store| store.messages(edition, None))?;
+    let templates = state.with_store(|store| store.templates(edition))?;
+    messages::write_drafts(&messages, &folder, &templates).map_err(|e| IpcError::Storage {
+        message: e.to_string(),
+    })
+}
+
+/// Marks the pairs whose messages were sent as "notifié".
+#[tauri::command]
+pub fn mark_notified(state: State<'_, AppState>, pairs: Vec<PairId>) -> Result<usize, IpcError> {
+    state.with_store(|store| store.mark_notified(&pairs))
+}

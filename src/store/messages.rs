@@ -1,0 +1,106 @@
+//! The messages of an edition: its templates, the messages of its pairs, and marking pairs as
+//! notified once the organiser has sent them.
+
+use rusqlite::{params, OptionalExtension};
+
+use super::{Store, StoreError};
+use crate::messages::{self, Message, Templates};
+use crate::model::{EditionId, PairId, PairStatus};
+
+impl Store {
+    /// The message templates of an edition (the defaults until the organiser edits them).
+    pub fn templates(&self, edition: EditionId) -> Result<Templates, StoreError> {
+        let stored: Option<Option<String>> = self
+            .conn
+            .query_row(
+                "SELECT templates FROM edition WHERE id = ?1",
+                [edition],
+                |r| r.get(0),
+            )
+            .optional()?;
+        match stored {
+            None => Err(StoreError::EditionNotFound { id: edition }),
+            Some(None) => Ok(Templates::default()),
+            Some(Some(json)) => serde_json::from_str(&json).map_err(|_| StoreError::Corrupt {
+                table: "edition",
+                column: "templates",
+                value: json,
+            }),
+        }
+    }
+
+    pub fn set_templates(
+        &mut self,
+        edition: EditionId,
+        templates: &Templates,
+    ) -> Result<(), StoreError> {
+        let json = serde_json::to_string(templates).expect("templates serialise");
+        self.write(|tx| {
+            let changed = tx.execute(
+                "UPDATE edition SET templates = ?1 WHERE id = ?2",
+                params![json, edition],
+            )?;
+            if changed == 0 {
+                return Err(StoreError::EditionNotFound { id: edition });
+            }
+            Ok(())
+        })
+    }
+
+    /// The two messages of every pair with the given status (all pairs when `None`).
+    pub fn messages(
+        &self,
+        edition: EditionId,
+        status: Option<PairStatus>,
+    ) -> Result<Vec<Message>, StoreError> {
+        use std::collections::HashMap;
+        let summary = self.edition(edition)?;
+        let templates = self.templates(edition)?;
+        let students: HashMap<_, _> = self
+            .list_students(edition)?
+            .into_iter()
+            .map(|s| (s.id, s))
+            .collect();
+        let ambassadors: HashMap<_, _> = self
+            .list_ambassadors(edition)?
+            .into_iter()
+            .map(|a| (a.id, a))
+            .collect();
+        let official_day = summary.edition.event_date.as_deref().map(messages::date_fr);
+        let mut out = Vec::new();
+        for pair in self.list_pairs(edition)? {
+            if status.is_some_and(|s| s != pair.status) {
+                continue;
+            }
+            let (Some(student), Some(ambassador)) = (
+                students.get(&pair.student_id),
+                ambassadors.get(&pair.ambassador_id),
+            ) else {
+                continue;
+            };
+            let date = match (&pair.agreed_date, &official_day) {
+                (Some(agreed), _) => messages::date_fr(agreed),
+                (None, Some(day)) => day.clone(),
+                (None, None) => "jour de l'opération (date à confirmer)".to_string(),
+            };
+            out.extend(messages::messages_for_pair(
+                pair.id, student, ambassador, &date, &templates,
+            ));
+        }
+        Ok(out)
+    }
+
+    /// Moves the pairs to "notifié", in one transaction.
+    pub fn mark_notified(&mut self, pairs: &[PairId]) -> Result<usize, StoreError> {
+        self.write(|tx| {
+            let mut changed = 0;
+            let mut stmt = tx.prepare_cached(
+                "UPDATE pair SET status = 'notified', updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?1",
+            )?;
+            for pair in pairs {
+                changed += stmt.execute([pair])?;
+            }
+            Ok(changed)
+        })
+    }
+}

@@ -1,0 +1,143 @@
+//! The messages to each person: rendered from the templates, written as `.eml` drafts that a
+//! real MIME parser reads back with their accents, and a mail-merge sheet; sent pairs become
+//! "notifié".
+
+use std::path::Path;
+
+use binome::model::{PairStatus, Role};
+use binome::Store;
+
+#[test]
+fn drafts_parse_back_with_accents_and_the_pair_details() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&dir.path().join("b.sqlite3")).unwrap();
+    let samples = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/samples");
+    let edition = store
+        .create_edition(&binome::model::NewEdition {
+            name: "Vis mon job 2026".into(),
+            event_date: Some("2026-11-24".into()),
+        })
+        .unwrap()
+        .id;
+    binome::import::import_file(
+        &mut store,
+        edition,
+        &samples.join("etudiants-demarches-simplifiees.xlsx"),
+        Role::Student,
+        None,
+    )
+    .unwrap();
+    binome::import::import_file(
+        &mut store,
+        edition,
+        &samples.join("ambassadeurs-sphinx-retravaille.xlsx"),
+        Role::Ambassador,
+        None,
+    )
+    .unwrap();
+    store.suggest(edition).unwrap();
+    let pairs = store.list_pairs(edition).unwrap();
+    for pair in &pairs[..5] {
+        store
+            .set_pair_status(pair.id, PairStatus::Validated)
+            .unwrap();
+    }
+
+    let folder = dir.path().join("messages");
+    let summary = binome::messages::write_edition_messages(
+        &store,
+        edition,
+        &folder,
+        Some(PairStatus::Validated),
+    )
+    .unwrap();
+    assert_eq!(summary.pairs.len(), 5);
+    assert_eq!(
+        summary.drafts + summary.without_email.len(),
+        10,
+        "two messages a pair"
+    );
+
+    let students = store.list_students(edition).unwrap();
+    let ambassadors = store.list_ambassadors(edition).unwrap();
+    let first = &pairs[0];
+    let student = students.iter().find(|s| s.id == first.student_id).unwrap();
+    let ambassador = ambassadors
+        .iter()
+        .find(|a| a.id == first.ambassador_id)
+        .unwrap();
+
+    let mut drafts: Vec<_> = std::fs::read_dir(&folder)
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "eml"))
+        .collect();
+    drafts.sort();
+    let raw = std::fs::read(&drafts[0]).unwrap();
+    let message = mail_parser::MessageParser::default()
+        .parse(&raw)
+        .expect("a MIME message");
+    let subject = message.subject().unwrap();
+    assert!(
+        subject.starts_with("Vis mon job : votre binôme, "),
+        "{subject}"
+    );
+    assert!(
+        subject.contains(&ambassador.identity.first_name),
+        "{subject}"
+    );
+    let to = message.to().unwrap().first().unwrap();
+    assert_eq!(to.address().map(str::to_string), student.identity.email);
+    assert_eq!(
+        message.from().unwrap().first().unwrap().name(),
+        Some("L'équipe Vis mon job (DINUM)")
+    );
+    let body = message.body_text(0).unwrap();
+    assert!(body.contains("mardi 24 novembre 2026"), "{body}");
+    assert!(body.contains(ambassador.identity.email.as_deref().unwrap()));
+    assert!(body.contains(&ambassador.identity.last_name.to_uppercase()));
+    assert!(!body.contains('{'), "every field filled: {body}");
+    assert_eq!(message.header_raw("X-Unsent").map(str::trim), Some("1"));
+
+    let sheet = std::fs::read_to_string(folder.join("publipostage.csv")).unwrap();
+    assert!(sheet.starts_with("\u{feff}Rôle;Nom;Email;Objet;Message"));
+    assert_eq!(
+        csv::ReaderBuilder::new()
+            .delimiter(b';')
+            .from_reader(sheet.as_bytes())
+            .records()
+            .count(),
+        10
+    );
+
+    // Once sent, the batch is marked: those pairs are "notifié", the others untouched.
+    assert_eq!(store.mark_notified(&summary.pairs).unwrap(), 5);
+    let after = store.list_pairs(edition).unwrap();
+    assert_eq!(
+        after
+            .iter()
+            .filter(|p| p.status == PairStatus::Notified)
+            .count(),
+        5
+    );
+    assert_eq!(
+        after
+            .iter()
+            .filter(|p| p.status == PairStatus::Proposed)
+            .count(),
+        pairs.len() - 5
+    );
+}
+
+#[test]
+fn templates_are_editable_per_edition() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&dir.path().join("b.sqlite3")).unwrap();
+    let edition = store.edition_for_command_line(None).unwrap().id;
+    let mut templates = store.templates(edition).unwrap();
+    templates.student.subject = "Votre journée avec {binome_prenom} — « Vis mon job »".into();
+    templates.organiser_email = "equipe@exemple.gouv.fr".into();
+    store.set_templates(edition, &templates).unwrap();
+    assert_eq!(store.templates(edition).unwrap(), templates);
+}
