@@ -95,6 +95,9 @@ enum Command {
         /// Sans les numéros de téléphone.
         #[arg(long)]
         minimal: bool,
+        /// Un classeur par région, nommés « <FICHIER> - <Région>.xlsx ».
+        #[arg(long)]
+        by_region: bool,
         #[arg(long)]
         json: bool,
     },
@@ -250,6 +253,7 @@ fn run(cli: Cli) -> Result<(), String> {
             edition,
             status,
             minimal,
+            by_region,
             json,
         } => {
             let status = parse_status(status.as_deref())?;
@@ -257,17 +261,36 @@ fn run(cli: Cli) -> Result<(), String> {
             let edition = store
                 .edition_for_command_line(edition.as_deref())
                 .map_err(|e| e.to_string())?;
-            let options = ExportOptions { status, minimal };
-            let summary = export::export_edition(&store, edition.id, &out, &options)
-                .map_err(|e| e.to_string())?;
+            let options = ExportOptions {
+                status,
+                minimal,
+                region: None,
+            };
+            let summaries = if by_region {
+                export::export_by_region(&store, edition.id, &out, &options)
+            } else {
+                export::export_edition(&store, edition.id, &out, &options).map(|s| vec![s])
+            }
+            .map_err(|e| e.to_string())?;
             if json {
-                let text = serde_json::to_string_pretty(&summary).map_err(|e| e.to_string())?;
+                let text = if by_region {
+                    serde_json::to_string_pretty(&summaries)
+                } else {
+                    serde_json::to_string_pretty(&summaries[0])
+                }
+                .map_err(|e| e.to_string())?;
                 out!("{text}");
             } else {
-                out!(
-                    "« {} » : {} binômes, {} étudiants sans binôme, {} places libres. Ce fichier contient des données personnelles.",
-                    summary.path, summary.pairs, summary.students_unpaired, summary.places_left
-                );
+                for summary in &summaries {
+                    out!(
+                        "« {} » : {} binômes, {} étudiants sans binôme, {} places libres.",
+                        summary.path,
+                        summary.pairs,
+                        summary.students_unpaired,
+                        summary.places_left
+                    );
+                }
+                out!("Ces classeurs contiennent des données personnelles : ne les transmettez qu'à qui en a besoin.");
             }
             Ok(())
         }

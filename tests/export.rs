@@ -244,6 +244,7 @@ fn options_filter_by_status_and_leave_phones_out() {
     let options = ExportOptions {
         status: Some(binome::model::PairStatus::Validated),
         minimal: true,
+        region: None,
     };
     let summary = export_edition(&store, edition, &out, &options).unwrap();
     assert_eq!(summary.pairs, 1);
@@ -275,4 +276,42 @@ fn a_failed_export_leaves_no_half_file() {
         .filter(|e| e.file_name().to_string_lossy().ends_with(".tmp"))
         .collect();
     assert!(leftovers.is_empty());
+}
+
+#[test]
+fn one_workbook_per_region_holds_only_that_region() {
+    let dir = tempfile::tempdir().unwrap();
+    let (store, edition) = prepared(dir.path());
+    let out = dir.path().join("binomes.xlsx");
+    let summaries =
+        binome::export::export_by_region(&store, edition, &out, &ExportOptions::default()).unwrap();
+    assert!(summaries.len() >= 10, "one per région with people");
+    let total: usize = summaries.iter().map(|s| s.pairs).sum();
+    let all = export_edition(
+        &store,
+        edition,
+        &dir.path().join("tout.xlsx"),
+        &ExportOptions::default(),
+    )
+    .unwrap();
+    assert_eq!(
+        total, all.pairs,
+        "every pair in exactly one regional workbook (by the student's région)"
+    );
+    let bretagne = dir.path().join("binomes - Bretagne.xlsx");
+    assert!(bretagne.exists());
+    let mut workbook = open_workbook_auto(&bretagne).unwrap();
+    let rows: Vec<Vec<Data>> = workbook
+        .worksheet_range("Binômes")
+        .unwrap()
+        .rows()
+        .map(<[Data]>::to_vec)
+        .collect();
+    let dep = header(&rows)
+        .iter()
+        .position(|c| c == "Département étudiant")
+        .unwrap();
+    assert!(rows[1..]
+        .iter()
+        .all(|r| ["22", "29", "35", "56"].contains(&r[dep].to_string().as_str())));
 }

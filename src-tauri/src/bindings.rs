@@ -7,9 +7,10 @@ mod tests {
     use std::collections::BTreeMap;
     use std::path::{Path, PathBuf};
 
+    use crate::commands::messages::TemplatesView;
     use binome::export::{ExportOptions, ExportSummary};
     use binome::import::ImportReport;
-    use binome::messages::DraftsSummary;
+    use binome::messages::{DraftsSummary, Message};
     use binome::model::{Ambassador, Edition, EditionSummary, NewEdition, Role, Student};
     use binome::store::ExplainedPair;
     use binome::suggest::Suggestion;
@@ -40,6 +41,8 @@ mod tests {
         ExportOptions::export_all(&cfg).unwrap();
         ExportSummary::export_all(&cfg).unwrap();
         DraftsSummary::export_all(&cfg).unwrap();
+        TemplatesView::export_all(&cfg).unwrap();
+        Message::export_all(&cfg).unwrap();
     }
 
     fn files(dir: &Path) -> BTreeMap<PathBuf, String> {

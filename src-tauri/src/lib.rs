@@ -44,6 +44,9 @@ pub fn build<R: Runtime>(builder: Builder<R>, state: AppState) -> Builder<R> {
             commands::pairs::export_workbook,
             commands::messages::write_messages,
             commands::messages::mark_notified,
+            commands::messages::get_templates,
+            commands::messages::set_templates,
+            commands::messages::preview_messages,
             commands::import::remember_column,
             commands::import::forget_column,
         ])

@@ -27,6 +27,8 @@ pub struct ExportOptions {
     pub status: Option<PairStatus>,
     /// Leave phone numbers out.
     pub minimal: bool,
+    /// Only the students of this région (by name, e.g. "Bretagne"), and the ambassadors of it.
+    pub region: Option<String>,
 }
 
 /// Why an export failed, in French, naming the file.
@@ -96,9 +98,23 @@ pub fn export_edition(
     for explained in &explained {
         *hosted.entry(explained.pair.ambassador_id).or_default() += 1;
     }
+    let geography = crate::referentials::geography::Geography::get();
+    let in_region = |place: &crate::model::Place| match &options.region {
+        None => true,
+        Some(wanted) => place
+            .departement
+            .as_deref()
+            .and_then(|d| geography.region_of(d))
+            .is_some_and(|r| r.name == wanted),
+    };
     let mut rows: Vec<PairRow> = explained
         .iter()
         .filter(|e| options.status.is_none_or(|s| e.pair.status == s))
+        .filter(|e| {
+            student_by_id
+                .get(&e.pair.student_id)
+                .is_some_and(|s| in_region(&s.place))
+        })
         .filter_map(|e| {
             Some(PairRow {
                 pair: &e.pair,
@@ -118,9 +134,11 @@ pub fn export_edition(
     let unpaired: Vec<(&Student, String)> = diagnoses
         .into_iter()
         .filter_map(|u| student_by_id.get(&u.student).map(|s| (*s, u.diagnosis)))
+        .filter(|(s, _)| in_region(&s.place))
         .collect();
     let open_ambassadors: Vec<(&Ambassador, u32, u32)> = ambassadors
         .iter()
+        .filter(|a| in_region(&a.place))
         .filter_map(|a| {
             let n = hosted.get(&a.id).copied().unwrap_or(0);
             (a.capacity > n).then_some((a, n, a.capacity - n))
@@ -149,6 +167,53 @@ pub fn export_edition(
             .count(),
         places_left: data.open_ambassadors.iter().map(|(_, _, left)| left).sum(),
     })
+}
+
+/// Writes one workbook per région that has students or ambassadors, named
+/// `<out without .xlsx> - <Région>.xlsx`; returns what each holds.
+pub fn export_by_region(
+    store: &Store,
+    edition: EditionId,
+    out: &Path,
+    options: &ExportOptions,
+) -> Result<Vec<ExportSummary>, ExportError> {
+    let geography = crate::referentials::geography::Geography::get();
+    let mut regions: Vec<String> = store
+        .list_students(edition)?
+        .iter()
+        .map(|s| s.place.departement.clone())
+        .chain(
+            store
+                .list_ambassadors(edition)?
+                .iter()
+                .map(|a| a.place.departement.clone()),
+        )
+        .flatten()
+        .filter_map(|d| geography.region_of(&d).map(|r| r.name.to_string()))
+        .collect();
+    regions.sort();
+    regions.dedup();
+    let stem = out
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "binomes".into());
+    let dir = out.parent().unwrap_or(Path::new("."));
+    regions
+        .into_iter()
+        .map(|region| {
+            let path = dir.join(format!("{stem} - {region}.xlsx"));
+            let options = ExportOptions {
+                region: Some(region),
+                ..options.clone()
+            };
+            export_edition(store, edition, &path, &options)
+        })
+        .collect()
+}
+
+/// Writes `data` as the workbook at `path` (no temporary file: see [`export_edition`]).
+pub fn write_workbook(data: &ExportData, path: &Path) -> Result<(), rust_xlsxwriter::XlsxError> {
+    workbook::write(data, path)
 }
 
 /// Writes through a temporary file beside `out`, then renames it: `out` is either the old file

@@ -38,7 +38,9 @@ impl<'w> Sheet<'w> {
         name: &str,
         headers: &[&str],
     ) -> Result<Sheet<'w>, XlsxError> {
-        let sheet = workbook.add_worksheet();
+        // Rows are written in order and flushed to a temporary file as they go: 50,000 pairs
+        // take no more memory than 50.
+        let sheet = workbook.add_worksheet_with_constant_memory()?;
         sheet.set_name(name)?;
         let bold = Format::new().set_bold().set_text_wrap();
         for (col, header) in headers.iter().enumerate() {
@@ -145,6 +147,11 @@ fn headers<'a>(all: &[&'a str], minimal: bool) -> Vec<&'a str> {
 pub(super) fn write(data: &ExportData, path: &std::path::Path) -> Result<(), XlsxError> {
     let with_phone = !data.options.minimal;
     let mut workbook = Workbook::new();
+    // Rows waiting to be zipped go beside the export (where the organiser chose to put personal
+    // data), not to the system's shared temporary folder.
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        workbook.set_tempdir(dir)?;
+    }
     workbook.set_properties(
         &DocProperties::new().set_title(format!("Binômes — {}", data.edition_name)),
     );

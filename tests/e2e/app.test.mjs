@@ -4,16 +4,14 @@ import assert from "node:assert/strict";
 import { existsSync, readdirSync, writeFileSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
-import { newProfile, screenshot, startApp, waitForText } from "./harness.mjs";
+import { clickOn, newProfile, screenshot, startApp, waitForText } from "./harness.mjs";
 
 const profile = newProfile();
 let app;
 let browser;
 
-async function click(selector) {
-  const el = await browser.$(selector);
-  await el.waitForClickable({ timeout: 10_000 });
-  await el.click();
+function click(selector) {
+  return clickOn(browser, selector);
 }
 
 async function typeInto(selector, text) {

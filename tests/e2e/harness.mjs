@@ -131,3 +131,18 @@ export async function waitForText(browser, selector, text, timeout = 10_000) {
     { timeout, timeoutMsg: `« ${text} » never appeared in ${selector}` },
   );
 }
+
+/** Clicks what `selector` finds once it is clickable; React may replace the node between
+ * finding and clicking it, so a stale node is looked up once more. */
+export async function clickOn(browser, selector) {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const el = await browser.$(selector);
+      await el.waitForClickable({ timeout: 10_000 });
+      await el.click();
+      return;
+    } catch (error) {
+      if (attempt > 0 || !String(error).includes("Stale element")) throw error;
+    }
+  }
+}

@@ -4,17 +4,15 @@ import assert from "node:assert/strict";
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
-import { newProfile, screenshot, startApp, waitForText } from "./harness.mjs";
+import { clickOn, newProfile, screenshot, startApp, waitForText } from "./harness.mjs";
 
 const SAMPLES = path.resolve(import.meta.dirname, "../../assets/samples");
 const profile = newProfile();
 let app;
 let browser;
 
-async function click(selector) {
-  const el = await browser.$(selector);
-  await el.waitForClickable({ timeout: 10_000 });
-  await el.click();
+function click(selector) {
+  return clickOn(browser, selector);
 }
 
 describe("Importing sign-up sheets through the wizard", () => {
@@ -149,6 +147,18 @@ describe("Importing sign-up sheets through the wizard", () => {
     await click("#mark-notified");
     await waitForText(browser, "#pairs-status", "passés à « notifié »");
     await waitForText(browser, "#pairs-table", "notifié");
+
+    // The templates are editable, and the preview shows each person's message.
+    await click("button.fr-tabs__tab*=Messages");
+    await waitForText(browser, "#message-preview", "Objet : Vis mon job : votre binôme");
+    const subject = await browser.$("#student-subject");
+    await subject.click();
+    await browser.keys(["Control", "a"]);
+    await browser.keys("Backspace");
+    await subject.setValue("Votre journée « Vis mon job » avec {binome_prenom}");
+    await click("#save-templates");
+    await waitForText(browser, "#message-preview", "Objet : Votre journée « Vis mon job » avec");
+    await screenshot(browser, "16-messages");
     await click("button.fr-tabs__tab*=Étudiants");
   });
 

@@ -8,6 +8,9 @@ import type { AppInfo } from "./bindings/AppInfo";
 import type { DemoSamples } from "./bindings/DemoSamples";
 import type { DraftsSummary } from "./bindings/DraftsSummary";
 import type { Edition } from "./bindings/Edition";
+import type { Message } from "./bindings/Message";
+import type { Templates } from "./bindings/Templates";
+import type { TemplatesView } from "./bindings/TemplatesView";
 import type { ExplainedPair } from "./bindings/ExplainedPair";
 import type { ExportOptions } from "./bindings/ExportOptions";
 import type { ExportSummary } from "./bindings/ExportSummary";
@@ -93,6 +96,9 @@ export const api = {
     call<ExportSummary>("export_workbook", { edition, options }),
   writeMessages: (edition: number) => call<DraftsSummary>("write_messages", { edition }),
   markNotified: (pairs: number[]) => call<number>("mark_notified", { pairs }),
+  getTemplates: (edition: number) => call<TemplatesView>("get_templates", { edition }),
+  setTemplates: (edition: number, templates: Templates) => call<null>("set_templates", { edition, templates }),
+  previewMessages: (edition: number) => call<Message[]>("preview_messages", { edition }),
   rememberColumn: (role: Role, header: string, field: Field | null) =>
     call<null>("remember_column", { role, header, field }),
   forgetColumn: (role: Role, header: string) => call<null>("forget_column", { role, header }),

@@ -29,3 +29,53 @@ pub async fn write_messages<R: Runtime>(
 pub fn mark_notified(state: State<'_, AppState>, pairs: Vec<PairId>) -> Result<usize, IpcError> {
     state.with_store(|store| store.mark_notified(&pairs))
 }
+
+/// A template field and what it holds.
+#[derive(Debug, Clone, serde::Serialize, ts_rs::TS)]
+pub struct TemplateField {
+    pub name: String,
+    pub description: String,
+}
+
+/// The templates of an edition, with the fields they may use.
+#[derive(Debug, Clone, serde::Serialize, ts_rs::TS)]
+pub struct TemplatesView {
+    pub templates: binome::messages::Templates,
+    pub fields: Vec<TemplateField>,
+}
+
+#[tauri::command]
+pub fn get_templates(
+    state: State<'_, AppState>,
+    edition: EditionId,
+) -> Result<TemplatesView, IpcError> {
+    let templates = state.with_store(|store| store.templates(edition))?;
+    Ok(TemplatesView {
+        templates,
+        fields: messages::FIELDS
+            .iter()
+            .map(|(name, description)| TemplateField {
+                name: (*name).to_string(),
+                description: (*description).to_string(),
+            })
+            .collect(),
+    })
+}
+
+#[tauri::command]
+pub fn set_templates(
+    state: State<'_, AppState>,
+    edition: EditionId,
+    templates: binome::messages::Templates,
+) -> Result<(), IpcError> {
+    state.with_store(|store| store.set_templates(edition, &templates))
+}
+
+/// Every message as it would be written, for the preview.
+#[tauri::command]
+pub fn preview_messages(
+    state: State<'_, AppState>,
+    edition: EditionId,
+) -> Result<Vec<binome::messages::Message>, IpcError> {
+    state.with_store(|store| store.messages(edition, None))
+}

@@ -12,4 +12,8 @@ status: PairStatus | null,
 /**
  * Leave phone numbers out.
  */
-minimal: boolean, };
+minimal: boolean, 
+/**
+ * Only the students of this région (by name, e.g. "Bretagne"), and the ambassadors of it.
+ */
+region: string | null, };

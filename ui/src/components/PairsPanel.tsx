@@ -37,6 +37,8 @@ export function PairsPanel({
   const [busy, setBusy] = useState(false);
   // Pairs whose drafts were just written, waiting for "sent" to be confirmed.
   const [written, setWritten] = useState<number[] | null>(null);
+  const [onlyValidated, setOnlyValidated] = useState(false);
+  const [minimal, setMinimal] = useState(false);
 
   const studentById = useMemo(() => new Map(students.map((s) => [s.id, s])), [students]);
   const ambassadorById = useMemo(() => new Map(ambassadors.map((a) => [a.id, a])), [ambassadors]);
@@ -76,7 +78,11 @@ export function PairsPanel({
     });
   const exportWorkbook = () =>
     run(async () => {
-      const summary = await api.exportWorkbook(edition, { status: null, minimal: false });
+      const summary = await api.exportWorkbook(edition, {
+        status: onlyValidated ? "validated" : null,
+        minimal,
+        region: null,
+      });
       setNotice(
         `Classeur enregistré : ${summary.path} (${summary.pairs} binômes, ${summary.studentsUnpaired} étudiants sans binôme). Il contient des données personnelles.`,
       );
@@ -99,6 +105,7 @@ export function PairsPanel({
       setWritten(null);
       setNotice(`${n} binômes passés à « notifié ».`);
       reload();
+      onChanged();
     });
 
   const name = (who: { identity: { firstName: string; lastName: string } } | undefined) =>
@@ -231,6 +238,18 @@ export function PairsPanel({
           des ambassadeurs. Enregistrez-le dans un dossier sûr, ne le transmettez qu'aux personnes qui en ont besoin et
           supprimez-le après l'opération.
         </p>
+        <div className="fr-checkbox-group fr-checkbox-group--sm">
+          <input type="checkbox" id="export-validated" checked={onlyValidated} onChange={(e) => setOnlyValidated(e.target.checked)} />
+          <label className="fr-label" htmlFor="export-validated">
+            Seulement les binômes validés
+          </label>
+        </div>
+        <div className="fr-checkbox-group fr-checkbox-group--sm">
+          <input type="checkbox" id="export-minimal" checked={minimal} onChange={(e) => setMinimal(e.target.checked)} />
+          <label className="fr-label" htmlFor="export-minimal">
+            Sans les numéros de téléphone
+          </label>
+        </div>
       </exportModal.Component>
     </div>
   );

@@ -12,6 +12,7 @@ import type { Role } from "../bindings/Role";
 import type { Student } from "../bindings/Student";
 import { ErrorAlert } from "../components/ErrorAlert";
 import { ImportWizard } from "../components/ImportWizard";
+import { MessagesEditor } from "../components/MessagesEditor";
 import { PairsPanel } from "../components/PairsPanel";
 import { TableFrame } from "../components/TableFrame";
 import { countLabel, formatEventDate, fullName } from "../format";
@@ -29,11 +30,14 @@ export function EditionPage({ id, onBack }: { id: number; onBack: () => void }) 
   const [original, setOriginal] = useState<{ name: string; row: OriginalRow } | null>(null);
   const [filter, setFilter] = useState<PeopleFilter>(noFilter);
 
+  // Bumped on every reload, so views that read pairs (the messages' preview) read them again.
+  const [version, setVersion] = useState(0);
   const reload = useCallback(() => {
     Promise.all([api.getEdition(id), api.listStudents(id), api.listAmbassadors(id)]).then(
       ([s, students, ambassadors]) => {
         setSummary(s);
         setPeople({ students, ambassadors });
+        setVersion((v) => v + 1);
       },
       (e) => setError(toApiError(e).message),
     );
@@ -128,6 +132,10 @@ export function EditionPage({ id, onBack }: { id: number; onBack: () => void }) 
                         onChanged={reload}
                       />
                     ),
+                  },
+                  {
+                    label: "Messages",
+                    content: <MessagesEditor key={version} edition={id} />,
                   },
                 ]}
               />
