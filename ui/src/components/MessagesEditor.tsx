@@ -8,7 +8,7 @@ import type { TemplateField } from "../bindings/TemplateField";
 import { ErrorAlert } from "./ErrorAlert";
 
 /** The messages' templates, editable, with the fields they may use and a preview per person. */
-export function MessagesEditor({ edition }: { edition: number }) {
+export function MessagesEditor({ edition, version }: { edition: number; version: number }) {
   const [templates, setTemplates] = useState<Templates | null>(null);
   const [fields, setFields] = useState<TemplateField[]>([]);
   const [messages, setMessages] = useState<Message[]>([]);
@@ -16,17 +16,21 @@ export function MessagesEditor({ edition }: { edition: number }) {
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
 
-  const load = useCallback(() => {
-    Promise.all([api.getTemplates(edition), api.previewMessages(edition)]).then(
-      ([view, preview]) => {
+  // The templates once; the preview again whenever the pairs change (`version`), without
+  // touching what the organiser is typing.
+  useEffect(() => {
+    api.getTemplates(edition).then(
+      (view) => {
         setTemplates(view.templates);
         setFields(view.fields);
-        setMessages(preview);
       },
       (e) => setError(toApiError(e).message),
     );
   }, [edition]);
-  useEffect(load, [load]);
+  const loadPreview = useCallback(() => {
+    api.previewMessages(edition).then(setMessages, (e) => setError(toApiError(e).message));
+  }, [edition]);
+  useEffect(loadPreview, [loadPreview, version]);
 
   const save = async () => {
     if (!templates) return;

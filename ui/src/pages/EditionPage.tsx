@@ -135,7 +135,7 @@ export function EditionPage({ id, onBack }: { id: number; onBack: () => void }) 
                   },
                   {
                     label: "Messages",
-                    content: <MessagesEditor key={version} edition={id} />,
+                    content: <MessagesEditor edition={id} version={version} />,
                   },
                 ]}
               />
