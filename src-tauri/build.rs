@@ -24,6 +24,8 @@ fn main() {
             "list_pairs",
             "list_unpaired",
             "export_workbook",
+            "get_rules",
+            "set_rules",
             "write_messages",
             "mark_notified",
             "get_templates",

@@ -133,6 +133,24 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Affiche ou modifie les règles de proposition d'une édition (poids, distance maximale, états retenus).
+    Rules {
+        #[arg(long)]
+        db: PathBuf,
+        #[arg(long, value_name = "NOM")]
+        edition: Option<String>,
+        /// Change un poids : --set sameDepartement=45 (répétable).
+        #[arg(long = "set", value_name = "CRITÈRE=POINTS")]
+        set: Vec<String>,
+        /// Distance maximale en km entre les départements d'un binôme (0 : aucune limite).
+        #[arg(long, value_name = "KM")]
+        max_distance: Option<u32>,
+        /// États de dossier retenus, séparés par des virgules (par défaut : accepte).
+        #[arg(long, value_name = "ÉTATS")]
+        accepted_states: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
     /// Liste les éditions d'une base de données.
     Editions {
         #[arg(long)]
@@ -391,6 +409,55 @@ fn run(cli: Cli) -> Result<(), String> {
                 }
                 if mark_notified {
                     out!("{} binômes passés à « notifié ».", summary.pairs.len());
+                }
+            }
+            Ok(())
+        }
+        Command::Rules {
+            db,
+            edition,
+            set,
+            max_distance,
+            accepted_states,
+            json,
+        } => {
+            let mut store = Store::open(&db).map_err(|e| e.to_string())?;
+            let edition = store
+                .edition_for_command_line(edition.as_deref())
+                .map_err(|e| e.to_string())?;
+            let mut rules = store.rules(edition.id).map_err(|e| e.to_string())?;
+            let changing = !set.is_empty() || max_distance.is_some() || accepted_states.is_some();
+            for assignment in &set {
+                let (name, points) = assignment
+                    .split_once('=')
+                    .ok_or_else(|| format!("« {assignment} » : attendu CRITÈRE=POINTS"))?;
+                let points: u32 = points
+                    .trim()
+                    .parse()
+                    .map_err(|_| format!("« {points} » n'est pas un nombre de points"))?;
+                rules.weights.set(name.trim(), points)?;
+            }
+            if let Some(km) = max_distance {
+                rules.max_distance_km = (km > 0).then_some(km);
+            }
+            if let Some(states) = accepted_states {
+                rules.accepted_states = states
+                    .split(',')
+                    .map(|s| s.trim().to_lowercase())
+                    .filter(|s| !s.is_empty())
+                    .collect();
+            }
+            if changing {
+                store
+                    .set_rules(edition.id, &rules)
+                    .map_err(|e| e.to_string())?;
+            }
+            if json {
+                let text = serde_json::to_string_pretty(&rules).map_err(|e| e.to_string())?;
+                out!("{text}");
+            } else {
+                for line in rules.notice_fr() {
+                    out!("{line}");
                 }
             }
             Ok(())

@@ -245,3 +245,53 @@ fn pair_with_an_unusable_file_writes_nothing() {
     );
     assert!(!out.exists());
 }
+
+#[test]
+fn rules_are_shown_and_changed_per_edition() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("b.sqlite3");
+    let db = db.to_str().unwrap();
+    let changed = binome()
+        .args([
+            "rules",
+            "--db",
+            db,
+            "--set",
+            "sameDepartement=45",
+            "--max-distance",
+            "300",
+            "--accepted-states",
+            "accepte,en_instruction",
+            "--json",
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        changed.status.success(),
+        "{}",
+        String::from_utf8_lossy(&changed.stderr)
+    );
+    let rules: serde_json::Value = serde_json::from_slice(&changed.stdout).unwrap();
+    assert_eq!(rules["weights"]["sameDepartement"], 45);
+    assert_eq!(rules["maxDistanceKm"], 300);
+    assert_eq!(
+        rules["acceptedStates"],
+        serde_json::json!(["accepte", "en_instruction"])
+    );
+    // Kept: the notice now says so.
+    let shown = binome().args(["rules", "--db", db]).output().unwrap();
+    let notice = String::from_utf8(shown.stdout).unwrap();
+    assert!(
+        notice.contains("Aucun binôme n'est proposé à plus de 300 km"),
+        "{notice}"
+    );
+    assert!(notice.contains("même département 45"), "{notice}");
+    let bad = binome()
+        .args(["rules", "--db", db, "--set", "meteo=3"])
+        .output()
+        .unwrap();
+    assert!(!bad.status.success());
+    assert!(String::from_utf8(bad.stderr)
+        .unwrap()
+        .contains("critère « meteo » inconnu"));
+}

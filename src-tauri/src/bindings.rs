@@ -8,6 +8,7 @@ mod tests {
     use std::path::{Path, PathBuf};
 
     use crate::commands::messages::TemplatesView;
+    use crate::commands::pairs::RulesView;
     use binome::export::{ExportOptions, ExportSummary};
     use binome::import::ImportReport;
     use binome::messages::{DraftsSummary, Message};
@@ -42,6 +43,7 @@ mod tests {
         ExportSummary::export_all(&cfg).unwrap();
         DraftsSummary::export_all(&cfg).unwrap();
         TemplatesView::export_all(&cfg).unwrap();
+        RulesView::export_all(&cfg).unwrap();
         Message::export_all(&cfg).unwrap();
     }
 

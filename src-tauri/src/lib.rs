@@ -42,6 +42,8 @@ pub fn build<R: Runtime>(builder: Builder<R>, state: AppState) -> Builder<R> {
             commands::pairs::list_pairs,
             commands::pairs::list_unpaired,
             commands::pairs::export_workbook,
+            commands::pairs::get_rules,
+            commands::pairs::set_rules,
             commands::messages::write_messages,
             commands::messages::mark_notified,
             commands::messages::get_templates,

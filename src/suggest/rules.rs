@@ -90,3 +90,68 @@ impl Rules {
         lines
     }
 }
+
+impl Weights {
+    /// Each weight's name and what it rewards, in French.
+    pub const LABELS: &'static [(&'static str, &'static str)] = &[
+        ("jobWish1", "métier = 1er souhait"),
+        ("jobWish2", "métier = 2e souhait"),
+        ("jobWish3", "métier = 3e souhait"),
+        ("jobFamily", "métier de la même famille qu'un souhait"),
+        ("sameCommune", "même commune"),
+        ("sameDepartement", "même département"),
+        ("sameRegion", "même région"),
+        ("nearby", "ailleurs, selon la distance (au plus)"),
+        ("administrationWish", "administration souhaitée"),
+        (
+            "sameMinistry",
+            "même ministère que l'administration souhaitée",
+        ),
+    ];
+
+    /// The names of the weights, as `set` takes them.
+    pub fn names() -> Vec<String> {
+        match serde_json::to_value(Weights::default()) {
+            Ok(serde_json::Value::Object(map)) => map.keys().cloned().collect(),
+            _ => Vec::new(),
+        }
+    }
+
+    /// Changes one weight by name (`jobWish1`, `sameDepartement`…); a French error otherwise.
+    pub fn set(&mut self, name: &str, points: u32) -> Result<(), String> {
+        let mut value = serde_json::to_value(&*self).map_err(|e| e.to_string())?;
+        let Some(slot) = value.get_mut(name) else {
+            return Err(format!(
+                "critère « {name} » inconnu (critères : {})",
+                Weights::names().join(", ")
+            ));
+        };
+        *slot = serde_json::Value::from(points);
+        *self = serde_json::from_value(value).map_err(|e| e.to_string())?;
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn weights_are_set_by_name() {
+        let mut w = Weights::default();
+        w.set("sameDepartement", 45).unwrap();
+        assert_eq!(w.same_departement, 45);
+        let error = w.set("meteo", 3).unwrap_err();
+        assert!(
+            error.starts_with("critère « meteo » inconnu (critères : "),
+            "{error}"
+        );
+        assert!(Weights::names().contains(&"jobWish1".to_string()));
+        let mut labelled: Vec<String> =
+            Weights::LABELS.iter().map(|(n, _)| n.to_string()).collect();
+        let mut names = Weights::names();
+        labelled.sort();
+        names.sort();
+        assert_eq!(labelled, names, "every weight has a French label");
+    }
+}

@@ -148,6 +148,15 @@ describe("Importing sign-up sheets through the wizard", () => {
     await waitForText(browser, "#pairs-status", "passés à « notifié »");
     await waitForText(browser, "#pairs-table", "notifié");
 
+    // The rules and weights are editable; the notice says what they are.
+    await click("#rules-editor summary");
+    const weight = await browser.$('input[data-weight="sameDepartement"]');
+    await weight.click();
+    await browser.keys(["Control", "a"]);
+    await weight.setValue("45");
+    await click("#save-rules");
+    await waitForText(browser, "#rules-notice", "sinon même département 45");
+
     // The templates are editable, and the preview shows each person's message.
     await click("button.fr-tabs__tab*=Messages");
     await waitForText(browser, "#message-preview", "Objet : Vis mon job : votre binôme");

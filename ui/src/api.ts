@@ -21,6 +21,8 @@ import type { IpcError } from "./bindings/IpcError";
 import type { OriginalRow } from "./bindings/OriginalRow";
 import type { ReferentialLists } from "./bindings/ReferentialLists";
 import type { Role } from "./bindings/Role";
+import type { Rules } from "./bindings/Rules";
+import type { RulesView } from "./bindings/RulesView";
 import type { SynonymKind } from "./bindings/SynonymKind";
 import type { NewEdition } from "./bindings/NewEdition";
 import type { Student } from "./bindings/Student";
@@ -99,6 +101,8 @@ export const api = {
   getTemplates: (edition: number) => call<TemplatesView>("get_templates", { edition }),
   setTemplates: (edition: number, templates: Templates) => call<null>("set_templates", { edition, templates }),
   previewMessages: (edition: number) => call<Message[]>("preview_messages", { edition }),
+  getRules: (edition: number) => call<RulesView>("get_rules", { edition }),
+  setRules: (edition: number, rules: Rules) => call<null>("set_rules", { edition, rules }),
   rememberColumn: (role: Role, header: string, field: Field | null) =>
     call<null>("remember_column", { role, header, field }),
   forgetColumn: (role: Role, header: string) => call<null>("forget_column", { role, header }),

@@ -50,3 +50,43 @@ pub async fn export_workbook<R: Runtime>(
     let state = app.state::<AppState>();
     state.with_export(|store| export::export_edition(store, edition, &path, &options))
 }
+
+/// A weight as the window shows it.
+#[derive(Debug, Clone, serde::Serialize, ts_rs::TS)]
+pub struct WeightLabel {
+    pub name: String,
+    pub label: String,
+}
+
+/// The rules of an edition, their French labels and the notice they make.
+#[derive(Debug, Clone, serde::Serialize, ts_rs::TS)]
+pub struct RulesView {
+    pub rules: binome::suggest::Rules,
+    pub labels: Vec<WeightLabel>,
+    pub notice: Vec<String>,
+}
+
+#[tauri::command]
+pub fn get_rules(state: State<'_, AppState>, edition: EditionId) -> Result<RulesView, IpcError> {
+    let rules = state.with_store(|store| store.rules(edition))?;
+    Ok(RulesView {
+        labels: binome::suggest::Weights::LABELS
+            .iter()
+            .map(|(name, label)| WeightLabel {
+                name: (*name).to_string(),
+                label: (*label).to_string(),
+            })
+            .collect(),
+        notice: rules.notice_fr(),
+        rules,
+    })
+}
+
+#[tauri::command]
+pub fn set_rules(
+    state: State<'_, AppState>,
+    edition: EditionId,
+    rules: binome::suggest::Rules,
+) -> Result<(), IpcError> {
+    state.with_store(|store| store.set_rules(edition, &rules))
+}

@@ -10,6 +10,7 @@ import type { Student } from "../bindings/Student";
 import type { Unpaired } from "../bindings/Unpaired";
 import { fullName } from "../format";
 import { ErrorAlert } from "./ErrorAlert";
+import { RulesEditor } from "./RulesEditor";
 import { TableFrame } from "./TableFrame";
 
 const suggestModal = createModal({ id: "suggest-modal", isOpenedByDefault: false });
@@ -145,6 +146,8 @@ export function PairsPanel({
           </Button>
         ) : null}
       </div>
+
+      <RulesEditor edition={edition} />
 
       {pairs === null ? (
         <p>Chargement…</p>
