@@ -25,6 +25,7 @@ fn main() {
             "list_unpaired",
             "export_workbook",
             "get_rules",
+            "compatibility",
             "set_rules",
             "write_messages",
             "mark_notified",

@@ -306,3 +306,65 @@ fn through_the_store_locked_pairs_hold_and_unpaired_students_are_diagnosed() {
     );
     assert_eq!(after.len(), first.proposed.len(), "the same number placed");
 }
+
+#[test]
+fn a_students_compatibility_with_every_ambassador_explains_the_choice() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = binome::Store::open(&dir.path().join("b.sqlite3")).unwrap();
+    let samples = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/samples");
+    let edition = store.edition_for_command_line(None).unwrap().id;
+    binome::import::import_file(
+        &mut store,
+        edition,
+        &samples.join("etudiants-demarches-simplifiees.xlsx"),
+        binome::model::Role::Student,
+        None,
+    )
+    .unwrap();
+    binome::import::import_file(
+        &mut store,
+        edition,
+        &samples.join("ambassadeurs-sphinx-retravaille.xlsx"),
+        binome::model::Role::Ambassador,
+        None,
+    )
+    .unwrap();
+    let suggestion = store.suggest(edition).unwrap();
+    let paired = &suggestion.proposed[0];
+    let all = store.compatibility(edition, paired.student).unwrap();
+    assert_eq!(
+        all.len(),
+        store.list_ambassadors(edition).unwrap().len(),
+        "every ambassador"
+    );
+    let current = all.iter().find(|c| c.current).expect("its pair is there");
+    assert_eq!(current.ambassador, paired.ambassador);
+    assert_eq!(current.evaluation.as_ref().unwrap(), &paired.evaluation);
+    // Allowed ones first, best first; the others say why.
+    let allowed: Vec<_> = all.iter().take_while(|c| c.evaluation.is_some()).collect();
+    assert!(all[allowed.len()..]
+        .iter()
+        .all(|c| c.evaluation.is_none() && c.barrier.as_deref().is_some_and(|b| !b.is_empty())));
+    let free: Vec<u32> = allowed
+        .iter()
+        .filter(|c| c.places_left > 0)
+        .map(|c| c.evaluation.as_ref().unwrap().score)
+        .collect();
+    assert!(
+        free.windows(2).all(|w| w[0] >= w[1]),
+        "best first among those with a place"
+    );
+
+    // For a student left out, the alternates are the allowed ambassadors — all full.
+    if let Some(unpaired) = suggestion
+        .unpaired
+        .iter()
+        .find(|u| u.diagnosis.contains("toutes prises"))
+    {
+        let options = store.compatibility(edition, unpaired.student).unwrap();
+        assert!(options
+            .iter()
+            .filter(|c| c.evaluation.is_some())
+            .all(|c| c.places_left == 0));
+    }
+}

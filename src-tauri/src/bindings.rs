@@ -13,7 +13,7 @@ mod tests {
     use binome::import::ImportReport;
     use binome::messages::{DraftsSummary, Message};
     use binome::model::{Ambassador, Edition, EditionSummary, NewEdition, Role, Student};
-    use binome::store::ExplainedPair;
+    use binome::store::{Compatibility, ExplainedPair};
     use binome::suggest::Suggestion;
     use ts_rs::{Config, TS};
 
@@ -44,6 +44,7 @@ mod tests {
         DraftsSummary::export_all(&cfg).unwrap();
         TemplatesView::export_all(&cfg).unwrap();
         RulesView::export_all(&cfg).unwrap();
+        Compatibility::export_all(&cfg).unwrap();
         Message::export_all(&cfg).unwrap();
     }
 

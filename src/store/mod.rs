@@ -26,7 +26,7 @@ pub use import::{BatchRow, PersonRecord};
 pub use mappings::{ColumnChoices, Remembered, SynonymKind};
 pub use merge::{FieldChange, MergePreview, PersonChange, PersonRef};
 pub use schema::SCHEMA_VERSION;
-pub use suggestion::ExplainedPair;
+pub use suggestion::{Compatibility, ExplainedPair};
 
 /// File name of the database inside the application data folder.
 pub const DATABASE_FILE_NAME: &str = "binomes.sqlite3";

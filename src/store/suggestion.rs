@@ -174,3 +174,91 @@ impl Store {
         }))
     }
 }
+
+/// How one ambassador stands for one student.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
+pub struct Compatibility {
+    pub ambassador: crate::model::AmbassadorId,
+    /// The score and reasons when the pair is allowed.
+    pub evaluation: Option<suggest::Evaluation>,
+    /// Why the pair is not allowed, in French.
+    pub barrier: Option<String>,
+    /// Places the ambassador still has, this student's own pair aside.
+    pub places_left: u32,
+    /// The ambassador is this student's current pair.
+    pub current: bool,
+}
+
+impl Store {
+    /// The student against every ambassador of the edition: allowed ones first, best score
+    /// first (those with a free place before the full ones), then the others with the reason.
+    /// "Why this pair and not another", and the alternates for a withdrawal.
+    pub fn compatibility(
+        &self,
+        edition: EditionId,
+        student: crate::model::StudentId,
+    ) -> Result<Vec<Compatibility>, StoreError> {
+        use crate::suggest::score::{evaluate, AmbassadorProfile, StudentProfile};
+        use std::collections::{HashMap, HashSet};
+        let students = self.list_students(edition)?;
+        let student = students
+            .iter()
+            .find(|s| s.id == student)
+            .ok_or(StoreError::StudentNotFound { student })?;
+        let rules = self.rules(edition)?;
+        let pairs = self.list_pairs(edition)?;
+        let current = pairs
+            .iter()
+            .find(|p| p.student_id == student.id)
+            .map(|p| p.ambassador_id);
+        let mut hosted: HashMap<_, u32> = HashMap::new();
+        for pair in pairs.iter().filter(|p| p.student_id != student.id) {
+            *hosted.entry(pair.ambassador_id).or_default() += 1;
+        }
+        let forbidden: HashSet<_> = self
+            .forbidden_pairs(edition)?
+            .into_iter()
+            .filter(|f| f.student_id == student.id)
+            .map(|f| f.ambassador_id)
+            .collect();
+        let profile = StudentProfile::of(student);
+        let mut all: Vec<Compatibility> = self
+            .list_ambassadors(edition)?
+            .iter()
+            .map(|a| {
+                let result = if forbidden.contains(&a.id) {
+                    Err(crate::suggest::score::Barrier::Forbidden)
+                } else {
+                    evaluate(&profile, &AmbassadorProfile::of(a), &rules)
+                };
+                let (evaluation, barrier) = match result {
+                    Ok(e) => (Some(e), None),
+                    Err(b) => (None, Some(b.describe(&profile, &rules))),
+                };
+                Compatibility {
+                    ambassador: a.id,
+                    evaluation,
+                    barrier,
+                    places_left: a
+                        .capacity
+                        .saturating_sub(hosted.get(&a.id).copied().unwrap_or(0)),
+                    current: current == Some(a.id),
+                }
+            })
+            .collect();
+        all.sort_by(|x, y| {
+            let key = |c: &Compatibility| {
+                (
+                    c.evaluation.is_none(),
+                    c.places_left == 0,
+                    std::cmp::Reverse(c.evaluation.as_ref().map_or(0, |e| e.score)),
+                    c.ambassador,
+                )
+            };
+            key(x).cmp(&key(y))
+        });
+        Ok(all)
+    }
+}

@@ -125,6 +125,12 @@ describe("Importing sign-up sheets through the wizard", () => {
     await waitForText(browser, "#pairs-table", "métier souhaité n°1");
     await waitForText(browser, "#unpaired-table", "hors des états retenus");
     await screenshot(browser, "15-binomes-proposes");
+    // Why this pair and not another: every ambassador, allowed or why not.
+    await click('#pairs-table [data-action="why"]');
+    await waitForText(browser, "#why-table", "binôme actuel");
+    await waitForText(browser, "#why-barriers", "capacité 0");
+    await screenshot(browser, "17-pourquoi");
+    await click("#why-modal .fr-btn--close");
     const out = path.join(profile.root, "binomes.xlsx");
     writeFileSync(profile.answers, `${out}\n`);
     await click("#export");

@@ -6,6 +6,7 @@ import { getCurrentWebview } from "@tauri-apps/api/webview";
 import type { Ambassador } from "./bindings/Ambassador";
 import type { AppInfo } from "./bindings/AppInfo";
 import type { DemoSamples } from "./bindings/DemoSamples";
+import type { Compatibility } from "./bindings/Compatibility";
 import type { DraftsSummary } from "./bindings/DraftsSummary";
 import type { Edition } from "./bindings/Edition";
 import type { Message } from "./bindings/Message";
@@ -102,6 +103,7 @@ export const api = {
   setTemplates: (edition: number, templates: Templates) => call<null>("set_templates", { edition, templates }),
   previewMessages: (edition: number) => call<Message[]>("preview_messages", { edition }),
   getRules: (edition: number) => call<RulesView>("get_rules", { edition }),
+  compatibility: (edition: number, student: number) => call<Compatibility[]>("compatibility", { edition, student }),
   setRules: (edition: number, rules: Rules) => call<null>("set_rules", { edition, rules }),
   rememberColumn: (role: Role, header: string, field: Field | null) =>
     call<null>("remember_column", { role, header, field }),

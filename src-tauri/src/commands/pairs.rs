@@ -90,3 +90,13 @@ pub fn set_rules(
 ) -> Result<(), IpcError> {
     state.with_store(|store| store.set_rules(edition, &rules))
 }
+
+/// A student against every ambassador: the reasons of each allowed pair, why the others are not.
+#[tauri::command]
+pub fn compatibility(
+    state: State<'_, AppState>,
+    edition: EditionId,
+    student: binome::model::StudentId,
+) -> Result<Vec<binome::store::Compatibility>, IpcError> {
+    state.with_store(|store| store.compatibility(edition, student))
+}

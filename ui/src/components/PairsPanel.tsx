@@ -11,6 +11,8 @@ import type { Unpaired } from "../bindings/Unpaired";
 import { fullName } from "../format";
 import { ErrorAlert } from "./ErrorAlert";
 import { RulesEditor } from "./RulesEditor";
+import { WhyModal, whyModal } from "./WhyModal";
+import type { Compatibility } from "../bindings/Compatibility";
 import { TableFrame } from "./TableFrame";
 
 const suggestModal = createModal({ id: "suggest-modal", isOpenedByDefault: false });
@@ -39,6 +41,7 @@ export function PairsPanel({
   // Pairs whose drafts were just written, waiting for "sent" to be confirmed.
   const [written, setWritten] = useState<number[] | null>(null);
   const [onlyValidated, setOnlyValidated] = useState(false);
+  const [why, setWhy] = useState<{ name: string; compatibility: Compatibility[] | null } | null>(null);
   const [minimal, setMinimal] = useState(false);
 
   const studentById = useMemo(() => new Map(students.map((s) => [s.id, s])), [students]);
@@ -109,6 +112,21 @@ export function PairsPanel({
       onChanged();
     });
 
+  const explain = (student: number) => {
+    const who = studentById.get(student);
+    setWhy({ name: who ? fullName(who.identity.firstName, who.identity.lastName) : "", compatibility: null });
+    whyModal.open();
+    api.compatibility(edition, student).then(
+      (compatibility) => setWhy((current) => (current ? { ...current, compatibility } : current)),
+      (e) => setError(toApiError(e).message),
+    );
+  };
+  const whyButton = (student: number) => (
+    <Button size="small" priority="tertiary no outline" onClick={() => explain(student)} nativeButtonProps={{ "data-action": "why" }}>
+      Pourquoi ?
+    </Button>
+  );
+
   const name = (who: { identity: { firstName: string; lastName: string } } | undefined) =>
     who ? fullName(who.identity.firstName, who.identity.lastName) : "?";
 
@@ -166,6 +184,7 @@ export function PairsPanel({
                 </th>
                 <th scope="col">Pourquoi</th>
                 <th scope="col">Statut</th>
+                <th scope="col">Autres choix</th>
               </tr>
             </thead>
             <tbody>
@@ -187,6 +206,7 @@ export function PairsPanel({
                       </Badge>
                     ) : null}
                   </td>
+                  <td>{whyButton(pair.studentId)}</td>
                 </tr>
               ))}
             </tbody>
@@ -202,6 +222,7 @@ export function PairsPanel({
               <tr>
                 <th scope="col">Étudiant</th>
                 <th scope="col">Pourquoi</th>
+                <th scope="col">Ambassadeurs possibles</th>
               </tr>
             </thead>
             <tbody>
@@ -209,6 +230,7 @@ export function PairsPanel({
                 <tr key={u.student}>
                   <td>{name(studentById.get(u.student))}</td>
                   <td>{u.diagnosis}</td>
+                  <td>{whyButton(u.student)}</td>
                 </tr>
               ))}
             </tbody>
@@ -216,6 +238,7 @@ export function PairsPanel({
         </TableFrame>
       ) : null}
 
+      <WhyModal studentName={why?.name ?? ""} compatibility={why?.compatibility ?? null} ambassadorById={ambassadorById} />
       <suggestModal.Component
         title="Proposer les binômes ?"
         buttons={[

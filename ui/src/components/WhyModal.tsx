@@ -1,0 +1,91 @@
+import { createModal } from "@codegouvfr/react-dsfr/Modal";
+import { Badge } from "@codegouvfr/react-dsfr/Badge";
+import type { Ambassador } from "../bindings/Ambassador";
+import type { Compatibility } from "../bindings/Compatibility";
+import { summarizeBarriers } from "../compat";
+import { fullName } from "../format";
+import { TableFrame } from "./TableFrame";
+
+export const whyModal = createModal({ id: "why-modal", isOpenedByDefault: false });
+
+/** Why a student has this pair and not another: the best allowed ambassadors with their
+ * reasons and places left (the alternates), and why the others are ruled out. */
+export function WhyModal({
+  studentName,
+  compatibility,
+  ambassadorById,
+}: {
+  studentName: string;
+  compatibility: Compatibility[] | null;
+  ambassadorById: Map<number, Ambassador>;
+}) {
+  const allowed = (compatibility ?? []).filter((c) => c.evaluation !== null);
+  const barriers = summarizeBarriers(compatibility ?? []);
+  return (
+    <whyModal.Component title={`Pourquoi ? — ${studentName}`} size="large">
+      {compatibility === null ? (
+        <p>Chargement…</p>
+      ) : (
+        <>
+          <p>
+            {allowed.length} ambassadeur(s) possible(s) selon les règles, du meilleur au moins bon (ceux qui ont encore une
+            place d'abord). Les autres sont exclus pour les raisons en bas.
+          </p>
+          <TableFrame noCaption>
+            <table id="why-table">
+              <caption>Ambassadeurs possibles</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Ambassadeur</th>
+                  <th scope="col" className="binomes-number">
+                    Points
+                  </th>
+                  <th scope="col">Pourquoi</th>
+                  <th scope="col" className="binomes-number">
+                    Places libres
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {allowed.slice(0, 15).map((c) => {
+                  const a = ambassadorById.get(c.ambassador);
+                  return (
+                    <tr key={c.ambassador}>
+                      <td>
+                        {a ? fullName(a.identity.firstName, a.identity.lastName) : "?"}{" "}
+                        {c.current ? (
+                          <Badge small noIcon severity="success">
+                            binôme actuel
+                          </Badge>
+                        ) : null}
+                        <br />
+                        <span className="fr-text--xs">
+                          {a?.job ?? ""} · {a?.place.commune ?? ""}
+                        </span>
+                      </td>
+                      <td className="binomes-number">{c.evaluation?.score ?? 0}</td>
+                      <td>{c.evaluation?.parts.map((p) => `${p.reason} (+${p.points})`).join(" ; ")}</td>
+                      <td className="binomes-number">{c.placesLeft}</td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </TableFrame>
+          {barriers.length > 0 ? (
+            <>
+              <h3 className="fr-h6">Ambassadeurs exclus</h3>
+              <ul id="why-barriers">
+                {barriers.map(([reason, n]) => (
+                  <li key={reason}>
+                    {n} : {reason}
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+        </>
+      )}
+    </whyModal.Component>
+  );
+}
