@@ -419,3 +419,63 @@ fn a_version_1_database_with_data_is_upgraded_in_place() {
     assert_eq!(editions[0].edition.name, "Vis mon job 2025");
     assert!(store.column_choices(Role::Student).unwrap().is_empty());
 }
+
+#[test]
+fn pairs_are_locked_validated_in_bulk_and_notified() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&dir.path().join("b.sqlite3")).unwrap();
+    let ed = store
+        .create_edition_with_batches(
+            &edition("2026", None),
+            false,
+            &[
+                batch(
+                    Role::Student,
+                    vec![
+                        PersonRecord::Student(student("s1@example.org")),
+                        PersonRecord::Student(student("s2@example.org")),
+                    ],
+                ),
+                batch(
+                    Role::Ambassador,
+                    vec![PersonRecord::Ambassador(ambassador("a1@example.org", 2))],
+                ),
+            ],
+        )
+        .unwrap()
+        .id;
+    let s: Vec<StudentId> = store
+        .list_students(ed)
+        .unwrap()
+        .iter()
+        .map(|s| s.id)
+        .collect();
+    let a = store.list_ambassadors(ed).unwrap()[0].id;
+    let first = store.add_pair(ed, s[0], a, PairOrigin::Suggested).unwrap();
+    let second = store.add_pair(ed, s[1], a, PairOrigin::Suggested).unwrap();
+    assert!(store.set_pair_locked(first.id, true).unwrap().locked);
+    assert_eq!(
+        store
+            .set_pair_status(second.id, binome::model::PairStatus::Notified)
+            .unwrap()
+            .status
+            .label_fr(),
+        "notifié"
+    );
+    assert_eq!(
+        store.validate_proposed(ed).unwrap(),
+        1,
+        "only the proposed one"
+    );
+    let statuses: Vec<&str> = store
+        .list_pairs(ed)
+        .unwrap()
+        .iter()
+        .map(|p| p.status.label_fr())
+        .collect();
+    assert_eq!(statuses, ["validé", "notifié"]);
+    assert!(matches!(
+        store.set_pair_locked(binome::model::PairId(999), true),
+        Err(StoreError::PairNotFound { .. })
+    ));
+}

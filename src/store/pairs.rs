@@ -57,6 +57,17 @@ impl Store {
         })
     }
 
+    /// Moves every "proposé" pair of the edition to "validé", in one transaction.
+    pub fn validate_proposed(&mut self, edition: EditionId) -> Result<usize, StoreError> {
+        self.write(|tx| {
+            Ok(tx.execute(
+                "UPDATE pair SET status = 'validated', updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')
+                 WHERE edition_id = ?1 AND status = 'proposed'",
+                [edition],
+            )?)
+        })
+    }
+
     /// Rules a pair out for the suggestion (and undoes it if it exists).
     pub fn forbid_pair(&mut self, forbidden: &ForbiddenPair) -> Result<(), StoreError> {
         self.write(|tx| {

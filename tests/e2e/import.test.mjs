@@ -131,6 +131,17 @@ describe("Importing sign-up sheets through the wizard", () => {
     await waitForText(browser, "#why-barriers", "capacité 0");
     await screenshot(browser, "17-pourquoi");
     await click("#why-modal .fr-btn--close");
+    // Lock one pair by hand, validate the rest, and run the suggestion again: all are kept.
+    await click("#pairs-table tbody tr:first-child .fr-checkbox-group label");
+    await browser.waitUntil(async () => (await browser.$("#pairs-table tbody tr:first-child input[type=checkbox]")).isSelected(), {
+      timeout: 5_000,
+      timeoutMsg: "the lock did not hold",
+    });
+    await click("#validate-all");
+    await waitForText(browser, "#pairs-status", "passés à « validé »");
+    await click("#suggest");
+    await click("#suggest-confirm");
+    await waitForText(browser, "#pairs-status", "0 binômes proposés, 165 gardés");
     const out = path.join(profile.root, "binomes.xlsx");
     writeFileSync(profile.answers, `${out}\n`);
     await click("#export");

@@ -20,6 +20,8 @@ import type { Field } from "./bindings/Field";
 import type { ImportReport } from "./bindings/ImportReport";
 import type { IpcError } from "./bindings/IpcError";
 import type { OriginalRow } from "./bindings/OriginalRow";
+import type { Pair } from "./bindings/Pair";
+import type { PairStatus } from "./bindings/PairStatus";
 import type { ReferentialLists } from "./bindings/ReferentialLists";
 import type { Role } from "./bindings/Role";
 import type { Rules } from "./bindings/Rules";
@@ -104,6 +106,9 @@ export const api = {
   previewMessages: (edition: number) => call<Message[]>("preview_messages", { edition }),
   getRules: (edition: number) => call<RulesView>("get_rules", { edition }),
   compatibility: (edition: number, student: number) => call<Compatibility[]>("compatibility", { edition, student }),
+  setPairLocked: (pair: number, locked: boolean) => call<Pair>("set_pair_locked", { pair, locked }),
+  setPairStatus: (pair: number, status: PairStatus) => call<Pair>("set_pair_status", { pair, status }),
+  validateProposed: (edition: number) => call<number>("validate_proposed", { edition }),
   setRules: (edition: number, rules: Rules) => call<null>("set_rules", { edition, rules }),
   rememberColumn: (role: Role, header: string, field: Field | null) =>
     call<null>("remember_column", { role, header, field }),

@@ -100,3 +100,30 @@ pub fn compatibility(
 ) -> Result<Vec<binome::store::Compatibility>, IpcError> {
     state.with_store(|store| store.compatibility(edition, student))
 }
+
+#[tauri::command]
+pub fn set_pair_locked(
+    state: State<'_, AppState>,
+    pair: binome::model::PairId,
+    locked: bool,
+) -> Result<binome::model::Pair, IpcError> {
+    state.with_store(|store| store.set_pair_locked(pair, locked))
+}
+
+#[tauri::command]
+pub fn set_pair_status(
+    state: State<'_, AppState>,
+    pair: binome::model::PairId,
+    status: binome::model::PairStatus,
+) -> Result<binome::model::Pair, IpcError> {
+    state.with_store(|store| store.set_pair_status(pair, status))
+}
+
+/// Moves every proposed pair of the edition to "validé".
+#[tauri::command]
+pub fn validate_proposed(
+    state: State<'_, AppState>,
+    edition: EditionId,
+) -> Result<usize, IpcError> {
+    state.with_store(|store| store.validate_proposed(edition))
+}

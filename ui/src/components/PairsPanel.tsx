@@ -1,6 +1,5 @@
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { Button } from "@codegouvfr/react-dsfr/Button";
-import { Badge } from "@codegouvfr/react-dsfr/Badge";
 import { createModal } from "@codegouvfr/react-dsfr/Modal";
 import { api, toApiError } from "../api";
 import type { Ambassador } from "../bindings/Ambassador";
@@ -127,6 +126,19 @@ export function PairsPanel({
     </Button>
   );
 
+  // One pair's lock or status changed by hand: saved at once, the list read again.
+  const changePair = (work: () => Promise<unknown>) =>
+    run(async () => {
+      await work();
+      reload();
+    });
+  const validateAll = () =>
+    run(async () => {
+      const n = await api.validateProposed(edition);
+      setNotice(`${n} binômes passés à « validé ».`);
+      reload();
+    });
+
   const name = (who: { identity: { firstName: string; lastName: string } } | undefined) =>
     who ? fullName(who.identity.firstName, who.identity.lastName) : "?";
 
@@ -157,6 +169,15 @@ export function PairsPanel({
           nativeButtonProps={{ id: "write-messages" }}
         >
           Préparer les messages…
+        </Button>
+        <Button
+          priority="tertiary"
+          iconId="fr-icon-success-line"
+          onClick={() => void validateAll()}
+          disabled={busy || !(pairs ?? []).some((p) => p.pair.status === "proposed")}
+          nativeButtonProps={{ id: "validate-all" }}
+        >
+          Valider tous les binômes proposés
         </Button>
         {written ? (
           <Button priority="tertiary" iconId="fr-icon-check-line" onClick={() => void markSent()} disabled={busy} nativeButtonProps={{ id: "mark-notified" }}>
@@ -199,12 +220,32 @@ export function PairsPanel({
                   <td className="binomes-number">{score}</td>
                   <td>{reasons.join(" ; ")}</td>
                   <td>
-                    {statusLabel[pair.status]}{" "}
-                    {pair.locked ? (
-                      <Badge small noIcon severity="info">
+                    <select
+                      className="fr-select"
+                      aria-label={`Statut du binôme de ${name(studentById.get(pair.studentId))}`}
+                      data-pair-status={pair.id}
+                      value={pair.status}
+                      disabled={busy}
+                      onChange={(e) => void changePair(() => api.setPairStatus(pair.id, e.target.value as PairStatus))}
+                    >
+                      {(Object.keys(statusLabel) as PairStatus[]).map((status) => (
+                        <option key={status} value={status}>
+                          {statusLabel[status]}
+                        </option>
+                      ))}
+                    </select>
+                    <div className="fr-checkbox-group fr-checkbox-group--sm">
+                      <input
+                        type="checkbox"
+                        id={`lock-${pair.id}`}
+                        checked={pair.locked}
+                        disabled={busy}
+                        onChange={(e) => void changePair(() => api.setPairLocked(pair.id, e.target.checked))}
+                      />
+                      <label className="fr-label" htmlFor={`lock-${pair.id}`}>
                         verrouillé
-                      </Badge>
-                    ) : null}
+                      </label>
+                    </div>
                   </td>
                   <td>{whyButton(pair.studentId)}</td>
                 </tr>
