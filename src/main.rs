@@ -148,6 +148,9 @@ enum Command {
         /// États de dossier retenus, séparés par des virgules (par défaut : accepte).
         #[arg(long, value_name = "ÉTATS")]
         accepted_states: Option<String>,
+        /// « Personne de mal servi » : relever d'abord le moins bon binôme (oui ou non).
+        #[arg(long, value_name = "OUI|NON")]
+        fairness: Option<String>,
         #[arg(long)]
         json: bool,
     },
@@ -419,6 +422,7 @@ fn run(cli: Cli) -> Result<(), String> {
             set,
             max_distance,
             accepted_states,
+            fairness,
             json,
         } => {
             let mut store = Store::open(&db).map_err(|e| e.to_string())?;
@@ -426,7 +430,17 @@ fn run(cli: Cli) -> Result<(), String> {
                 .edition_for_command_line(edition.as_deref())
                 .map_err(|e| e.to_string())?;
             let mut rules = store.rules(edition.id).map_err(|e| e.to_string())?;
-            let changing = !set.is_empty() || max_distance.is_some() || accepted_states.is_some();
+            let changing = !set.is_empty()
+                || max_distance.is_some()
+                || accepted_states.is_some()
+                || fairness.is_some();
+            if let Some(answer) = fairness.as_deref().map(str::to_lowercase) {
+                rules.fairness = match answer.as_str() {
+                    "oui" | "yes" | "on" | "1" => true,
+                    "non" | "no" | "off" | "0" => false,
+                    other => return Err(format!("« {other} » : attendu oui ou non")),
+                };
+            }
             for assignment in &set {
                 let (name, points) = assignment
                     .split_once('=')

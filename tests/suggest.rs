@@ -368,3 +368,88 @@ fn a_students_compatibility_with_every_ambassador_explains_the_choice() {
             .all(|c| c.places_left == 0));
     }
 }
+
+#[test]
+fn nobody_badly_served_raises_the_lowest_score_without_placing_fewer() {
+    for seed in 200..230u64 {
+        let (students, ambassadors) = edition(seed, 7, 4);
+        let plain = Rules::default();
+        let fair = Rules {
+            fairness: true,
+            ..Rules::default()
+        };
+        let run = |rules: &Rules| {
+            suggest(&Input {
+                students: &students,
+                ambassadors: &ambassadors,
+                pairs: &[],
+                forbidden: &[],
+                rules,
+            })
+        };
+        let (a, b) = (run(&plain), run(&fair));
+        assert_eq!(a.proposed.len(), b.proposed.len(), "as many placed");
+        let worst = |s: &binome::suggest::Suggestion| {
+            s.proposed
+                .iter()
+                .map(|p| p.evaluation.score)
+                .min()
+                .unwrap_or(0)
+        };
+        assert!(worst(&b) >= worst(&a), "seed {seed}");
+        // Against brute force: the best (placed, lowest score, total) there is.
+        let free: Vec<&Student> = students.iter().filter(|s| takes_part(s, &fair)).collect();
+        let p: Vec<StudentProfile> = free.iter().map(|s| StudentProfile::of(s)).collect();
+        let a_prof: Vec<AmbassadorProfile> =
+            ambassadors.iter().map(AmbassadorProfile::of).collect();
+        fn go(
+            i: usize,
+            p: &[StudentProfile],
+            a: &[AmbassadorProfile],
+            left: &mut Vec<u32>,
+            rules: &Rules,
+            acc: (usize, u32, u32),
+            best: &mut (usize, u32, u32),
+        ) {
+            if i == p.len() {
+                let key = (acc.0, if acc.0 == 0 { 0 } else { acc.1 }, acc.2);
+                *best = (*best).max(key);
+                return;
+            }
+            go(i + 1, p, a, left, rules, acc, best);
+            for j in 0..a.len() {
+                if left[j] > 0 {
+                    if let Ok(s) = score::score(&p[i], &a[j], rules) {
+                        left[j] -= 1;
+                        go(
+                            i + 1,
+                            p,
+                            a,
+                            left,
+                            rules,
+                            (acc.0 + 1, acc.1.min(s), acc.2 + s),
+                            best,
+                        );
+                        left[j] += 1;
+                    }
+                }
+            }
+        }
+        let mut best = (0, 0, 0);
+        go(
+            0,
+            &p,
+            &a_prof,
+            &mut ambassadors.iter().map(|x| x.capacity).collect(),
+            &fair,
+            (0, u32::MAX, 0),
+            &mut best,
+        );
+        let got = (
+            b.proposed.len(),
+            if b.proposed.is_empty() { 0 } else { worst(&b) },
+            b.proposed.iter().map(|x| x.evaluation.score).sum::<u32>(),
+        );
+        assert_eq!(got, best, "seed {seed}");
+    }
+}

@@ -140,11 +140,14 @@ pub fn suggest(input: &Input) -> Suggestion {
         }
     }
     let score_of = |i: usize, j: usize| scores[i * columns + j];
-    let assignment = assignment::solve(&assignment::Problem {
+    let mut assignment = assignment::solve(&assignment::Problem {
         rows: students.len(),
         capacities: &capacities,
         score: &score_of,
     });
+    if rules.fairness {
+        assignment = fairest(&scores, columns, &capacities, assignment);
+    }
 
     let mut left = capacities.clone();
     let mut proposed = Vec::new();
@@ -190,6 +193,48 @@ pub fn suggest(input: &Input) -> Suggestion {
         excluded,
         places_left: left.iter().sum(),
     }
+}
+
+/// "Nobody badly served": among the assignments placing as many rows as `best`, the one whose
+/// lowest score is highest, then whose total is highest. The highest threshold that still
+/// places as many is found by bisection over the scores that occur; pairs below it are dropped.
+fn fairest(
+    scores: &[Option<u32>],
+    columns: usize,
+    capacities: &[u32],
+    best: Vec<Option<usize>>,
+) -> Vec<Option<usize>> {
+    let rows = if columns == 0 {
+        0
+    } else {
+        scores.len() / columns
+    };
+    let placed = best.iter().filter(|a| a.is_some()).count();
+    let mut levels: Vec<u32> = scores.iter().flatten().copied().collect();
+    levels.sort_unstable();
+    levels.dedup();
+    let solve_from = |threshold: u32| {
+        let score = |i: usize, j: usize| scores[i * columns + j].filter(|s| *s >= threshold);
+        assignment::solve(&assignment::Problem {
+            rows,
+            capacities,
+            score: &score,
+        })
+    };
+    // levels[lo] always places as many (the lowest level is no constraint at all).
+    let (mut lo, mut hi) = (0usize, levels.len());
+    let mut chosen = best;
+    while hi - lo > 1 {
+        let mid = (lo + hi) / 2;
+        let candidate = solve_from(levels[mid]);
+        if candidate.iter().filter(|a| a.is_some()).count() == placed {
+            lo = mid;
+            chosen = candidate;
+        } else {
+            hi = mid;
+        }
+    }
+    chosen
 }
 
 /// Why student `i` got no pair: the binding constraint, in French.

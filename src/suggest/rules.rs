@@ -52,6 +52,9 @@ pub struct Rules {
     pub accepted_states: Vec<String>,
     /// No pair farther apart than this (between the départements' reference points), if set.
     pub max_distance_km: Option<u32>,
+    /// "Nobody badly served": after placing the most students, raise the lowest score first,
+    /// then the total.
+    pub fairness: bool,
 }
 
 impl Default for Rules {
@@ -60,6 +63,7 @@ impl Default for Rules {
             weights: Weights::default(),
             accepted_states: vec!["accepte".into()],
             max_distance_km: None,
+            fairness: false,
         }
     }
 }
@@ -74,6 +78,9 @@ impl Rules {
         ];
         if let Some(km) = self.max_distance_km {
             lines.push(format!("Aucun binôme n'est proposé à plus de {km} km (distance entre les chefs-lieux des départements)."));
+        }
+        if self.fairness {
+            lines.push("Option « personne de mal servi » : à nombre d'étudiants placés égal, le binôme le moins bon est d'abord rendu le meilleur possible, puis la somme des points est maximisée.".to_string());
         }
         lines.push(format!(
             "Seuls les dossiers dans l'état {} sont pris en compte.",

@@ -12,4 +12,9 @@ acceptedStates: Array<string>,
 /**
  * No pair farther apart than this (between the départements' reference points), if set.
  */
-maxDistanceKm: number | null, };
+maxDistanceKm: number | null, 
+/**
+ * "Nobody badly served": after placing the most students, raise the lowest score first,
+ * then the total.
+ */
+fairness: boolean, };

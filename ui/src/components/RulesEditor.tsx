@@ -93,6 +93,17 @@ export function RulesEditor({ edition }: { edition: number }) {
           </div>
         ))}
       </fieldset>
+      <div className="fr-checkbox-group fr-checkbox-group--sm fr-mb-2w">
+        <input
+          type="checkbox"
+          id="rules-fairness"
+          checked={rules.fairness}
+          onChange={(e) => change({ ...rules, fairness: e.target.checked })}
+        />
+        <label className="fr-label" htmlFor="rules-fairness">
+          Personne de mal servi : relever d'abord le moins bon binôme (calcul plus long)
+        </label>
+      </div>
       <Button size="small" onClick={() => void save()} nativeButtonProps={{ id: "save-rules" }}>
         Enregistrer les règles
       </Button>
