@@ -204,11 +204,7 @@ fn fairest(
     capacities: &[u32],
     best: Vec<Option<usize>>,
 ) -> Vec<Option<usize>> {
-    let rows = if columns == 0 {
-        0
-    } else {
-        scores.len() / columns
-    };
+    let rows = scores.len().checked_div(columns).unwrap_or(0);
     let placed = best.iter().filter(|a| a.is_some()).count();
     let mut levels: Vec<u32> = scores.iter().flatten().copied().collect();
     levels.sort_unstable();
