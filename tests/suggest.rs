@@ -201,43 +201,9 @@ fn on_small_editions_the_total_score_is_the_best_possible() {
         };
         let result = suggest(&input);
         let free: Vec<&Student> = students.iter().filter(|s| takes_part(s, &rules)).collect();
-        let profiles: Vec<StudentProfile> = free.iter().map(|s| StudentProfile::of(s)).collect();
-        let aprof: Vec<AmbassadorProfile> = ambassadors.iter().map(AmbassadorProfile::of).collect();
-        // Brute force over every placement.
-        fn go(
-            i: usize,
-            p: &[StudentProfile],
-            a: &[AmbassadorProfile],
-            left: &mut Vec<u32>,
-            rules: &Rules,
-            acc: (usize, u32),
-            best: &mut (usize, u32),
-        ) {
-            if i == p.len() {
-                *best = (*best).max(acc);
-                return;
-            }
-            go(i + 1, p, a, left, rules, acc, best);
-            for j in 0..a.len() {
-                if left[j] > 0 {
-                    if let Ok(s) = score::score(&p[i], &a[j], rules) {
-                        left[j] -= 1;
-                        go(i + 1, p, a, left, rules, (acc.0 + 1, acc.1 + s), best);
-                        left[j] += 1;
-                    }
-                }
-            }
-        }
-        let mut best = (0, 0);
-        go(
-            0,
-            &profiles,
-            &aprof,
-            &mut ambassadors.iter().map(|a| a.capacity).collect(),
-            &rules,
-            (0, 0),
-            &mut best,
-        );
+        let best = brute_force_best(&free, &ambassadors, &rules, |placed, _, total| {
+            (placed, total)
+        });
         let got = (
             result.proposed.len(),
             result
@@ -399,52 +365,9 @@ fn nobody_badly_served_raises_the_lowest_score_without_placing_fewer() {
         assert!(worst(&b) >= worst(&a), "seed {seed}");
         // Against brute force: the best (placed, lowest score, total) there is.
         let free: Vec<&Student> = students.iter().filter(|s| takes_part(s, &fair)).collect();
-        let p: Vec<StudentProfile> = free.iter().map(|s| StudentProfile::of(s)).collect();
-        let a_prof: Vec<AmbassadorProfile> =
-            ambassadors.iter().map(AmbassadorProfile::of).collect();
-        fn go(
-            i: usize,
-            p: &[StudentProfile],
-            a: &[AmbassadorProfile],
-            left: &mut Vec<u32>,
-            rules: &Rules,
-            acc: (usize, u32, u32),
-            best: &mut (usize, u32, u32),
-        ) {
-            if i == p.len() {
-                let key = (acc.0, if acc.0 == 0 { 0 } else { acc.1 }, acc.2);
-                *best = (*best).max(key);
-                return;
-            }
-            go(i + 1, p, a, left, rules, acc, best);
-            for j in 0..a.len() {
-                if left[j] > 0 {
-                    if let Ok(s) = score::score(&p[i], &a[j], rules) {
-                        left[j] -= 1;
-                        go(
-                            i + 1,
-                            p,
-                            a,
-                            left,
-                            rules,
-                            (acc.0 + 1, acc.1.min(s), acc.2 + s),
-                            best,
-                        );
-                        left[j] += 1;
-                    }
-                }
-            }
-        }
-        let mut best = (0, 0, 0);
-        go(
-            0,
-            &p,
-            &a_prof,
-            &mut ambassadors.iter().map(|x| x.capacity).collect(),
-            &fair,
-            (0, u32::MAX, 0),
-            &mut best,
-        );
+        let best = brute_force_best(&free, &ambassadors, &fair, |placed, lowest, total| {
+            (placed, lowest, total)
+        });
         let got = (
             b.proposed.len(),
             if b.proposed.is_empty() { 0 } else { worst(&b) },
@@ -452,4 +375,52 @@ fn nobody_badly_served_raises_the_lowest_score_without_placing_fewer() {
         );
         assert_eq!(got, best, "seed {seed}");
     }
+}
+
+/// Every placement of the students, by brute force: the best `key(placed, lowest score, total)`.
+fn brute_force_best<K: Ord + Copy>(
+    students: &[&Student],
+    ambassadors: &[Ambassador],
+    rules: &Rules,
+    key: fn(usize, u32, u32) -> K,
+) -> K {
+    struct Search<'a, K> {
+        students: Vec<StudentProfile>,
+        ambassadors: Vec<AmbassadorProfile>,
+        rules: &'a Rules,
+        key: fn(usize, u32, u32) -> K,
+    }
+    impl<K: Ord + Copy> Search<'_, K> {
+        fn go(&self, i: usize, left: &mut Vec<u32>, acc: (usize, u32, u32), best: &mut Option<K>) {
+            if i == self.students.len() {
+                let lowest = if acc.0 == 0 { 0 } else { acc.1 };
+                let k = (self.key)(acc.0, lowest, acc.2);
+                if best.is_none_or(|b| k > b) {
+                    *best = Some(k);
+                }
+                return;
+            }
+            self.go(i + 1, left, acc, best);
+            for j in 0..self.ambassadors.len() {
+                if left[j] > 0 {
+                    if let Ok(s) = score::score(&self.students[i], &self.ambassadors[j], self.rules)
+                    {
+                        left[j] -= 1;
+                        self.go(i + 1, left, (acc.0 + 1, acc.1.min(s), acc.2 + s), best);
+                        left[j] += 1;
+                    }
+                }
+            }
+        }
+    }
+    let search = Search {
+        students: students.iter().map(|s| StudentProfile::of(s)).collect(),
+        ambassadors: ambassadors.iter().map(AmbassadorProfile::of).collect(),
+        rules,
+        key,
+    };
+    let mut left: Vec<u32> = ambassadors.iter().map(|x| x.capacity).collect();
+    let mut best = None;
+    search.go(0, &mut left, (0, u32::MAX, 0), &mut best);
+    best.expect("at least the empty placement")
 }

@@ -188,3 +188,62 @@ fn summary_from_row(row: &Row<'_>) -> rusqlite::Result<EditionSummary> {
         pairs: row.get(8)?,
     })
 }
+
+/// The JSON settings an edition carries, one column each (NULL: the defaults).
+#[derive(Debug, Clone, Copy)]
+pub(super) enum Setting {
+    Rules,
+    Templates,
+}
+
+impl Setting {
+    fn column(self) -> &'static str {
+        match self {
+            Setting::Rules => "rules",
+            Setting::Templates => "templates",
+        }
+    }
+}
+
+/// Reads an edition's setting, or its default when the organiser never changed it.
+pub(super) fn setting<T: serde::de::DeserializeOwned + Default>(
+    conn: &Connection,
+    edition: EditionId,
+    setting: Setting,
+) -> Result<T, StoreError> {
+    let column = setting.column();
+    let stored: Option<Option<String>> = conn
+        .query_row(
+            &format!("SELECT {column} FROM edition WHERE id = ?1"),
+            [edition],
+            |r| r.get(0),
+        )
+        .optional()?;
+    match stored {
+        None => Err(StoreError::EditionNotFound { id: edition }),
+        Some(None) => Ok(T::default()),
+        Some(Some(json)) => serde_json::from_str(&json).map_err(|_| StoreError::Corrupt {
+            table: "edition",
+            column,
+            value: json,
+        }),
+    }
+}
+
+/// Stores an edition's setting.
+pub(super) fn set_setting<T: serde::Serialize>(
+    conn: &Connection,
+    edition: EditionId,
+    setting: Setting,
+    value: &T,
+) -> Result<(), StoreError> {
+    let json = serde_json::to_string(value).expect("settings serialise");
+    let changed = conn.execute(
+        &format!("UPDATE edition SET {} = ?1 WHERE id = ?2", setting.column()),
+        params![json, edition],
+    )?;
+    if changed == 0 {
+        return Err(StoreError::EditionNotFound { id: edition });
+    }
+    Ok(())
+}

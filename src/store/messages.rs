@@ -1,8 +1,7 @@
 //! The messages of an edition: its templates, the messages of its pairs, and marking pairs as
 //! notified once the organiser has sent them.
 
-use rusqlite::{params, OptionalExtension};
-
+use super::editions::{self, Setting};
 use super::{Store, StoreError};
 use crate::messages::{self, Message, Templates};
 use crate::model::{EditionId, PairId, PairStatus};
@@ -10,23 +9,7 @@ use crate::model::{EditionId, PairId, PairStatus};
 impl Store {
     /// The message templates of an edition (the defaults until the organiser edits them).
     pub fn templates(&self, edition: EditionId) -> Result<Templates, StoreError> {
-        let stored: Option<Option<String>> = self
-            .conn
-            .query_row(
-                "SELECT templates FROM edition WHERE id = ?1",
-                [edition],
-                |r| r.get(0),
-            )
-            .optional()?;
-        match stored {
-            None => Err(StoreError::EditionNotFound { id: edition }),
-            Some(None) => Ok(Templates::default()),
-            Some(Some(json)) => serde_json::from_str(&json).map_err(|_| StoreError::Corrupt {
-                table: "edition",
-                column: "templates",
-                value: json,
-            }),
-        }
+        editions::setting(&self.conn, edition, Setting::Templates)
     }
 
     pub fn set_templates(
@@ -34,17 +17,7 @@ impl Store {
         edition: EditionId,
         templates: &Templates,
     ) -> Result<(), StoreError> {
-        let json = serde_json::to_string(templates).expect("templates serialise");
-        self.write(|tx| {
-            let changed = tx.execute(
-                "UPDATE edition SET templates = ?1 WHERE id = ?2",
-                params![json, edition],
-            )?;
-            if changed == 0 {
-                return Err(StoreError::EditionNotFound { id: edition });
-            }
-            Ok(())
-        })
+        self.write(|tx| editions::set_setting(tx, edition, Setting::Templates, templates))
     }
 
     /// The two messages of every pair with the given status (all pairs when `None`).

@@ -1,8 +1,9 @@
 //! Storing a suggestion, and what a suggestion reads: the edition's rules and forbidden pairs.
 
-use rusqlite::{params, Connection, OptionalExtension};
+use rusqlite::Connection;
 
-use super::{editions, pairs, Store, StoreError};
+use super::editions::{self, Setting};
+use super::{pairs, Store, StoreError};
 use crate::model::{EditionId, ForbiddenPair, PairOrigin};
 use crate::suggest::{self, Rules, Suggestion};
 
@@ -13,17 +14,7 @@ impl Store {
     }
 
     pub fn set_rules(&mut self, edition: EditionId, rules: &Rules) -> Result<(), StoreError> {
-        let json = serde_json::to_string(rules).expect("rules serialise");
-        self.write(|tx| {
-            let changed = tx.execute(
-                "UPDATE edition SET rules = ?1 WHERE id = ?2",
-                params![json, edition],
-            )?;
-            if changed == 0 {
-                return Err(StoreError::EditionNotFound { id: edition });
-            }
-            Ok(())
-        })
+        self.write(|tx| editions::set_setting(tx, edition, Setting::Rules, rules))
     }
 
     /// The pairs the organiser ruled out in an edition.
@@ -67,20 +58,7 @@ impl Store {
 }
 
 fn rules_of(conn: &Connection, edition: EditionId) -> Result<Rules, StoreError> {
-    let stored: Option<Option<String>> = conn
-        .query_row("SELECT rules FROM edition WHERE id = ?1", [edition], |r| {
-            r.get(0)
-        })
-        .optional()?;
-    match stored {
-        None => Err(StoreError::EditionNotFound { id: edition }),
-        Some(None) => Ok(Rules::default()),
-        Some(Some(json)) => serde_json::from_str(&json).map_err(|_| StoreError::Corrupt {
-            table: "edition",
-            column: "rules",
-            value: json,
-        }),
-    }
+    editions::setting(conn, edition, Setting::Rules)
 }
 
 fn forbidden_of(conn: &Connection, edition: EditionId) -> Result<Vec<ForbiddenPair>, StoreError> {
