@@ -479,3 +479,78 @@ fn pairs_are_locked_validated_in_bulk_and_notified() {
         Err(StoreError::PairNotFound { .. })
     ));
 }
+
+#[test]
+fn deleting_an_edition_leaves_nothing_of_its_people_in_the_data_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&dir.path().join("binomes.sqlite3")).unwrap();
+    let samples = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/samples");
+    let gone = store
+        .create_edition(&edition("À effacer", None))
+        .unwrap()
+        .id;
+    let kept = store.create_edition(&edition("Gardée", None)).unwrap().id;
+    binome::import::import_file(
+        &mut store,
+        gone,
+        &samples.join("etudiants-demarches-simplifiees.xlsx"),
+        Role::Student,
+        None,
+    )
+    .unwrap();
+    let tricky = dir.path().join("autre.csv");
+    std::fs::write(
+        &tricky,
+        "Nom;Prénom;Email\nZyxwvut;Quentinette;quentinette.zyxwvut@garde.example\n",
+    )
+    .unwrap();
+    binome::import::import_file(&mut store, kept, &tricky, Role::Student, None).unwrap();
+    let secret = store.list_students(gone).unwrap()[0]
+        .identity
+        .email
+        .clone()
+        .unwrap();
+
+    let all_bytes = |dir: &std::path::Path| -> Vec<u8> {
+        let mut bytes = Vec::new();
+        for entry in walk(dir) {
+            bytes.extend(std::fs::read(entry).unwrap());
+        }
+        bytes
+    };
+    let contains = |haystack: &[u8], needle: &str| {
+        haystack
+            .windows(needle.len())
+            .any(|w| w == needle.as_bytes())
+    };
+    assert!(
+        contains(&all_bytes(dir.path()), &secret),
+        "present before (database, journal or backups)"
+    );
+
+    store.delete_edition(gone).unwrap();
+    let after = all_bytes(dir.path());
+    assert!(
+        !contains(&after, &secret),
+        "an e-mail of the deleted edition is still on disk"
+    );
+    assert!(
+        contains(&after, "quentinette.zyxwvut@garde.example"),
+        "the other edition is untouched"
+    );
+    assert_eq!(store.list_students(kept).unwrap().len(), 1);
+}
+
+/// Every file below `dir`, the source files of the test itself aside.
+fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+    let mut files = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap().flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            files.extend(walk(&path));
+        } else if path.extension().is_none_or(|e| e != "csv") {
+            files.push(path);
+        }
+    }
+    files
+}

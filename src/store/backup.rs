@@ -17,6 +17,20 @@ impl Store {
             .unwrap_or_else(|| PathBuf::from("sauvegardes"))
     }
 
+    /// Deletes every backup and writes one fresh copy: after a deletion, no older copy may
+    /// still hold what was deleted.
+    pub fn replace_backups(&self, reason: &str) -> Result<PathBuf, StoreError> {
+        let dir = self.backup_dir();
+        if let Ok(entries) = std::fs::read_dir(&dir) {
+            for entry in entries.flatten() {
+                if entry.path().extension().is_some_and(|e| e == "sqlite3") {
+                    let _ = std::fs::remove_file(entry.path());
+                }
+            }
+        }
+        self.backup(reason)
+    }
+
     /// Writes a consistent copy of the database (`VACUUM INTO`) named after the time and
     /// `reason`, then deletes the oldest copies beyond [`BACKUPS_KEPT`].
     pub fn backup(&self, reason: &str) -> Result<PathBuf, StoreError> {

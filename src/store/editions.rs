@@ -90,7 +90,10 @@ impl Store {
         })
     }
 
-    /// Deletes an edition and everything in it (people, imported rows, pairs).
+    /// Deletes an edition and everything in it (people, imported rows, pairs) for good: the
+    /// rows are overwritten (`secure_delete`), the journal is emptied into the file and the file
+    /// rewritten (`VACUUM`), and the backups — copies that hold the edition — are replaced by one
+    /// fresh copy without it. Nothing of its people is left in the data folder.
     pub fn delete_edition(&mut self, id: EditionId) -> Result<(), StoreError> {
         self.write(|tx| {
             let deleted = tx.execute("DELETE FROM edition WHERE id = ?1", [id])?;
@@ -98,7 +101,14 @@ impl Store {
                 return Err(StoreError::EditionNotFound { id });
             }
             Ok(())
-        })
+        })?;
+        self.conn
+            .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
+        self.conn.execute_batch("VACUUM")?;
+        self.conn
+            .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
+        self.replace_backups("apres-suppression")?;
+        Ok(())
     }
 }
 

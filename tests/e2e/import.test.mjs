@@ -181,9 +181,10 @@ describe("Importing sign-up sheets through the wizard", () => {
     await subject.click();
     await browser.keys(["Control", "a"]);
     await browser.keys("Backspace");
-    await subject.setValue("Votre journée « Vis mon job » avec {binome_prenom}");
+    // ASCII only: WebDriver's typing of « » and accents is not reliable in WebKitGTK.
+    await subject.setValue("Votre journee Vis mon job avec {binome_prenom}");
     await click("#save-templates");
-    await waitForText(browser, "#message-preview", "Objet : Votre journée « Vis mon job » avec");
+    await waitForText(browser, "#message-preview", "Objet : Votre journee Vis mon job avec");
     await screenshot(browser, "16-messages");
     await click("button.fr-tabs__tab*=Étudiants");
   });

@@ -160,8 +160,8 @@ export function HomePage({ onOpen }: { onOpen: (id: number) => void }) {
         {toDelete ? (
           <p>
             L'édition « {toDelete.edition.name} » et tout ce qu'elle contient ({toDelete.students} étudiants,{" "}
-            {toDelete.ambassadors} ambassadeurs, {toDelete.pairs} binômes) seront supprimés de cet ordinateur. Cette
-            action ne peut pas être annulée.
+            {toDelete.ambassadors} ambassadeurs, {toDelete.pairs} binômes) seront effacés de cet ordinateur, sauvegardes
+            comprises : il n'en restera aucune trace. Cette action ne peut pas être annulée.
           </p>
         ) : null}
       </deleteModal.Component>
