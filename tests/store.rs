@@ -554,3 +554,64 @@ fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
     }
     files
 }
+
+#[test]
+fn a_damaged_database_is_reported_and_left_as_it_is() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("binomes.sqlite3");
+    {
+        let mut store = Store::open(&path).unwrap();
+        let samples = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/samples");
+        let ed = store.create_edition(&edition("2026", None)).unwrap().id;
+        binome::import::import_file(
+            &mut store,
+            ed,
+            &samples.join("etudiants-excel-windows.csv"),
+            Role::Student,
+            None,
+        )
+        .unwrap();
+        rusqlite::Connection::open(&path)
+            .unwrap()
+            .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))
+            .unwrap();
+    }
+    // Scribble over a page in the middle of the file, as a bad disk or a killed copy would.
+    let mut bytes = std::fs::read(&path).unwrap();
+    let page = 4096 * 5;
+    for b in &mut bytes[page..page + 4096] {
+        *b = 0xA5;
+    }
+    std::fs::write(&path, &bytes).unwrap();
+    let error = Store::open(&path).err().expect("refused");
+    assert!(
+        matches!(
+            error,
+            StoreError::Damaged { .. } | StoreError::NotADatabase { .. }
+        ),
+        "{error}"
+    );
+    assert!(error.to_string().contains("endommag"), "{error}");
+    assert_eq!(std::fs::read(&path).unwrap(), bytes, "not written to");
+}
+
+#[cfg(unix)]
+#[test]
+fn the_database_and_its_backups_are_readable_by_their_owner_only() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("binomes.sqlite3");
+    let store = Store::open(&path).unwrap();
+    let backup = store.backup("essai").unwrap();
+    let folder_mode = std::fs::metadata(backup.parent().unwrap())
+        .unwrap()
+        .permissions()
+        .mode();
+    assert_eq!(folder_mode & 0o077, 0, "the backups folder is private");
+    for file in [path.clone(), dir.path().join("binomes.sqlite3-wal"), backup] {
+        if file.exists() {
+            let mode = std::fs::metadata(&file).unwrap().permissions().mode();
+            assert_eq!(mode & 0o077, 0, "{} is {:o}", file.display(), mode & 0o777);
+        }
+    }
+}

@@ -69,8 +69,12 @@ impl AppState {
     fn opened(&self) -> Result<MutexGuard<'_, Option<Store>>, IpcError> {
         let mut guard = self.store.lock().map_err(|_| IpcError::internal())?;
         if guard.is_none() {
-            let path = database_path(&self.data_dir()?);
-            *guard = Some(Store::open(&path)?);
+            let data_dir = self.data_dir()?;
+            let path = database_path(&data_dir);
+            let store = Store::open(&path)?;
+            // The app's own data folder holds personal data: its owner only.
+            binome::store::restrict_folder_to_user(&data_dir);
+            *guard = Some(store);
         }
         Ok(guard)
     }

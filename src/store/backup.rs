@@ -39,6 +39,7 @@ impl Store {
             path: dir.clone(),
             source,
         })?;
+        super::restrict_folder_to_user(&dir);
         let stamp: String =
             self.conn
                 .query_row("SELECT strftime('%Y-%m-%dT%H-%M-%f', 'now')", [], |r| {
@@ -47,6 +48,7 @@ impl Store {
         let path = dir.join(format!("{stamp}-{reason}.sqlite3"));
         self.conn
             .execute("VACUUM INTO ?1", [path.to_string_lossy().as_ref()])?;
+        super::restrict_to_user(&path);
         let mut copies: Vec<PathBuf> = std::fs::read_dir(&dir)
             .map(|entries| {
                 entries

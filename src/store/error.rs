@@ -19,6 +19,8 @@ pub enum StoreError {
     },
     #[error("Le fichier {path} n'est pas une base de données Binômes lisible (fichier endommagé ou d'un autre programme).")]
     NotADatabase { path: PathBuf },
+    #[error("La base de données {path} est endommagée ({detail}) : elle n'a pas été modifiée. Restaurez la dernière copie du dossier « sauvegardes » à côté d'elle.")]
+    Damaged { path: PathBuf, detail: String },
     #[error("Cette base de données a été créée par une version plus récente de Binômes : mettez l'application à jour.")]
     TooNew,
     #[error(

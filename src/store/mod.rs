@@ -52,7 +52,9 @@ impl Store {
             source,
         })?;
         configure(&conn).map_err(|e| classify_open_error(path, e))?;
+        check_integrity(&conn, path)?;
         schema::migrate(&mut conn)?;
+        restrict_to_user(path);
         Ok(Store {
             conn,
             path: path.to_path_buf(),
@@ -98,6 +100,55 @@ fn configure(conn: &Connection) -> rusqlite::Result<()> {
     // Deleted personal data is overwritten, not left in free pages.
     conn.pragma_update(None, "secure_delete", "ON")?;
     Ok(())
+}
+
+/// A quick structural check before anything is written: a damaged file is reported, never
+/// "repaired" by writing into it.
+fn check_integrity(conn: &Connection, path: &Path) -> Result<(), StoreError> {
+    let verdict: String = conn
+        .query_row("PRAGMA quick_check(1)", [], |r| r.get(0))
+        .map_err(|e| classify_open_error(path, e))?;
+    if verdict == "ok" {
+        Ok(())
+    } else {
+        Err(StoreError::Damaged {
+            path: path.to_path_buf(),
+            detail: verdict,
+        })
+    }
+}
+
+/// Personal data: the database and its journal files readable by their owner only (Unix; on
+/// Windows the per-user application folder already is).
+pub(crate) fn restrict_to_user(path: &Path) {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mut files = vec![path.to_path_buf()];
+        for suffix in ["-wal", "-shm"] {
+            let mut name = path.as_os_str().to_owned();
+            name.push(suffix);
+            files.push(PathBuf::from(name));
+        }
+        for file in files {
+            // Best effort: a file that cannot be restricted is still the user's own.
+            let _ = std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o600));
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = path;
+}
+
+/// A folder of personal data (the app's data folder, the backups) open to its owner only.
+pub fn restrict_folder_to_user(dir: &Path) {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        // Best effort, as for the files.
+        let _ = std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700));
+    }
+    #[cfg(not(unix))]
+    let _ = dir;
 }
 
 fn classify_open_error(path: &Path, error: rusqlite::Error) -> StoreError {
