@@ -25,6 +25,8 @@ pub fn data_dir_override() -> Option<PathBuf> {
 pub struct AppState {
     data_dir: Mutex<Option<PathBuf>>,
     store: Mutex<Option<Store>>,
+    /// The data folder's lock, held while the app runs: one Binômes per data folder.
+    lock: Mutex<Option<binome::store::FolderLock>>,
     /// The file last previewed in the import wizard, applied as previewed.
     pending_import: Mutex<Option<PendingImport>>,
     /// Set by the window's "Annuler" while a file is being read.
@@ -42,6 +44,7 @@ impl AppState {
         AppState {
             data_dir: Mutex::new(data_dir),
             store: Mutex::new(None),
+            lock: Mutex::new(None),
             pending_import: Mutex::new(None),
             import_cancel: AtomicBool::new(false),
         }
@@ -70,6 +73,10 @@ impl AppState {
         let mut guard = self.store.lock().map_err(|_| IpcError::internal())?;
         if guard.is_none() {
             let data_dir = self.data_dir()?;
+            let mut lock = self.lock.lock().map_err(|_| IpcError::internal())?;
+            if lock.is_none() {
+                *lock = Some(binome::store::FolderLock::acquire(&data_dir)?);
+            }
             let path = database_path(&data_dir);
             let store = Store::open(&path)?;
             // The app's own data folder holds personal data: its owner only.

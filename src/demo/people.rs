@@ -217,7 +217,7 @@ fn student(rng: &mut Rng, emails: &mut HashSet<String>, i: usize) -> (Student, V
         Cell::DateTime(deposited),
         match instructed {
             // A few dates lost their format in a reworked copy: bare serial numbers.
-            Some(day) if i % 5 == 0 => Cell::Serial(day),
+            Some(day) if i.is_multiple_of(5) => Cell::Serial(day),
             Some(day) => Cell::DateTime(day),
             None => Cell::Empty,
         },
@@ -690,7 +690,7 @@ fn messy_email(email: &str, i: usize) -> String {
 /// Postal codes: text as the form gives them, but in a reworked copy some became numbers,
 /// which loses the leading zero (`01000` → `1000`).
 fn postal_code_cell(code: &str, i: usize) -> Cell {
-    let as_number = code.starts_with('0') && i % 2 == 0 || i % 7 == 3;
+    let as_number = code.starts_with('0') && i.is_multiple_of(2) || i % 7 == 3;
     match code.parse::<u32>() {
         Ok(n) if as_number => Cell::Number(f64::from(n)),
         _ => Cell::text(code),

@@ -35,7 +35,7 @@ impl<'a> Progress<'a> {
 
     /// Called as rows are read; reports every [`REPORT_EVERY`] rows.
     pub fn rows(&self, rows: u32, file: &str) -> Result<(), ImportError> {
-        if rows % REPORT_EVERY == 0 {
+        if rows.is_multiple_of(REPORT_EVERY) {
             (self.on_rows)(rows);
             if self.cancelled.load(Ordering::Relaxed) {
                 return Err(ImportError::Cancelled {

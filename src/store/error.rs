@@ -21,6 +21,8 @@ pub enum StoreError {
     NotADatabase { path: PathBuf },
     #[error("La base de données {path} est endommagée ({detail}) : elle n'a pas été modifiée. Restaurez la dernière copie du dossier « sauvegardes » à côté d'elle.")]
     Damaged { path: PathBuf, detail: String },
+    #[error("Binômes est déjà ouvert sur cet ordinateur avec ces données ({path}) : utilisez la fenêtre déjà ouverte, ou fermez-la avant de relancer.")]
+    AlreadyOpen { path: PathBuf },
     #[error("Cette base de données a été créée par une version plus récente de Binômes : mettez l'application à jour.")]
     TooNew,
     #[error(

@@ -8,6 +8,7 @@ mod backup;
 mod editions;
 mod error;
 mod import;
+mod lock;
 mod mappings;
 mod merge;
 mod messages;
@@ -23,6 +24,7 @@ use rusqlite::{Connection, Transaction, TransactionBehavior};
 
 pub use error::StoreError;
 pub use import::{BatchRow, PersonRecord};
+pub use lock::FolderLock;
 pub use mappings::{ColumnChoices, Remembered, SynonymKind};
 pub use merge::{FieldChange, MergePreview, PersonChange, PersonRef};
 pub use schema::SCHEMA_VERSION;
