@@ -16,7 +16,6 @@ use std::fmt;
 use std::sync::OnceLock;
 
 use serde::{Serialize, Serializer};
-use unicode_normalization::char::{decompose_canonical, is_combining_mark};
 
 const REGIONS_TSV: &str = include_str!("../../assets/referentials/geo/regions.tsv");
 const DEPARTEMENTS_TSV: &str = include_str!("../../assets/referentials/geo/departements.tsv");
@@ -997,7 +996,7 @@ pub fn name_key(name: &str) -> String {
                 true
             }
         } else {
-            fold_char(c, &mut out)
+            !super::fold_char(c, &mut out)
         };
         if separator && out.len() > word_start {
             if end_word(&mut out, word_start) {
@@ -1039,30 +1038,6 @@ fn end_word(out: &mut String, start: usize) -> bool {
     };
     out.truncate(start);
     out.push_str(replacement);
-    false
-}
-
-/// Appends the folded form of a non-ASCII character: its letters without accents, in lower case.
-/// Returns true when it is a separator (punctuation, a typographic apostrophe, a non-breaking space).
-fn fold_char(c: char, out: &mut String) -> bool {
-    match c {
-        'œ' | 'Œ' => out.push_str("oe"),
-        'æ' | 'Æ' => out.push_str("ae"),
-        'ß' => out.push_str("ss"),
-        _ => {
-            let mut separator = false;
-            decompose_canonical(c, |part| {
-                if is_combining_mark(part) {
-                    // An accent (decomposed input, or what decomposition split off): dropped.
-                } else if part.is_alphanumeric() {
-                    out.extend(part.to_lowercase());
-                } else {
-                    separator = true;
-                }
-            });
-            return separator;
-        }
-    }
     false
 }
 

@@ -130,7 +130,7 @@ fn is_dropped(word: &str, first: bool) -> bool {
 
 /// Appends the folded form of a non-ASCII character (its letters without accents, in lower case) and
 /// returns true; returns false, appending nothing, for a separator (punctuation, a typographic
-/// apostrophe, a middle dot, a non-breaking space).
+/// apostrophe, a middle dot, a non-breaking space). Shared by every referential's key.
 fn fold_char(c: char, out: &mut String) -> bool {
     match c {
         'œ' | 'Œ' => out.push_str("oe"),

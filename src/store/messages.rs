@@ -26,19 +26,9 @@ impl Store {
         edition: EditionId,
         status: Option<PairStatus>,
     ) -> Result<Vec<Message>, StoreError> {
-        use std::collections::HashMap;
         let summary = self.edition(edition)?;
         let templates = self.templates(edition)?;
-        let students: HashMap<_, _> = self
-            .list_students(edition)?
-            .into_iter()
-            .map(|s| (s.id, s))
-            .collect();
-        let ambassadors: HashMap<_, _> = self
-            .list_ambassadors(edition)?
-            .into_iter()
-            .map(|a| (a.id, a))
-            .collect();
+        let (students, ambassadors) = self.people_by_id(edition)?;
         let official_day = summary.edition.event_date.as_deref().map(messages::date_fr);
         let mut out = Vec::new();
         for pair in self.list_pairs(edition)? {

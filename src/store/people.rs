@@ -1,5 +1,7 @@
 //! Students and ambassadors of an edition, and the source rows they came from.
 
+use std::collections::HashMap;
+
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
 use super::{Store, StoreError};
@@ -39,6 +41,12 @@ impl Write {
     }
 }
 
+/// An edition's students and ambassadors, by id.
+pub type PeopleById = (
+    HashMap<StudentId, Student>,
+    HashMap<AmbassadorId, Ambassador>,
+);
+
 impl Store {
     /// The students of an edition, sorted by name.
     pub fn list_students(&self, edition: EditionId) -> Result<Vec<Student>, StoreError> {
@@ -48,6 +56,19 @@ impl Store {
     /// The ambassadors of an edition, sorted by name.
     pub fn list_ambassadors(&self, edition: EditionId) -> Result<Vec<Ambassador>, StoreError> {
         ambassadors_of(&self.conn, edition)
+    }
+
+    /// The students and the ambassadors of an edition, by id: what pairs refer to.
+    pub fn people_by_id(&self, edition: EditionId) -> Result<PeopleById, StoreError> {
+        let students = students_of(&self.conn, edition)?
+            .into_iter()
+            .map(|s| (s.id, s))
+            .collect();
+        let ambassadors = ambassadors_of(&self.conn, edition)?
+            .into_iter()
+            .map(|a| (a.id, a))
+            .collect();
+        Ok((students, ambassadors))
     }
 
     /// An imported row exactly as it came, with the header of its file.

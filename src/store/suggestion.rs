@@ -92,18 +92,8 @@ impl Store {
     /// Every pair of the edition with its explanation.
     pub fn explained_pairs(&self, edition: EditionId) -> Result<Vec<ExplainedPair>, StoreError> {
         use crate::suggest::score::{evaluate, AmbassadorProfile, StudentProfile};
-        use std::collections::HashMap;
         let rules = self.rules(edition)?;
-        let students: HashMap<_, _> = self
-            .list_students(edition)?
-            .into_iter()
-            .map(|s| (s.id, s))
-            .collect();
-        let ambassadors: HashMap<_, _> = self
-            .list_ambassadors(edition)?
-            .into_iter()
-            .map(|a| (a.id, a))
-            .collect();
+        let (students, ambassadors) = self.people_by_id(edition)?;
         let pairs = self.list_pairs(edition)?;
         Ok(pairs
             .into_iter()
