@@ -146,3 +146,17 @@ export async function clickOn(browser, selector) {
     }
   }
 }
+
+/** Clicks `trigger` until the DSFR modal `modal` shows: a click landing during a tab's
+ * transition can be swallowed, so it is tried a second time before failing. */
+export async function openModal(browser, trigger, modal) {
+  for (let attempt = 0; ; attempt++) {
+    await clickOn(browser, trigger);
+    try {
+      await (await browser.$(modal)).waitForDisplayed({ timeout: 5_000 });
+      return;
+    } catch (error) {
+      if (attempt > 0) throw error;
+    }
+  }
+}

@@ -4,7 +4,7 @@ import assert from "node:assert/strict";
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
-import { clickOn, newProfile, screenshot, startApp, waitForText } from "./harness.mjs";
+import { clickOn, openModal, newProfile, screenshot, startApp, waitForText } from "./harness.mjs";
 
 const SAMPLES = path.resolve(import.meta.dirname, "../../assets/samples");
 const profile = newProfile();
@@ -118,7 +118,7 @@ describe("Importing sign-up sheets through the wizard", () => {
 
   it("proposes the pairs, explains them, diagnoses the others and exports the workbook", async () => {
     await click("button.fr-tabs__tab*=Binômes");
-    await click("#suggest");
+    await openModal(browser, "#suggest", "#suggest-modal");
     await waitForText(browser, "#suggest-modal", "Les binômes verrouillés, validés ou notifiés sont gardés");
     await click("#suggest-confirm");
     await waitForText(browser, "#pairs-status", "binômes proposés");
@@ -139,12 +139,12 @@ describe("Importing sign-up sheets through the wizard", () => {
     });
     await click("#validate-all");
     await waitForText(browser, "#pairs-status", "passés à « validé »");
-    await click("#suggest");
+    await openModal(browser, "#suggest", "#suggest-modal");
     await click("#suggest-confirm");
     await waitForText(browser, "#pairs-status", "0 binômes proposés, 165 gardés");
     const out = path.join(profile.root, "binomes.xlsx");
     writeFileSync(profile.answers, `${out}\n`);
-    await click("#export");
+    await openModal(browser, "#export", "#export-modal");
     await waitForText(browser, "#export-modal", "données personnelles");
     await click("#export-confirm");
     await waitForText(browser, "#pairs-status", "Classeur enregistré");
