@@ -69,4 +69,15 @@ pub enum StoreError {
         student: StudentId,
         ambassador: AmbassadorId,
     },
+    #[error("Cet étudiant n'est pas (ou plus) avec cet ambassadeur.")]
+    NotPairedWith {
+        student: StudentId,
+        ambassador: AmbassadorId,
+    },
+    #[error("Il n'y a rien à annuler.")]
+    NothingToUndo,
+    #[error("Il n'y a rien à rétablir.")]
+    NothingToRedo,
+    #[error("« {label} » ne peut plus être annulé ou rétabli : les binômes concernés ont changé depuis (import, suppression de personnes).")]
+    HistoryDiverged { label: String },
 }

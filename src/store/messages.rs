@@ -1,6 +1,8 @@
 //! The messages of an edition: its templates, the messages of its pairs, and marking pairs as
 //! notified once the organiser has sent them.
 
+use rusqlite::params;
+
 use super::editions::{self, Setting};
 use super::{Store, StoreError};
 use crate::messages::{self, Message, Templates};
@@ -55,15 +57,20 @@ impl Store {
 
     /// Moves the pairs to "notifié", in one transaction.
     pub fn mark_notified(&mut self, pairs: &[PairId]) -> Result<usize, StoreError> {
-        self.write(|tx| {
+        let Some(&first) = pairs.first() else {
+            return Ok(0);
+        };
+        let edition = super::pairs::edition_of_pair(&self.conn, first)?;
+        let (changed, _) = self.journaled(edition, |tx| {
             let mut changed = 0;
             let mut stmt = tx.prepare_cached(
-                "UPDATE pair SET status = 'notified', updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?1",
+                "UPDATE pair SET status = 'notified', updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?1 AND edition_id = ?2",
             )?;
             for pair in pairs {
-                changed += stmt.execute([pair])?;
+                changed += stmt.execute(params![pair, edition])?;
             }
-            Ok(changed)
-        })
+            Ok((changed, format!("{changed} binôme(s) passé(s) à « notifié » (messages envoyés)")))
+        })?;
+        Ok(changed)
     }
 }

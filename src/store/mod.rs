@@ -5,8 +5,10 @@
 //! is exactly one IMMEDIATE transaction, so a failure or a crash leaves the file as it was before.
 
 mod backup;
+mod board;
 mod editions;
 mod error;
+mod history;
 mod import;
 mod lock;
 mod mappings;
@@ -22,11 +24,14 @@ use std::time::Duration;
 
 use rusqlite::{Connection, Transaction, TransactionBehavior};
 
+pub use board::Move;
 pub use error::StoreError;
+pub use history::{BoardChange, HistoryEntry, HistoryState};
 pub use import::{BatchRow, PersonRecord};
 pub use lock::FolderLock;
 pub use mappings::{ColumnChoices, Remembered, SynonymKind};
 pub use merge::{FieldChange, MergePreview, PersonChange, PersonRef};
+pub use pairs::PairEdit;
 pub use schema::SCHEMA_VERSION;
 pub use suggestion::{Compatibility, ExplainedPair};
 

@@ -3,7 +3,7 @@
 
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
-use super::{Store, StoreError};
+use super::{people, BoardChange, Store, StoreError};
 use crate::model::{
     AmbassadorId, EditionId, ForbiddenPair, Pair, PairId, PairOrigin, PairStatus, StudentId,
 };
@@ -27,16 +27,13 @@ impl Store {
 
     /// Locks a pair (kept as it is when the suggestion runs again) or unlocks it.
     pub fn set_pair_locked(&mut self, pair: PairId, locked: bool) -> Result<Pair, StoreError> {
-        self.write(|tx| {
-            let changed = tx.execute(
-                "UPDATE pair SET locked = ?1, updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?2",
-                params![locked, pair],
-            )?;
-            if changed == 0 {
-                return Err(StoreError::PairNotFound { pair });
-            }
-            load_pair(tx, pair)
-        })
+        self.edit_one(
+            pair,
+            &PairEdit {
+                locked: Some(locked),
+                ..PairEdit::default()
+            },
+        )
     }
 
     /// Moves a pair through proposé → validé → notifié (or back).
@@ -45,32 +42,88 @@ impl Store {
         pair: PairId,
         status: PairStatus,
     ) -> Result<Pair, StoreError> {
-        self.write(|tx| {
-            let changed = tx.execute(
-                "UPDATE pair SET status = ?1, updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?2",
-                params![status.as_str(), pair],
-            )?;
-            if changed == 0 {
-                return Err(StoreError::PairNotFound { pair });
+        self.edit_one(
+            pair,
+            &PairEdit {
+                status: Some(status),
+                ..PairEdit::default()
+            },
+        )
+    }
+
+    fn edit_one(&mut self, pair: PairId, edit: &PairEdit) -> Result<Pair, StoreError> {
+        let edition = edition_of_pair(&self.conn, pair)?;
+        self.edit_pairs(edition, &[pair], edit)?;
+        find_pair(&self.conn, pair)?.ok_or(StoreError::PairNotFound { pair })
+    }
+
+    /// Changes the lock, status, note or agreed date of pairs of the edition — one or many —
+    /// in one transaction recorded in the history.
+    pub fn edit_pairs(
+        &mut self,
+        edition: EditionId,
+        ids: &[PairId],
+        edit: &PairEdit,
+    ) -> Result<BoardChange, StoreError> {
+        // Some(None) clears, Some(Some(_)) sets, None leaves.
+        let agreed_date = match edit.agreed_date.as_deref().map(str::trim) {
+            Some("") => Some(None),
+            Some(date) => Some(Some(super::editions::parse_iso_date(date)?)),
+            None => None,
+        };
+        let note = edit.note.as_deref().map(str::trim).map(|t| {
+            if t.is_empty() {
+                None
+            } else {
+                Some(t.to_string())
             }
-            load_pair(tx, pair)
-        })
+        });
+        let (_, change) = self.journaled(edition, |tx| {
+            let mut stmt = tx.prepare_cached(
+                "UPDATE pair SET
+                    locked = coalesce(?1, locked),
+                    status = coalesce(?2, status),
+                    note = CASE WHEN ?3 THEN ?4 ELSE note END,
+                    agreed_date = CASE WHEN ?5 THEN ?6 ELSE agreed_date END,
+                    updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')
+                 WHERE id = ?7 AND edition_id = ?8",
+            )?;
+            for &id in ids {
+                let changed = stmt.execute(params![
+                    edit.locked,
+                    edit.status.map(PairStatus::as_str),
+                    note.is_some(),
+                    note.clone().flatten(),
+                    agreed_date.is_some(),
+                    agreed_date.clone().flatten(),
+                    id,
+                    edition
+                ])?;
+                if changed == 0 {
+                    return Err(StoreError::PairNotFound { pair: id });
+                }
+            }
+            Ok(((), edit.label_fr(ids.len())))
+        })?;
+        Ok(change)
     }
 
     /// Moves every "proposé" pair of the edition to "validé", in one transaction.
     pub fn validate_proposed(&mut self, edition: EditionId) -> Result<usize, StoreError> {
-        self.write(|tx| {
-            Ok(tx.execute(
+        let (count, _) = self.journaled(edition, |tx| {
+            let count = tx.execute(
                 "UPDATE pair SET status = 'validated', updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')
                  WHERE edition_id = ?1 AND status = 'proposed'",
                 [edition],
-            )?)
-        })
+            )?;
+            Ok((count, format!("{count} binôme(s) proposé(s) passé(s) à « validé »")))
+        })?;
+        Ok(count)
     }
 
     /// Rules a pair out for the suggestion (and undoes it if it exists).
-    pub fn forbid_pair(&mut self, forbidden: &ForbiddenPair) -> Result<(), StoreError> {
-        self.write(|tx| {
+    pub fn forbid_pair(&mut self, forbidden: &ForbiddenPair) -> Result<BoardChange, StoreError> {
+        let (_, change) = self.journaled(forbidden.edition_id, |tx| {
             ensure_student(tx, forbidden.edition_id, forbidden.student_id)?;
             ensure_ambassador(tx, forbidden.edition_id, forbidden.ambassador_id)?;
             tx.execute(
@@ -88,9 +141,97 @@ impl Store {
                 "DELETE FROM pair WHERE student_id = ?1 AND ambassador_id = ?2",
                 params![forbidden.student_id, forbidden.ambassador_id],
             )?;
-            Ok(())
-        })
+            let label = format!(
+                "Paire interdite : {} et {}",
+                people::student_name(tx, forbidden.student_id)?,
+                people::ambassador_name(tx, forbidden.ambassador_id)?
+            );
+            Ok(((), label))
+        })?;
+        Ok(change)
     }
+}
+
+/// What to change on pairs; `None` leaves a field as it is.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
+pub struct PairEdit {
+    #[cfg_attr(feature = "ts", ts(optional))]
+    pub locked: Option<bool>,
+    #[cfg_attr(feature = "ts", ts(optional))]
+    pub status: Option<PairStatus>,
+    /// An empty text clears the note.
+    #[cfg_attr(feature = "ts", ts(optional))]
+    pub note: Option<String>,
+    /// AAAA-MM-JJ, when the visit is not on the official day; an empty text clears it.
+    #[cfg_attr(feature = "ts", ts(optional))]
+    pub agreed_date: Option<String>,
+}
+
+impl PairEdit {
+    /// What the edit does, in French, for the history.
+    fn label_fr(&self, count: usize) -> String {
+        let mut what = Vec::new();
+        match self.locked {
+            Some(true) => what.push("verrouillé".to_string()),
+            Some(false) => what.push("déverrouillé".to_string()),
+            None => {}
+        }
+        if let Some(status) = self.status {
+            what.push(format!("passé à « {} »", status.label_fr()));
+        }
+        if self.note.is_some() {
+            what.push("note modifiée".to_string());
+        }
+        if self.agreed_date.is_some() {
+            what.push("date convenue modifiée".to_string());
+        }
+        let whom = if count == 1 {
+            "1 binôme".to_string()
+        } else {
+            format!("{count} binômes")
+        };
+        format!("{whom} : {}", what.join(", "))
+    }
+}
+
+/// The edition a pair belongs to.
+pub(super) fn edition_of_pair(conn: &Connection, pair: PairId) -> Result<EditionId, StoreError> {
+    conn.query_row("SELECT edition_id FROM pair WHERE id = ?1", [pair], |r| {
+        r.get(0)
+    })
+    .optional()?
+    .ok_or(StoreError::PairNotFound { pair })
+}
+
+/// A pair by id, if it exists.
+pub(super) fn find_pair(conn: &Connection, id: PairId) -> Result<Option<Pair>, StoreError> {
+    let mut stmt =
+        conn.prepare_cached(&format!("SELECT {PAIR_COLUMNS} FROM pair WHERE id = ?1"))?;
+    stmt.query_row([id], |row| Ok(pair_from_row(row)))
+        .optional()?
+        .transpose()
+}
+
+/// Writes a pair back exactly as it was (same id), as undo and redo do. The rules were checked
+/// when the pair was first made and the history checks nothing changed since.
+pub(super) fn restore_pair(conn: &Connection, pair: &Pair) -> Result<(), StoreError> {
+    conn.execute(
+        &format!("INSERT INTO pair ({PAIR_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"),
+        params![
+            pair.id,
+            pair.edition_id,
+            pair.student_id,
+            pair.ambassador_id,
+            pair.status.as_str(),
+            pair.origin.as_str(),
+            pair.locked,
+            pair.note,
+            pair.agreed_date
+        ],
+    )?;
+    Ok(())
 }
 
 pub(super) fn pairs_of(conn: &Connection, edition: EditionId) -> Result<Vec<Pair>, StoreError> {

@@ -60,15 +60,7 @@ impl Store {
 
     /// The students and the ambassadors of an edition, by id: what pairs refer to.
     pub fn people_by_id(&self, edition: EditionId) -> Result<PeopleById, StoreError> {
-        let students = students_of(&self.conn, edition)?
-            .into_iter()
-            .map(|s| (s.id, s))
-            .collect();
-        let ambassadors = ambassadors_of(&self.conn, edition)?
-            .into_iter()
-            .map(|a| (a.id, a))
-            .collect();
-        Ok((students, ambassadors))
+        people_by_id(&self.conn, edition)
     }
 
     /// An imported row exactly as it came, with the header of its file.
@@ -134,6 +126,66 @@ pub(super) fn ambassadors_of(
     ))?;
     let rows = stmt.query_map([edition], |row| Ok(ambassador_from_row(row)))?;
     rows.map(|r| r?).collect()
+}
+
+pub(super) fn people_by_id(
+    conn: &Connection,
+    edition: EditionId,
+) -> Result<PeopleById, StoreError> {
+    let students = students_of(conn, edition)?
+        .into_iter()
+        .map(|s| (s.id, s))
+        .collect();
+    let ambassadors = ambassadors_of(conn, edition)?
+        .into_iter()
+        .map(|a| (a.id, a))
+        .collect();
+    Ok((students, ambassadors))
+}
+
+/// "Prénom Nom" of a student, for the history.
+pub(super) fn student_name(conn: &Connection, id: StudentId) -> Result<String, StoreError> {
+    name_in(conn, "student", id.0)?.ok_or(StoreError::StudentNotFound { student: id })
+}
+
+/// "Prénom Nom" of an ambassador, for the history.
+pub(super) fn ambassador_name(conn: &Connection, id: AmbassadorId) -> Result<String, StoreError> {
+    name_in(conn, "ambassador", id.0)?.ok_or(StoreError::AmbassadorNotFound { ambassador: id })
+}
+
+fn name_in(conn: &Connection, table: &str, id: i64) -> Result<Option<String>, StoreError> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT trim(coalesce(first_name, '') || ' ' || coalesce(last_name, '')) FROM {table} WHERE id = ?1"
+    ))?;
+    Ok(stmt.query_row([id], |r| r.get(0)).optional()?)
+}
+
+/// One student of an edition, if it is there.
+pub(super) fn student_by_id(
+    conn: &Connection,
+    edition: EditionId,
+    id: StudentId,
+) -> Result<Option<Student>, StoreError> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT id, edition_id, {STUDENT_FIELDS} FROM student WHERE id = ?1 AND edition_id = ?2"
+    ))?;
+    stmt.query_row(params![id, edition], |row| Ok(student_from_row(row)))
+        .optional()?
+        .transpose()
+}
+
+/// One ambassador of an edition, if it is there.
+pub(super) fn ambassador_by_id(
+    conn: &Connection,
+    edition: EditionId,
+    id: AmbassadorId,
+) -> Result<Option<Ambassador>, StoreError> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT id, edition_id, {AMBASSADOR_FIELDS} FROM ambassador WHERE id = ?1 AND edition_id = ?2"
+    ))?;
+    stmt.query_row(params![id, edition], |row| Ok(ambassador_from_row(row)))
+        .optional()?
+        .transpose()
 }
 
 pub(super) fn write_student(

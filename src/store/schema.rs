@@ -14,6 +14,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/002_remembered_choices.sql"),
     include_str!("migrations/003_edition_rules.sql"),
     include_str!("migrations/004_message_templates.sql"),
+    include_str!("migrations/005_history.sql"),
 ];
 
 /// The schema version this build writes.

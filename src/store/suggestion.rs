@@ -1,9 +1,9 @@
 //! Storing a suggestion, and what a suggestion reads: the edition's rules and forbidden pairs.
 
-use rusqlite::Connection;
+use rusqlite::{Connection, OptionalExtension};
 
 use super::editions::{self, Setting};
-use super::{pairs, Store, StoreError};
+use super::{pairs, people, Store, StoreError};
 use crate::model::{EditionId, ForbiddenPair, PairOrigin};
 use crate::suggest::{self, Rules, Suggestion};
 
@@ -25,7 +25,15 @@ impl Store {
     /// Runs the suggestion on the edition as stored and stores its pairs, in one transaction:
     /// pairs that are kept (locked, validated, notified) stay; other pairs are replaced.
     pub fn suggest(&mut self, edition: EditionId) -> Result<Suggestion, StoreError> {
-        self.write(|tx| {
+        Ok(self.suggest_on_board(edition)?.0)
+    }
+
+    /// [`Store::suggest`], recorded in the edition's history (undoable), with what it changed.
+    pub fn suggest_on_board(
+        &mut self,
+        edition: EditionId,
+    ) -> Result<(Suggestion, super::BoardChange), StoreError> {
+        self.journaled(edition, |tx| {
             editions::ensure_edition_exists(tx, edition)?;
             let students = super::people::students_of(tx, edition)?;
             let ambassadors = super::people::ambassadors_of(tx, edition)?;
@@ -52,7 +60,12 @@ impl Store {
                     PairOrigin::Suggested,
                 )?;
             }
-            Ok(suggestion)
+            let label = format!(
+                "Proposition des binômes : {} proposés, {} sans binôme",
+                suggestion.proposed.len(),
+                suggestion.unpaired.len()
+            );
+            Ok((suggestion, label))
         })
     }
 }
@@ -61,7 +74,33 @@ fn rules_of(conn: &Connection, edition: EditionId) -> Result<Rules, StoreError> 
     editions::setting(conn, edition, Setting::Rules)
 }
 
-fn forbidden_of(conn: &Connection, edition: EditionId) -> Result<Vec<ForbiddenPair>, StoreError> {
+/// The forbidden pair of a student and an ambassador, if there is one.
+pub(super) fn find_forbidden(
+    conn: &Connection,
+    student: crate::model::StudentId,
+    ambassador: crate::model::AmbassadorId,
+) -> Result<Option<ForbiddenPair>, StoreError> {
+    Ok(conn
+        .query_row(
+            "SELECT edition_id, student_id, ambassador_id, reason FROM forbidden_pair
+             WHERE student_id = ?1 AND ambassador_id = ?2",
+            rusqlite::params![student, ambassador],
+            |r| {
+                Ok(ForbiddenPair {
+                    edition_id: r.get(0)?,
+                    student_id: r.get(1)?,
+                    ambassador_id: r.get(2)?,
+                    reason: r.get(3)?,
+                })
+            },
+        )
+        .optional()?)
+}
+
+pub(super) fn forbidden_of(
+    conn: &Connection,
+    edition: EditionId,
+) -> Result<Vec<ForbiddenPair>, StoreError> {
     let mut stmt = conn.prepare_cached(
         "SELECT edition_id, student_id, ambassador_id, reason FROM forbidden_pair
          WHERE edition_id = ?1 ORDER BY student_id, ambassador_id",
@@ -86,44 +125,76 @@ pub struct ExplainedPair {
     pub score: u32,
     /// In French; a pair made by hand against the rules says so.
     pub reasons: Vec<String>,
+    /// Which of the student's métier wishes this is (1 = first).
+    pub wish_rank: Option<u8>,
+    /// Between their départements, when both are known.
+    pub distance_km: Option<u32>,
+}
+
+/// Explains pairs under the edition's rules. Reads only the people concerned when they are few
+/// (a change on the board), the whole edition otherwise.
+pub(super) fn explain_pairs(
+    conn: &Connection,
+    edition: EditionId,
+    pairs: Vec<crate::model::Pair>,
+) -> Result<Vec<ExplainedPair>, StoreError> {
+    use crate::suggest::score::{evaluate, AmbassadorProfile, StudentProfile};
+    use std::collections::HashMap;
+    const FEW: usize = 64;
+    let rules = rules_of(conn, edition)?;
+    let (students, ambassadors) = if pairs.len() > FEW {
+        people::people_by_id(conn, edition)?
+    } else {
+        let mut students = HashMap::new();
+        let mut ambassadors = HashMap::new();
+        for pair in &pairs {
+            if let Some(s) = people::student_by_id(conn, edition, pair.student_id)? {
+                students.insert(s.id, s);
+            }
+            if let Some(a) = people::ambassador_by_id(conn, edition, pair.ambassador_id)? {
+                ambassadors.insert(a.id, a);
+            }
+        }
+        (students, ambassadors)
+    };
+    Ok(pairs
+        .into_iter()
+        .map(|pair| {
+            let evaluation = match (
+                students.get(&pair.student_id),
+                ambassadors.get(&pair.ambassador_id),
+            ) {
+                (Some(s), Some(a)) => {
+                    let profile = StudentProfile::of(s);
+                    evaluate(&profile, &AmbassadorProfile::of(a), &rules)
+                        .map_err(|b| b.describe(&profile, &rules))
+                }
+                _ => Err("personne introuvable".to_string()),
+            };
+            match evaluation {
+                Ok(e) => ExplainedPair {
+                    pair,
+                    score: e.score,
+                    reasons: e.parts.into_iter().map(|p| p.reason).collect(),
+                    wish_rank: e.wish_rank,
+                    distance_km: e.distance_km,
+                },
+                Err(why) => ExplainedPair {
+                    pair,
+                    score: 0,
+                    reasons: vec![format!("fait à la main hors des règles : {why}")],
+                    wish_rank: None,
+                    distance_km: None,
+                },
+            }
+        })
+        .collect())
 }
 
 impl Store {
     /// Every pair of the edition with its explanation.
     pub fn explained_pairs(&self, edition: EditionId) -> Result<Vec<ExplainedPair>, StoreError> {
-        use crate::suggest::score::{evaluate, AmbassadorProfile, StudentProfile};
-        let rules = self.rules(edition)?;
-        let (students, ambassadors) = self.people_by_id(edition)?;
-        let pairs = self.list_pairs(edition)?;
-        Ok(pairs
-            .into_iter()
-            .map(|pair| {
-                let (student, ambassador) = (
-                    students.get(&pair.student_id),
-                    ambassadors.get(&pair.ambassador_id),
-                );
-                let evaluation = match (student, ambassador) {
-                    (Some(s), Some(a)) => {
-                        let profile = StudentProfile::of(s);
-                        evaluate(&profile, &AmbassadorProfile::of(a), &rules)
-                            .map_err(|b| b.describe(&profile, &rules))
-                    }
-                    _ => Err("personne introuvable".to_string()),
-                };
-                match evaluation {
-                    Ok(e) => ExplainedPair {
-                        pair,
-                        score: e.score,
-                        reasons: e.parts.into_iter().map(|p| p.reason).collect(),
-                    },
-                    Err(why) => ExplainedPair {
-                        pair,
-                        score: 0,
-                        reasons: vec![format!("fait à la main hors des règles : {why}")],
-                    },
-                }
-            })
-            .collect())
+        explain_pairs(&self.conn, edition, pairs::pairs_of(&self.conn, edition)?)
     }
 
     /// Why each student of the edition without a pair has none (the rules' exclusions last).

@@ -158,10 +158,7 @@ pub fn suggest(input: &Input) -> Suggestion {
                 left[*j] -= 1;
                 let evaluation =
                     score::evaluate(&student_profiles[i], &ambassador_profiles[*j], rules)
-                        .unwrap_or(Evaluation {
-                            score: 0,
-                            parts: Vec::new(),
-                        });
+                        .unwrap_or_default();
                 proposed.push(Proposal {
                     student: students[i].id,
                     ambassador: input.ambassadors[*j].id,

@@ -128,12 +128,16 @@ pub struct ScorePart {
 }
 
 /// A pair's score and its breakdown.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Evaluation {
     pub score: u32,
     pub parts: Vec<ScorePart>,
+    /// Which of the student's métier wishes the ambassador's métier is (1 = first wish).
+    pub wish_rank: Option<u8>,
+    /// Distance between their départements (0 in the same one), when both are known.
+    pub distance_km: Option<u32>,
 }
 
 /// Why a pair is not allowed. Cheap to produce (most pairs are excluded when students stay
@@ -227,22 +231,35 @@ pub fn score(
     assess(student, ambassador, rules, None)
 }
 
+/// What [`evaluate`] collects besides the score.
+#[derive(Default)]
+struct Details {
+    parts: Vec<ScorePart>,
+    wish_rank: Option<u8>,
+    distance_km: Option<u32>,
+}
+
 /// The score of an allowed pair with its breakdown in French, or why it is not allowed.
 pub fn evaluate(
     student: &StudentProfile,
     ambassador: &AmbassadorProfile,
     rules: &Rules,
 ) -> Result<Evaluation, Barrier> {
-    let mut parts = Vec::new();
-    let score = assess(student, ambassador, rules, Some(&mut parts))?;
-    Ok(Evaluation { score, parts })
+    let mut details = Details::default();
+    let score = assess(student, ambassador, rules, Some(&mut details))?;
+    Ok(Evaluation {
+        score,
+        parts: details.parts,
+        wish_rank: details.wish_rank,
+        distance_km: details.distance_km,
+    })
 }
 
 fn assess(
     student: &StudentProfile,
     ambassador: &AmbassadorProfile,
     rules: &Rules,
-    mut explain: Option<&mut Vec<ScorePart>>,
+    mut explain: Option<&mut Details>,
 ) -> Result<u32, Barrier> {
     if ambassador.capacity == 0 {
         return Err(Barrier::Unavailable);
@@ -273,13 +290,23 @@ fn assess(
         }
     }
 
+    if let Some(details) = explain.as_deref_mut() {
+        details.distance_km = distance.map(|km| km.round() as u32);
+        details.wish_rank = ambassador.job.as_ref().and_then(|job| {
+            let rank = student
+                .wishes
+                .iter()
+                .position(|w| w.same(job, |j| j.code))?;
+            u8::try_from(rank + 1).ok()
+        });
+    }
     let w = &rules.weights;
     let mut total = 0;
     let mut add = |points: u32, reason: &dyn Fn() -> String| {
         if points > 0 {
             total += points;
-            if let Some(parts) = explain.as_deref_mut() {
-                parts.push(ScorePart {
+            if let Some(details) = explain.as_deref_mut() {
+                details.parts.push(ScorePart {
                     points,
                     reason: reason(),
                 });

@@ -1,0 +1,390 @@
+//! The board, through the store on a real SQLite file: moves by hand (assign, swap, replace,
+//! unpair), edits of pairs one by one and in bulk, and undo / redo of all of it — surviving a
+//! restart of the application.
+
+use binome::model::{Ambassador, EditionId, ForbiddenPair, PairOrigin, PairStatus, StudentId};
+use binome::store::{Move, PairEdit, StoreError};
+use binome::Store;
+
+struct Board {
+    _dir: tempfile::TempDir,
+    path: std::path::PathBuf,
+    store: Store,
+    edition: EditionId,
+}
+
+/// The demo edition, suggested.
+fn suggested_board() -> Board {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("binomes.sqlite3");
+    let mut store = Store::open(&path).unwrap();
+    let edition = store.open_demo_edition().unwrap().id;
+    store.suggest(edition).unwrap();
+    Board {
+        _dir: dir,
+        path,
+        store,
+        edition,
+    }
+}
+
+impl Board {
+    fn ambassador_of(&self, student: StudentId) -> Option<binome::model::AmbassadorId> {
+        self.store
+            .list_pairs(self.edition)
+            .unwrap()
+            .into_iter()
+            .find(|p| p.student_id == student)
+            .map(|p| p.ambassador_id)
+    }
+    fn unpaired_student(&self) -> StudentId {
+        let paired: Vec<_> = self
+            .store
+            .list_pairs(self.edition)
+            .unwrap()
+            .iter()
+            .map(|p| p.student_id)
+            .collect();
+        self.store
+            .list_students(self.edition)
+            .unwrap()
+            .into_iter()
+            .find(|s| !paired.contains(&s.id))
+            .expect("the demo leaves students unpaired")
+            .id
+    }
+    /// Ambassadors of capacity 1 hosting one student, with that student.
+    fn full_single_places(&self) -> Vec<(Ambassador, StudentId)> {
+        let pairs = self.store.list_pairs(self.edition).unwrap();
+        self.store
+            .list_ambassadors(self.edition)
+            .unwrap()
+            .into_iter()
+            .filter(|a| a.capacity == 1)
+            .filter_map(|a| {
+                let student = pairs.iter().find(|p| p.ambassador_id == a.id)?.student_id;
+                Some((a, student))
+            })
+            .collect()
+    }
+    fn free_ambassador(&self) -> Ambassador {
+        let pairs = self.store.list_pairs(self.edition).unwrap();
+        self.store
+            .list_ambassadors(self.edition)
+            .unwrap()
+            .into_iter()
+            .find(|a| a.capacity > pairs.iter().filter(|p| p.ambassador_id == a.id).count() as u32)
+            .expect("the demo has free places")
+    }
+    fn snapshot(&self) -> Vec<binome::model::Pair> {
+        self.store.list_pairs(self.edition).unwrap()
+    }
+}
+
+#[test]
+fn a_student_dropped_on_a_free_ambassador_is_paired_by_hand_locked_and_undoable() {
+    let mut b = suggested_board();
+    let before = b.snapshot();
+    let student = b.unpaired_student();
+    let ambassador = b.free_ambassador();
+    let change = b
+        .store
+        .move_student(
+            b.edition,
+            &Move {
+                student,
+                to: Some(ambassador.id),
+                displace: None,
+                swap: false,
+            },
+        )
+        .unwrap();
+    assert_eq!(change.pairs.len(), 1);
+    let made = &change.pairs[0];
+    assert_eq!(
+        (made.pair.student_id, made.pair.ambassador_id),
+        (student, ambassador.id)
+    );
+    assert_eq!(made.pair.origin, PairOrigin::Manual);
+    assert!(
+        made.pair.locked,
+        "a pair made by hand is kept by the next suggestion"
+    );
+    assert!(change.label.contains(" avec "), "{}", change.label);
+    assert_eq!(change.history.undo.as_deref(), Some(change.label.as_str()));
+    assert_eq!(change.history.redo, None);
+
+    let undone = b.store.undo(b.edition).unwrap();
+    assert_eq!(undone.removed, vec![made.pair.id]);
+    assert_eq!(b.snapshot(), before);
+    assert!(undone.history.redo.is_some());
+
+    let redone = b.store.redo(b.edition).unwrap();
+    assert_eq!(redone.pairs[0].pair, made.pair, "the same pair, same id");
+    assert_eq!(b.ambassador_of(student), Some(ambassador.id));
+}
+
+#[test]
+fn a_full_ambassador_refuses_a_drop_unless_someone_is_swapped_or_replaced() {
+    let mut b = suggested_board();
+    let places = b.full_single_places();
+    let (x, a) = (&places[0].0, places[0].1);
+    let (y, c) = (&places[1].0, places[1].1);
+    let history_before = b.store.history(b.edition).unwrap().len();
+
+    // Dropping A on Y (full) with nobody to displace: refused, nothing changed.
+    let refused = b.store.move_student(
+        b.edition,
+        &Move {
+            student: a,
+            to: Some(y.id),
+            displace: None,
+            swap: false,
+        },
+    );
+    assert!(matches!(refused, Err(StoreError::AmbassadorFull { .. })));
+    assert_eq!(b.ambassador_of(a), Some(x.id));
+    assert_eq!(b.store.history(b.edition).unwrap().len(), history_before);
+
+    // Swap: A goes to Y, C takes A's place with X.
+    let before = b.snapshot();
+    let change = b
+        .store
+        .move_student(
+            b.edition,
+            &Move {
+                student: a,
+                to: Some(y.id),
+                displace: Some(c),
+                swap: true,
+            },
+        )
+        .unwrap();
+    assert!(change.label.starts_with("Échange"), "{}", change.label);
+    assert_eq!(b.ambassador_of(a), Some(y.id));
+    assert_eq!(b.ambassador_of(c), Some(x.id));
+    b.store.undo(b.edition).unwrap();
+    assert_eq!(b.snapshot(), before, "one undo undoes the whole swap");
+
+    // Replace: A goes to Y, C goes back to the unpaired list.
+    b.store
+        .move_student(
+            b.edition,
+            &Move {
+                student: a,
+                to: Some(y.id),
+                displace: Some(c),
+                swap: false,
+            },
+        )
+        .unwrap();
+    assert_eq!(b.ambassador_of(a), Some(y.id));
+    assert_eq!(b.ambassador_of(c), None);
+    assert_eq!(b.ambassador_of(places[0].1), Some(y.id));
+    // X is free now.
+    assert!(!b.snapshot().iter().any(|p| p.ambassador_id == x.id));
+}
+
+#[test]
+fn dragging_back_to_the_list_unpairs_and_a_forbidden_pair_is_never_made() {
+    let mut b = suggested_board();
+    let (x, a) = b.full_single_places().remove(0);
+    let change = b
+        .store
+        .move_student(
+            b.edition,
+            &Move {
+                student: a,
+                to: None,
+                displace: None,
+                swap: false,
+            },
+        )
+        .unwrap();
+    assert_eq!(change.removed.len(), 1);
+    assert!(change.label.contains("retiré"), "{}", change.label);
+    assert_eq!(b.ambassador_of(a), None);
+
+    let forbidden = b.store.forbid_pair(&ForbiddenPair {
+        edition_id: b.edition,
+        student_id: a,
+        ambassador_id: x.id,
+        reason: Some("conflit d'intérêts".into()),
+    });
+    assert!(forbidden.unwrap().forbidden_changed);
+    let refused = b.store.move_student(
+        b.edition,
+        &Move {
+            student: a,
+            to: Some(x.id),
+            displace: None,
+            swap: false,
+        },
+    );
+    assert!(matches!(refused, Err(StoreError::ForbiddenPair { .. })));
+    // Undoing the ban allows the pair again.
+    b.store.undo(b.edition).unwrap();
+    assert!(b.store.forbidden_pairs(b.edition).unwrap().is_empty());
+    b.store
+        .move_student(
+            b.edition,
+            &Move {
+                student: a,
+                to: Some(x.id),
+                displace: None,
+                swap: false,
+            },
+        )
+        .unwrap();
+    assert_eq!(b.ambassador_of(a), Some(x.id));
+}
+
+#[test]
+fn pairs_are_edited_in_bulk_with_note_and_agreed_date_and_bad_dates_are_refused() {
+    let mut b = suggested_board();
+    let ids: Vec<_> = b.snapshot().iter().take(3).map(|p| p.id).collect();
+    let change = b
+        .store
+        .edit_pairs(
+            b.edition,
+            &ids,
+            &PairEdit {
+                status: Some(PairStatus::Validated),
+                ..PairEdit::default()
+            },
+        )
+        .unwrap();
+    assert_eq!(change.pairs.len(), 3);
+    assert!(change
+        .pairs
+        .iter()
+        .all(|p| p.pair.status == PairStatus::Validated));
+    assert_eq!(change.label, "3 binômes : passé à « validé »");
+
+    let one = &ids[..1];
+    b.store
+        .edit_pairs(
+            b.edition,
+            one,
+            &PairEdit {
+                note: Some("  Vient avec son tuteur  ".into()),
+                agreed_date: Some("2027-03-12".into()),
+                ..PairEdit::default()
+            },
+        )
+        .unwrap();
+    let pair = b.snapshot().into_iter().find(|p| p.id == ids[0]).unwrap();
+    assert_eq!(pair.note.as_deref(), Some("Vient avec son tuteur"));
+    assert_eq!(pair.agreed_date.as_deref(), Some("2027-03-12"));
+
+    let bad = b.store.edit_pairs(
+        b.edition,
+        one,
+        &PairEdit {
+            agreed_date: Some("12/03/2027".into()),
+            ..PairEdit::default()
+        },
+    );
+    let message = bad.unwrap_err().to_string();
+    assert!(
+        message.contains("12/03/2027") && message.contains("AAAA-MM-JJ"),
+        "{message}"
+    );
+
+    // Clearing with empty texts.
+    b.store
+        .edit_pairs(
+            b.edition,
+            one,
+            &PairEdit {
+                note: Some(String::new()),
+                agreed_date: Some(" ".into()),
+                ..PairEdit::default()
+            },
+        )
+        .unwrap();
+    let pair = b.snapshot().into_iter().find(|p| p.id == ids[0]).unwrap();
+    assert_eq!((pair.note, pair.agreed_date), (None, None));
+}
+
+#[test]
+fn undo_and_redo_survive_a_restart_and_a_new_change_drops_the_redo() {
+    let mut b = suggested_board();
+    let suggested = b.snapshot();
+    let (_, a) = b.full_single_places().remove(0);
+    b.store
+        .move_student(
+            b.edition,
+            &Move {
+                student: a,
+                to: None,
+                displace: None,
+                swap: false,
+            },
+        )
+        .unwrap();
+    let after_move = b.snapshot();
+
+    // Restart: a new store on the same file.
+    drop(b.store);
+    let mut store = Store::open(&b.path).unwrap();
+    assert_eq!(store.list_pairs(b.edition).unwrap(), after_move);
+    let state = store.history_state(b.edition).unwrap();
+    assert!(state.undo.unwrap().contains("retiré"));
+    store.undo(b.edition).unwrap();
+    assert_eq!(store.list_pairs(b.edition).unwrap(), suggested);
+
+    // The suggestion itself is a change: undoing it empties the board.
+    store.undo(b.edition).unwrap();
+    assert!(store.list_pairs(b.edition).unwrap().is_empty());
+    assert!(matches!(
+        store.undo(b.edition),
+        Err(StoreError::NothingToUndo)
+    ));
+    store.redo(b.edition).unwrap();
+    assert_eq!(store.list_pairs(b.edition).unwrap(), suggested);
+
+    // A new change after an undo: nothing left to redo.
+    store
+        .edit_pairs(
+            b.edition,
+            &[suggested[0].id],
+            &PairEdit {
+                locked: Some(true),
+                ..PairEdit::default()
+            },
+        )
+        .unwrap();
+    assert!(matches!(
+        store.redo(b.edition),
+        Err(StoreError::NothingToRedo)
+    ));
+
+    let history = store.history(b.edition).unwrap();
+    assert_eq!(history.len(), 2, "the suggestion and the lock");
+    assert!(history[0].label.contains("verrouillé"));
+    assert!(history[1].label.starts_with("Proposition des binômes"));
+    assert!(history.iter().all(|h| !h.author.is_empty() && !h.undone));
+}
+
+#[test]
+fn a_locked_pair_holds_when_the_rest_is_suggested_again() {
+    let mut b = suggested_board();
+    let student = b.unpaired_student();
+    let ambassador = b.free_ambassador();
+    b.store
+        .move_student(
+            b.edition,
+            &Move {
+                student,
+                to: Some(ambassador.id),
+                displace: None,
+                swap: false,
+            },
+        )
+        .unwrap();
+    let (suggestion, change) = b.store.suggest_on_board(b.edition).unwrap();
+    assert_eq!(suggestion.kept.len(), 1);
+    assert_eq!(b.ambassador_of(student), Some(ambassador.id));
+    assert!(change.history.undo.is_some());
+}
