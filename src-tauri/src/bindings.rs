@@ -46,6 +46,12 @@ mod tests {
         RulesView::export_all(&cfg).unwrap();
         Compatibility::export_all(&cfg).unwrap();
         Message::export_all(&cfg).unwrap();
+        crate::commands::board::BoardData::export_all(&cfg).unwrap();
+        crate::commands::board::DepartementEntry::export_all(&cfg).unwrap();
+        binome::store::BoardChange::export_all(&cfg).unwrap();
+        binome::store::HistoryEntry::export_all(&cfg).unwrap();
+        binome::store::Move::export_all(&cfg).unwrap();
+        binome::store::PairEdit::export_all(&cfg).unwrap();
     }
 
     fn files(dir: &Path) -> BTreeMap<PathBuf, String> {

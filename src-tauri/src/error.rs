@@ -47,7 +47,11 @@ impl From<StoreError> for IpcError {
             StoreError::EditionNameTaken { .. }
             | StoreError::StudentAlreadyPaired { .. }
             | StoreError::AmbassadorFull { .. }
-            | StoreError::ForbiddenPair { .. } => IpcError::Conflict { message },
+            | StoreError::ForbiddenPair { .. }
+            | StoreError::NotPairedWith { .. }
+            | StoreError::NothingToUndo
+            | StoreError::NothingToRedo
+            | StoreError::HistoryDiverged { .. } => IpcError::Conflict { message },
             _ => IpcError::Storage { message },
         }
     }

@@ -39,14 +39,10 @@ pub fn build<R: Runtime>(builder: Builder<R>, state: AppState) -> Builder<R> {
             commands::import::remember_synonym,
             commands::referentials::list_referentials,
             commands::pairs::suggest_pairs,
-            commands::pairs::list_pairs,
             commands::pairs::list_unpaired,
             commands::pairs::export_workbook,
             commands::pairs::get_rules,
             commands::pairs::compatibility,
-            commands::pairs::set_pair_locked,
-            commands::pairs::set_pair_status,
-            commands::pairs::validate_proposed,
             commands::pairs::set_rules,
             commands::messages::write_messages,
             commands::messages::mark_notified,
@@ -55,6 +51,13 @@ pub fn build<R: Runtime>(builder: Builder<R>, state: AppState) -> Builder<R> {
             commands::messages::preview_messages,
             commands::import::remember_column,
             commands::import::forget_column,
+            commands::board::load_board,
+            commands::board::move_student,
+            commands::board::edit_pairs,
+            commands::board::forbid_pair,
+            commands::board::undo,
+            commands::board::redo,
+            commands::board::history,
         ])
 }
 

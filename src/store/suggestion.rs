@@ -61,9 +61,11 @@ impl Store {
                 )?;
             }
             let label = format!(
-                "Proposition des binômes : {} proposés, {} sans binôme",
+                "Proposition des binômes : {} proposés, {} gardés, {} sans binôme, {} hors des états retenus",
                 suggestion.proposed.len(),
-                suggestion.unpaired.len()
+                suggestion.kept.len(),
+                suggestion.unpaired.len(),
+                suggestion.excluded.len()
             );
             Ok((suggestion, label))
         })

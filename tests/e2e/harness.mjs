@@ -132,12 +132,15 @@ export async function waitForText(browser, selector, text, timeout = 10_000) {
   );
 }
 
-/** Clicks what `selector` finds once it is clickable; React may replace the node between
+/** Scrolls to and clicks what `selector` finds once it is clickable; React may replace the node between
  * finding and clicking it, so a stale node is looked up once more. */
 export async function clickOn(browser, selector) {
   for (let attempt = 0; ; attempt++) {
     try {
       const el = await browser.$(selector);
+      await el.waitForExist({ timeout: 10_000 });
+      // In view first (instantly: the DSFR scrolls smoothly), as a person scrolls to what they click.
+      await browser.execute((node) => node.scrollIntoView({ block: "center", behavior: "instant" }), el);
       await el.waitForClickable({ timeout: 10_000 });
       await el.click();
       return;

@@ -119,29 +119,29 @@ describe("Importing sign-up sheets through the wizard", () => {
   it("proposes the pairs, explains them, diagnoses the others and exports the workbook", async () => {
     await click("button.fr-tabs__tab*=Binômes");
     await openModal(browser, "#suggest", "#suggest-modal");
-    await waitForText(browser, "#suggest-modal", "Les binômes verrouillés, validés ou notifiés sont gardés");
+    await waitForText(browser, "#suggest-modal", "validés ou notifiés sont gardés");
     await click("#suggest-confirm");
-    await waitForText(browser, "#pairs-status", "binômes proposés");
-    await waitForText(browser, "#pairs-table", "métier souhaité n°1");
-    await waitForText(browser, "#unpaired-table", "hors des états retenus");
+    await waitForText(browser, "#board-status", "Binômes proposés");
+    await waitForText(browser, "#suggest-summary", "Après : 165 placés");
     await screenshot(browser, "15-binomes-proposes");
     // Why this pair and not another: every ambassador, allowed or why not.
-    await click('#pairs-table [data-action="why"]');
+    await click("#board-grid [data-student]");
+    await waitForText(browser, "#selected-reasons", "");
+    await openModal(browser, "#why", "#why-modal");
     await waitForText(browser, "#why-table", "binôme actuel");
     await waitForText(browser, "#why-barriers", "capacité 0");
     await screenshot(browser, "17-pourquoi");
     await click("#why-modal .fr-btn--close");
     // Lock one pair by hand, validate the rest, and run the suggestion again: all are kept.
-    await click("#pairs-table tbody tr:first-child .fr-checkbox-group label");
-    await browser.waitUntil(async () => (await browser.$("#pairs-table tbody tr:first-child input[type=checkbox]")).isSelected(), {
-      timeout: 5_000,
-      timeoutMsg: "the lock did not hold",
-    });
-    await click("#validate-all");
-    await waitForText(browser, "#pairs-status", "passés à « validé »");
+    await click('label[for="selected-lock"]');
+    await waitForText(browser, "#board-status", "verrouillé. Enregistré");
+    assert.ok(await (await browser.$("#selected-lock")).isSelected(), "the lock holds");
+    await click("#bulk-apply");
+    await waitForText(browser, "#board-status", "passé à « validé »");
     await openModal(browser, "#suggest", "#suggest-modal");
     await click("#suggest-confirm");
-    await waitForText(browser, "#pairs-status", "0 binômes proposés, 165 gardés");
+    await waitForText(browser, "#suggest-summary", "Avant la proposition : 165 placés");
+    await waitForText(browser, "#suggest-summary", "Après : 165 placés");
     const out = path.join(profile.root, "binomes.xlsx");
     writeFileSync(profile.answers, `${out}\n`);
     await openModal(browser, "#export", "#export-modal");
@@ -163,7 +163,7 @@ describe("Importing sign-up sheets through the wizard", () => {
     assert.match(readFileSync(path.join(folder, drafts[0]), "utf8"), /^X-Unsent: 1/m);
     await click("#mark-notified");
     await waitForText(browser, "#pairs-status", "passés à « notifié »");
-    await waitForText(browser, "#pairs-table", "notifié");
+    await waitForText(browser, "#board-grid", "notifié");
 
     // The rules and weights are editable; the notice says what they are.
     await click("#rules-editor summary");

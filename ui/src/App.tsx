@@ -31,7 +31,8 @@ export function App() {
           },
         }}
       />
-      <main id="contenu" className="fr-container fr-py-4w" tabIndex={-1}>
+      {/* The board needs the whole width of the window. */}
+      <main id="contenu" className={route.page === "edition" ? "fr-container--fluid fr-px-4w fr-py-4w" : "fr-container fr-py-4w"} tabIndex={-1}>
         {route.page === "home" ? (
           <HomePage onOpen={(id) => setRoute({ page: "edition", id })} />
         ) : (

@@ -12,7 +12,6 @@ import type { Edition } from "./bindings/Edition";
 import type { Message } from "./bindings/Message";
 import type { Templates } from "./bindings/Templates";
 import type { TemplatesView } from "./bindings/TemplatesView";
-import type { ExplainedPair } from "./bindings/ExplainedPair";
 import type { ExportOptions } from "./bindings/ExportOptions";
 import type { ExportSummary } from "./bindings/ExportSummary";
 import type { EditionSummary } from "./bindings/EditionSummary";
@@ -20,8 +19,11 @@ import type { Field } from "./bindings/Field";
 import type { ImportReport } from "./bindings/ImportReport";
 import type { IpcError } from "./bindings/IpcError";
 import type { OriginalRow } from "./bindings/OriginalRow";
-import type { Pair } from "./bindings/Pair";
-import type { PairStatus } from "./bindings/PairStatus";
+import type { BoardChange } from "./bindings/BoardChange";
+import type { BoardData } from "./bindings/BoardData";
+import type { HistoryEntry } from "./bindings/HistoryEntry";
+import type { Move } from "./bindings/Move";
+import type { PairEdit } from "./bindings/PairEdit";
 import type { ReferentialLists } from "./bindings/ReferentialLists";
 import type { Role } from "./bindings/Role";
 import type { Rules } from "./bindings/Rules";
@@ -95,7 +97,6 @@ export const api = {
     call<null>("remember_synonym", { kind, text, code }),
   listReferentials: () => call<ReferentialLists>("list_referentials"),
   suggestPairs: (edition: number) => call<Suggestion>("suggest_pairs", { edition }),
-  listPairs: (edition: number) => call<ExplainedPair[]>("list_pairs", { edition }),
   listUnpaired: (edition: number) => call<Unpaired[]>("list_unpaired", { edition }),
   exportWorkbook: (edition: number, options: ExportOptions) =>
     call<ExportSummary>("export_workbook", { edition, options }),
@@ -106,9 +107,14 @@ export const api = {
   previewMessages: (edition: number) => call<Message[]>("preview_messages", { edition }),
   getRules: (edition: number) => call<RulesView>("get_rules", { edition }),
   compatibility: (edition: number, student: number) => call<Compatibility[]>("compatibility", { edition, student }),
-  setPairLocked: (pair: number, locked: boolean) => call<Pair>("set_pair_locked", { pair, locked }),
-  setPairStatus: (pair: number, status: PairStatus) => call<Pair>("set_pair_status", { pair, status }),
-  validateProposed: (edition: number) => call<number>("validate_proposed", { edition }),
+  loadBoard: (edition: number) => call<BoardData>("load_board", { edition }),
+  moveStudent: (edition: number, studentMove: Move) => call<BoardChange>("move_student", { edition, studentMove }),
+  editPairs: (edition: number, pairs: number[], edit: PairEdit) => call<BoardChange>("edit_pairs", { edition, pairs, edit }),
+  forbidPair: (edition: number, student: number, ambassador: number, reason: string | null) =>
+    call<BoardChange>("forbid_pair", { edition, student, ambassador, reason }),
+  undo: (edition: number) => call<BoardChange>("undo", { edition }),
+  redo: (edition: number) => call<BoardChange>("redo", { edition }),
+  history: (edition: number) => call<HistoryEntry[]>("history", { edition }),
   setRules: (edition: number, rules: Rules) => call<null>("set_rules", { edition, rules }),
   rememberColumn: (role: Role, header: string, field: Field | null) =>
     call<null>("remember_column", { role, header, field }),

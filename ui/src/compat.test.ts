@@ -4,7 +4,7 @@ import type { Compatibility } from "./bindings/Compatibility";
 
 const c = (ambassador: number, barrier: string | null): Compatibility => ({
   ambassador,
-  evaluation: barrier ? null : { score: 10, parts: [] },
+  evaluation: barrier ? null : { score: 10, parts: [], wishRank: null, distanceKm: null },
   barrier,
   placesLeft: 1,
   current: false,

@@ -1,6 +1,5 @@
 use binome::export::{self, ExportOptions, ExportSummary};
 use binome::model::EditionId;
-use binome::store::ExplainedPair;
 use binome::suggest::{Suggestion, Unpaired};
 use tauri::{AppHandle, Manager, Runtime, State};
 
@@ -19,14 +18,6 @@ pub fn suggest_pairs(
         store.backup("avant-suggestion")?;
         store.suggest(edition)
     })
-}
-
-#[tauri::command]
-pub fn list_pairs(
-    state: State<'_, AppState>,
-    edition: EditionId,
-) -> Result<Vec<ExplainedPair>, IpcError> {
-    state.with_store(|store| store.explained_pairs(edition))
 }
 
 #[tauri::command]
@@ -99,31 +90,4 @@ pub fn compatibility(
     student: binome::model::StudentId,
 ) -> Result<Vec<binome::store::Compatibility>, IpcError> {
     state.with_store(|store| store.compatibility(edition, student))
-}
-
-#[tauri::command]
-pub fn set_pair_locked(
-    state: State<'_, AppState>,
-    pair: binome::model::PairId,
-    locked: bool,
-) -> Result<binome::model::Pair, IpcError> {
-    state.with_store(|store| store.set_pair_locked(pair, locked))
-}
-
-#[tauri::command]
-pub fn set_pair_status(
-    state: State<'_, AppState>,
-    pair: binome::model::PairId,
-    status: binome::model::PairStatus,
-) -> Result<binome::model::Pair, IpcError> {
-    state.with_store(|store| store.set_pair_status(pair, status))
-}
-
-/// Moves every proposed pair of the edition to "validé".
-#[tauri::command]
-pub fn validate_proposed(
-    state: State<'_, AppState>,
-    edition: EditionId,
-) -> Result<usize, IpcError> {
-    state.with_store(|store| store.validate_proposed(edition))
 }

@@ -4,4 +4,12 @@ import type { ScorePart } from "./ScorePart";
 /**
  * A pair's score and its breakdown.
  */
-export type Evaluation = { score: number, parts: Array<ScorePart>, };
+export type Evaluation = { score: number, parts: Array<ScorePart>, 
+/**
+ * Which of the student's métier wishes the ambassador's métier is (1 = first wish).
+ */
+wishRank: number | null, 
+/**
+ * Distance between their départements (0 in the same one), when both are known.
+ */
+distanceKm: number | null, };

@@ -8,4 +8,12 @@ export type ExplainedPair = { pair: Pair, score: number,
 /**
  * In French; a pair made by hand against the rules says so.
  */
-reasons: Array<string>, };
+reasons: Array<string>, 
+/**
+ * Which of the student's métier wishes this is (1 = first).
+ */
+wishRank: number | null, 
+/**
+ * Between their départements, when both are known.
+ */
+distanceKm: number | null, };

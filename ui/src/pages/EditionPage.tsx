@@ -43,6 +43,16 @@ export function EditionPage({ id, onBack }: { id: number; onBack: () => void }) 
     );
   }, [id]);
   useEffect(reload, [reload]);
+  // A change on the board: the counts and the messages' preview follow; the people are unchanged.
+  const refreshCounts = useCallback(() => {
+    api.getEdition(id).then(
+      (s) => {
+        setSummary(s);
+        setVersion((v) => v + 1);
+      },
+      (e) => setError(toApiError(e).message),
+    );
+  }, [id]);
 
   const showOriginal = (name: string, sourceRow: number | null) => {
     if (sourceRow === null) return;
@@ -124,13 +134,9 @@ export function EditionPage({ id, onBack }: { id: number; onBack: () => void }) 
                   },
                   {
                     label: `Binômes (${summary.pairs})`,
+                    isDefault: summary.pairs > 0,
                     content: (
-                      <PairsPanel
-                        edition={id}
-                        students={people.students}
-                        ambassadors={people.ambassadors}
-                        onChanged={reload}
-                      />
+                      <PairsPanel edition={id} onChanged={refreshCounts} />
                     ),
                   },
                   {

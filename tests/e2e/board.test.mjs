@@ -1,0 +1,225 @@
+// The pairing board in the real app: suggest, drag students with the pointer (onto a free
+// ambassador, onto a full one to swap, back to the list to unpair), the same with the keyboard
+// ("Affecter à…"), undo and redo, lock then suggest again, and a restart that shows the same board.
+import assert from "node:assert/strict";
+import { after, afterEach, before, describe, it } from "node:test";
+import { clickOn, newProfile, openModal, screenshot, startApp, waitForText } from "./harness.mjs";
+
+/** Drags `from` onto `to` with W3C pointer actions, in small steps as a hand does (dnd-kit
+ * starts a drag after a few pixels and follows pointermove events). */
+async function drag(browser, from, to) {
+  await browser.execute((t) => document.querySelector(t).scrollIntoView({ block: "center", behavior: "instant" }), to);
+  await browser.execute((f) => document.querySelector(f).scrollIntoView({ block: "nearest", behavior: "instant" }), from);
+  // The virtualised grid measures the rows it has just rendered: let it settle.
+  await browser.pause(400);
+  // Viewport coordinates, as pointer actions with origin "viewport" take them.
+  const [start, end] = await browser.execute(
+    (f, t) => {
+      const a = document.querySelector(f).getBoundingClientRect();
+      const b = document.querySelector(t).getBoundingClientRect();
+      return [
+        { x: Math.round(a.left + Math.min(a.width / 2, 60)), y: Math.round(a.top + a.height / 2) },
+        { x: Math.round(b.left + Math.min(b.width / 2, 120)), y: Math.round(b.top + Math.min(b.height / 2, 200)) },
+      ];
+    },
+    from,
+    to,
+  );
+  const steps = 12;
+  const actions = browser.action("pointer", { parameters: { pointerType: "mouse" } });
+  actions.move({ x: start.x, y: start.y, origin: "viewport" }).down({ button: 0 });
+  actions.move({ x: start.x + 8, y: start.y + 8, origin: "viewport", duration: 50 });
+  for (let i = 1; i <= steps; i++) {
+    const x = Math.round(start.x + ((end.x - start.x) * i) / steps);
+    const y = Math.round(start.y + ((end.y - start.y) * i) / steps);
+    actions.move({ x, y, origin: "viewport", duration: 30 });
+  }
+  actions.pause(150).up({ button: 0 });
+  await actions.perform();
+}
+
+async function text(browser, selector) {
+  return (await (await browser.$(selector)).getText()).replace(/[\u00a0\u202f]/g, " ");
+}
+
+/** The ambassador id a student is with, as the grid shows it (null when unpaired). */
+async function ambassadorOf(browser, student) {
+  return browser.execute((id) => {
+    const chip = document.querySelector(`#board-grid [data-student="${id}"]`);
+    return chip ? chip.closest("[data-ambassador]")?.getAttribute("data-ambassador") ?? null : null;
+  }, student);
+}
+
+/** The name a chip shows ("Prénom NOM"). */
+async function nameOf(browser, selector) {
+  return (await (await browser.$(`${selector} .binomes-chip__name, ${selector} strong`)).getText()).trim();
+}
+
+/** Scrolls a student's chip into view and clicks it (selects the student). */
+async function clickChip(browser, student) {
+  const selector = `[data-student="${student}"]`;
+  await browser.execute((s) => document.querySelector(s).scrollIntoView({ block: "center", behavior: "instant" }), selector);
+  await browser.pause(300);
+  await clickOn(browser, selector);
+}
+
+async function setFilter(browser, selector, value) {
+  const el = await browser.$(selector);
+  await el.selectByAttribute("value", value);
+}
+
+describe("the pairing board", () => {
+  const profile = newProfile();
+  let app;
+  let browser;
+  const click = (selector) => clickOn(browser, selector);
+  const status = (expected) => waitForText(browser, "#board-status", expected);
+
+  before(async () => {
+    app = await startApp(profile);
+    browser = app.browser;
+  });
+  after(async () => {
+    await app?.stop();
+  });
+  // The state at the end of every step, kept with the artifacts (what a failure looked like).
+  let step = 0;
+  afterEach(async () => {
+    step += 1;
+    await screenshot(browser, `board-step-${step}`).catch(() => {});
+  });
+
+  it("suggests the pairs of the demo edition and shows the board", async () => {
+    await click("#open-demo");
+    await click("button.fr-tabs__tab*=Binômes");
+    await waitForText(browser, "#board-summary", "0 placés");
+    await openModal(browser, "#suggest", "#suggest-modal");
+    await click("#suggest-confirm");
+    await waitForText(browser, "#suggest-summary", "Avant la proposition : 0 placés");
+    await waitForText(browser, "#board-summary", "avec leur 1er métier souhaité");
+    await waitForText(browser, "#board-status", "Binômes proposés");
+    await screenshot(browser, "30-tableau-des-binomes");
+  });
+
+  it("pairs an unpaired student by dragging them onto an ambassador with a free place", async () => {
+    await setFilter(browser, "#board-filter-status", "free");
+    const student = await (await browser.$("#unpaired-list [data-student]")).getAttribute("data-student");
+    const row = await browser.$("#board-grid [data-ambassador]");
+    const ambassador = await row.getAttribute("data-ambassador");
+    const studentName = await nameOf(browser, `#unpaired-list [data-student="${student}"]`);
+    const ambassadorName = await nameOf(browser, `#board-grid [data-ambassador="${ambassador}"] .binomes-cell--who`);
+    await drag(browser, `#unpaired-list [data-student="${student}"]`, `#board-grid [data-ambassador="${ambassador}"] [role=cell]:last-child`);
+    // The label comes back from the store once the change is saved.
+    await status(`${studentName} avec ${ambassadorName}. Enregistré`);
+    assert.equal(await (await browser.$(`#unpaired-list [data-student="${student}"]`)).isExisting(), false);
+    await screenshot(browser, "31-glisser-deposer");
+  });
+
+  it("swaps two students when one is dropped on a full ambassador", async () => {
+    await setFilter(browser, "#board-filter-status", "");
+    // Two ambassadors hosting exactly their one place.
+    // Two ambassadors next to each other, each hosting their one place.
+    const full = await browser.execute(() => {
+      const rows = [...document.querySelectorAll("#board-grid [data-ambassador]")].sort(
+        (r, s) => r.getBoundingClientRect().top - s.getBoundingClientRect().top,
+      );
+      const isFull = (row) => row.querySelectorAll("[data-student]").length === 1 && /^1\/1$/.test(row.querySelector(".binomes-number")?.textContent ?? "");
+      const i = rows.findIndex((row, k) => isFull(row) && rows[k + 1] && isFull(rows[k + 1]));
+      return i < 0 ? [] : [rows[i], rows[i + 1]].map((row) => [row.getAttribute("data-ambassador"), row.querySelector("[data-student]").getAttribute("data-student")]);
+    });
+    assert.equal(full.length, 2, "two full ambassadors side by side");
+    const [[x, a], [y, c]] = full;
+    await drag(browser, `#board-grid [data-student="${a}"]`, `#board-grid [data-ambassador="${y}"] [role=cell]:last-child`);
+    await (await browser.$("#full-modal")).waitForDisplayed({ timeout: 5_000 });
+    await screenshot(browser, "32-echanger-ou-remplacer");
+    await click(`#full-modal [data-swap="${c}"]`);
+    await status("Échange");
+    assert.equal(await ambassadorOf(browser, a), y);
+    assert.equal(await ambassadorOf(browser, c), x);
+  });
+
+  it("unpairs a student dragged back to the list, and undoes and redoes it", async () => {
+    const student = await (await browser.$("#board-grid [data-student]")).getAttribute("data-student");
+    const ambassador = await ambassadorOf(browser, student);
+    const unpaired = async () => Number(/\((\d+)\)/.exec(await text(browser, "#unpaired-title"))[1]);
+    const before = await unpaired();
+    await drag(browser, `#board-grid [data-student="${student}"]`, "#unpaired-list");
+    await status("retiré(e) du binôme");
+    assert.equal(await ambassadorOf(browser, student), null);
+    assert.equal(await unpaired(), before + 1);
+
+    // Ctrl+Z puts the student back; the button redoes it.
+    await (await browser.$("#board-summary")).click();
+    await browser.keys(["Control", "z"]);
+    await status("Annulé");
+    assert.equal(await ambassadorOf(browser, student), ambassador);
+    assert.equal(await unpaired(), before);
+    await click("#redo");
+    await status("Rétabli");
+    assert.equal(await ambassadorOf(browser, student), null);
+    await click("#undo");
+    await status("Annulé");
+  });
+
+  it("pairs a student with the keyboard: Enter selects, « Affecter à… » lists ambassadors by score", async () => {
+    const student = await (await browser.$("#unpaired-list [data-student]")).getAttribute("data-student");
+    await browser.execute((id) => document.querySelector(`#unpaired-list [data-student="${id}"]`).focus(), student);
+    await browser.keys("Enter");
+    await (await browser.$("#selection")).waitForDisplayed({ timeout: 5_000 });
+    await waitForText(browser, "#selected-diagnosis", "Sans binôme.");
+    await browser.execute(() => document.querySelector("#assign").focus());
+    await browser.keys("Enter");
+    await (await browser.$("#assign-modal")).waitForDisplayed({ timeout: 5_000 });
+    await waitForText(browser, "#assign-list", "pts");
+    await screenshot(browser, "33-affecter-au-clavier");
+    // The first ambassador with a free place, chosen from the keyboard.
+    const choice = await browser.execute(() => {
+      const free = [...document.querySelectorAll("#assign-list [data-choice]")].find((b) => /\d place\(s\)/.test(b.textContent ?? ""));
+      free?.focus();
+      return free ? free.querySelector("strong").textContent : null;
+    });
+    assert.ok(choice, "an ambassador with a free place");
+    await browser.keys("Enter");
+    await status("Enregistré");
+    await waitForText(browser, "#board-status", ` avec ${choice}`);
+    await waitForText(browser, "#selected-pair", `Avec ${choice}`);
+  });
+
+  it("keeps a locked pair when the suggestion runs again", async () => {
+    const student = await (await browser.$("#board-grid [data-student]")).getAttribute("data-student");
+    const ambassador = await ambassadorOf(browser, student);
+    await clickChip(browser, student);
+    await click('label[for="selected-lock"]');
+    await status("verrouillé");
+    await openModal(browser, "#suggest", "#suggest-modal");
+    await click("#suggest-confirm");
+    await waitForText(browser, "#board-status", "Binômes proposés");
+    assert.equal(await ambassadorOf(browser, student), ambassador);
+    await click("#show-history");
+    await waitForText(browser, "#history-table", "Proposition des binômes");
+    await waitForText(browser, "#history-table", "verrouillé");
+    await screenshot(browser, "34-historique");
+    await click("#history-modal .fr-btn--close");
+  });
+
+  it("shows the same board after a restart, and can still undo", async () => {
+    const before = await text(browser, "#board-summary");
+    const undoBefore = await (await browser.$("#undo")).getAttribute("title");
+    await browser.execute(() => window.scrollTo(0, 0));
+    await browser.pause(300);
+    const pairs = await browser.execute(() =>
+      [...document.querySelectorAll("#board-grid [data-student]")].slice(0, 10).map((c) => [c.getAttribute("data-student"), c.closest("[data-ambassador]").getAttribute("data-ambassador")]),
+    );
+    await app.stop();
+    app = await startApp(profile);
+    browser = app.browser;
+    await clickOn(browser, "[data-action=open]");
+    await clickOn(browser, "button.fr-tabs__tab*=Binômes");
+    await waitForText(browser, "#board-summary", "placés");
+    assert.equal(await text(browser, "#board-summary"), before);
+    await browser.pause(300);
+    for (const [student, ambassador] of pairs) assert.equal(await ambassadorOf(browser, student), ambassador);
+    assert.equal(await (await browser.$("#undo")).getAttribute("title"), undoBefore);
+    assert.match(undoBefore, /^Annuler : /);
+  });
+});

@@ -1,0 +1,189 @@
+import { describe, expect, it } from "vitest";
+import type { Ambassador } from "./bindings/Ambassador";
+import type { ExplainedPair } from "./bindings/ExplainedPair";
+import type { Student } from "./bindings/Student";
+import {
+  applyChange,
+  boardFrom,
+  displacingMove,
+  dropIntent,
+  filterAmbassadors,
+  historyShortcut,
+  noBoardFilters,
+  summary,
+  unpairedStudents,
+} from "./board";
+
+const place = (departement: string | null) => ({ postalCode: null, commune: null, inseeCode: null, departement });
+const identity = (firstName: string, lastName: string, email: string | null = null) => ({
+  civility: null,
+  firstName,
+  lastName,
+  email,
+  phone: null,
+});
+
+function student(id: number, name: string, departement = "69", wishedJobs = ["Data scientist"]): Student {
+  return {
+    id,
+    editionId: 1,
+    identity: identity(name, "Élève", `${name.toLowerCase()}@example.fr`),
+    place: place(departement),
+    school: null,
+    level: null,
+    curriculum: null,
+    wishedJobs,
+    wishedAdministration: null,
+    mobility: "region",
+    applicationState: null,
+    comments: null,
+    sourceRow: null,
+  };
+}
+
+function ambassador(id: number, name: string, capacity: number, departement = "69", job = "Data scientist"): Ambassador {
+  return {
+    id,
+    editionId: 1,
+    identity: identity(name, "Agent"),
+    place: place(departement),
+    job,
+    jobTitle: null,
+    administration: "Armées",
+    structureType: null,
+    service: null,
+    capacity,
+    comments: null,
+    sourceRow: null,
+  };
+}
+
+function pair(id: number, studentId: number, ambassadorId: number, score = 100, wishRank: number | null = 1): ExplainedPair {
+  return {
+    pair: { id, editionId: 1, studentId, ambassadorId, status: "proposed", origin: "suggested", locked: false, note: null, agreedDate: null },
+    score,
+    reasons: [],
+    wishRank,
+    distanceKm: 10,
+  };
+}
+
+// Alice with Xavier (capacity 1, full), Bruno with Yasmine (capacity 2, one place left),
+// Chloé unpaired, Zoé an ambassador in Paris with no one.
+function data() {
+  return {
+    students: [student(1, "Alice"), student(2, "Bruno"), student(3, "Chloé", "75", ["Designer UX"])],
+    ambassadors: [ambassador(10, "Xavier", 1), ambassador(11, "Yasmine", 2), ambassador(12, "Zoé", 1, "75", "Designer UX")],
+    pairs: [pair(100, 1, 10, 120), pair(101, 2, 11, 40, 2)],
+    history: { undo: null, redo: null },
+    departements: [
+      { code: "69", name: "Rhône", region: "84", regionName: "Auvergne-Rhône-Alpes" },
+      { code: "75", name: "Paris", region: "11", regionName: "Île-de-France" },
+    ],
+  };
+}
+
+function board() {
+  return boardFrom(data());
+}
+
+describe("what a drop means", () => {
+  it("pairs a student dropped on an ambassador with a free place", () => {
+    expect(dropIntent(board(), 3, { kind: "ambassador", ambassador: 11 })).toEqual({
+      kind: "move",
+      move: { student: 3, to: 11, swap: false },
+    });
+  });
+
+  it("does nothing when dropped where the student already is, or an unpaired student on the list", () => {
+    expect(dropIntent(board(), 1, { kind: "ambassador", ambassador: 10 })).toEqual({ kind: "nothing" });
+    expect(dropIntent(board(), 3, { kind: "unpaired" })).toEqual({ kind: "nothing" });
+  });
+
+  it("refuses a drop on an ambassador who hosts nobody this year", () => {
+    const b = boardFrom({ ...data(), ambassadors: [ambassador(10, "Xavier", 0)], pairs: [] });
+    expect(dropIntent(b, 1, { kind: "ambassador", ambassador: 10 })).toEqual({
+      kind: "refused",
+      reason: "Xavier AGENT n'accueille personne cette année (capacité 0).",
+    });
+  });
+
+  it("unpairs a paired student dropped on the list", () => {
+    expect(dropIntent(board(), 1, { kind: "unpaired" })).toEqual({ kind: "move", move: { student: 1, to: null, swap: false } });
+  });
+
+  it("asks before displacing someone from a full ambassador, swap only when the student had a pair", () => {
+    const fromPair = dropIntent(board(), 2, { kind: "ambassador", ambassador: 10 });
+    expect(fromPair).toMatchObject({ kind: "full", occupants: [1], target: 1, canSwap: true });
+    const fromList = dropIntent(board(), 3, { kind: "ambassador", ambassador: 10 });
+    expect(fromList).toMatchObject({ kind: "full", canSwap: false });
+    if (fromPair.kind !== "full" || fromList.kind !== "full") throw new Error("full expected");
+    expect(displacingMove(fromPair, 1, true)).toEqual({ student: 2, to: 10, displace: 1, swap: true });
+    // Nobody to swap with: it is a replacement.
+    expect(displacingMove(fromList, 1, true)).toEqual({ student: 3, to: 10, displace: 1, swap: false });
+  });
+});
+
+describe("a change saved in the store", () => {
+  it("moves pairs between ambassadors and updates the history", () => {
+    const before = board();
+    const moved = pair(102, 3, 11, 90);
+    const after = applyChange(before, {
+      label: "Chloé avec Yasmine",
+      pairs: [moved],
+      removed: [100],
+      forbiddenChanged: false,
+      history: { undo: "Chloé avec Yasmine", redo: null },
+    });
+    expect(after.pairOfStudent.has(1)).toBe(false);
+    expect(after.pairsOfAmbassador.get(11)?.map((p) => p.pair.studentId)).toEqual([2, 3]);
+    expect(after.pairsOfAmbassador.has(10)).toBe(false);
+    expect(after.history.undo).toBe("Chloé avec Yasmine");
+    // The state before is untouched (React compares by reference).
+    expect(before.pairOfStudent.has(1)).toBe(true);
+    expect(unpairedStudents(after, noBoardFilters).map((s) => s.id)).toEqual([1]);
+  });
+});
+
+describe("filters", () => {
+  it("keeps ambassadors by région, métier, free place and low score", () => {
+    const b = board();
+    const ids = (f: Partial<typeof noBoardFilters>) => filterAmbassadors(b, { ...noBoardFilters, ...f }).map((a) => a.id);
+    expect(ids({})).toEqual([10, 11, 12]);
+    expect(ids({ region: "11" })).toEqual([12]);
+    expect(ids({ job: "Data scientist" })).toEqual([10, 11]);
+    expect(ids({ status: "free" })).toEqual([11, 12]);
+    expect(ids({ status: "empty" })).toEqual([12]);
+    expect(ids({ scoreBelow: "50" })).toEqual([11]);
+  });
+
+  it("finds an ambassador by the name or e-mail of their student, accents aside", () => {
+    const b = board();
+    expect(filterAmbassadors(b, { ...noBoardFilters, query: "alice@example" }).map((a) => a.id)).toEqual([10]);
+    expect(unpairedStudents(b, { ...noBoardFilters, query: "chloe" }).map((s) => s.id)).toEqual([3]);
+  });
+});
+
+describe("summary", () => {
+  it("counts placed students, first wishes and the mean distance", () => {
+    expect(summary(board())).toEqual({ students: 3, placed: 2, unplaced: 1, placesLeft: 2, firstWish: 1, averageKm: 10 });
+  });
+});
+
+describe("keyboard shortcuts", () => {
+  const key = (key: string, extra: Partial<{ ctrlKey: boolean; shiftKey: boolean; tagName: string }> = {}) =>
+    historyShortcut({
+      key,
+      ctrlKey: extra.ctrlKey ?? true,
+      metaKey: false,
+      shiftKey: extra.shiftKey ?? false,
+      target: { tagName: extra.tagName ?? "DIV" } as unknown as EventTarget,
+    });
+  it("undoes with Ctrl+Z, redoes with Ctrl+Y or Ctrl+Shift+Z, and leaves text fields alone", () => {
+    expect(key("z")).toBe("undo");
+    expect(key("y")).toBe("redo");
+    expect(key("Z", { shiftKey: true })).toBe("redo");
+    expect(key("z", { ctrlKey: false })).toBe(null);
+    expect(key("z", { tagName: "INPUT" })).toBe(null);
+  });
+});

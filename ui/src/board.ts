@@ -1,0 +1,243 @@
+// The pairing board's state and the decisions it takes without asking the Rust side: what a
+// drop means, what a change from the store does to the board, which rows the filters keep, and
+// the summary of the season. Pure functions, tested in board.test.ts.
+import type { Ambassador } from "./bindings/Ambassador";
+import type { BoardChange } from "./bindings/BoardChange";
+import type { BoardData } from "./bindings/BoardData";
+import type { DepartementEntry } from "./bindings/DepartementEntry";
+import type { ExplainedPair } from "./bindings/ExplainedPair";
+import type { HistoryState } from "./bindings/HistoryState";
+import type { Move } from "./bindings/Move";
+import type { PairStatus } from "./bindings/PairStatus";
+import type { Student } from "./bindings/Student";
+import { fullName } from "./format";
+import { searchKey } from "./people";
+
+export type BoardState = {
+  students: Student[];
+  studentById: Map<number, Student>;
+  ambassadors: Ambassador[];
+  ambassadorById: Map<number, Ambassador>;
+  /** By pair id. */
+  pairs: Map<number, ExplainedPair>;
+  /** By student id. */
+  pairOfStudent: Map<number, ExplainedPair>;
+  /** By ambassador id, in pair id order. */
+  pairsOfAmbassador: Map<number, ExplainedPair[]>;
+  history: HistoryState;
+  departements: Map<string, DepartementEntry>;
+};
+
+function indexPairs(pairs: Iterable<ExplainedPair>) {
+  const byId = new Map<number, ExplainedPair>();
+  const ofStudent = new Map<number, ExplainedPair>();
+  const ofAmbassador = new Map<number, ExplainedPair[]>();
+  const sorted = [...pairs].sort((a, b) => a.pair.id - b.pair.id);
+  for (const p of sorted) {
+    byId.set(p.pair.id, p);
+    ofStudent.set(p.pair.studentId, p);
+    const list = ofAmbassador.get(p.pair.ambassadorId);
+    if (list) list.push(p);
+    else ofAmbassador.set(p.pair.ambassadorId, [p]);
+  }
+  return { byId, ofStudent, ofAmbassador };
+}
+
+export function boardFrom(data: BoardData): BoardState {
+  const { byId, ofStudent, ofAmbassador } = indexPairs(data.pairs);
+  return {
+    students: data.students,
+    studentById: new Map(data.students.map((s) => [s.id, s])),
+    ambassadors: data.ambassadors,
+    ambassadorById: new Map(data.ambassadors.map((a) => [a.id, a])),
+    pairs: byId,
+    pairOfStudent: ofStudent,
+    pairsOfAmbassador: ofAmbassador,
+    history: data.history,
+    departements: new Map(data.departements.map((d) => [d.code, d])),
+  };
+}
+
+/** The board once a change saved in the store is applied: removed pairs go, changed ones replace theirs. */
+export function applyChange(state: BoardState, change: BoardChange): BoardState {
+  const pairs = new Map(state.pairs);
+  for (const id of change.removed) pairs.delete(id);
+  for (const p of change.pairs) pairs.set(p.pair.id, p);
+  const { byId, ofStudent, ofAmbassador } = indexPairs(pairs.values());
+  return { ...state, pairs: byId, pairOfStudent: ofStudent, pairsOfAmbassador: ofAmbassador, history: change.history };
+}
+
+export function placesLeft(state: BoardState, ambassador: Ambassador): number {
+  return Math.max(0, ambassador.capacity - (state.pairsOfAmbassador.get(ambassador.id)?.length ?? 0));
+}
+
+/** Where something was dropped: on an ambassador (possibly on one of their students), or on the unpaired list. */
+export type DropTarget = { kind: "ambassador"; ambassador: number; onStudent?: number } | { kind: "unpaired" };
+
+/** What a drop means. "full" needs the organiser to choose: swap or replace, and whom. */
+export type DropIntent =
+  | { kind: "nothing" }
+  | { kind: "move"; move: Move }
+  | { kind: "refused"; reason: string }
+  | { kind: "full"; student: number; ambassador: number; occupants: number[]; target: number | null; canSwap: boolean };
+
+export function dropIntent(state: BoardState, student: number, target: DropTarget): DropIntent {
+  const current = state.pairOfStudent.get(student);
+  if (target.kind === "unpaired") {
+    return current ? { kind: "move", move: { student, to: null, swap: false } } : { kind: "nothing" };
+  }
+  if (current?.pair.ambassadorId === target.ambassador) return { kind: "nothing" };
+  const ambassador = state.ambassadorById.get(target.ambassador);
+  if (!ambassador) return { kind: "nothing" };
+  if (ambassador.capacity === 0) {
+    return { kind: "refused", reason: `${personName(ambassador)} n'accueille personne cette année (capacité 0).` };
+  }
+  if (placesLeft(state, ambassador) > 0) {
+    return { kind: "move", move: { student, to: target.ambassador, swap: false } };
+  }
+  const occupants = (state.pairsOfAmbassador.get(target.ambassador) ?? []).map((p) => p.pair.studentId);
+  const onStudent = target.onStudent !== undefined && occupants.includes(target.onStudent) ? target.onStudent : null;
+  return {
+    kind: "full",
+    student,
+    ambassador: target.ambassador,
+    occupants,
+    // With one occupant there is nobody else to choose.
+    target: onStudent ?? (occupants.length === 1 ? (occupants[0] ?? null) : null),
+    canSwap: current !== undefined,
+  };
+}
+
+/** The move once the organiser chose, on a full ambassador, whom to displace and how. */
+export function displacingMove(intent: Extract<DropIntent, { kind: "full" }>, displaced: number, swap: boolean): Move {
+  return { student: intent.student, to: intent.ambassador, displace: displaced, swap: swap && intent.canSwap };
+}
+
+export type BoardFilters = {
+  query: string;
+  region: string;
+  departement: string;
+  job: string;
+  administration: string;
+  status: "" | PairStatus | "empty" | "free";
+  /** Keep ambassadors with a pair scoring below this; empty for no limit. */
+  scoreBelow: string;
+};
+
+export const noBoardFilters: BoardFilters = {
+  query: "",
+  region: "",
+  departement: "",
+  job: "",
+  administration: "",
+  status: "",
+  scoreBelow: "",
+};
+
+function personText(p: Student | Ambassador): string {
+  return [p.identity.firstName, p.identity.lastName, p.identity.email].filter((x) => x).join(" ");
+}
+
+/** The ambassadors the filters keep, in their order. The search looks at the ambassador and their students. */
+export function filterAmbassadors(state: BoardState, filters: BoardFilters): Ambassador[] {
+  const words = searchKey(filters.query).split(/\s+/).filter((w) => w !== "");
+  const below = filters.scoreBelow.trim() === "" ? null : Number(filters.scoreBelow);
+  return state.ambassadors.filter((a) => {
+    const dep = a.place.departement;
+    if (filters.departement && dep !== filters.departement) return false;
+    if (filters.region && (dep === null || state.departements.get(dep)?.region !== filters.region)) return false;
+    if (filters.job && (a.job ?? "") !== filters.job) return false;
+    if (filters.administration && (a.administration ?? "") !== filters.administration) return false;
+    const hosted = state.pairsOfAmbassador.get(a.id) ?? [];
+    if (filters.status === "empty" && hosted.length > 0) return false;
+    if (filters.status === "free" && placesLeft(state, a) === 0) return false;
+    if (filters.status !== "" && filters.status !== "empty" && filters.status !== "free") {
+      if (!hosted.some((p) => p.pair.status === filters.status)) return false;
+    }
+    if (below !== null && !Number.isNaN(below) && !hosted.some((p) => p.score < below)) return false;
+    if (words.length > 0) {
+      const text = searchKey(
+        [personText(a), ...hosted.map((p) => state.studentById.get(p.pair.studentId)).map((s) => (s ? personText(s) : ""))].join(" "),
+      );
+      if (!words.every((w) => text.includes(w))) return false;
+    }
+    return true;
+  });
+}
+
+/** Students without a pair matching the search (name or e-mail) and the place filters. */
+export function unpairedStudents(state: BoardState, filters: BoardFilters): Student[] {
+  const words = searchKey(filters.query).split(/\s+/).filter((w) => w !== "");
+  return state.students.filter((s) => {
+    if (state.pairOfStudent.has(s.id)) return false;
+    const dep = s.place.departement;
+    if (filters.departement && dep !== filters.departement) return false;
+    if (filters.region && (dep === null || state.departements.get(dep)?.region !== filters.region)) return false;
+    if (filters.job && !s.wishedJobs.includes(filters.job)) return false;
+    if (words.length === 0) return true;
+    const text = searchKey(personText(s));
+    return words.every((w) => text.includes(w));
+  });
+}
+
+export type BoardSummary = {
+  students: number;
+  placed: number;
+  unplaced: number;
+  placesLeft: number;
+  firstWish: number;
+  /** Mean distance of the pairs whose distance is known, rounded; null without any. */
+  averageKm: number | null;
+};
+
+export function summary(state: BoardState): BoardSummary {
+  let firstWish = 0;
+  let km = 0;
+  let withKm = 0;
+  for (const p of state.pairs.values()) {
+    if (p.wishRank === 1) firstWish += 1;
+    if (p.distanceKm !== null) {
+      km += p.distanceKm;
+      withKm += 1;
+    }
+  }
+  const capacity = state.ambassadors.reduce((sum, a) => sum + a.capacity, 0);
+  const placed = state.pairs.size;
+  return {
+    students: state.students.length,
+    placed,
+    unplaced: state.students.length - placed,
+    placesLeft: Math.max(0, capacity - placed),
+    firstWish,
+    averageKm: withKm === 0 ? null : Math.round(km / withKm),
+  };
+}
+
+export function personName(person: Student | Ambassador | undefined): string {
+  return person ? fullName(person.identity.firstName, person.identity.lastName) : "?";
+}
+
+/** Values to offer in a filter's list, sorted, without blanks. */
+export function distinct(values: (string | null)[]): string[] {
+  return [...new Set(values.filter((v): v is string => v !== null && v.trim() !== ""))].sort((a, b) =>
+    a.localeCompare(b, "fr"),
+  );
+}
+
+/** Ctrl+Z / Ctrl+Y (and Ctrl+Shift+Z, Cmd on a Mac), unless the user is typing in a field. */
+export function historyShortcut(event: {
+  key: string;
+  ctrlKey: boolean;
+  metaKey: boolean;
+  shiftKey: boolean;
+  target: EventTarget | null;
+}): "undo" | "redo" | null {
+  if (!(event.ctrlKey || event.metaKey)) return null;
+  const target = event.target as { tagName?: string; isContentEditable?: boolean } | null;
+  const tag = target?.tagName?.toLowerCase();
+  if (tag === "input" || tag === "textarea" || tag === "select" || target?.isContentEditable) return null;
+  const key = event.key.toLowerCase();
+  if (key === "z") return event.shiftKey ? "redo" : "undo";
+  if (key === "y") return "redo";
+  return null;
+}

@@ -1,0 +1,75 @@
+import { memo } from "react";
+import { useDroppable } from "@dnd-kit/core";
+import type { Ambassador } from "../../bindings/Ambassador";
+import type { ExplainedPair } from "../../bindings/ExplainedPair";
+import type { Student } from "../../bindings/Student";
+import { personName } from "../../board";
+import { StudentChip } from "./StudentChip";
+
+/** What dropping the dragged student here would give, shown before the drop. */
+export type DropPreview = { text: string; tone: "good" | "warning" | "bad" };
+
+/** One ambassador of the grid with the students paired to them; a drop target. */
+export const AmbassadorRow = memo(function AmbassadorRow({
+  ambassador,
+  pairs,
+  studentById,
+  selected,
+  onSelect,
+  preview,
+}: {
+  ambassador: Ambassador;
+  pairs: ExplainedPair[];
+  studentById: Map<number, Student>;
+  selected: number | null;
+  onSelect: (student: number) => void;
+  preview: DropPreview | null;
+}) {
+  const { setNodeRef, isOver } = useDroppable({ id: `ambassador-${ambassador.id}`, data: { ambassador: ambassador.id } });
+  const place = [ambassador.place.commune, ambassador.place.departement ? `(${ambassador.place.departement})` : null]
+    .filter((x) => x)
+    .join(" ");
+  const full = pairs.length >= ambassador.capacity;
+  return (
+    <div
+      ref={setNodeRef}
+      role="row"
+      className={`binomes-row${isOver ? " binomes-row--over" : ""}`}
+      data-ambassador={ambassador.id}
+      data-ambassador-name={personName(ambassador)}
+    >
+      <div role="cell" className="binomes-cell binomes-cell--who">
+        <strong>{personName(ambassador)}</strong>
+        <span className="fr-text--xs">{ambassador.jobTitle ?? ""}</span>
+      </div>
+      <div role="cell" className="binomes-cell">
+        {ambassador.job ?? "—"}
+      </div>
+      <div role="cell" className="binomes-cell">
+        {ambassador.administration ?? "—"}
+        {ambassador.structureType ? <span className="fr-text--xs">{ambassador.structureType}</span> : null}
+      </div>
+      <div role="cell" className="binomes-cell">
+        {place || "—"}
+      </div>
+      <div role="cell" className={`binomes-cell binomes-number${full ? " binomes-full" : ""}`}>
+        {pairs.length}/{ambassador.capacity}
+      </div>
+      <div role="cell" className="binomes-cell binomes-cell--students">
+        {pairs.map((p) => {
+          const student = studentById.get(p.pair.studentId);
+          return student ? (
+            <StudentChip key={p.pair.id} student={student} pair={p} selected={selected === student.id} onSelect={onSelect} />
+          ) : null;
+        })}
+        {isOver && preview ? (
+          <span className={`binomes-drop binomes-drop--${preview.tone}`} role="presentation" data-drop-preview>
+            {preview.text}
+          </span>
+        ) : pairs.length === 0 ? (
+          <span className="binomes-empty">{ambassador.capacity === 0 ? "indisponible" : "libre"}</span>
+        ) : null}
+      </div>
+    </div>
+  );
+});

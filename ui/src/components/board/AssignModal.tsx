@@ -1,0 +1,96 @@
+import { useMemo, useState } from "react";
+import { createModal } from "@codegouvfr/react-dsfr/Modal";
+import type { Compatibility } from "../../bindings/Compatibility";
+import { personName, type BoardState } from "../../board";
+import { searchKey } from "../../people";
+
+export const assignModal = createModal({ id: "assign-modal", isOpenedByDefault: false });
+
+const SHOWN = 60;
+
+/** "Affecter à…": the keyboard way to pair the selected student — every ambassador, best score first, searchable. */
+export function AssignModal({
+  board,
+  student,
+  compatibility,
+  onChoose,
+}: {
+  board: BoardState;
+  student: number | null;
+  compatibility: Compatibility[] | null;
+  onChoose: (ambassador: number) => void;
+}) {
+  const [query, setQuery] = useState("");
+  const matches = useMemo(() => {
+    const words = searchKey(query).split(/\s+/).filter((w) => w !== "");
+    return (compatibility ?? []).filter((c) => {
+      if (words.length === 0) return true;
+      const a = board.ambassadorById.get(c.ambassador);
+      if (!a) return false;
+      const text = searchKey(
+        [a.identity.firstName, a.identity.lastName, a.job, a.administration, a.place.commune, a.place.departement].join(" "),
+      );
+      return words.every((w) => text.includes(w));
+    });
+  }, [compatibility, query, board.ambassadorById]);
+  const name = student === null ? "" : personName(board.studentById.get(student));
+  return (
+    <assignModal.Component title={`Affecter ${name} à…`} size="large">
+      <div className="fr-input-group">
+        <label className="fr-label" htmlFor="assign-search">
+          Rechercher un ambassadeur
+          <span className="fr-hint-text">Nom, métier, administration, commune ou département. Classés par points.</span>
+        </label>
+        <input
+          className="fr-input"
+          id="assign-search"
+          type="search"
+          value={query}
+          autoComplete="off"
+          onChange={(e) => setQuery(e.target.value)}
+        />
+      </div>
+      {compatibility === null ? (
+        <p>Chargement…</p>
+      ) : (
+        <>
+          <p className="fr-text--sm" aria-live="polite">
+            {matches.length} ambassadeur(s){matches.length > SHOWN ? ` — les ${SHOWN} premiers affichés, affinez la recherche` : ""}.
+          </p>
+          <ul className="binomes-choices" id="assign-list">
+            {matches.slice(0, SHOWN).map((c) => {
+              const a = board.ambassadorById.get(c.ambassador);
+              const places = c.placesLeft === 0 ? "complet" : `${c.placesLeft} place(s)`;
+              const detail = c.evaluation
+                ? `${c.evaluation.score} pts · ${places}`
+                : `hors des règles : ${c.barrier ?? ""} · ${places}`;
+              return (
+                <li key={c.ambassador}>
+                  <button
+                    type="button"
+                    className="binomes-choice"
+                    data-choice={c.ambassador}
+                    disabled={c.current}
+                    onClick={() => {
+                      assignModal.close();
+                      setQuery("");
+                      onChoose(c.ambassador);
+                    }}
+                  >
+                    <span>
+                      <strong>{personName(a)}</strong> — {a?.job ?? "?"}, {a?.administration ?? "?"},{" "}
+                      {a?.place.commune ?? a?.place.departement ?? "?"}
+                    </span>
+                    <span className={c.evaluation ? "binomes-choice__score" : "binomes-choice__barrier"}>
+                      {c.current ? "binôme actuel" : detail}
+                    </span>
+                  </button>
+                </li>
+              );
+            })}
+          </ul>
+        </>
+      )}
+    </assignModal.Component>
+  );
+}

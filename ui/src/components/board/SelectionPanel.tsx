@@ -1,0 +1,209 @@
+import { useEffect, useState } from "react";
+import { Button } from "@codegouvfr/react-dsfr/Button";
+import type { Compatibility } from "../../bindings/Compatibility";
+import type { Move } from "../../bindings/Move";
+import type { PairEdit } from "../../bindings/PairEdit";
+import type { PairStatus } from "../../bindings/PairStatus";
+import { personName, type BoardState } from "../../board";
+import { statusLabel } from "./StudentChip";
+
+const mobilityLabel = {
+  departement: "dans son département",
+  region: "dans sa région",
+  national: "partout en France",
+  unspecified: "mobilité non précisée",
+} as const;
+
+/** The selected student: their pair and its reasons, what can be done to it, and the alternates. */
+export function SelectionPanel({
+  board,
+  student: id,
+  compatibility,
+  diagnosis,
+  busy,
+  onMove,
+  onEdit,
+  onForbid,
+  onAssign,
+  onWhy,
+  onClose,
+}: {
+  board: BoardState;
+  student: number;
+  compatibility: Compatibility[] | null;
+  diagnosis: string | null;
+  busy: boolean;
+  onMove: (move: Move) => void;
+  onEdit: (pairs: number[], edit: PairEdit) => void;
+  onForbid: (student: number, ambassador: number) => void;
+  onAssign: () => void;
+  onWhy: () => void;
+  onClose: () => void;
+}) {
+  const student = board.studentById.get(id);
+  const explained = board.pairOfStudent.get(id);
+  const pair = explained?.pair;
+  const [note, setNote] = useState(pair?.note ?? "");
+  const [date, setDate] = useState(pair?.agreedDate ?? "");
+  useEffect(() => {
+    setNote(pair?.note ?? "");
+    setDate(pair?.agreedDate ?? "");
+  }, [pair?.id, pair?.note, pair?.agreedDate]);
+  if (!student) return null;
+  const ambassador = pair ? board.ambassadorById.get(pair.ambassadorId) : undefined;
+  const alternates = (compatibility ?? [])
+    .filter((c) => c.evaluation !== null && !c.current && c.placesLeft > 0)
+    .slice(0, 5);
+
+  return (
+    <section id="selection" aria-labelledby="selection-title" className="binomes-selection fr-p-2w">
+      <div className="binomes-selection__head">
+        <h2 id="selection-title" className="fr-h6 fr-mb-1w">
+          {personName(student)}
+        </h2>
+        <Button size="small" priority="tertiary no outline" iconId="fr-icon-close-line" title="Fermer" onClick={onClose} />
+      </div>
+      <p className="fr-text--sm fr-mb-1w">
+        {[student.identity.email, [student.place.commune, student.place.departement].filter((x) => x).join(" ")]
+          .filter((x) => x)
+          .join(" · ")}
+        <br />
+        Souhaits : {student.wishedJobs.map((job, i) => `${i + 1}. ${job}`).join(" ; ") || "aucun"}
+        {student.wishedAdministration ? ` · administration : ${student.wishedAdministration}` : ""} · se déplace{" "}
+        {mobilityLabel[student.mobility]}
+      </p>
+
+      {pair && explained ? (
+        <>
+          <p className="fr-mb-1w" id="selected-pair">
+            Avec <strong>{personName(ambassador)}</strong> ({ambassador?.job ?? "métier non précisé"}) —{" "}
+            <strong>{explained.score} points</strong>
+          </p>
+          <ul className="fr-text--sm fr-mb-1w" id="selected-reasons">
+            {explained.reasons.map((reason) => (
+              <li key={reason}>{reason}</li>
+            ))}
+          </ul>
+          <div className="binomes-selection__controls">
+            <div className="fr-select-group fr-mb-0">
+              <label className="fr-label" htmlFor="selected-status">
+                Statut
+              </label>
+              <select
+                className="fr-select"
+                id="selected-status"
+                value={pair.status}
+                disabled={busy}
+                onChange={(e) => onEdit([pair.id], { status: e.target.value as PairStatus })}
+              >
+                {(Object.keys(statusLabel) as PairStatus[]).map((status) => (
+                  <option key={status} value={status}>
+                    {statusLabel[status]}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div className="fr-checkbox-group fr-checkbox-group--sm">
+              <input
+                type="checkbox"
+                id="selected-lock"
+                checked={pair.locked}
+                disabled={busy}
+                onChange={(e) => onEdit([pair.id], { locked: e.target.checked })}
+              />
+              <label className="fr-label" htmlFor="selected-lock">
+                Verrouillé (gardé par la prochaine proposition)
+              </label>
+            </div>
+          </div>
+          <div className="fr-input-group fr-mt-1w fr-mb-1w">
+            <label className="fr-label" htmlFor="selected-note">
+              Note
+            </label>
+            <textarea className="fr-input" id="selected-note" rows={2} value={note} onChange={(e) => setNote(e.target.value)} />
+          </div>
+          <div className="fr-input-group fr-mb-1w">
+            <label className="fr-label" htmlFor="selected-date">
+              Date convenue (si ce n'est pas le jour J)
+            </label>
+            <input className="fr-input" type="date" id="selected-date" value={date} onChange={(e) => setDate(e.target.value)} />
+          </div>
+          <div className="binomes-actions fr-mb-2w">
+            <Button
+              size="small"
+              priority="secondary"
+              disabled={busy || (note === (pair.note ?? "") && date === (pair.agreedDate ?? ""))}
+              onClick={() => onEdit([pair.id], { note, agreedDate: date })}
+              nativeButtonProps={{ id: "save-note" }}
+            >
+              Enregistrer la note et la date
+            </Button>
+            <Button
+              size="small"
+              priority="tertiary"
+              iconId="fr-icon-arrow-go-back-line"
+              disabled={busy}
+              onClick={() => onMove({ student: id, to: null, swap: false })}
+              nativeButtonProps={{ id: "unpair" }}
+            >
+              Retirer du binôme
+            </Button>
+            <Button
+              size="small"
+              priority="tertiary"
+              iconId="fr-icon-close-circle-line"
+              disabled={busy}
+              onClick={() => onForbid(id, pair.ambassadorId)}
+              nativeButtonProps={{ id: "forbid" }}
+            >
+              Interdire ce binôme
+            </Button>
+          </div>
+        </>
+      ) : (
+        <p className="fr-text--sm fr-mb-2w" id="selected-diagnosis">
+          <strong>Sans binôme.</strong> {diagnosis ?? "Diagnostic en cours…"}
+        </p>
+      )}
+
+      <div className="binomes-actions">
+        <Button iconId="fr-icon-user-add-line" size="small" onClick={onAssign} disabled={busy} nativeButtonProps={{ id: "assign" }}>
+          Affecter à…
+        </Button>
+        <Button size="small" priority="tertiary" onClick={onWhy} nativeButtonProps={{ id: "why" }}>
+          Pourquoi ? (tous les ambassadeurs)
+        </Button>
+      </div>
+
+      <h3 className="fr-text--md fr-mt-2w fr-mb-1w">Autres ambassadeurs possibles</h3>
+      {compatibility === null ? (
+        <p className="fr-text--sm">Chargement…</p>
+      ) : alternates.length === 0 ? (
+        <p className="fr-text--sm">Aucun autre ambassadeur compatible n'a de place libre.</p>
+      ) : (
+        <ol className="fr-text--sm binomes-alternates" id="alternates">
+          {alternates.map((c) => {
+            const a = board.ambassadorById.get(c.ambassador);
+            return (
+              <li key={c.ambassador}>
+                <span>
+                  {personName(a)} — {a?.job ?? "?"}, {a?.place.commune ?? a?.place.departement ?? "?"} :{" "}
+                  <strong>{c.evaluation?.score} pts</strong>
+                </span>
+                <Button
+                  size="small"
+                  priority="tertiary no outline"
+                  disabled={busy}
+                  onClick={() => onMove({ student: id, to: c.ambassador, swap: false })}
+                  nativeButtonProps={{ "data-alternate": String(c.ambassador) }}
+                >
+                  Affecter
+                </Button>
+              </li>
+            );
+          })}
+        </ol>
+      )}
+    </section>
+  );
+}
