@@ -7,7 +7,7 @@ import { clickOn, newProfile, openModal, screenshot, startApp, waitForText } fro
 
 /** Drags `from` onto `to` with W3C pointer actions, in small steps as a hand does (dnd-kit
  * starts a drag after a few pixels and follows pointermove events). */
-async function drag(browser, from, to) {
+async function drag(browser, from, to, { midway } = {}) {
   await browser.execute((t) => document.querySelector(t).scrollIntoView({ block: "center", behavior: "instant" }), to);
   await browser.execute((f) => document.querySelector(f).scrollIntoView({ block: "nearest", behavior: "instant" }), from);
   // The virtualised grid measures the rows it has just rendered: let it settle.
@@ -34,7 +34,15 @@ async function drag(browser, from, to) {
     const y = Math.round(start.y + ((end.y - start.y) * i) / steps);
     actions.move({ x, y, origin: "viewport", duration: 30 });
   }
-  actions.pause(150).up({ button: 0 });
+  actions.pause(150);
+  if (midway) {
+    // Held over the target: the drop indicator shows the resulting score.
+    await actions.perform(true);
+    await screenshot(browser, midway);
+    await browser.action("pointer", { parameters: { pointerType: "mouse" } }).up({ button: 0 }).perform();
+    return;
+  }
+  actions.up({ button: 0 });
   await actions.perform();
 }
 
@@ -108,11 +116,12 @@ describe("the pairing board", () => {
     const ambassador = await row.getAttribute("data-ambassador");
     const studentName = await nameOf(browser, `#unpaired-list [data-student="${student}"]`);
     const ambassadorName = await nameOf(browser, `#board-grid [data-ambassador="${ambassador}"] .binomes-cell--who`);
-    await drag(browser, `#unpaired-list [data-student="${student}"]`, `#board-grid [data-ambassador="${ambassador}"] [role=cell]:last-child`);
+    await drag(browser, `#unpaired-list [data-student="${student}"]`, `#board-grid [data-ambassador="${ambassador}"] [role=cell]:last-child`, {
+      midway: "31-glisser-deposer",
+    });
     // The label comes back from the store once the change is saved.
     await status(`${studentName} avec ${ambassadorName}. Enregistré`);
     assert.equal(await (await browser.$(`#unpaired-list [data-student="${student}"]`)).isExisting(), false);
-    await screenshot(browser, "31-glisser-deposer");
   });
 
   it("swaps two students when one is dropped on a full ambassador", async () => {

@@ -3,6 +3,7 @@ import { Header } from "@codegouvfr/react-dsfr/Header";
 import { HomePage } from "./pages/HomePage";
 import { EditionPage } from "./pages/EditionPage";
 import { AppFooter } from "./components/AppFooter";
+import { markEditionOpened } from "./components/board/timings";
 
 type Route = { page: "home" } | { page: "edition"; id: number };
 
@@ -34,7 +35,12 @@ export function App() {
       {/* The board needs the whole width of the window. */}
       <main id="contenu" className={route.page === "edition" ? "fr-container--fluid fr-px-4w fr-py-4w" : "fr-container fr-py-4w"} tabIndex={-1}>
         {route.page === "home" ? (
-          <HomePage onOpen={(id) => setRoute({ page: "edition", id })} />
+          <HomePage
+            onOpen={(id) => {
+              markEditionOpened();
+              setRoute({ page: "edition", id });
+            }}
+          />
         ) : (
           <EditionPage id={route.id} onBack={goHome} />
         )}

@@ -143,6 +143,20 @@ describe("a change saved in the store", () => {
     expect(before.pairOfStudent.has(1)).toBe(true);
     expect(unpairedStudents(after, noBoardFilters).map((s) => s.id)).toEqual([1]);
   });
+
+  it("keeps the pair lists of untouched ambassadors, so that their rows are not drawn again", () => {
+    const before = board();
+    const after = applyChange(before, {
+      label: "Chloé avec Zoé",
+      pairs: [pair(102, 3, 12, 90)],
+      removed: [],
+      forbiddenChanged: false,
+      history: { undo: "Chloé avec Zoé", redo: null },
+    });
+    expect(after.pairsOfAmbassador.get(10)).toBe(before.pairsOfAmbassador.get(10));
+    expect(after.pairsOfAmbassador.get(11)).toBe(before.pairsOfAmbassador.get(11));
+    expect(after.pairsOfAmbassador.get(12)?.map((p) => p.pair.studentId)).toEqual([3]);
+  });
 });
 
 describe("filters", () => {
@@ -155,6 +169,15 @@ describe("filters", () => {
     expect(ids({ status: "free" })).toEqual([11, 12]);
     expect(ids({ status: "empty" })).toEqual([12]);
     expect(ids({ scoreBelow: "50" })).toEqual([11]);
+  });
+
+  it("orders the grid by weakest pair, free places or département", () => {
+    const b = board();
+    const ids = (sort: typeof noBoardFilters.sort) => filterAmbassadors(b, { ...noBoardFilters, sort }).map((a) => a.id);
+    expect(ids("name")).toEqual([10, 11, 12]);
+    expect(ids("weakest")).toEqual([11, 10, 12]);
+    expect(ids("places")).toEqual([11, 12, 10]);
+    expect(ids("departement")).toEqual([10, 11, 12]);
   });
 
   it("finds an ambassador by the name or e-mail of their student, accents aside", () => {

@@ -64,6 +64,12 @@ export function applyChange(state: BoardState, change: BoardChange): BoardState 
   for (const id of change.removed) pairs.delete(id);
   for (const p of change.pairs) pairs.set(p.pair.id, p);
   const { byId, ofStudent, ofAmbassador } = indexPairs(pairs.values());
+  // An ambassador whose pairs did not change keeps the same list, so that their row (memoised
+  // on it) is not drawn again: a change redraws the rows it touched only.
+  for (const [id, list] of ofAmbassador) {
+    const before = state.pairsOfAmbassador.get(id);
+    if (before && before.length === list.length && before.every((p, i) => p === list[i])) ofAmbassador.set(id, before);
+  }
   return { ...state, pairs: byId, pairOfStudent: ofStudent, pairsOfAmbassador: ofAmbassador, history: change.history };
 }
 
@@ -122,7 +128,11 @@ export type BoardFilters = {
   status: "" | PairStatus | "empty" | "free";
   /** Keep ambassadors with a pair scoring below this; empty for no limit. */
   scoreBelow: string;
+  sort: BoardSort;
 };
+
+/** How the grid is ordered: by name, weakest pair first, most free places first, or by département. */
+export type BoardSort = "name" | "weakest" | "places" | "departement";
 
 export const noBoardFilters: BoardFilters = {
   query: "",
@@ -132,14 +142,31 @@ export const noBoardFilters: BoardFilters = {
   administration: "",
   status: "",
   scoreBelow: "",
+  sort: "name",
 };
 
 function personText(p: Student | Ambassador): string {
   return [p.identity.firstName, p.identity.lastName, p.identity.email].filter((x) => x).join(" ");
 }
 
-/** The ambassadors the filters keep, in their order. The search looks at the ambassador and their students. */
+/** The ambassadors the filters keep, in the chosen order. The search looks at the ambassador and their students. */
 export function filterAmbassadors(state: BoardState, filters: BoardFilters): Ambassador[] {
+  return sortAmbassadors(state, keptAmbassadors(state, filters), filters.sort);
+}
+
+function sortAmbassadors(state: BoardState, list: Ambassador[], sort: BoardSort): Ambassador[] {
+  if (sort === "name") return list;
+  // Stable sorts over the name order the store gives.
+  const weakest = (a: Ambassador) => Math.min(...(state.pairsOfAmbassador.get(a.id) ?? []).map((p) => p.score), Infinity);
+  const key: Record<Exclude<BoardSort, "name">, (a: Ambassador, b: Ambassador) => number> = {
+    weakest: (a, b) => weakest(a) - weakest(b),
+    places: (a, b) => placesLeft(state, b) - placesLeft(state, a),
+    departement: (a, b) => (a.place.departement ?? "~").localeCompare(b.place.departement ?? "~", "fr", { numeric: true }),
+  };
+  return [...list].sort(key[sort]);
+}
+
+function keptAmbassadors(state: BoardState, filters: BoardFilters): Ambassador[] {
   const words = searchKey(filters.query).split(/\s+/).filter((w) => w !== "");
   const below = filters.scoreBelow.trim() === "" ? null : Number(filters.scoreBelow);
   return state.ambassadors.filter((a) => {

@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { memo, useState } from "react";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { createModal } from "@codegouvfr/react-dsfr/Modal";
 import { api, toApiError } from "../api";
@@ -10,7 +10,7 @@ const exportModal = createModal({ id: "export-modal", isOpenedByDefault: false }
 
 /** The pairs of an edition: the board where they are made and adjusted, then the export of the
  * workbook, the messages, and the rules of the suggestion. */
-export function PairsPanel({ edition, onChanged }: { edition: number; onChanged: () => void }) {
+export const PairsPanel = memo(function PairsPanel({ edition, onChanged }: { edition: number; onChanged: () => void }) {
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -127,4 +127,4 @@ export function PairsPanel({ edition, onChanged }: { edition: number; onChanged:
       </exportModal.Component>
     </div>
   );
-}
+});

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useEffect, useMemo, useState } from "react";
 import { Breadcrumb } from "@codegouvfr/react-dsfr/Breadcrumb";
 import { Badge } from "@codegouvfr/react-dsfr/Badge";
 import { Button } from "@codegouvfr/react-dsfr/Button";
@@ -32,11 +32,13 @@ export function EditionPage({ id, onBack }: { id: number; onBack: () => void }) 
 
   // Bumped on every reload, so views that read pairs (the messages' preview) read them again.
   const [version, setVersion] = useState(0);
+  // The page shows as soon as the edition's counts are read; the people (thousands of rows) are
+  // read when their tab is shown, so that the board does not wait for them.
   const reload = useCallback(() => {
-    Promise.all([api.getEdition(id), api.listStudents(id), api.listAmbassadors(id)]).then(
-      ([s, students, ambassadors]) => {
+    api.getEdition(id).then(
+      (s) => {
         setSummary(s);
-        setPeople({ students, ambassadors });
+        setPeople(null);
         setVersion((v) => v + 1);
       },
       (e) => setError(toApiError(e).message),
@@ -53,6 +55,24 @@ export function EditionPage({ id, onBack }: { id: number; onBack: () => void }) 
       (e) => setError(toApiError(e).message),
     );
   }, [id]);
+
+  // The board first once there are pairs: it is where organisers spend their time.
+  const [tab, setTab] = useState<string | null>(null);
+  const shownTab = tab ?? ((summary?.pairs ?? 0) > 0 ? "pairs" : "students");
+  const peopleShown = shownTab === "students" || shownTab === "ambassadors";
+  useEffect(() => {
+    if (!peopleShown || people !== null || summary === null) return;
+    let current = true;
+    Promise.all([api.listStudents(id), api.listAmbassadors(id)]).then(
+      ([students, ambassadors]) => current && setPeople({ students, ambassadors }),
+      (e) => setError(toApiError(e).message),
+    );
+    return () => {
+      current = false;
+    };
+  }, [peopleShown, people, summary, id]);
+  const students = useMemo(() => filterPeople(people?.students ?? [], filter), [people, filter]);
+  const ambassadors = useMemo(() => filterPeople(people?.ambassadors ?? [], filter), [people, filter]);
 
   const showOriginal = (name: string, sourceRow: number | null) => {
     if (sourceRow === null) return;
@@ -79,7 +99,7 @@ export function EditionPage({ id, onBack }: { id: number; onBack: () => void }) 
         segments={[]}
       />
       <ErrorAlert title="Action impossible" message={error} onClose={() => setError(null)} />
-      {summary && people ? (
+      {summary ? (
         <>
           <h1 id="edition-title">
             {summary.edition.name}{" "}
@@ -119,32 +139,30 @@ export function EditionPage({ id, onBack }: { id: number; onBack: () => void }) 
                   Importer les ambassadeurs…
                 </Button>
               </div>
-              <PeopleFilterBar filter={filter} onChange={setFilter} />
               <Tabs
                 tabs={[
                   {
-                    label: `Étudiants (${countShown(filterPeople(people.students, filter).length, people.students.length)})`,
-                    content: <StudentsTable students={filterPeople(people.students, filter)} onOriginal={showOriginal} />,
+                    tabId: "students",
+                    label: `Étudiants (${people ? countShown(students.length, people.students.length) : summary.students})`,
                   },
                   {
-                    label: `Ambassadeurs (${countShown(filterPeople(people.ambassadors, filter).length, people.ambassadors.length)})`,
-                    content: (
-                      <AmbassadorsTable ambassadors={filterPeople(people.ambassadors, filter)} onOriginal={showOriginal} />
-                    ),
+                    tabId: "ambassadors",
+                    label: `Ambassadeurs (${people ? countShown(ambassadors.length, people.ambassadors.length) : summary.ambassadors})`,
                   },
-                  {
-                    label: `Binômes (${summary.pairs})`,
-                    isDefault: summary.pairs > 0,
-                    content: (
-                      <PairsPanel edition={id} onChanged={refreshCounts} />
-                    ),
-                  },
-                  {
-                    label: "Messages",
-                    content: <MessagesEditor edition={id} version={version} />,
-                  },
+                  { tabId: "pairs", label: `Binômes (${summary.pairs})` },
+                  { tabId: "messages", label: "Messages" },
                 ]}
-              />
+                selectedTabId={shownTab}
+                onTabChange={setTab}
+              >
+                {/* Only the shown tab is rendered: thousands of rows in hidden tabs would slow every change. */}
+                {shownTab === "students" || shownTab === "ambassadors" ? <PeopleFilterBar filter={filter} onChange={setFilter} /> : null}
+                {(shownTab === "students" || shownTab === "ambassadors") && people === null ? <p>Chargement…</p> : null}
+                {shownTab === "students" && people ? <StudentsTable students={students} onOriginal={showOriginal} /> : null}
+                {shownTab === "ambassadors" && people ? <AmbassadorsTable ambassadors={ambassadors} onOriginal={showOriginal} /> : null}
+                {shownTab === "pairs" ? <PairsPanel edition={id} onChanged={refreshCounts} /> : null}
+                {shownTab === "messages" ? <MessagesEditor edition={id} version={version} /> : null}
+              </Tabs>
             </>
           )}
         </>

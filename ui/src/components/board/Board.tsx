@@ -52,7 +52,7 @@ import { HistoryModal, historyModal } from "./HistoryModal";
 import { SelectionPanel } from "./SelectionPanel";
 import { statusLabel } from "./StudentChip";
 import { UnpairedList } from "./UnpairedList";
-import { recordBoardPaint, recordDrop } from "./timings";
+import { boardStart, recordBoardPaint, recordDrop } from "./timings";
 
 const suggestModal = createModal({ id: "suggest-modal", isOpenedByDefault: false });
 
@@ -96,7 +96,7 @@ export function Board({ edition, version, onChanged }: { edition: number; versio
   const [history, setHistory] = useState<HistoryEntry[] | null>(null);
   const [bulkStatus, setBulkStatus] = useState<PairStatus>("validated");
   const [suggested, setSuggested] = useState<{ before: BoardSummary; after: BoardSummary } | null>(null);
-  const openedAt = useRef(performance.now());
+  const [openedAt] = useState(boardStart);
   const dropAt = useRef<number | null>(null);
 
   const load = useCallback(
@@ -122,12 +122,12 @@ export function Board({ edition, version, onChanged }: { edition: number; versio
   // First paint of the board, and each change shown after a drop: measured for the benchmark.
   useEffect(() => {
     if (board === null) return;
-    recordBoardPaint(performance.now() - openedAt.current);
+    recordBoardPaint(performance.now() - openedAt);
     if (dropAt.current !== null) {
       recordDrop(performance.now() - dropAt.current);
       dropAt.current = null;
     }
-  }, [board]);
+  }, [board, openedAt]);
 
   const compatibilityOf = useCallback(
     (student: number) => {
@@ -139,8 +139,12 @@ export function Board({ edition, version, onChanged }: { edition: number; versio
     },
     [compat, edition],
   );
+  // After a change the selected student's alternates are read again — a moment later, so that a
+  // quick series of moves does not queue behind these reads (30 ms each on a large edition).
   useEffect(() => {
-    if (selected !== null) compatibilityOf(selected);
+    if (selected === null) return;
+    const timer = window.setTimeout(() => compatibilityOf(selected), 150);
+    return () => window.clearTimeout(timer);
   }, [selected, compatibilityOf]);
   // The diagnosis of an unpaired student needs the whole edition: read once, when needed.
   useEffect(() => {
@@ -151,13 +155,18 @@ export function Board({ edition, version, onChanged }: { edition: number; versio
     );
   }, [selected, board, diagnoses, edition]);
 
+  // The edition's counts (page header) follow the board a little later, once changes pause:
+  // reading them after every single drop would compete with drawing the change.
+  const countsTimer = useRef<number | undefined>(undefined);
+  useEffect(() => () => window.clearTimeout(countsTimer.current), []);
   const applied = useCallback(
     (change: BoardChange) => {
       setBoard((b) => (b ? applyChange(b, change) : b));
       setCompat(new Map());
       setDiagnoses(null);
       setAnnounce(change.label === "" ? "Rien n'a changé." : `${change.label}. Enregistré.`);
-      onChanged();
+      window.clearTimeout(countsTimer.current);
+      countsTimer.current = window.setTimeout(onChanged, 400);
     },
     [onChanged],
   );
@@ -179,7 +188,14 @@ export function Board({ edition, version, onChanged }: { edition: number; versio
     }
   }, []);
 
-  const move = useCallback((m: Move) => run(async () => applied(await api.moveStudent(edition, m))), [run, applied, edition]);
+  const move = useCallback(
+    (m: Move) => {
+      // Measured from here (the drop, or the choice in a list) to the change shown.
+      dropAt.current = performance.now();
+      return run(async () => applied(await api.moveStudent(edition, m)));
+    },
+    [run, applied, edition],
+  );
   const edit = useCallback(
     (pairs: number[], e: PairEdit) => run(async () => applied(await api.editPairs(edition, pairs, e))),
     [run, applied, edition],
@@ -209,7 +225,6 @@ export function Board({ edition, version, onChanged }: { edition: number; versio
       if (!board) return;
       const intent = dropIntent(board, student, target);
       if (intent.kind === "move") {
-        dropAt.current = performance.now();
         void move(intent.move);
       } else if (intent.kind === "refused") {
         setError(intent.reason);
@@ -320,9 +335,10 @@ export function Board({ edition, version, onChanged }: { edition: number; versio
     <DndContext
       sensors={sensors}
       collisionDetection={collision}
-      // Targets are measured all along the drag: the side panel is sticky, so it stays put
-      // while the window auto-scrolls, which cached measures would not know.
-      measuring={{ droppable: { strategy: MeasuringStrategy.Always } }}
+      // Targets are measured all along a drag (not before: that would lay the page out on
+      // every render): the side panel is sticky, so it stays put while the window
+      // auto-scrolls, which measures taken once at the start would not know.
+      measuring={{ droppable: { strategy: MeasuringStrategy.WhileDragging } }}
       onDragStart={onDragStart}
       onDragOver={onDragOver}
       onDragEnd={onDragEnd}

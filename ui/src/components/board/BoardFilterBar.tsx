@@ -54,7 +54,7 @@ export function BoardFilterBar({
       administrations: distinct(board.ambassadors.map((a) => a.administration)).map((j): [string, string] => [j, j]),
     };
   }, [board.departements, board.ambassadors, filters.region]);
-  const active = JSON.stringify(filters) !== JSON.stringify(noBoardFilters);
+  const active = JSON.stringify({ ...filters, sort: "name" }) !== JSON.stringify(noBoardFilters);
   return (
     <div className="binomes-board-filters fr-mb-2w" role="search" aria-label="Filtrer le tableau des binômes">
       <div className="fr-input-group fr-mb-0 binomes-board-filters__search">
@@ -105,8 +105,19 @@ export function BoardFilterBar({
           onChange={(e) => set({ scoreBelow: e.target.value })}
         />
       </div>
+      <div className="fr-select-group fr-mb-0">
+        <label className="fr-label" htmlFor="board-sort">
+          Trier par
+        </label>
+        <select className="fr-select" id="board-sort" value={filters.sort} onChange={(e) => set({ sort: e.target.value as BoardFilters["sort"] })}>
+          <option value="name">nom</option>
+          <option value="weakest">binôme le moins bon</option>
+          <option value="places">places libres</option>
+          <option value="departement">département</option>
+        </select>
+      </div>
       {active ? (
-        <button type="button" className="fr-btn fr-btn--tertiary-no-outline fr-btn--sm" onClick={() => onChange(noBoardFilters)}>
+        <button type="button" className="fr-btn fr-btn--tertiary-no-outline fr-btn--sm" onClick={() => onChange({ ...noBoardFilters, sort: filters.sort })}>
           Effacer les filtres
         </button>
       ) : null}

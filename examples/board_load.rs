@@ -1,0 +1,52 @@
+//! Times what opening the board and one move cost in the engine, on a given database (used to
+//! see where bench/board.sh's time goes). Usage: board_load DB
+use std::time::Instant;
+
+fn main() {
+    let path = std::env::args().nth(1).expect("usage: board_load DB");
+    let mut store = binome::Store::open(std::path::Path::new(&path)).expect("open");
+    let edition = store.list_editions().expect("editions")[0].edition.id;
+    let t = Instant::now();
+    let students = store.list_students(edition).expect("students");
+    println!("list_students ({}): {:?}", students.len(), t.elapsed());
+    let t = Instant::now();
+    let ambassadors = store.list_ambassadors(edition).expect("ambassadors");
+    println!(
+        "list_ambassadors ({}): {:?}",
+        ambassadors.len(),
+        t.elapsed()
+    );
+    let t = Instant::now();
+    let pairs = store.explained_pairs(edition).expect("pairs");
+    println!("explained_pairs ({}): {:?}", pairs.len(), t.elapsed());
+    let t = Instant::now();
+    let json = serde_json::to_string(&(students, ambassadors, &pairs)).expect("json");
+    println!("JSON ({} bytes): {:?}", json.len(), t.elapsed());
+    let t = Instant::now();
+    let unpaired = store.unpaired(edition).expect("unpaired");
+    println!("unpaired ({}): {:?}", unpaired.len(), t.elapsed());
+    let student = pairs[0].pair.student_id;
+    let t = Instant::now();
+    let change = store
+        .move_student(
+            edition,
+            &binome::store::Move {
+                student,
+                to: None,
+                displace: None,
+                swap: false,
+            },
+        )
+        .expect("move");
+    println!(
+        "move_student (unpair): {:?} ({})",
+        t.elapsed(),
+        change.label
+    );
+    let t = Instant::now();
+    store.undo(edition).expect("undo");
+    println!("undo: {:?}", t.elapsed());
+    let t = Instant::now();
+    store.compatibility(edition, student).expect("compat");
+    println!("compatibility: {:?}", t.elapsed());
+}
