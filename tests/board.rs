@@ -2,7 +2,9 @@
 //! unpair), edits of pairs one by one and in bulk, and undo / redo of all of it — surviving a
 //! restart of the application.
 
-use binome::model::{Ambassador, EditionId, ForbiddenPair, PairOrigin, PairStatus, StudentId};
+use binome::model::{
+    Ambassador, AmbassadorId, EditionId, ForbiddenPair, PairOrigin, PairStatus, StudentId,
+};
 use binome::store::{Move, PairEdit, StoreError};
 use binome::Store;
 
@@ -29,7 +31,7 @@ fn suggested_board() -> Board {
 }
 
 impl Board {
-    fn ambassador_of(&self, student: StudentId) -> Option<binome::model::AmbassadorId> {
+    fn ambassador_of(&self, student: StudentId) -> Option<AmbassadorId> {
         self.store
             .list_pairs(self.edition)
             .unwrap()
@@ -81,6 +83,38 @@ impl Board {
     }
 }
 
+fn to(student: StudentId, ambassador: AmbassadorId) -> Move {
+    Move {
+        student,
+        to: Some(ambassador),
+        displace: None,
+        swap: false,
+    }
+}
+
+fn unpair(student: StudentId) -> Move {
+    Move {
+        student,
+        to: None,
+        displace: None,
+        swap: false,
+    }
+}
+
+fn displacing(
+    student: StudentId,
+    ambassador: AmbassadorId,
+    displaced: StudentId,
+    swap: bool,
+) -> Move {
+    Move {
+        student,
+        to: Some(ambassador),
+        displace: Some(displaced),
+        swap,
+    }
+}
+
 #[test]
 fn a_student_dropped_on_a_free_ambassador_is_paired_by_hand_locked_and_undoable() {
     let mut b = suggested_board();
@@ -89,15 +123,7 @@ fn a_student_dropped_on_a_free_ambassador_is_paired_by_hand_locked_and_undoable(
     let ambassador = b.free_ambassador();
     let change = b
         .store
-        .move_student(
-            b.edition,
-            &Move {
-                student,
-                to: Some(ambassador.id),
-                displace: None,
-                swap: false,
-            },
-        )
+        .move_student(b.edition, &to(student, ambassador.id))
         .unwrap();
     assert_eq!(change.pairs.len(), 1);
     let made = &change.pairs[0];
@@ -133,15 +159,7 @@ fn a_full_ambassador_refuses_a_drop_unless_someone_is_swapped_or_replaced() {
     let history_before = b.store.history(b.edition).unwrap().len();
 
     // Dropping A on Y (full) with nobody to displace: refused, nothing changed.
-    let refused = b.store.move_student(
-        b.edition,
-        &Move {
-            student: a,
-            to: Some(y.id),
-            displace: None,
-            swap: false,
-        },
-    );
+    let refused = b.store.move_student(b.edition, &to(a, y.id));
     assert!(matches!(refused, Err(StoreError::AmbassadorFull { .. })));
     assert_eq!(b.ambassador_of(a), Some(x.id));
     assert_eq!(b.store.history(b.edition).unwrap().len(), history_before);
@@ -150,15 +168,7 @@ fn a_full_ambassador_refuses_a_drop_unless_someone_is_swapped_or_replaced() {
     let before = b.snapshot();
     let change = b
         .store
-        .move_student(
-            b.edition,
-            &Move {
-                student: a,
-                to: Some(y.id),
-                displace: Some(c),
-                swap: true,
-            },
-        )
+        .move_student(b.edition, &displacing(a, y.id, c, true))
         .unwrap();
     assert!(change.label.starts_with("Échange"), "{}", change.label);
     assert_eq!(b.ambassador_of(a), Some(y.id));
@@ -168,15 +178,7 @@ fn a_full_ambassador_refuses_a_drop_unless_someone_is_swapped_or_replaced() {
 
     // Replace: A goes to Y, C goes back to the unpaired list.
     b.store
-        .move_student(
-            b.edition,
-            &Move {
-                student: a,
-                to: Some(y.id),
-                displace: Some(c),
-                swap: false,
-            },
-        )
+        .move_student(b.edition, &displacing(a, y.id, c, false))
         .unwrap();
     assert_eq!(b.ambassador_of(a), Some(y.id));
     assert_eq!(b.ambassador_of(c), None);
@@ -189,18 +191,7 @@ fn a_full_ambassador_refuses_a_drop_unless_someone_is_swapped_or_replaced() {
 fn dragging_back_to_the_list_unpairs_and_a_forbidden_pair_is_never_made() {
     let mut b = suggested_board();
     let (x, a) = b.full_single_places().remove(0);
-    let change = b
-        .store
-        .move_student(
-            b.edition,
-            &Move {
-                student: a,
-                to: None,
-                displace: None,
-                swap: false,
-            },
-        )
-        .unwrap();
+    let change = b.store.move_student(b.edition, &unpair(a)).unwrap();
     assert_eq!(change.removed.len(), 1);
     assert!(change.label.contains("retiré"), "{}", change.label);
     assert_eq!(b.ambassador_of(a), None);
@@ -212,30 +203,12 @@ fn dragging_back_to_the_list_unpairs_and_a_forbidden_pair_is_never_made() {
         reason: Some("conflit d'intérêts".into()),
     });
     assert!(forbidden.unwrap().forbidden_changed);
-    let refused = b.store.move_student(
-        b.edition,
-        &Move {
-            student: a,
-            to: Some(x.id),
-            displace: None,
-            swap: false,
-        },
-    );
+    let refused = b.store.move_student(b.edition, &to(a, x.id));
     assert!(matches!(refused, Err(StoreError::ForbiddenPair { .. })));
     // Undoing the ban allows the pair again.
     b.store.undo(b.edition).unwrap();
     assert!(b.store.forbidden_pairs(b.edition).unwrap().is_empty());
-    b.store
-        .move_student(
-            b.edition,
-            &Move {
-                student: a,
-                to: Some(x.id),
-                displace: None,
-                swap: false,
-            },
-        )
-        .unwrap();
+    b.store.move_student(b.edition, &to(a, x.id)).unwrap();
     assert_eq!(b.ambassador_of(a), Some(x.id));
 }
 
@@ -312,17 +285,7 @@ fn undo_and_redo_survive_a_restart_and_a_new_change_drops_the_redo() {
     let mut b = suggested_board();
     let suggested = b.snapshot();
     let (_, a) = b.full_single_places().remove(0);
-    b.store
-        .move_student(
-            b.edition,
-            &Move {
-                student: a,
-                to: None,
-                displace: None,
-                swap: false,
-            },
-        )
-        .unwrap();
+    b.store.move_student(b.edition, &unpair(a)).unwrap();
     let after_move = b.snapshot();
 
     // Restart: a new store on the same file.
@@ -373,18 +336,88 @@ fn a_locked_pair_holds_when_the_rest_is_suggested_again() {
     let student = b.unpaired_student();
     let ambassador = b.free_ambassador();
     b.store
-        .move_student(
-            b.edition,
-            &Move {
-                student,
-                to: Some(ambassador.id),
-                displace: None,
-                swap: false,
-            },
-        )
+        .move_student(b.edition, &to(student, ambassador.id))
         .unwrap();
     let (suggestion, change) = b.store.suggest_on_board(b.edition).unwrap();
     assert_eq!(suggestion.kept.len(), 1);
     assert_eq!(b.ambassador_of(student), Some(ambassador.id));
     assert!(change.history.undo.is_some());
+}
+
+/// Many random changes of every kind, then undo all the way back — each step must find the board
+/// exactly as it was at that point — then redo all the way forward.
+#[test]
+fn undoing_every_change_walks_back_through_every_state_and_redo_walks_forward() {
+    let mut b = suggested_board();
+    let students: Vec<StudentId> = b
+        .store
+        .list_students(b.edition)
+        .unwrap()
+        .iter()
+        .map(|s| s.id)
+        .collect();
+    let ambassadors: Vec<AmbassadorId> = b
+        .store
+        .list_ambassadors(b.edition)
+        .unwrap()
+        .iter()
+        .map(|a| a.id)
+        .collect();
+    // A small deterministic generator: the same run every time.
+    let mut seed: u64 = 0x5eed;
+    let mut next = |n: usize| {
+        seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+        (seed >> 33) as usize % n
+    };
+    let mut states = vec![b.snapshot()];
+    let mut made = 0;
+    while made < 60 {
+        let student = students[next(students.len())];
+        let ambassador = ambassadors[next(ambassadors.len())];
+        let pairs = b.snapshot();
+        let result = match next(5) {
+            0 | 1 => b.store.move_student(b.edition, &to(student, ambassador)),
+            2 => b.store.move_student(b.edition, &unpair(student)),
+            3 => match pairs.iter().find(|p| p.ambassador_id == ambassador) {
+                Some(taken) => b.store.move_student(
+                    b.edition,
+                    &displacing(student, ambassador, taken.student_id, next(2) == 0),
+                ),
+                None => continue,
+            },
+            _ => {
+                let some: Vec<_> = pairs.iter().take(next(4) + 1).map(|p| p.id).collect();
+                b.store.edit_pairs(
+                    b.edition,
+                    &some,
+                    &PairEdit {
+                        locked: Some(next(2) == 0),
+                        status: Some(PairStatus::Validated),
+                        note: Some(format!("note {made}")),
+                        ..PairEdit::default()
+                    },
+                )
+            }
+        };
+        // Refusals (full, forbidden, nothing to do) change nothing and record nothing.
+        match result {
+            Ok(change) if !change.label.is_empty() => {
+                states.push(b.snapshot());
+                made += 1;
+            }
+            _ => assert_eq!(&b.snapshot(), states.last().unwrap()),
+        }
+    }
+    for state in states.iter().rev().skip(1) {
+        b.store.undo(b.edition).unwrap();
+        assert_eq!(&b.snapshot(), state);
+    }
+    for state in states.iter().skip(1) {
+        b.store.redo(b.edition).unwrap();
+        assert_eq!(&b.snapshot(), state);
+    }
+    assert!(matches!(
+        b.store.redo(b.edition),
+        Err(StoreError::NothingToRedo)
+    ));
 }
