@@ -36,7 +36,7 @@ pub struct ExportOptions {
 pub enum ExportError {
     #[error(transparent)]
     Store(#[from] StoreError),
-    #[error("Impossible d'écrire « {file} » : {detail}")]
+    #[error("Impossible d'écrire « {file} » : {detail}. Aucun fichier partiel n'a été laissé.")]
     Write { file: String, detail: String },
     #[error("« {file} » est ouvert dans un autre programme (ou protégé en écriture) : fermez-le puis recommencez.")]
     Locked { file: String },
@@ -230,10 +230,16 @@ fn write_atomically(
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
+    if !dir.is_dir() {
+        return Err(ExportError::Write {
+            file,
+            detail: "ce dossier n'existe pas (ou plus) : choisissez-en un autre".into(),
+        });
+    }
     let tmp: PathBuf = dir.join(format!(".{file}.{}.tmp", std::process::id()));
     let result = write(&tmp).map_err(|e| ExportError::Write {
         file: file.clone(),
-        detail: e.to_string(),
+        detail: write_failure_fr(&e),
     });
     if let Err(error) = result {
         let _ = std::fs::remove_file(&tmp);
@@ -249,4 +255,39 @@ fn write_atomically(
             },
         }
     })
+}
+
+/// Why writing the workbook failed, in French when the system said why.
+fn write_failure_fr(error: &rust_xlsxwriter::XlsxError) -> String {
+    match error {
+        rust_xlsxwriter::XlsxError::IoError(io) => match (io.raw_os_error(), io.kind()) {
+            // ENOSPC, EFBIG (Unix); ERROR_DISK_FULL, ERROR_HANDLE_DISK_FULL (Windows).
+            (Some(28 | 27 | 112 | 39), _) => {
+                "le disque est plein (ou le fichier dépasse la taille permise)".to_string()
+            }
+            (_, std::io::ErrorKind::PermissionDenied) => {
+                "accès refusé à ce dossier : choisissez-en un autre".to_string()
+            }
+            // ENOENT, ENOTDIR: the folder was removed (a USB stick pulled out).
+            (Some(2 | 20), _) | (_, std::io::ErrorKind::NotFound) => {
+                "ce dossier n'existe pas (ou plus) : choisissez-en un autre".to_string()
+            }
+            _ => io.to_string(),
+        },
+        other => other.to_string().trim_end_matches('.').to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::write_failure_fr;
+
+    #[test]
+    fn a_full_disk_is_told_in_french() {
+        for code in [28, 27] {
+            let error =
+                rust_xlsxwriter::XlsxError::IoError(std::io::Error::from_raw_os_error(code));
+            assert!(write_failure_fr(&error).contains("disque est plein"));
+        }
+    }
 }

@@ -34,7 +34,9 @@ pub enum StoreError {
         source: rusqlite::Error,
     },
     #[error("Erreur de la base de données : {0}")]
-    Sqlite(#[from] rusqlite::Error),
+    Sqlite(rusqlite::Error),
+    #[error("Le disque n'a pas pu écrire la base de données (disque plein, fichier trop gros, support retiré ou en lecture seule) : rien n'a été modifié. Libérez de la place puis recommencez.")]
+    DiskFull,
     #[error("Donnée illisible dans la base ({table}.{column}) : {value}")]
     Corrupt {
         table: &'static str,
@@ -80,4 +82,25 @@ pub enum StoreError {
     NothingToRedo,
     #[error("« {label} » ne peut plus être annulé ou rétabli : les binômes concernés ont changé depuis (import, suppression de personnes).")]
     HistoryDiverged { label: String },
+    #[error("La sauvegarde « {file} » n'existe pas (ou plus) dans le dossier « sauvegardes ».")]
+    BackupNotFound { file: String },
+    #[error("La sauvegarde « {file} » est illisible ou endommagée : choisissez-en une autre.")]
+    BackupUnreadable { file: String },
+    #[error("La restauration n'a pas pu écrire {path} : {source}. La base n'a pas été remplacée.")]
+    Restore {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+}
+
+impl From<rusqlite::Error> for StoreError {
+    /// A write the disk refused is told as such, in French: it is the organiser's to fix.
+    fn from(error: rusqlite::Error) -> StoreError {
+        use rusqlite::ErrorCode::{DiskFull, SystemIoFailure};
+        match error.sqlite_error_code() {
+            Some(DiskFull | SystemIoFailure) => StoreError::DiskFull,
+            _ => StoreError::Sqlite(error),
+        }
+    }
 }

@@ -24,6 +24,7 @@ use std::time::Duration;
 
 use rusqlite::{Connection, Transaction, TransactionBehavior};
 
+pub use backup::{list_backups, restore_backup, BackupInfo, Restored};
 pub use board::Move;
 pub use error::StoreError;
 pub use history::{BoardChange, HistoryEntry, HistoryState};
@@ -60,12 +61,19 @@ impl Store {
         })?;
         configure(&conn).map_err(|e| classify_open_error(path, e))?;
         check_integrity(&conn, path)?;
+        // A copy before the schema changes (a database with data only).
+        let version: u32 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+        if version > 0 && version < schema::SCHEMA_VERSION {
+            backup::write_backup(&conn, path, "avant-migration")?;
+        }
         schema::migrate(&mut conn)?;
         restrict_to_user(path);
-        Ok(Store {
+        let store = Store {
             conn,
             path: path.to_path_buf(),
-        })
+        };
+        store.daily_backup()?;
+        Ok(store)
     }
 
     /// Where this store lives on disk.
