@@ -391,7 +391,6 @@ fn count(db: &Path, table: &str) -> i64 {
 fn a_full_disk_during_an_import_or_an_export_is_told_in_french_and_changes_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("binomes.sqlite3");
-    let db_arg = db.to_str().unwrap();
     let (store, _) = demo_store(dir.path());
     drop(store);
     let students = count(&db, "student");
