@@ -40,6 +40,8 @@ fn main() {
             "undo",
             "redo",
             "history",
+            "list_backups",
+            "restore_backup",
         ]),
     ))
     .expect("tauri build script");

@@ -19,6 +19,9 @@ pub enum IpcError {
     /// The data folder or the database could not be used.
     #[error("{message}")]
     Storage { message: String },
+    /// The database file is damaged or not a database: the window offers the backups.
+    #[error("{message}")]
+    Damaged { message: String },
     /// The organiser closed a dialog without choosing.
     #[error("Opération annulée.")]
     Cancelled,
@@ -37,6 +40,12 @@ impl From<StoreError> for IpcError {
     fn from(error: StoreError) -> IpcError {
         let message = error.to_string();
         match error {
+            StoreError::Damaged { .. } | StoreError::NotADatabase { .. } => {
+                IpcError::Damaged { message }
+            }
+            StoreError::BackupNotFound { .. } | StoreError::BackupUnreadable { .. } => {
+                IpcError::Invalid { message }
+            }
             StoreError::EditionNotFound { .. }
             | StoreError::PairNotFound { .. }
             | StoreError::StudentNotFound { .. }

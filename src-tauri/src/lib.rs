@@ -58,6 +58,8 @@ pub fn build<R: Runtime>(builder: Builder<R>, state: AppState) -> Builder<R> {
             commands::board::undo,
             commands::board::redo,
             commands::board::history,
+            commands::backups::list_backups,
+            commands::backups::restore_backup,
         ])
 }
 

@@ -98,6 +98,19 @@ impl AppState {
 }
 
 impl AppState {
+    /// Runs `work` on the data folder with the store closed (a restoration replaces its file);
+    /// the next command opens the store again.
+    pub fn with_store_closed<T>(
+        &self,
+        work: impl FnOnce(&Path) -> Result<T, binome::StoreError>,
+    ) -> Result<T, IpcError> {
+        let mut guard = self.store.lock().map_err(|_| IpcError::internal())?;
+        // Dropping the store closes its connection (and checkpoints its journal).
+        *guard = None;
+        let data_dir = self.data_dir()?;
+        Ok(work(&data_dir)?)
+    }
+
     /// Like [`AppState::with_store`], for work that fails with an export error.
     pub fn with_export<T>(
         &self,

@@ -19,7 +19,9 @@ import type { Field } from "./bindings/Field";
 import type { ImportReport } from "./bindings/ImportReport";
 import type { IpcError } from "./bindings/IpcError";
 import type { OriginalRow } from "./bindings/OriginalRow";
+import type { BackupInfo } from "./bindings/BackupInfo";
 import type { BoardChange } from "./bindings/BoardChange";
+import type { Restored } from "./bindings/Restored";
 import type { BoardData } from "./bindings/BoardData";
 import type { HistoryEntry } from "./bindings/HistoryEntry";
 import type { Move } from "./bindings/Move";
@@ -44,6 +46,10 @@ export class ApiError extends Error {
   get cancelled(): boolean {
     return this.error.kind === "cancelled";
   }
+  /** The database cannot be read: the window offers to restore a backup. */
+  get damaged(): boolean {
+    return this.error.kind === "damaged";
+  }
 }
 
 export function errorMessage(error: IpcError): string {
@@ -63,7 +69,7 @@ function isIpcError(value: unknown): value is IpcError {
   const kind = (value as { kind: unknown }).kind;
   if (kind === "cancelled") return true;
   return (
-    ["notFound", "invalid", "conflict", "storage"].includes(kind as string) &&
+    ["notFound", "invalid", "conflict", "storage", "damaged"].includes(kind as string) &&
     typeof (value as { message?: unknown }).message === "string"
   );
 }
@@ -115,6 +121,8 @@ export const api = {
   undo: (edition: number) => call<BoardChange>("undo", { edition }),
   redo: (edition: number) => call<BoardChange>("redo", { edition }),
   history: (edition: number) => call<HistoryEntry[]>("history", { edition }),
+  listBackups: () => call<BackupInfo[]>("list_backups"),
+  restoreBackup: (file: string) => call<Restored>("restore_backup", { file }),
   setRules: (edition: number, rules: Rules) => call<null>("set_rules", { edition, rules }),
   rememberColumn: (role: Role, header: string, field: Field | null) =>
     call<null>("remember_column", { role, header, field }),

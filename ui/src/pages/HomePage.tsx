@@ -6,7 +6,9 @@ import { createModal } from "@codegouvfr/react-dsfr/Modal";
 import { api, toApiError } from "../api";
 import type { EditionSummary } from "../bindings/EditionSummary";
 import { EditionForm, type EditionDraft } from "../components/EditionForm";
+import { BackupsPanel } from "../components/BackupsPanel";
 import { ErrorAlert } from "../components/ErrorAlert";
+import type { Restored } from "../bindings/Restored";
 import { TableFrame } from "../components/TableFrame";
 import { editionInput, formatEventDate } from "../format";
 
@@ -24,12 +26,32 @@ export function HomePage({ onOpen }: { onOpen: (id: number) => void }) {
   const [formError, setFormError] = useState<string | null>(null);
   const [toDelete, setToDelete] = useState<EditionSummary | null>(null);
 
+  // Shown on request, and at once when the database cannot be read.
+  const [showBackups, setShowBackups] = useState(false);
+  const [damaged, setDamaged] = useState(false);
   const reload = useCallback(() => {
     api.listEditions().then(
-      (list) => setEditions(list),
-      (e) => setError(toApiError(e).message),
+      (list) => {
+        setEditions(list);
+        setDamaged(false);
+      },
+      (e) => {
+        const apiError = toApiError(e);
+        setError(apiError.message);
+        if (apiError.damaged) {
+          setDamaged(true);
+          setShowBackups(true);
+        }
+      },
     );
   }, []);
+  const restored = (r: Restored) => {
+    setShowBackups(false);
+    setError(null);
+    const aside = r.setAside ? ` La base remplacée est gardée à part : ${r.setAside}.` : "";
+    setNotice(`Sauvegarde restaurée (${r.backup.reason}, ${r.backup.editions} édition(s), ${r.backup.students} étudiants, ${r.backup.pairs} binômes).${aside}`);
+    reload();
+  };
   useEffect(reload, [reload]);
 
   const run = async (work: () => Promise<unknown>) => {
@@ -96,7 +118,7 @@ export function HomePage({ onOpen }: { onOpen: (id: number) => void }) {
   return (
     <>
       <h1>Éditions</h1>
-      <ErrorAlert title="Action impossible" message={error} onClose={() => setError(null)} />
+      <ErrorAlert title={damaged ? "La base de données est endommagée" : "Action impossible"} message={error} onClose={() => setError(null)} />
       <p role="status" id="home-status" className={notice ? "fr-alert fr-alert--success fr-alert--sm fr-mb-3w" : undefined}>
         {notice}
       </p>
@@ -126,10 +148,19 @@ export function HomePage({ onOpen }: { onOpen: (id: number) => void }) {
         >
           Enregistrer les fichiers d'inscription de démonstration…
         </Button>
+        <Button
+          priority="tertiary"
+          iconId="fr-icon-refresh-line"
+          onClick={() => setShowBackups((v) => !v)}
+          nativeButtonProps={{ id: "show-backups", "aria-expanded": showBackups }}
+        >
+          Sauvegardes…
+        </Button>
       </div>
+      {showBackups ? <BackupsPanel onRestored={restored} /> : null}
 
       {editions === null ? (
-        <p>Chargement…</p>
+        damaged || error ? null : <p>Chargement…</p>
       ) : editions.length > 0 ? (
         <EditionsTable editions={editions} onOpen={onOpen} onRename={openRename} onDelete={confirmDelete} />
       ) : null}
