@@ -108,6 +108,29 @@ fn demarches_simplifiees_export_is_read_with_every_row_accounted_for() {
     assert!(every_cell_kept, "the row as it came, every column");
 }
 
+/// Found by tests/hostile_files.rs: a lone carriage return ends a line (Excel for Mac before
+/// 2016 saved CSV that way); rows kept their numbers only when lines ended with `\n`.
+#[test]
+fn a_csv_with_old_mac_line_endings_keeps_its_row_numbers() {
+    let windows = std::fs::read(sample("etudiants-excel-windows.csv")).unwrap();
+    // The same bytes (Windows-1252) with every line ending, CRLF or LF, turned into a lone CR.
+    let mac: Vec<u8> = windows
+        .iter()
+        .enumerate()
+        .filter(|(i, b)| !(**b == b'\n' && *i > 0 && windows[i - 1] == b'\r'))
+        .map(|(_, b)| if *b == b'\n' { b'\r' } else { *b })
+        .collect();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("etudiants-mac.csv");
+    std::fs::write(&path, &mac).unwrap();
+    let crlf = analyze(&sample("etudiants-excel-windows.csv"), Role::Student, None).unwrap();
+    let old_mac = analyze(&path, Role::Student, None).unwrap();
+    let numbers =
+        |a: &binome::import::Analysis| a.rows.iter().map(|r| r.row_number).collect::<Vec<_>>();
+    assert_eq!(numbers(&old_mac), numbers(&crlf));
+    assert_eq!(old_mac.rejections(), crlf.rejections());
+}
+
 #[test]
 fn french_excel_csv_reads_like_the_workbook() {
     let xlsx = analyze(

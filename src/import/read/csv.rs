@@ -9,6 +9,20 @@ use crate::import::error::ImportError;
 use crate::import::progress::Progress;
 use crate::import::table::{RawRow, RawTable, Value};
 
+/// Line breaks in `bytes`: `\r\n`, `\n`, and a lone `\r` — the line ending of CSV files saved
+/// by Excel for Mac before 2016, which the csv reader also splits records on.
+fn line_breaks(bytes: &[u8]) -> u64 {
+    let mut count = 0;
+    for (i, b) in bytes.iter().enumerate() {
+        match b {
+            b'\n' => count += 1,
+            b'\r' if bytes.get(i + 1) != Some(&b'\n') => count += 1,
+            _ => {}
+        }
+    }
+    count
+}
+
 pub(super) fn read(path: &Path, file: &str, progress: &Progress) -> Result<RawTable, ImportError> {
     let bytes = std::fs::read(path).map_err(|source| ImportError::Io {
         file: file.to_string(),
@@ -44,10 +58,7 @@ pub(super) fn read(path: &Path, file: &str, progress: &Progress) -> Result<RawTa
             start += 1;
         }
         if start >= counted_to {
-            line_at += bytes[counted_to..start]
-                .iter()
-                .filter(|b| **b == b'\n')
-                .count() as u64;
+            line_at += line_breaks(&bytes[counted_to..start]);
             counted_to = start;
         }
         if rows.len() as u32 > limits::MAX_ROWS + 100 {

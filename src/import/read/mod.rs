@@ -80,7 +80,11 @@ pub fn read_table_with(
         .and_then(|mut f| read_up_to(&mut f, &mut head))
         .map_err(io)?;
     let head = &head[..n];
-    match sniff(path, head, &file)? {
+    let kind = sniff(path, head, &file)?;
+    // A damaged file can make a reader library panic (tests/hostile_files.rs found calamine's
+    // OLE reader slicing past the end of a truncated .xls): told as a damaged file, it must
+    // not take the app down.
+    let read = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| match kind {
         Kind::Xlsx => {
             workbook::check_zip(path, &file)?;
             xlsx::read(path, &file, options, progress)
@@ -91,7 +95,13 @@ pub fn read_table_with(
         }
         Kind::Xls => workbook::read_xls(path, &file, options, progress),
         Kind::Text => csv::read(path, &file, progress),
-    }
+    }));
+    read.unwrap_or_else(|_| {
+        Err(ImportError::Corrupt {
+            file: file.clone(),
+            detail: "sa structure interne est incohérente".into(),
+        })
+    })
 }
 
 fn read_up_to(reader: &mut impl Read, buf: &mut [u8]) -> std::io::Result<usize> {
