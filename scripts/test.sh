@@ -32,6 +32,9 @@ build_ui
 step "Interface type check and unit tests"
 (cd ui && npm run --silent typecheck && npm run --silent test)
 
+step "Licences of every shipped dependency (allow-list, offline)"
+node scripts/check-licences.mjs
+
 step "Lints (cargo clippy --workspace --all-targets -D warnings)"
 cargo clippy --workspace --all-targets -- -D warnings
 
