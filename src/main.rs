@@ -165,6 +165,8 @@ enum Command {
 }
 
 fn main() -> ExitCode {
+    // Before anything: this process may be the child that reads an .xls/.ods file.
+    binome::import::read::isolate_readers();
     match run(Cli::parse()) {
         Ok(()) => ExitCode::SUCCESS,
         Err(message) => {

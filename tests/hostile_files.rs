@@ -3,6 +3,9 @@
 //! without unbounded memory (the engine tests run under an address-space limit): the import
 //! either gives its report or a French error naming the file. Seeded: the same inputs every
 //! run; `PROPTEST_CASES` raises the count (default 48 per format, to keep CI short).
+//!
+//! As in the binaries, `.xls` and `.ods` are read in a child process (the `binome` command line
+//! serves as it): a damaged `.xls` can make calamine allocate gigabytes (found here).
 
 use std::path::{Path, PathBuf};
 
@@ -90,6 +93,29 @@ fn apply(original: &[u8], damages: &[Damage]) -> Vec<u8> {
 
 #[test]
 fn damaged_sample_files_are_refused_or_read_never_a_crash() {
+    // Read in-process first, then through the child process: the same tables.
+    let in_process: Vec<_> = samples()
+        .iter()
+        .map(|(path, role)| {
+            analyze(path, *role, None)
+                .map(|a| (a.header_row, a.rows.len()))
+                .unwrap()
+        })
+        .collect();
+    binome::import::read::use_reader_process(PathBuf::from(env!("CARGO_BIN_EXE_binome")));
+    let isolated: Vec<_> = samples()
+        .iter()
+        .map(|(path, role)| {
+            analyze(path, *role, None)
+                .map(|a| (a.header_row, a.rows.len()))
+                .unwrap()
+        })
+        .collect();
+    assert_eq!(
+        isolated, in_process,
+        "a child process reads the same sheets"
+    );
+
     let cases: u32 = std::env::var("PROPTEST_CASES")
         .ok()
         .and_then(|v| v.parse().ok())

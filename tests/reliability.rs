@@ -451,3 +451,108 @@ fn an_export_to_a_folder_that_is_gone_is_told_in_french_and_leaves_nothing() {
     assert!(message.contains("Aucun fichier partiel"), "{message}");
     assert!(!dir.path().join("cle-usb").exists());
 }
+
+#[test]
+fn every_past_schema_version_with_data_opens_up_to_date_with_its_data() {
+    let migrations = [
+        include_str!("../src/store/migrations/001_initial.sql"),
+        include_str!("../src/store/migrations/002_remembered_choices.sql"),
+        include_str!("../src/store/migrations/003_edition_rules.sql"),
+        include_str!("../src/store/migrations/004_message_templates.sql"),
+        include_str!("../src/store/migrations/005_history.sql"),
+    ];
+    assert_eq!(
+        migrations.len() as u32,
+        binome::store::SCHEMA_VERSION,
+        "a new migration needs its line here"
+    );
+    for version in 1..binome::store::SCHEMA_VERSION {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("binomes.sqlite3");
+        {
+            let conn = rusqlite::Connection::open(&path).unwrap();
+            for sql in &migrations[..version as usize] {
+                conn.execute_batch(sql).unwrap();
+            }
+            conn.pragma_update(None, "user_version", version).unwrap();
+            // An edition with a student, an ambassador and their pair, as that version wrote them.
+            conn.execute_batch(
+                "INSERT INTO edition (id, name, event_date, is_demo) VALUES (1, 'Vis mon job 2025', '2025-11-25', 0);
+                 INSERT INTO student (id, edition_id, last_name, first_name, email, wished_jobs, mobility)
+                   VALUES (1, 1, 'Martin', 'Élodie', 'elodie.martin@etu.example', '[\"Data scientist\"]', 'national');
+                 INSERT INTO ambassador (id, edition_id, last_name, first_name, email, job, capacity)
+                   VALUES (1, 1, 'Durand', 'Paul', 'paul.durand@etat.example', 'Data scientist', 1);
+                 INSERT INTO pair (edition_id, student_id, ambassador_id, origin, locked, note)
+                   VALUES (1, 1, 1, 'manual', 1, 'convenu par téléphone');",
+            )
+            .unwrap_or_else(|e| panic!("version {version}: {e}"));
+        }
+        let mut store = Store::open(&path).unwrap_or_else(|e| panic!("version {version}: {e}"));
+        assert_eq!(
+            store.schema_version().unwrap(),
+            binome::store::SCHEMA_VERSION
+        );
+        let edition = binome::model::EditionId(1);
+        let students = store.list_students(edition).unwrap();
+        assert_eq!(
+            students[0].identity.first_name, "Élodie",
+            "version {version}"
+        );
+        let pairs = store.list_pairs(edition).unwrap();
+        assert_eq!(pairs.len(), 1, "version {version}");
+        assert_eq!(pairs[0].note.as_deref(), Some("convenu par téléphone"));
+        // And it works on at once: the rules, the history.
+        assert!(store.rules(edition).is_ok(), "version {version}");
+        store
+            .edit_pairs(
+                edition,
+                &[pairs[0].id],
+                &PairEdit {
+                    locked: Some(false),
+                    ..PairEdit::default()
+                },
+            )
+            .unwrap();
+        store.undo(edition).unwrap();
+        assert!(list_backups(dir.path())
+            .iter()
+            .any(|b| b.reason == "avant la mise à jour de la base"));
+    }
+}
+
+#[test]
+fn purging_an_edition_also_removes_databases_set_aside_by_a_restoration() {
+    let dir = tempfile::tempdir().unwrap();
+    let (store, edition) = demo_store(dir.path());
+    let secret = store.list_students(edition).unwrap()[0]
+        .identity
+        .email
+        .clone()
+        .unwrap();
+    let copy = store.backup("avant-import").unwrap();
+    drop(store);
+    let file = copy.file_name().unwrap().to_string_lossy().into_owned();
+    let restored = restore_backup(dir.path(), &file).unwrap();
+    assert!(restored.set_aside.is_some());
+    let mut store = Store::open(&dir.path().join("binomes.sqlite3")).unwrap();
+    store.delete_edition(edition).unwrap();
+    drop(store);
+    let mut everything = Vec::new();
+    let mut folders = vec![dir.path().to_path_buf()];
+    while let Some(folder) = folders.pop() {
+        for entry in std::fs::read_dir(folder).unwrap().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                folders.push(path);
+            } else {
+                everything.extend(std::fs::read(path).unwrap());
+            }
+        }
+    }
+    assert!(
+        !everything
+            .windows(secret.len())
+            .any(|w| w == secret.as_bytes()),
+        "a person of the purged edition is still somewhere in the data folder"
+    );
+}

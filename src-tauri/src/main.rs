@@ -2,5 +2,7 @@
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
 fn main() {
+    // Before anything: this process may be the child that reads an .xls/.ods file.
+    binome::import::read::isolate_readers();
     binomes_desktop::run();
 }

@@ -16,6 +16,9 @@ pub enum ImportError {
     Encrypted { file: String },
     #[error("Le fichier « {file} » semble endommagé ou incomplet : {detail}")]
     Corrupt { file: String, detail: String },
+    /// Refused by the reader in its child process; the message is its, already in French.
+    #[error("{message}")]
+    Refused { message: String },
     #[error("Le fichier « {file} » est trop grand pour un export d'inscriptions : {detail}.")]
     TooLarge { file: String, detail: String },
     #[error("Le fichier « {file} » n'a pas de feuille « {sheet} » (feuilles : {available}).")]

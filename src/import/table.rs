@@ -1,7 +1,7 @@
 //! A sheet as read from any format: numbered rows of typed values, before any interpretation.
 
 /// One cell's value, typed as the file stored it.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub enum Value {
     Empty,
     Text(String),
@@ -53,7 +53,7 @@ pub fn format_number(n: f64) -> String {
 }
 
 /// A row of the sheet with its 1-based number as the spreadsheet program shows it.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct RawRow {
     pub number: u32,
     pub cells: Vec<Value>,
@@ -74,7 +74,7 @@ impl RawRow {
 }
 
 /// A whole sheet. Rows that are entirely empty in the file may be absent.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct RawTable {
     /// The sheet's name, for workbooks; `None` for CSV.
     pub sheet: Option<String>,

@@ -8,7 +8,10 @@
 
 mod csv;
 mod workbook;
+mod worker;
 mod xlsx;
+
+pub use worker::{isolate_readers, use_reader_process};
 
 use std::io::Read;
 use std::path::Path;
@@ -32,7 +35,7 @@ pub mod limits {
 }
 
 /// What to read from the file.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
 pub struct ReadOptions {
     /// The sheet the organiser chose; otherwise a preferred one, otherwise the first with data.
     pub sheet: Option<String>,
@@ -91,9 +94,9 @@ pub fn read_table_with(
         }
         Kind::Ods => {
             workbook::check_zip(path, &file)?;
-            workbook::read_ods(path, &file, options, progress)
+            worker::read(worker::Format::Ods, path, &file, options, progress)
         }
-        Kind::Xls => workbook::read_xls(path, &file, options, progress),
+        Kind::Xls => worker::read(worker::Format::Xls, path, &file, options, progress),
         Kind::Text => csv::read(path, &file, progress),
     }));
     read.unwrap_or_else(|_| {
