@@ -353,11 +353,7 @@ fn board_change(
     let mut present: HashMap<PairId, Pair> = HashMap::new();
     let mut removed = Vec::new();
     for step in &delta.pairs {
-        let end = match direction {
-            Direction::Forward => &step.after,
-            Direction::Backward => &step.before,
-        };
-        match end {
+        match step.ends(direction).1 {
             Some(pair) => {
                 present.insert(pair.id, pair.clone());
             }

@@ -103,10 +103,11 @@ export function Board({ edition, version, onChanged }: { edition: number; versio
     () =>
       api.loadBoard(edition).then(
         (data) => {
-          setBoard(boardFrom(data));
+          const loaded = boardFrom(data);
+          setBoard(loaded);
           setCompat(new Map());
           setDiagnoses(null);
-          return boardFrom(data);
+          return loaded;
         },
         (e) => {
           setError(toApiError(e).message);
