@@ -25,6 +25,7 @@ fn main() {
             "export_workbook",
             "get_rules",
             "compatibility",
+            "season_overview",
             "set_rules",
             "write_messages",
             "mark_notified",

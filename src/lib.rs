@@ -9,6 +9,7 @@ pub mod import;
 pub mod messages;
 pub mod model;
 pub mod referentials;
+pub mod season;
 pub mod store;
 pub mod suggest;
 pub mod text;

@@ -43,6 +43,7 @@ pub fn build<R: Runtime>(builder: Builder<R>, state: AppState) -> Builder<R> {
             commands::pairs::export_workbook,
             commands::pairs::get_rules,
             commands::pairs::compatibility,
+            commands::pairs::season_overview,
             commands::pairs::set_rules,
             commands::messages::write_messages,
             commands::messages::mark_notified,

@@ -199,6 +199,14 @@ impl Store {
         explain_pairs(&self.conn, edition, pairs::pairs_of(&self.conn, edition)?)
     }
 
+    /// The season at a glance: demand against supply, gaps, wish satisfaction.
+    pub fn season(&self, edition: EditionId) -> Result<crate::season::SeasonOverview, StoreError> {
+        let students = self.list_students(edition)?;
+        let ambassadors = self.list_ambassadors(edition)?;
+        let pairs = self.explained_pairs(edition)?;
+        Ok(crate::season::overview(&students, &ambassadors, &pairs))
+    }
+
     /// Why each student of the edition without a pair has none (the rules' exclusions last).
     pub fn unpaired(&self, edition: EditionId) -> Result<Vec<suggest::Unpaired>, StoreError> {
         let students = self.list_students(edition)?;

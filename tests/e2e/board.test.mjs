@@ -231,4 +231,15 @@ describe("the pairing board", () => {
     assert.equal(await (await browser.$("#undo")).getAttribute("title"), undoBefore);
     assert.match(undoBefore, /^Annuler : /);
   });
+
+  it("shows the season at a glance: where ambassadors are missing, and the wishes met", async () => {
+    await click("button.fr-tabs__tab*=Tableau de bord");
+    await waitForText(browser, "#season-headline", "240 étudiants");
+    await waitForText(browser, "#season-gaps", " demande");
+    await waitForText(browser, "#season-jobs", "Data scientist");
+    await waitForText(browser, "#season-regions", "Île-de-France");
+    await waitForText(browser, "#season-satisfaction", "Métier de leur 1er vœu");
+    await browser.execute(() => document.querySelector("#season-gaps").scrollIntoView({ block: "start", behavior: "instant" }));
+    await screenshot(browser, "35-tableau-de-bord");
+  });
 });

@@ -32,6 +32,7 @@ import type { Rules } from "./bindings/Rules";
 import type { RulesView } from "./bindings/RulesView";
 import type { SynonymKind } from "./bindings/SynonymKind";
 import type { NewEdition } from "./bindings/NewEdition";
+import type { SeasonOverview } from "./bindings/SeasonOverview";
 import type { Student } from "./bindings/Student";
 import type { Suggestion } from "./bindings/Suggestion";
 import type { Unpaired } from "./bindings/Unpaired";
@@ -113,6 +114,7 @@ export const api = {
   previewMessages: (edition: number) => call<Message[]>("preview_messages", { edition }),
   getRules: (edition: number) => call<RulesView>("get_rules", { edition }),
   compatibility: (edition: number, student: number) => call<Compatibility[]>("compatibility", { edition, student }),
+  seasonOverview: (edition: number) => call<SeasonOverview>("season_overview", { edition }),
   loadBoard: (edition: number) => call<BoardData>("load_board", { edition }),
   moveStudent: (edition: number, studentMove: Move) => call<BoardChange>("move_student", { edition, studentMove }),
   editPairs: (edition: number, pairs: number[], edit: PairEdit) => call<BoardChange>("edit_pairs", { edition, pairs, edit }),

@@ -91,3 +91,12 @@ pub fn compatibility(
 ) -> Result<Vec<binome::store::Compatibility>, IpcError> {
     state.with_store(|store| store.compatibility(edition, student))
 }
+
+/// The season at a glance: demand against supply, gaps, wish satisfaction.
+#[tauri::command]
+pub fn season_overview(
+    state: State<'_, AppState>,
+    edition: EditionId,
+) -> Result<binome::season::SeasonOverview, IpcError> {
+    state.with_store(|store| store.season(edition))
+}

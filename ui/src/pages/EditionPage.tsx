@@ -14,6 +14,7 @@ import { ErrorAlert } from "../components/ErrorAlert";
 import { ImportWizard } from "../components/ImportWizard";
 import { MessagesEditor } from "../components/MessagesEditor";
 import { PairsPanel } from "../components/PairsPanel";
+import { SeasonDashboard } from "../components/SeasonDashboard";
 import { TableFrame } from "../components/TableFrame";
 import { countLabel, formatEventDate, fullName } from "../format";
 import { filterPeople, noFilter, type PeopleFilter } from "../people";
@@ -150,6 +151,7 @@ export function EditionPage({ id, onBack }: { id: number; onBack: () => void }) 
                     label: `Ambassadeurs (${people ? countShown(ambassadors.length, people.ambassadors.length) : summary.ambassadors})`,
                   },
                   { tabId: "pairs", label: `Binômes (${summary.pairs})` },
+                  { tabId: "season", label: "Tableau de bord" },
                   { tabId: "messages", label: "Messages" },
                 ]}
                 selectedTabId={shownTab}
@@ -161,6 +163,7 @@ export function EditionPage({ id, onBack }: { id: number; onBack: () => void }) 
                 {shownTab === "students" && people ? <StudentsTable students={students} onOriginal={showOriginal} /> : null}
                 {shownTab === "ambassadors" && people ? <AmbassadorsTable ambassadors={ambassadors} onOriginal={showOriginal} /> : null}
                 {shownTab === "pairs" ? <PairsPanel edition={id} onChanged={refreshCounts} /> : null}
+                {shownTab === "season" ? <SeasonDashboard edition={id} /> : null}
                 {shownTab === "messages" ? <MessagesEditor edition={id} version={version} /> : null}
               </Tabs>
             </>

@@ -1,0 +1,169 @@
+import { useCallback, useEffect, useState } from "react";
+import { Button } from "@codegouvfr/react-dsfr/Button";
+import { api, toApiError } from "../api";
+import type { SeasonOverview } from "../bindings/SeasonOverview";
+import type { SupplyDemand } from "../bindings/SupplyDemand";
+import { ErrorAlert } from "./ErrorAlert";
+import { TableFrame } from "./TableFrame";
+
+const percent = (part: number, whole: number) => (whole === 0 ? "–" : `${Math.round((100 * part) / whole)} %`);
+
+/** Two bars per line, demand and places, drawn for the eye; the table beside says the same. */
+function Bars({ lines, max }: { lines: SupplyDemand[]; max: number }) {
+  const width = (n: number) => `${max === 0 ? 0 : (100 * n) / max}%`;
+  return (
+    <div className="binomes-bars" aria-hidden="true">
+      {lines.map((l) => (
+        <div key={l.label} className="binomes-bars__line">
+          <span className="binomes-bars__label">{l.label}</span>
+          <span className="binomes-bars__track">
+            <span className="binomes-bars__demand" style={{ width: width(l.demand) }} />
+            <span className="binomes-bars__places" style={{ width: width(l.places) }} />
+          </span>
+        </div>
+      ))}
+    </div>
+  );
+}
+
+function SupplyDemandTable({ id, title, lines, firstColumn, anyWish }: { id: string; title: string; lines: SupplyDemand[]; firstColumn: string; anyWish?: boolean }) {
+  return (
+    <TableFrame>
+      <table id={id}>
+        <caption>{title}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{firstColumn}</th>
+            <th scope="col" className="binomes-number">
+              Demandes{anyWish ? " (1er vœu)" : ""}
+            </th>
+            {anyWish ? (
+              <th scope="col" className="binomes-number">
+                Tous vœux
+              </th>
+            ) : null}
+            <th scope="col" className="binomes-number">
+              Places
+            </th>
+            <th scope="col" className="binomes-number">
+              Placés
+            </th>
+            <th scope="col" className="binomes-number">
+              Manque
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {lines.map((l) => {
+            const missing = l.demand - l.places;
+            return (
+              <tr key={l.label}>
+                <th scope="row">{l.label}</th>
+                <td className="binomes-number">{l.demand}</td>
+                {anyWish ? <td className="binomes-number">{l.demandAny}</td> : null}
+                <td className="binomes-number">{l.places}</td>
+                <td className="binomes-number">{l.placed}</td>
+                <td className={`binomes-number${missing > 0 ? " binomes-missing" : ""}`}>{missing > 0 ? missing : ""}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </TableFrame>
+  );
+}
+
+/** The season at a glance: where ambassadors are missing, by métier, région and administration,
+ * and how well the pairs meet the wishes. */
+export function SeasonDashboard({ edition }: { edition: number }) {
+  const [overview, setOverview] = useState<SeasonOverview | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const load = useCallback(() => {
+    api.seasonOverview(edition).then(setOverview, (e) => setError(toApiError(e).message));
+  }, [edition]);
+  useEffect(load, [load]);
+  if (!overview) return error ? <ErrorAlert title="Tableau de bord indisponible" message={error} /> : <p>Chargement…</p>;
+  const o = overview;
+  const s = o.satisfaction;
+  const jobs = o.byJob.slice(0, 15);
+  const regions = o.byRegion;
+  const max = (lines: SupplyDemand[]) => Math.max(1, ...lines.flatMap((l) => [l.demand, l.places]));
+  const distances = ["même département", "≤ 50 km", "≤ 100 km", "≤ 300 km", "plus loin", "inconnue"];
+  return (
+    <div id="season">
+      <ErrorAlert title="Tableau de bord indisponible" message={error} onClose={() => setError(null)} />
+      <div className="binomes-actions fr-mb-2w">
+        <p className="fr-text--lead fr-mb-0" id="season-headline">
+          {o.students} étudiants, {o.ambassadors} ambassadeurs, {o.places} places.
+        </p>
+        <Button size="small" priority="tertiary" iconId="fr-icon-refresh-line" onClick={load} nativeButtonProps={{ id: "season-refresh" }}>
+          Actualiser
+        </Button>
+      </div>
+
+      <h2 className="fr-h5">Là où il manque des ambassadeurs</h2>
+      {o.gaps.length === 0 ? (
+        <p>Chaque métier a assez de places dans chaque région pour les premiers vœux.</p>
+      ) : (
+        <ul id="season-gaps">
+          {o.gaps.slice(0, 12).map((g) => (
+            <li key={`${g.job}-${g.region}`}>{g.sentence}</li>
+          ))}
+        </ul>
+      )}
+
+      <h2 className="fr-h5 fr-mt-4w">Métiers : demandes (1er vœu) et places</h2>
+      <p className="fr-text--sm binomes-legend">
+        <span className="binomes-bars__demand binomes-legend__swatch" /> demandes <span className="binomes-bars__places binomes-legend__swatch" /> places
+      </p>
+      <div className="binomes-season">
+        <Bars lines={jobs} max={max(jobs)} />
+        <SupplyDemandTable id="season-jobs" title="Métiers" firstColumn="Métier" lines={o.byJob} anyWish />
+      </div>
+
+      <h2 className="fr-h5 fr-mt-4w">Régions : étudiants et places</h2>
+      <div className="binomes-season">
+        <Bars lines={regions} max={max(regions)} />
+        <SupplyDemandTable id="season-regions" title="Régions" firstColumn="Région" lines={regions} />
+      </div>
+
+      <h2 className="fr-h5 fr-mt-4w">Administrations : souhaits et places</h2>
+      <SupplyDemandTable id="season-administrations" title="Administrations" firstColumn="Administration" lines={o.byAdministration} />
+
+      <h2 className="fr-h5 fr-mt-4w">Vœux satisfaits</h2>
+      <TableFrame>
+        <table id="season-satisfaction">
+          <caption>Étudiants placés ({s.placed})</caption>
+          <tbody>
+            {["1er", "2e", "3e"].map((rank, i) => (
+              <tr key={rank}>
+                <th scope="row">Métier de leur {rank} vœu</th>
+                <td className="binomes-number">{s.wish[i]}</td>
+                <td className="binomes-number">{percent(s.wish[i] ?? 0, s.placed)}</td>
+              </tr>
+            ))}
+            <tr>
+              <th scope="row">Un autre métier</th>
+              <td className="binomes-number">{s.otherJob}</td>
+              <td className="binomes-number">{percent(s.otherJob, s.placed)}</td>
+            </tr>
+            <tr>
+              <th scope="row">Administration souhaitée obtenue</th>
+              <td className="binomes-number">
+                {s.gotAdministration} sur {s.wishedAdministration}
+              </td>
+              <td className="binomes-number">{percent(s.gotAdministration, s.wishedAdministration)}</td>
+            </tr>
+            {distances.map((label, i) => (
+              <tr key={label}>
+                <th scope="row">Distance : {label}</th>
+                <td className="binomes-number">{s.distance[i]}</td>
+                <td className="binomes-number">{percent(s.distance[i] ?? 0, s.placed)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableFrame>
+    </div>
+  );
+}
