@@ -128,7 +128,7 @@ impl Tally {
     fn sorted(self, key: impl Fn(&SupplyDemand) -> (u32, u32)) -> Vec<SupplyDemand> {
         let mut lines: Vec<SupplyDemand> = self.0.into_values().collect();
         // Largest first; equal ones in label order (the map's), as sort_by is stable.
-        lines.sort_by(|a, b| key(b).cmp(&key(a)));
+        lines.sort_by_key(|l| std::cmp::Reverse(key(l)));
         lines
     }
 }
