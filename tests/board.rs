@@ -421,3 +421,100 @@ fn undoing_every_change_walks_back_through_every_state_and_redo_walks_forward() 
         Err(StoreError::NothingToRedo)
     ));
 }
+
+#[test]
+fn a_withdrawal_undoes_the_pair_proposes_replacements_and_is_undoable() {
+    let mut b = suggested_board();
+    // An ambassador some unpaired student could go to, had they room.
+    let (a, s) = b
+        .full_single_places()
+        .into_iter()
+        .find(|(a, _)| !b.store.candidates_for(b.edition, a.id).unwrap().is_empty())
+        .expect("a full ambassador with would-be candidates");
+    let before = b.snapshot();
+    let change = b
+        .store
+        .withdraw(
+            b.edition,
+            binome::model::Role::Student,
+            s.0,
+            Some("malade"),
+            "2026-11-20",
+        )
+        .unwrap();
+    assert!(change.withdrawals_changed);
+    assert!(
+        change.label.starts_with("Retrait de") && change.label.contains("malade"),
+        "{}",
+        change.label
+    );
+    assert_eq!(change.removed.len(), 1);
+    assert_eq!(b.ambassador_of(s), None);
+    let withdrawals = b.store.withdrawals(b.edition).unwrap();
+    assert_eq!(
+        (withdrawals[0].person, withdrawals[0].withdrawn_on.as_str()),
+        (s.0, "2026-11-20")
+    );
+
+    // Who could take the place: unpaired students, best score first, never the one who left.
+    let candidates = b.store.candidates_for(b.edition, a.id).unwrap();
+    assert!(!candidates.is_empty());
+    assert!(candidates.windows(2).all(|w| w[0].score >= w[1].score));
+    assert!(candidates
+        .iter()
+        .all(|c| c.student != s && b.ambassador_of(c.student).is_none()));
+    b.store
+        .move_student(b.edition, &to(candidates[0].student, a.id))
+        .unwrap();
+    assert_eq!(b.ambassador_of(candidates[0].student), Some(a.id));
+
+    // Left out of what follows: the suggestion, the unpaired diagnoses, the alternates.
+    let suggestion = b.store.suggest(b.edition).unwrap();
+    assert!(suggestion.proposed.iter().all(|p| p.student != s));
+    assert!(b
+        .store
+        .unpaired(b.edition)
+        .unwrap()
+        .iter()
+        .all(|u| u.student != s));
+    assert_eq!(b.ambassador_of(s), None);
+
+    // Undone in the history like any change: the suggestion, the replacement, the withdrawal.
+    for _ in 0..3 {
+        b.store.undo(b.edition).unwrap();
+    }
+    assert_eq!(b.snapshot(), before);
+    assert!(b.store.withdrawals(b.edition).unwrap().is_empty());
+}
+
+#[test]
+fn an_ambassador_who_withdraws_leaves_their_students_and_every_suggestion() {
+    let mut b = suggested_board();
+    let (a, s) = b.full_single_places().remove(0);
+    let bad_date = b.store.withdraw(
+        b.edition,
+        binome::model::Role::Ambassador,
+        a.id.0,
+        None,
+        "demain",
+    );
+    assert!(bad_date.unwrap_err().to_string().contains("demain"));
+    b.store
+        .withdraw(
+            b.edition,
+            binome::model::Role::Ambassador,
+            a.id.0,
+            None,
+            "2026-11-21",
+        )
+        .unwrap();
+    assert_eq!(b.ambassador_of(s), None);
+    assert!(b
+        .store
+        .compatibility(b.edition, s)
+        .unwrap()
+        .iter()
+        .all(|c| c.ambassador != a.id));
+    let suggestion = b.store.suggest(b.edition).unwrap();
+    assert!(suggestion.proposed.iter().all(|p| p.ambassador != a.id));
+}

@@ -460,6 +460,7 @@ fn every_past_schema_version_with_data_opens_up_to_date_with_its_data() {
         include_str!("../src/store/migrations/003_edition_rules.sql"),
         include_str!("../src/store/migrations/004_message_templates.sql"),
         include_str!("../src/store/migrations/005_history.sql"),
+        include_str!("../src/store/migrations/006_withdrawals.sql"),
     ];
     assert_eq!(
         migrations.len() as u32,

@@ -6,6 +6,7 @@ mod ids;
 mod import_batch;
 mod pair;
 mod person;
+mod withdrawal;
 
 pub use edition::{Edition, EditionSummary, NewEdition};
 pub use fill::fill_gaps;
@@ -13,3 +14,4 @@ pub use ids::{AmbassadorId, BatchId, EditionId, PairId, SourceRowId, StudentId};
 pub use import_batch::{ImportBatch, NewBatch, SourceRow};
 pub use pair::{ForbiddenPair, Pair, PairOrigin, PairStatus};
 pub use person::{Ambassador, Identity, Mobility, Place, Role, Student};
+pub use withdrawal::Withdrawal;

@@ -12,8 +12,8 @@ use rusqlite::{params, Connection, OptionalExtension, Transaction};
 use serde::{Deserialize, Serialize};
 
 use super::suggestion::{explain_pairs, ExplainedPair};
-use super::{pairs, suggestion, Store, StoreError};
-use crate::model::{AmbassadorId, EditionId, ForbiddenPair, Pair, PairId, StudentId};
+use super::{pairs, suggestion, withdrawals, Store, StoreError};
+use crate::model::{AmbassadorId, EditionId, ForbiddenPair, Pair, PairId, StudentId, Withdrawal};
 
 /// How many changes an edition keeps in its history (the oldest go first).
 const KEPT_CHANGES: i64 = 1000;
@@ -31,6 +31,8 @@ pub struct BoardChange {
     pub removed: Vec<PairId>,
     /// Whether forbidden pairs changed (the window then reads compatibilities again).
     pub forbidden_changed: bool,
+    /// Whether someone withdrew or came back (the window then reads the board again).
+    pub withdrawals_changed: bool,
     pub history: HistoryState,
 }
 
@@ -63,6 +65,9 @@ pub struct HistoryEntry {
 struct Delta {
     pairs: Vec<Step<Pair>>,
     forbidden: Vec<Step<ForbiddenPair>>,
+    /// Absent from changes recorded before withdrawals existed.
+    #[serde(default)]
+    withdrawals: Vec<Step<Withdrawal>>,
 }
 
 #[derive(Debug, Serialize, Deserialize)]
@@ -83,7 +88,7 @@ impl<T> Step<T> {
 
 impl Delta {
     fn is_empty(&self) -> bool {
-        self.pairs.is_empty() && self.forbidden.is_empty()
+        self.pairs.is_empty() && self.forbidden.is_empty() && self.withdrawals.is_empty()
     }
 }
 
@@ -91,6 +96,7 @@ impl Delta {
 struct Snapshot {
     pairs: BTreeMap<PairId, Pair>,
     forbidden: BTreeMap<(StudentId, AmbassadorId), ForbiddenPair>,
+    withdrawals: BTreeMap<(&'static str, i64), Withdrawal>,
 }
 
 fn snapshot(conn: &Connection, edition: EditionId) -> Result<Snapshot, StoreError> {
@@ -102,6 +108,10 @@ fn snapshot(conn: &Connection, edition: EditionId) -> Result<Snapshot, StoreErro
         forbidden: suggestion::forbidden_of(conn, edition)?
             .into_iter()
             .map(|f| ((f.student_id, f.ambassador_id), f))
+            .collect(),
+        withdrawals: withdrawals::withdrawals_of(conn, edition)?
+            .into_iter()
+            .map(|w| ((w.role.as_str(), w.person), w))
             .collect(),
     })
 }
@@ -131,6 +141,7 @@ fn diff(mut before: Snapshot, after: &Snapshot) -> Delta {
     Delta {
         pairs: steps(&mut before.pairs, &after.pairs),
         forbidden: steps(&mut before.forbidden, &after.forbidden),
+        withdrawals: steps(&mut before.withdrawals, &after.withdrawals),
     }
 }
 
@@ -306,6 +317,15 @@ fn apply(
             return Err(diverged());
         }
     }
+    for step in &delta.withdrawals {
+        let (from, _) = step.ends(direction);
+        let Some(key) = step.before.as_ref().or(step.after.as_ref()) else {
+            continue;
+        };
+        if withdrawals::find_withdrawal(tx, key.role, key.person)?.as_ref() != from.as_ref() {
+            return Err(diverged());
+        }
+    }
     // Every row out first, then the wanted ones in: a student moving between two pairs of the
     // same change must not meet themselves.
     for step in &delta.pairs {
@@ -319,6 +339,30 @@ fn apply(
                 "DELETE FROM forbidden_pair WHERE student_id = ?1 AND ambassador_id = ?2",
                 params![f.student_id, f.ambassador_id],
             )?;
+        }
+    }
+    for step in &delta.withdrawals {
+        if let Some(w) = step.before.as_ref().or(step.after.as_ref()) {
+            tx.execute(
+                "DELETE FROM withdrawal WHERE role = ?1 AND person_id = ?2",
+                params![w.role.as_str(), w.person],
+            )?;
+        }
+    }
+    for step in &delta.withdrawals {
+        if let (_, Some(w)) = step.ends(direction) {
+            tx.execute(
+                "INSERT INTO withdrawal (edition_id, role, person_id, reason, withdrawn_on)
+                 VALUES (?1, ?2, ?3, ?4, ?5)",
+                params![
+                    w.edition_id,
+                    w.role.as_str(),
+                    w.person,
+                    w.reason,
+                    w.withdrawn_on
+                ],
+            )
+            .map_err(|_| diverged())?;
         }
     }
     for step in &delta.pairs {
@@ -375,6 +419,7 @@ fn board_change(
         pairs: explain_pairs(conn, edition, pairs)?,
         removed,
         forbidden_changed: !delta.forbidden.is_empty(),
+        withdrawals_changed: !delta.withdrawals.is_empty(),
         history: history_state(conn, edition)?,
     })
 }

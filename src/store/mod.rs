@@ -18,6 +18,7 @@ mod pairs;
 mod people;
 mod schema;
 mod suggestion;
+mod withdrawals;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -35,6 +36,7 @@ pub use merge::{FieldChange, MergePreview, PersonChange, PersonRef};
 pub use pairs::PairEdit;
 pub use schema::SCHEMA_VERSION;
 pub use suggestion::{Compatibility, ExplainedPair};
+pub use withdrawals::Candidate;
 
 /// File name of the database inside the application data folder.
 pub const DATABASE_FILE_NAME: &str = "binomes.sqlite3";

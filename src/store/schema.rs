@@ -15,6 +15,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/003_edition_rules.sql"),
     include_str!("migrations/004_message_templates.sql"),
     include_str!("migrations/005_history.sql"),
+    include_str!("migrations/006_withdrawals.sql"),
 ];
 
 /// The schema version this build writes.

@@ -35,8 +35,8 @@ impl Store {
     ) -> Result<(Suggestion, super::BoardChange), StoreError> {
         self.journaled(edition, |tx| {
             editions::ensure_edition_exists(tx, edition)?;
-            let students = super::people::students_of(tx, edition)?;
-            let ambassadors = super::people::ambassadors_of(tx, edition)?;
+            // People who withdrew are not suggested to anyone.
+            let (students, ambassadors) = present(tx, edition)?;
             let existing = pairs::pairs_of(tx, edition)?;
             let forbidden = forbidden_of(tx, edition)?;
             let rules = rules_of(tx, edition)?;
@@ -70,6 +70,19 @@ impl Store {
             Ok((suggestion, label))
         })
     }
+}
+
+/// The students and ambassadors of an edition who did not withdraw.
+fn present(
+    conn: &Connection,
+    edition: EditionId,
+) -> Result<(Vec<crate::model::Student>, Vec<crate::model::Ambassador>), StoreError> {
+    let (gone_students, gone_ambassadors) = super::withdrawals::withdrawn_sets(conn, edition)?;
+    let mut students = people::students_of(conn, edition)?;
+    students.retain(|s| !gone_students.contains(&s.id));
+    let mut ambassadors = people::ambassadors_of(conn, edition)?;
+    ambassadors.retain(|a| !gone_ambassadors.contains(&a.id));
+    Ok((students, ambassadors))
 }
 
 fn rules_of(conn: &Connection, edition: EditionId) -> Result<Rules, StoreError> {
@@ -201,16 +214,14 @@ impl Store {
 
     /// The season at a glance: demand against supply, gaps, wish satisfaction.
     pub fn season(&self, edition: EditionId) -> Result<crate::season::SeasonOverview, StoreError> {
-        let students = self.list_students(edition)?;
-        let ambassadors = self.list_ambassadors(edition)?;
+        let (students, ambassadors) = present(&self.conn, edition)?;
         let pairs = self.explained_pairs(edition)?;
         Ok(crate::season::overview(&students, &ambassadors, &pairs))
     }
 
     /// Why each student of the edition without a pair has none (the rules' exclusions last).
     pub fn unpaired(&self, edition: EditionId) -> Result<Vec<suggest::Unpaired>, StoreError> {
-        let students = self.list_students(edition)?;
-        let ambassadors = self.list_ambassadors(edition)?;
+        let (students, ambassadors) = present(&self.conn, edition)?;
         let pairs = self.list_pairs(edition)?;
         let forbidden = self.forbidden_pairs(edition)?;
         let rules = self.rules(edition)?;
@@ -273,8 +284,8 @@ impl Store {
             .map(|f| f.ambassador_id)
             .collect();
         let profile = StudentProfile::of(student);
-        let mut all: Vec<Compatibility> = self
-            .list_ambassadors(edition)?
+        let mut all: Vec<Compatibility> = present(&self.conn, edition)?
+            .1
             .iter()
             .map(|a| {
                 let result = if forbidden.contains(&a.id) {
