@@ -41,6 +41,8 @@ fn main() {
             "undo",
             "redo",
             "history",
+            "withdraw",
+            "replacement_candidates",
             "list_backups",
             "restore_backup",
         ]),

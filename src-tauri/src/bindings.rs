@@ -51,6 +51,7 @@ mod tests {
         binome::store::BoardChange::export_all(&cfg).unwrap();
         binome::store::HistoryEntry::export_all(&cfg).unwrap();
         binome::store::Move::export_all(&cfg).unwrap();
+        binome::store::Candidate::export_all(&cfg).unwrap();
         binome::season::SeasonOverview::export_all(&cfg).unwrap();
         binome::store::BackupInfo::export_all(&cfg).unwrap();
         binome::store::Restored::export_all(&cfg).unwrap();

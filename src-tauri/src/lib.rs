@@ -59,6 +59,8 @@ pub fn build<R: Runtime>(builder: Builder<R>, state: AppState) -> Builder<R> {
             commands::board::undo,
             commands::board::redo,
             commands::board::history,
+            commands::board::withdraw,
+            commands::board::replacement_candidates,
             commands::backups::list_backups,
             commands::backups::restore_backup,
         ])

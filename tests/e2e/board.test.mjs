@@ -242,4 +242,42 @@ describe("the pairing board", () => {
     await browser.execute(() => document.querySelector("#season-gaps").scrollIntoView({ block: "start", behavior: "instant" }));
     await screenshot(browser, "35-tableau-de-bord");
   });
+
+  it("handles a late withdrawal: the pair is undone and a replacement is one click away", async () => {
+    await click("button.fr-tabs__tab*=Binômes");
+    await waitForText(browser, "#board-summary", "placés");
+    // Students whose ambassador someone without a pair could replace; the first tried that has one.
+    const students = await browser.execute(() =>
+      [...document.querySelectorAll("#board-grid [data-student]")].slice(0, 6).map((c) => c.getAttribute("data-student")),
+    );
+    let replaced = false;
+    for (const student of students) {
+      const ambassador = await ambassadorOf(browser, student);
+      await clickChip(browser, student);
+      await click("#withdraw");
+      await (await browser.$("#withdraw-reason")).setValue("malade");
+      await click("#withdraw-confirm");
+      await status("Retrait de");
+      await waitForText(browser, "#board-summary", "Retraits : 1");
+      await browser.waitUntil(async () => !(await text(browser, "#replacements")).includes("Recherche"), { timeout: 10_000 });
+      const candidate = await browser.$("#candidates [data-candidate]");
+      if (await candidate.isExisting()) {
+        const id = await candidate.getAttribute("data-candidate");
+        await screenshot(browser, "36-retrait-remplacant");
+        await click(`#candidates [data-candidate="${id}"]`);
+        await status("Enregistré");
+        assert.equal(await ambassadorOf(browser, id), ambassador);
+        replaced = true;
+        break;
+      }
+      // No one could take that place: undo the withdrawal and try another student.
+      await click("#undo");
+      await status("Annulé");
+      await waitForText(browser, "#board-summary", "placés");
+    }
+    assert.ok(replaced, "a withdrawal with a replacement among the first students");
+    await click("#show-history");
+    await waitForText(browser, "#history-table", "Retrait de");
+    await click("#history-modal .fr-btn--close");
+  });
 });

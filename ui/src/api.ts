@@ -21,6 +21,7 @@ import type { IpcError } from "./bindings/IpcError";
 import type { OriginalRow } from "./bindings/OriginalRow";
 import type { BackupInfo } from "./bindings/BackupInfo";
 import type { BoardChange } from "./bindings/BoardChange";
+import type { Candidate } from "./bindings/Candidate";
 import type { Restored } from "./bindings/Restored";
 import type { BoardData } from "./bindings/BoardData";
 import type { HistoryEntry } from "./bindings/HistoryEntry";
@@ -123,6 +124,10 @@ export const api = {
   undo: (edition: number) => call<BoardChange>("undo", { edition }),
   redo: (edition: number) => call<BoardChange>("redo", { edition }),
   history: (edition: number) => call<HistoryEntry[]>("history", { edition }),
+  withdraw: (edition: number, role: Role, person: number, reason: string | null, date: string) =>
+    call<BoardChange>("withdraw", { edition, role, person, reason, date }),
+  replacementCandidates: (edition: number, ambassador: number) =>
+    call<Candidate[]>("replacement_candidates", { edition, ambassador }),
   listBackups: () => call<BackupInfo[]>("list_backups"),
   restoreBackup: (file: string) => call<Restored>("restore_backup", { file }),
   setRules: (edition: number, rules: Rules) => call<null>("set_rules", { edition, rules }),

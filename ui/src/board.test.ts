@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Ambassador } from "./bindings/Ambassador";
 import type { ExplainedPair } from "./bindings/ExplainedPair";
+import type { BoardData } from "./bindings/BoardData";
 import type { Student } from "./bindings/Student";
 import {
   applyChange,
@@ -76,6 +77,7 @@ function data() {
     ambassadors: [ambassador(10, "Xavier", 1), ambassador(11, "Yasmine", 2), ambassador(12, "Zoé", 1, "75", "Designer UX")],
     pairs: [pair(100, 1, 10, 120), pair(101, 2, 11, 40, 2)],
     history: { undo: null, redo: null },
+    withdrawals: [] as BoardData["withdrawals"],
     departements: [
       { code: "69", name: "Rhône", region: "84", regionName: "Auvergne-Rhône-Alpes" },
       { code: "75", name: "Paris", region: "11", regionName: "Île-de-France" },
@@ -133,6 +135,7 @@ describe("a change saved in the store", () => {
       pairs: [moved],
       removed: [100],
       forbiddenChanged: false,
+      withdrawalsChanged: false,
       history: { undo: "Chloé avec Yasmine", redo: null },
     });
     expect(after.pairOfStudent.has(1)).toBe(false);
@@ -151,6 +154,7 @@ describe("a change saved in the store", () => {
       pairs: [pair(102, 3, 12, 90)],
       removed: [],
       forbiddenChanged: false,
+      withdrawalsChanged: false,
       history: { undo: "Chloé avec Zoé", redo: null },
     });
     expect(after.pairsOfAmbassador.get(10)).toBe(before.pairsOfAmbassador.get(10));
@@ -190,6 +194,22 @@ describe("filters", () => {
 describe("summary", () => {
   it("counts placed students, first wishes and the mean distance", () => {
     expect(summary(board())).toEqual({ students: 3, placed: 2, unplaced: 1, placesLeft: 2, firstWish: 1, averageKm: 10 });
+  });
+});
+
+describe("withdrawals", () => {
+  it("leave people out of the grid, the unpaired list and the counts", () => {
+    const b = boardFrom({
+      ...data(),
+      pairs: [pair(100, 1, 10, 120)],
+      withdrawals: [
+        { editionId: 1, role: "student", person: 3, reason: "malade", withdrawnOn: "2026-11-20" },
+        { editionId: 1, role: "ambassador", person: 12, reason: null, withdrawnOn: "2026-11-21" },
+      ],
+    });
+    expect(filterAmbassadors(b, noBoardFilters).map((a) => a.id)).toEqual([10, 11]);
+    expect(unpairedStudents(b, noBoardFilters).map((s) => s.id)).toEqual([2]);
+    expect(summary(b)).toMatchObject({ students: 2, placed: 1, unplaced: 1, placesLeft: 2 });
   });
 });
 

@@ -26,6 +26,9 @@ export type BoardState = {
   pairsOfAmbassador: Map<number, ExplainedPair[]>;
   history: HistoryState;
   departements: Map<string, DepartementEntry>;
+  /** People who withdrew: out of the grid, the unpaired list and the counts. */
+  withdrawnStudents: Set<number>;
+  withdrawnAmbassadors: Set<number>;
 };
 
 function indexPairs(pairs: Iterable<ExplainedPair>) {
@@ -55,6 +58,8 @@ export function boardFrom(data: BoardData): BoardState {
     pairsOfAmbassador: ofAmbassador,
     history: data.history,
     departements: new Map(data.departements.map((d) => [d.code, d])),
+    withdrawnStudents: new Set(data.withdrawals.filter((w) => w.role === "student").map((w) => w.person)),
+    withdrawnAmbassadors: new Set(data.withdrawals.filter((w) => w.role === "ambassador").map((w) => w.person)),
   };
 }
 
@@ -170,6 +175,7 @@ function keptAmbassadors(state: BoardState, filters: BoardFilters): Ambassador[]
   const words = searchKey(filters.query).split(/\s+/).filter((w) => w !== "");
   const below = filters.scoreBelow.trim() === "" ? null : Number(filters.scoreBelow);
   return state.ambassadors.filter((a) => {
+    if (state.withdrawnAmbassadors.has(a.id)) return false;
     const dep = a.place.departement;
     if (filters.departement && dep !== filters.departement) return false;
     if (filters.region && (dep === null || state.departements.get(dep)?.region !== filters.region)) return false;
@@ -196,7 +202,7 @@ function keptAmbassadors(state: BoardState, filters: BoardFilters): Ambassador[]
 export function unpairedStudents(state: BoardState, filters: BoardFilters): Student[] {
   const words = searchKey(filters.query).split(/\s+/).filter((w) => w !== "");
   return state.students.filter((s) => {
-    if (state.pairOfStudent.has(s.id)) return false;
+    if (state.pairOfStudent.has(s.id) || state.withdrawnStudents.has(s.id)) return false;
     const dep = s.place.departement;
     if (filters.departement && dep !== filters.departement) return false;
     if (filters.region && (dep === null || state.departements.get(dep)?.region !== filters.region)) return false;
@@ -228,12 +234,13 @@ export function summary(state: BoardState): BoardSummary {
       withKm += 1;
     }
   }
-  const capacity = state.ambassadors.reduce((sum, a) => sum + a.capacity, 0);
+  const capacity = state.ambassadors.reduce((sum, a) => sum + (state.withdrawnAmbassadors.has(a.id) ? 0 : a.capacity), 0);
   const placed = state.pairs.size;
+  const students = state.students.length - state.withdrawnStudents.size;
   return {
-    students: state.students.length,
+    students,
     placed,
-    unplaced: state.students.length - placed,
+    unplaced: students - placed,
     placesLeft: Math.max(0, capacity - placed),
     firstWish,
     averageKm: withKm === 0 ? null : Math.round(km / withKm),

@@ -21,6 +21,8 @@ pub struct BoardData {
     pub history: HistoryState,
     /// The départements where these people are, with their région, for the filters.
     pub departements: Vec<DepartementEntry>,
+    /// People who withdrew: shown apart, out of the grid and the unpaired list.
+    pub withdrawals: Vec<binome::model::Withdrawal>,
 }
 
 #[derive(Debug, Clone, serde::Serialize, ts_rs::TS)]
@@ -64,6 +66,7 @@ pub fn load_board(state: State<'_, AppState>, edition: EditionId) -> Result<Boar
             departements: departements_of(&students, &ambassadors),
             pairs: store.explained_pairs(edition)?,
             history: store.history_state(edition)?,
+            withdrawals: store.withdrawals(edition)?,
             students,
             ambassadors,
         })
@@ -126,4 +129,27 @@ pub fn history(
     edition: EditionId,
 ) -> Result<Vec<HistoryEntry>, IpcError> {
     state.with_store(|store| store.history(edition))
+}
+
+/// A student or an ambassador withdrew: their pair is undone (an undoable change).
+#[tauri::command]
+pub fn withdraw(
+    state: State<'_, AppState>,
+    edition: EditionId,
+    role: binome::model::Role,
+    person: i64,
+    reason: Option<String>,
+    date: String,
+) -> Result<BoardChange, IpcError> {
+    state.with_store(|store| store.withdraw(edition, role, person, reason.as_deref(), &date))
+}
+
+/// Who could take the place of an ambassador left alone, best first.
+#[tauri::command]
+pub fn replacement_candidates(
+    state: State<'_, AppState>,
+    edition: EditionId,
+    ambassador: AmbassadorId,
+) -> Result<Vec<binome::store::Candidate>, IpcError> {
+    state.with_store(|store| store.candidates_for(edition, ambassador))
 }

@@ -22,4 +22,8 @@ removed: Array<PairId>,
 /**
  * Whether forbidden pairs changed (the window then reads compatibilities again).
  */
-forbiddenChanged: boolean, history: HistoryState, };
+forbiddenChanged: boolean, 
+/**
+ * Whether someone withdrew or came back (the window then reads the board again).
+ */
+withdrawalsChanged: boolean, history: HistoryState, };

@@ -4,6 +4,7 @@ import type { DepartementEntry } from "./DepartementEntry";
 import type { ExplainedPair } from "./ExplainedPair";
 import type { HistoryState } from "./HistoryState";
 import type { Student } from "./Student";
+import type { Withdrawal } from "./Withdrawal";
 
 /**
  * What the board shows when it opens.
@@ -12,4 +13,8 @@ export type BoardData = { students: Array<Student>, ambassadors: Array<Ambassado
 /**
  * The départements where these people are, with their région, for the filters.
  */
-departements: Array<DepartementEntry>, };
+departements: Array<DepartementEntry>, 
+/**
+ * People who withdrew: shown apart, out of the grid and the unpaired list.
+ */
+withdrawals: Array<Withdrawal>, };

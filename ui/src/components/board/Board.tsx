@@ -49,6 +49,7 @@ import { AssignModal, assignModal } from "./AssignModal";
 import { BoardFilterBar } from "./BoardFilterBar";
 import { FullModal, fullModal } from "./FullModal";
 import { HistoryModal, historyModal } from "./HistoryModal";
+import { ReplacementPanel } from "./ReplacementPanel";
 import { SelectionPanel } from "./SelectionPanel";
 import { statusLabel } from "./StudentChip";
 import { UnpairedList } from "./UnpairedList";
@@ -96,6 +97,8 @@ export function Board({ edition, version, onChanged }: { edition: number; versio
   const [history, setHistory] = useState<HistoryEntry[] | null>(null);
   const [bulkStatus, setBulkStatus] = useState<PairStatus>("validated");
   const [suggested, setSuggested] = useState<{ before: BoardSummary; after: BoardSummary } | null>(null);
+  // An ambassador left alone by a withdrawal, whose replacements are shown.
+  const [vacated, setVacated] = useState<number | null>(null);
   const [openedAt] = useState(boardStart);
   const dropAt = useRef<number | null>(null);
 
@@ -162,14 +165,16 @@ export function Board({ edition, version, onChanged }: { edition: number; versio
   useEffect(() => () => window.clearTimeout(countsTimer.current), []);
   const applied = useCallback(
     (change: BoardChange) => {
-      setBoard((b) => (b ? applyChange(b, change) : b));
+      // Someone withdrew or came back: the grid and the lists change shape, read them again.
+      if (change.withdrawalsChanged) void load();
+      else setBoard((b) => (b ? applyChange(b, change) : b));
       setCompat(new Map());
       setDiagnoses(null);
       setAnnounce(change.label === "" ? "Rien n'a changé." : `${change.label}. Enregistré.`);
       window.clearTimeout(countsTimer.current);
       countsTimer.current = window.setTimeout(onChanged, 400);
     },
-    [onChanged],
+    [onChanged, load],
   );
 
   const run = useCallback(async (work: () => Promise<void>) => {
@@ -204,6 +209,16 @@ export function Board({ edition, version, onChanged }: { edition: number; versio
   const forbid = useCallback(
     (student: number, ambassador: number) => run(async () => applied(await api.forbidPair(edition, student, ambassador, null))),
     [run, applied, edition],
+  );
+  const withdraw = useCallback(
+    (student: number, reason: string, date: string) =>
+      run(async () => {
+        const former = board?.pairOfStudent.get(student)?.pair.ambassadorId ?? null;
+        applied(await api.withdraw(edition, "student", student, reason.trim() === "" ? null : reason, date));
+        setSelected(null);
+        setVacated(former);
+      }),
+    [run, applied, edition, board],
   );
   const undo = useCallback(() => run(async () => applied(await api.undo(edition))), [run, applied, edition]);
   const redo = useCallback(() => run(async () => applied(await api.redo(edition))), [run, applied, edition]);
@@ -258,7 +273,7 @@ export function Board({ edition, version, onChanged }: { edition: number; versio
 
   const rows = useMemo(() => (board ? filterAmbassadors(board, filters) : []), [board, filters]);
   const unpaired = useMemo(() => (board ? unpairedStudents(board, filters) : []), [board, filters]);
-  const unpairedTotal = board ? board.students.length - board.pairOfStudent.size : 0;
+  const unpairedTotal = board ? summary(board).unplaced : 0;
   const shownPairs = useMemo(() => {
     if (!board) return [];
     const wanted = filters.status === "proposed" || filters.status === "validated" || filters.status === "notified" ? filters.status : null;
@@ -390,6 +405,12 @@ export function Board({ edition, version, onChanged }: { edition: number; versio
         </div>
         <p className="fr-text--sm fr-mb-1w" id="board-summary">
           <strong>{summaryText(now)}</strong>
+          {board.withdrawnStudents.size + board.withdrawnAmbassadors.size > 0 ? (
+            <span id="board-withdrawals">
+              {" "}
+              · Retraits : {board.withdrawnStudents.size} étudiant(s), {board.withdrawnAmbassadors.size} ambassadeur(s)
+            </span>
+          ) : null}
           {board.history.undo ? <span className="binomes-last"> · Dernier changement : {board.history.undo}</span> : null}
         </p>
         {suggested ? (
@@ -473,6 +494,19 @@ export function Board({ edition, version, onChanged }: { edition: number; versio
             {rows.length === 0 ? <p className="fr-p-2w">Aucun ambassadeur ne correspond aux filtres.</p> : null}
           </div>
           <aside className="binomes-board__side" aria-label="Étudiants sans binôme et étudiant sélectionné">
+            {vacated !== null ? (
+              <ReplacementPanel
+                edition={edition}
+                board={board}
+                ambassador={vacated}
+                busy={busy}
+                onAssign={(student) => {
+                  void move({ student, to: vacated, swap: false });
+                  setVacated(null);
+                }}
+                onClose={() => setVacated(null)}
+              />
+            ) : null}
             {selected !== null ? (
               <SelectionPanel
                 board={board}
@@ -485,6 +519,7 @@ export function Board({ edition, version, onChanged }: { edition: number; versio
                 onForbid={(s, a) => void forbid(s, a)}
                 onAssign={() => assignModal.open()}
                 onWhy={() => whyModal.open()}
+                onWithdraw={(reason, date) => void withdraw(selected, reason, date)}
                 onClose={() => setSelected(null)}
               />
             ) : (

@@ -26,6 +26,7 @@ export function SelectionPanel({
   onForbid,
   onAssign,
   onWhy,
+  onWithdraw,
   onClose,
 }: {
   board: BoardState;
@@ -38,6 +39,7 @@ export function SelectionPanel({
   onForbid: (student: number, ambassador: number) => void;
   onAssign: () => void;
   onWhy: () => void;
+  onWithdraw: (reason: string, date: string) => void;
   onClose: () => void;
 }) {
   const student = board.studentById.get(id);
@@ -45,6 +47,10 @@ export function SelectionPanel({
   const pair = explained?.pair;
   const [note, setNote] = useState(pair?.note ?? "");
   const [date, setDate] = useState(pair?.agreedDate ?? "");
+  // The withdrawal form, opened on request.
+  const [withdrawing, setWithdrawing] = useState(false);
+  const [reason, setReason] = useState("");
+  const [withdrawnOn, setWithdrawnOn] = useState(() => new Date().toISOString().slice(0, 10));
   useEffect(() => {
     setNote(pair?.note ?? "");
     setDate(pair?.agreedDate ?? "");
@@ -173,7 +179,40 @@ export function SelectionPanel({
         <Button size="small" priority="tertiary" onClick={onWhy} nativeButtonProps={{ id: "why" }}>
           Pourquoi ? (tous les ambassadeurs)
         </Button>
+        <Button size="small" priority="tertiary" iconId="ri-user-unfollow-line" onClick={() => setWithdrawing((v) => !v)} nativeButtonProps={{ id: "withdraw" }}>
+          Signaler un retrait…
+        </Button>
       </div>
+      {withdrawing ? (
+        <div className="fr-mt-2w" id="withdraw-form">
+          <p className="fr-text--sm fr-mb-1w">
+            {personName(student)} ne viendra pas : son binôme est défait (annulable), et vous verrez qui peut prendre la place.
+          </p>
+          <div className="fr-input-group fr-mb-1w">
+            <label className="fr-label" htmlFor="withdraw-reason">
+              Raison (facultative)
+            </label>
+            <input className="fr-input" id="withdraw-reason" value={reason} onChange={(e) => setReason(e.target.value)} />
+          </div>
+          <div className="fr-input-group fr-mb-1w">
+            <label className="fr-label" htmlFor="withdraw-date">
+              Date du retrait
+            </label>
+            <input className="fr-input" type="date" id="withdraw-date" value={withdrawnOn} onChange={(e) => setWithdrawnOn(e.target.value)} />
+          </div>
+          <Button
+            size="small"
+            disabled={busy}
+            onClick={() => {
+              setWithdrawing(false);
+              onWithdraw(reason, withdrawnOn);
+            }}
+            nativeButtonProps={{ id: "withdraw-confirm" }}
+          >
+            Confirmer le retrait
+          </Button>
+        </div>
+      ) : null}
 
       <h3 className="fr-text--md fr-mt-2w fr-mb-1w">Autres ambassadeurs possibles</h3>
       {compatibility === null ? (
