@@ -167,8 +167,9 @@ describe("Importing sign-up sheets through the wizard", () => {
 
     // The rules and weights are editable; the notice says what they are.
     await click("#rules-editor summary");
+    // Scrolled into view and clicked as a person would (the board above makes the page long).
+    await click('input[data-weight="sameDepartement"]');
     const weight = await browser.$('input[data-weight="sameDepartement"]');
-    await weight.click();
     await browser.keys(["Control", "a"]);
     await weight.setValue("45");
     await click("#save-rules");
