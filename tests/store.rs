@@ -615,3 +615,37 @@ fn the_database_and_its_backups_are_readable_by_their_owner_only() {
         }
     }
 }
+
+#[test]
+fn a_new_edition_takes_last_years_rules_and_messages() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&dir.path().join("b.sqlite3")).unwrap();
+    let last = store
+        .create_edition(&edition("Vis mon job 2026", None))
+        .unwrap()
+        .id;
+    let mut rules = store.rules(last).unwrap();
+    rules.max_distance_km = Some(150);
+    rules.weights.same_departement = 45;
+    store.set_rules(last, &rules).unwrap();
+    let mut templates = store.templates(last).unwrap();
+    templates.organiser_name = "Équipe Vis mon job".into();
+    store.set_templates(last, &templates).unwrap();
+
+    let this = store
+        .create_edition(&edition("Vis mon job 2027", None))
+        .unwrap()
+        .id;
+    assert_ne!(
+        store.rules(this).unwrap(),
+        rules,
+        "a new edition starts from the defaults"
+    );
+    store.copy_settings(last, this).unwrap();
+    assert_eq!(store.rules(this).unwrap(), rules);
+    assert_eq!(store.templates(this).unwrap(), templates);
+    assert!(matches!(
+        store.copy_settings(last, binome::model::EditionId(999)),
+        Err(StoreError::EditionNotFound { .. })
+    ));
+}

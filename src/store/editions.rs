@@ -40,6 +40,23 @@ impl Store {
         self.write(|tx| insert_edition(tx, new, false))
     }
 
+    /// Gives edition `to` the pairing rules and the message templates of edition `from` (last
+    /// year's settings for this year). Column choices and referential synonyms are the
+    /// organiser's for every edition already.
+    pub fn copy_settings(&mut self, from: EditionId, to: EditionId) -> Result<(), StoreError> {
+        self.write(|tx| {
+            ensure_edition_exists(tx, from)?;
+            ensure_edition_exists(tx, to)?;
+            tx.execute(
+                "UPDATE edition SET (rules, templates) =
+                    (SELECT rules, templates FROM edition WHERE id = ?1)
+                 WHERE id = ?2",
+                params![from, to],
+            )?;
+            Ok(())
+        })
+    }
+
     /// Changes an edition's name and official day.
     pub fn update_edition(
         &mut self,

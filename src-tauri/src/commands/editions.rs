@@ -35,3 +35,13 @@ pub fn update_edition(
 pub fn delete_edition(state: State<'_, AppState>, id: EditionId) -> Result<(), IpcError> {
     state.with_store(|store| store.delete_edition(id))
 }
+
+/// Gives an edition the rules and message templates of another (last year's).
+#[tauri::command]
+pub fn copy_edition_settings(
+    state: State<'_, AppState>,
+    from: EditionId,
+    to: EditionId,
+) -> Result<(), IpcError> {
+    state.with_store(|store| store.copy_settings(from, to))
+}

@@ -25,6 +25,8 @@ export function HomePage({ onOpen }: { onOpen: (id: number) => void }) {
   const [draft, setDraft] = useState<EditionDraft>({ name: "", date: "" });
   const [formError, setFormError] = useState<string | null>(null);
   const [toDelete, setToDelete] = useState<EditionSummary | null>(null);
+  // A new edition may start from an earlier one's rules and message templates.
+  const [copyFrom, setCopyFrom] = useState<string>("");
 
   // Shown on request, and at once when the database cannot be read.
   const [showBackups, setShowBackups] = useState(false);
@@ -69,6 +71,9 @@ export function HomePage({ onOpen }: { onOpen: (id: number) => void }) {
     setEditing({ mode: "create" });
     setDraft({ name: `Vis mon job ${new Date().getFullYear()}`, date: "" });
     setFormError(null);
+    // Last year's settings by default: the most recent real edition.
+    const latest = (editions ?? []).find((e) => !e.edition.isDemo);
+    setCopyFrom(latest ? String(latest.edition.id) : "");
     editionModal.open();
   };
   const openRename = (edition: EditionSummary) => {
@@ -82,7 +87,13 @@ export function HomePage({ onOpen }: { onOpen: (id: number) => void }) {
     try {
       if (editing.mode === "create") {
         const created = await api.createEdition(input);
-        setNotice(`L'édition « ${created.name} » a été créée.`);
+        const source = (editions ?? []).find((e) => String(e.edition.id) === copyFrom);
+        if (source) await api.copyEditionSettings(source.edition.id, created.id);
+        setNotice(
+          source
+            ? `L'édition « ${created.name} » a été créée avec les règles et les messages de « ${source.edition.name} ».`
+            : `L'édition « ${created.name} » a été créée.`,
+        );
       } else {
         const renamed = await api.updateEdition(editing.edition.edition.id, input);
         setNotice(`L'édition s'appelle désormais « ${renamed.name} ».`);
@@ -178,6 +189,21 @@ export function HomePage({ onOpen }: { onOpen: (id: number) => void }) {
         ]}
       >
         <EditionForm draft={draft} onChange={setDraft} onSubmit={() => void submitEdition()} error={formError} />
+        {editing.mode === "create" && (editions ?? []).length > 0 ? (
+          <div className="fr-select-group">
+            <label className="fr-label" htmlFor="copy-settings-from">
+              Reprendre les règles d'appariement et les modèles de message de
+            </label>
+            <select className="fr-select" id="copy-settings-from" value={copyFrom} onChange={(e) => setCopyFrom(e.target.value)}>
+              <option value="">aucune édition (réglages par défaut)</option>
+              {(editions ?? []).map((e) => (
+                <option key={e.edition.id} value={String(e.edition.id)}>
+                  {e.edition.name}
+                </option>
+              ))}
+            </select>
+          </div>
+        ) : null}
       </editionModal.Component>
 
       <deleteModal.Component
