@@ -557,3 +557,43 @@ fn purging_an_edition_also_removes_databases_set_aside_by_a_restoration() {
         "a person of the purged edition is still somewhere in the data folder"
     );
 }
+
+#[test]
+fn an_export_over_a_folder_of_the_same_name_is_refused_and_the_folder_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let (store, edition) = demo_store(dir.path());
+    let taken = dir.path().join("binomes.xlsx");
+    std::fs::create_dir(&taken).unwrap();
+    std::fs::write(taken.join("a-garder.txt"), "contenu").unwrap();
+    let message = binome::export::export_edition(&store, edition, &taken, &Default::default())
+        .unwrap_err()
+        .to_string();
+    assert!(
+        message.contains("un dossier porte déjà ce nom"),
+        "{message}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(taken.join("a-garder.txt")).unwrap(),
+        "contenu"
+    );
+    let leftovers: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().ends_with(".tmp"))
+        .collect();
+    assert!(leftovers.is_empty(), "no temporary file left");
+}
+
+#[test]
+fn a_data_folder_on_a_read_only_file_system_is_told_in_french() {
+    // /proc cannot hold new folders, even for root (CI runs as root, which ignores modes).
+    let error = Store::open(Path::new("/proc/binomes-essai/binomes.sqlite3"))
+        .err()
+        .expect("no store on a read-only file system");
+    assert!(
+        error
+            .to_string()
+            .starts_with("Impossible de créer le dossier de données /proc/binomes-essai"),
+        "{error}"
+    );
+}

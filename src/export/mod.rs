@@ -247,8 +247,13 @@ fn write_atomically(
     }
     std::fs::rename(&tmp, out).map_err(|e| {
         let _ = std::fs::remove_file(&tmp);
-        match e.kind() {
-            std::io::ErrorKind::PermissionDenied => ExportError::Locked { file: file.clone() },
+        match (e.kind(), e.raw_os_error()) {
+            (std::io::ErrorKind::PermissionDenied, _) => ExportError::Locked { file: file.clone() },
+            // EISDIR / ENOTEMPTY: a folder already has that name.
+            (_, Some(21 | 39)) => ExportError::Write {
+                file: file.clone(),
+                detail: "un dossier porte déjà ce nom : choisissez-en un autre".into(),
+            },
             _ => ExportError::Write {
                 file: file.clone(),
                 detail: e.to_string(),
