@@ -100,6 +100,16 @@ fn administration_label(text: &str) -> String {
         .unwrap_or_else(|| text.trim().to_string())
 }
 
+/// "en Bretagne", "dans les Hauts-de-France", "à La Réunion".
+fn in_region(name: &str) -> String {
+    match name {
+        "Pays de la Loire" | "Hauts-de-France" => format!("dans les {name}"),
+        "Grand Est" => format!("dans le {name}"),
+        "La Réunion" | "Mayotte" => format!("à {name}"),
+        _ => format!("en {name}"),
+    }
+}
+
 fn region_label(departement: Option<&str>) -> String {
     departement
         .and_then(|d| Geography::get().region_of(d))
@@ -243,7 +253,8 @@ pub fn overview(
         .filter(|((_, region), (demand, places))| region != UNKNOWN_PLACE && demand > places)
         .map(|((job, region), (demand, places))| Gap {
             sentence: format!(
-                "{job} en {region} : {demand} demande{}, {places} place{}",
+                "{job} {} : {demand} demande{}, {places} place{}",
+                in_region(&region),
                 if demand > 1 { "s" } else { "" },
                 if places > 1 { "s" } else { "" }
             ),

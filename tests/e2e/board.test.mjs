@@ -276,6 +276,21 @@ describe("the pairing board", () => {
       await waitForText(browser, "#board-summary", "placés");
     }
     assert.ok(replaced, "a withdrawal with a replacement among the first students");
+
+    // An ambassador withdraws: their students are freed, the first one selected with its alternates.
+    const row = await browser.execute(() => {
+      const hosting = [...document.querySelectorAll("#board-grid [data-ambassador]")].find((r) => r.querySelector("[data-student]"));
+      return hosting?.getAttribute("data-ambassador") ?? null;
+    });
+    assert.ok(row, "an ambassador with a student in view");
+    await click(`[data-withdraw-ambassador="${row}"]`);
+    await (await browser.$("#withdraw-modal")).waitForDisplayed({ timeout: 5_000 });
+    await click("#withdraw-ambassador-confirm");
+    await status("Retrait de");
+    await waitForText(browser, "#board-summary", "1 ambassadeur(s)");
+    await (await browser.$("#selection")).waitForDisplayed({ timeout: 5_000 });
+    await waitForText(browser, "#selected-diagnosis", "Sans binôme.");
+    assert.equal(await (await browser.$(`#board-grid [data-ambassador="${row}"]`)).isExisting(), false, "out of the grid");
     await click("#show-history");
     await waitForText(browser, "#history-table", "Retrait de");
     await click("#history-modal .fr-btn--close");

@@ -17,6 +17,7 @@ export const AmbassadorRow = memo(function AmbassadorRow({
   selected,
   onSelect,
   preview,
+  onWithdraw,
 }: {
   ambassador: Ambassador;
   pairs: ExplainedPair[];
@@ -24,6 +25,7 @@ export const AmbassadorRow = memo(function AmbassadorRow({
   selected: number | null;
   onSelect: (student: number) => void;
   preview: DropPreview | null;
+  onWithdraw: (ambassador: number) => void;
 }) {
   const { setNodeRef, isOver } = useDroppable({ id: `ambassador-${ambassador.id}`, data: { ambassador: ambassador.id } });
   const place = [ambassador.place.commune, ambassador.place.departement ? `(${ambassador.place.departement})` : null]
@@ -41,6 +43,15 @@ export const AmbassadorRow = memo(function AmbassadorRow({
       <div role="cell" className="binomes-cell binomes-cell--who">
         <strong>{personName(ambassador)}</strong>
         <span className="fr-text--xs">{ambassador.jobTitle ?? ""}</span>
+        <button
+          type="button"
+          className="binomes-link-button fr-text--xs"
+          data-withdraw-ambassador={ambassador.id}
+          aria-label={`Signaler le retrait de ${personName(ambassador)}`}
+          onClick={() => onWithdraw(ambassador.id)}
+        >
+          Retrait…
+        </button>
       </div>
       <div role="cell" className="binomes-cell">
         {ambassador.job ?? "—"}

@@ -49,6 +49,7 @@ import { AssignModal, assignModal } from "./AssignModal";
 import { BoardFilterBar } from "./BoardFilterBar";
 import { FullModal, fullModal } from "./FullModal";
 import { HistoryModal, historyModal } from "./HistoryModal";
+import { WithdrawModal, withdrawModal } from "./WithdrawModal";
 import { ReplacementPanel } from "./ReplacementPanel";
 import { SelectionPanel } from "./SelectionPanel";
 import { statusLabel } from "./StudentChip";
@@ -220,6 +221,22 @@ export function Board({ edition, version, onChanged }: { edition: number; versio
       }),
     [run, applied, edition, board],
   );
+  // The ambassador whose withdrawal is being confirmed.
+  const [leaving, setLeaving] = useState<number | null>(null);
+  const askWithdrawal = useCallback((ambassador: number) => {
+    setLeaving(ambassador);
+    withdrawModal.open();
+  }, []);
+  const withdrawAmbassador = (reason: string, date: string) => {
+    if (leaving === null || !board) return;
+    const freed = (board.pairsOfAmbassador.get(leaving) ?? []).map((p) => p.pair.studentId);
+    void run(async () => {
+      applied(await api.withdraw(edition, "ambassador", leaving, reason.trim() === "" ? null : reason, date));
+      // Their first student, selected: the alternates are one click away.
+      setSelected(freed[0] ?? null);
+      setVacated(null);
+    });
+  };
   const undo = useCallback(() => run(async () => applied(await api.undo(edition))), [run, applied, edition]);
   const redo = useCallback(() => run(async () => applied(await api.redo(edition))), [run, applied, edition]);
 
@@ -486,6 +503,7 @@ export function Board({ edition, version, onChanged }: { edition: number; versio
                       selected={selected}
                       onSelect={setSelected}
                       preview={over?.kind === "ambassador" && over.ambassador === a.id ? overPreview : null}
+                      onWithdraw={askWithdrawal}
                     />
                   </div>
                 );
@@ -550,6 +568,7 @@ export function Board({ edition, version, onChanged }: { edition: number; versio
       />
       <FullModal board={board} intent={full} onMove={(m) => void move(m)} />
       <HistoryModal entries={history} />
+      <WithdrawModal name={leaving === null ? "" : personName(board.ambassadorById.get(leaving))} onConfirm={withdrawAmbassador} />
       <WhyModal
         studentName={selected === null ? "" : personName(board.studentById.get(selected))}
         compatibility={selected === null ? null : (compat.get(selected) ?? null)}
