@@ -2,6 +2,8 @@
 // ambassador, onto a full one to swap, back to the list to unpair), the same with the keyboard
 // ("Affecter à…"), undo and redo, lock then suggest again, and a restart that shows the same board.
 import assert from "node:assert/strict";
+import { mkdirSync, readdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
 import { after, afterEach, before, describe, it } from "node:test";
 import { clickOn, newProfile, openModal, screenshot, startApp, waitForText } from "./harness.mjs";
 
@@ -267,6 +269,15 @@ describe("the pairing board", () => {
         await click(`#candidates [data-candidate="${id}"]`);
         await status("Enregistré");
         assert.equal(await ambassadorOf(browser, id), ambassador);
+        // The drafts of the new pair only, for the two people to be told.
+        const folder = path.join(profile.root, "messages-remplacement");
+        mkdirSync(folder);
+        writeFileSync(profile.answers, `${folder}\n`);
+        await clickChip(browser, id);
+        await click("#write-pair-messages");
+        await status("pour ce binôme");
+        const drafts = readdirSync(folder).filter((f) => f.endsWith(".eml"));
+        assert.ok(drafts.length >= 1 && drafts.length <= 2, `${drafts.length} drafts for one pair`);
         replaced = true;
         break;
       }

@@ -109,7 +109,7 @@ export const api = {
   listUnpaired: (edition: number) => call<Unpaired[]>("list_unpaired", { edition }),
   exportWorkbook: (edition: number, options: ExportOptions) =>
     call<ExportSummary>("export_workbook", { edition, options }),
-  writeMessages: (edition: number) => call<DraftsSummary>("write_messages", { edition }),
+  writeMessages: (edition: number, pairs: number[] | null = null) => call<DraftsSummary>("write_messages", { edition, pairs }),
   markNotified: (pairs: number[]) => call<number>("mark_notified", { pairs }),
   getTemplates: (edition: number) => call<TemplatesView>("get_templates", { edition }),
   setTemplates: (edition: number, templates: Templates) => call<null>("set_templates", { edition, templates }),

@@ -6,18 +6,23 @@ use crate::dialog;
 use crate::error::IpcError;
 use crate::state::AppState;
 
-/// Asks for a folder and writes there one `.eml` draft per person of every pair, and the
-/// mail-merge sheet. Nothing is sent: the organiser sends from their own mail tool.
+/// Asks for a folder and writes there one `.eml` draft per person of every pair (or of the
+/// pairs given: a pair just remade after a withdrawal), and the mail-merge sheet. Nothing is
+/// sent: the organiser sends from their own mail tool.
 #[tauri::command]
 pub async fn write_messages<R: Runtime>(
     app: AppHandle<R>,
     edition: EditionId,
+    pairs: Option<Vec<PairId>>,
 ) -> Result<DraftsSummary, IpcError> {
     let folder = dialog::pick_folder("Dossier où écrire les brouillons des messages")
         .await
         .ok_or(IpcError::Cancelled)?;
     let state = app.state::<AppState>();
-    let messages = state.with_store(|store| store.messages(edition, None))?;
+    let mut messages = state.with_store(|store| store.messages(edition, None))?;
+    if let Some(only) = &pairs {
+        messages.retain(|m| only.contains(&m.pair));
+    }
     let templates = state.with_store(|store| store.templates(edition))?;
     messages::write_drafts(&messages, &folder, &templates).map_err(|e| IpcError::Storage {
         message: e.to_string(),

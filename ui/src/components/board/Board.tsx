@@ -538,6 +538,12 @@ export function Board({ edition, version, onChanged }: { edition: number; versio
                 onAssign={() => assignModal.open()}
                 onWhy={() => whyModal.open()}
                 onWithdraw={(reason, date) => void withdraw(selected, reason, date)}
+                onWriteMessages={(pair) =>
+                  void run(async () => {
+                    const written = await api.writeMessages(edition, [pair]);
+                    setAnnounce(`${written.drafts} brouillon(s) écrit(s) dans ${written.folder} pour ce binôme. Ouvrez-les avec votre messagerie.`);
+                  })
+                }
                 onClose={() => setSelected(null)}
               />
             ) : (

@@ -27,6 +27,7 @@ export function SelectionPanel({
   onAssign,
   onWhy,
   onWithdraw,
+  onWriteMessages,
   onClose,
 }: {
   board: BoardState;
@@ -40,6 +41,7 @@ export function SelectionPanel({
   onAssign: () => void;
   onWhy: () => void;
   onWithdraw: (reason: string, date: string) => void;
+  onWriteMessages: (pair: number) => void;
   onClose: () => void;
 }) {
   const student = board.studentById.get(id);
@@ -163,6 +165,16 @@ export function SelectionPanel({
               nativeButtonProps={{ id: "forbid" }}
             >
               Interdire ce binôme
+            </Button>
+            <Button
+              size="small"
+              priority="tertiary"
+              iconId="fr-icon-mail-line"
+              disabled={busy}
+              onClick={() => onWriteMessages(pair.id)}
+              nativeButtonProps={{ id: "write-pair-messages" }}
+            >
+              Préparer les messages de ce binôme…
             </Button>
           </div>
         </>
