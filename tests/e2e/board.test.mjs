@@ -196,6 +196,37 @@ describe("the pairing board", () => {
     await waitForText(browser, "#selected-pair", `Avec ${choice}`);
   });
 
+  it("drags with the keyboard alone: Space picks a student up, arrows move, Space drops", async () => {
+    await setFilter(browser, "#board-filter-status", "free");
+    await browser.pause(300);
+    const target = await browser.execute(() => {
+      const chip = document.querySelector("#unpaired-list [data-student]");
+      const row = document.querySelector("#board-grid [data-ambassador] [role=cell]:last-child");
+      row.scrollIntoView({ block: "center", behavior: "instant" });
+      const a = chip.getBoundingClientRect();
+      const b = row.getBoundingClientRect();
+      return {
+        student: chip.getAttribute("data-student"),
+        studentName: chip.querySelector(".binomes-chip__name").textContent.trim(),
+        ambassadorName: row.closest("[data-ambassador]").querySelector(".binomes-cell--who strong").textContent.trim(),
+        dx: b.left + 40 - a.left,
+        dy: b.top + b.height / 2 - (a.top + a.height / 2),
+      };
+    });
+    await browser.execute((id) => document.querySelector(`#unpaired-list [data-student="${id}"]`).focus(), target.student);
+    await browser.keys(" ");
+    // dnd-kit's keyboard sensor moves the student 25 px per arrow press.
+    const presses = (distance, less, more) => Array.from({ length: Math.abs(Math.round(distance / 25)) }, () => (distance < 0 ? less : more));
+    for (const key of [...presses(target.dx, "ArrowLeft", "ArrowRight"), ...presses(target.dy, "ArrowUp", "ArrowDown")]) {
+      await browser.keys(key);
+    }
+    await browser.keys(" ");
+    // The label comes back from the store once the change is saved (the row, now full, may
+    // have left the "free place" filter).
+    await status(`${target.studentName} avec ${target.ambassadorName}. Enregistré`);
+    await setFilter(browser, "#board-filter-status", "");
+  });
+
   it("keeps a locked pair when the suggestion runs again", async () => {
     const student = await (await browser.$("#board-grid [data-student]")).getAttribute("data-student");
     const ambassador = await ambassadorOf(browser, student);
