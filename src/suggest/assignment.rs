@@ -2,8 +2,8 @@
 //! (ambassador) it is allowed to, columns hold at most their capacity, and the result places
 //! as many rows as possible, then maximises the total score — lexicographically, exactly.
 //!
-//! The method is the shortest-augmenting-path Hungarian algorithm (Kuhn–Munkres with
-//! potentials, rectangular form), on integer costs:
+//! The method is shortest augmenting paths with column potentials (Kuhn–Munkres; the
+//! augmentation is Jonker–Volgenant's lazy Dijkstra), rectangular, on integer costs:
 //! - each column is expanded into `capacity` slots;
 //! - each row also gets a private "left out" slot whose cost `D` is larger than any total of
 //!   score differences (`D > rows × max_score`), so leaving one more row out always costs more
@@ -59,7 +59,7 @@ pub fn solve(problem: &Problem) -> Vec<Option<usize>> {
         }
     }
     // Cost of a real slot: max_score - score (≥ 0). Cost of the row's own "left out" slot: D.
-    let d = (n as i64 + 1) * (max_score + 1);
+    let d_left_out = (n as i64 + 1) * (max_score + 1);
     let m = slots + n;
     // Each row's costs over the slots, laid out contiguously for the scans below.
     let slot_costs: Vec<i64> = (0..n)
@@ -80,29 +80,24 @@ pub fn solve(problem: &Problem) -> Vec<Option<usize>> {
         if j < slots {
             slot_costs[row * slots + j]
         } else if j - slots == row {
-            d
+            d_left_out
         } else {
             INF
         }
     };
 
-    // Hungarian algorithm, 1-based arrays with a virtual column 0 (e-maxx formulation).
-    // Row r's "left out" column is only reachable from row r itself, so each search scans the
-    // real slots plus the left-out columns of the rows already in its tree, not all n of them.
-    let mut u = vec![0i64; n + 1];
+    // Columns are 1-based: the slots, then each row's "left out" column. Row r's left-out
+    // column is only reachable from row r itself, so a search holds the real slots plus the
+    // left-out columns of the rows it reached, not all n of them.
     let mut v = vec![0i64; m + 1];
     let mut p = vec![0usize; m + 1]; // p[j]: row (1-based) assigned to column j, 0 if free
-    let mut way = vec![0usize; m + 1];
-    let mut minv = vec![INF; m + 1];
-    let mut used = vec![false; m + 1];
-    let mut active: Vec<usize> = Vec::new(); // left-out columns in play in this search
 
-    // Row reduction: each row's potential is its cheapest cost, and a row whose cheapest slot
-    // is still free takes it. (Not column reduction as in square Jonker–Volgenant: here slots
+    // Row reduction: a row whose cheapest slot is still free takes it (its implicit row
+    // potential is that cheapest cost). (Not column reduction as in square Jonker–Volgenant: here slots
     // may stay empty, and an empty slot's potential must stay 0.) Potentials stay feasible and
     // these pairs tight, so the searches below only serve the rows left over — on most
     // instances the greater part of the rows is placed here at no search cost.
-    let mut assigned = vec![false; n + 1];
+    let mut waiting = Vec::new();
     for row in 1..=n {
         let mut best = INF;
         let mut best_slot = 0;
@@ -114,87 +109,125 @@ pub fn solve(problem: &Problem) -> Vec<Option<usize>> {
                 best_slot = j;
             }
         }
-        let own = d;
-        if own < best {
-            best = own;
+        if d_left_out < best {
             best_slot = slots + row;
         }
-        u[row] = best;
         if p[best_slot] == 0 {
             p[best_slot] = row;
-            assigned[row] = true;
+        } else {
+            waiting.push(row);
         }
     }
 
-    let waiting: Vec<usize> = (1..=n).filter(|&row| !assigned[row]).collect();
-    for i in waiting {
-        p[0] = i;
-        let mut j0 = 0usize;
-        minv[..=slots].iter_mut().for_each(|x| *x = INF);
-        used[..=slots].iter_mut().for_each(|x| *x = false);
-        for &j in &active {
-            minv[j] = INF;
-            used[j] = false;
+    // Shortest augmenting paths from each row left over (Jonker–Volgenant's augmentation):
+    // Dijkstra over the columns on reduced costs `cost - v`, one pass over the unscanned
+    // columns per step (relaxing through the row just reached and finding the next minimum
+    // together), and the potentials of the scanned columns updated once, at the end.
+    // The column each row holds (0: none yet).
+    let mut x = vec![0usize; n + 1];
+    for j in 1..=m {
+        if p[j] != 0 {
+            x[p[j]] = j;
         }
-        active.clear();
-        loop {
-            used[j0] = true;
-            let i0 = p[j0];
-            // The row entering the tree brings its own left-out column.
-            let own = slots + i0;
-            if !active.contains(&own) {
-                active.push(own);
-            }
-            let mut delta = INF;
-            let mut j1 = 0usize;
-            let ui0 = u[i0];
-            let row_costs = &slot_costs[(i0 - 1) * slots..i0 * slots];
-            let mut visit = |j: usize, c: i64| {
-                if used[j] {
-                    return;
+    }
+    let mut d = vec![INF; m + 1];
+    let mut pred = vec![0usize; m + 1];
+    let mut todo: Vec<usize> = Vec::with_capacity(m);
+    let mut scanned: Vec<usize> = Vec::new();
+    // Whether a column is in the current search (todo or scanned): left-out columns join it
+    // when their row is reached.
+    let mut in_search = vec![false; m + 1];
+    for i in waiting {
+        for &j in todo.iter().chain(&scanned) {
+            in_search[j] = false;
+        }
+        todo.clear();
+        scanned.clear();
+        let row_costs = &slot_costs[(i - 1) * slots..i * slots];
+        for j in 1..=slots {
+            d[j] = row_costs[j - 1].saturating_sub(v[j]);
+            pred[j] = i;
+            todo.push(j);
+            in_search[j] = true;
+        }
+        let own = slots + i;
+        d[own] = d_left_out - v[own];
+        pred[own] = i;
+        todo.push(own);
+        in_search[own] = true;
+        // The first minimum, preferring a free column among equals (fewer steps on ties).
+        let pick = |todo: &[usize], d: &[i64], p: &[usize]| -> usize {
+            let mut best = 0;
+            for (k, &j) in todo.iter().enumerate() {
+                let (bj, dj) = (todo[best], d[j]);
+                if dj < d[bj] || (dj == d[bj] && p[j] == 0 && p[bj] != 0) {
+                    best = k;
                 }
+            }
+            best
+        };
+        let mut at = pick(&todo, &d, &p);
+        let end = loop {
+            let j = todo[at];
+            if p[j] == 0 {
+                break j;
+            }
+            let mu = d[j];
+            todo.swap_remove(at);
+            scanned.push(j);
+            // Through the row holding `j`: its assigned column is tight, so a column k is
+            // reached at mu + (reduced cost of k) - (reduced cost of j) for that row.
+            let i2 = p[j];
+            let base = cost(i2 - 1, j - 1) - v[j];
+            let own2 = slots + i2;
+            if !in_search[own2] {
+                d[own2] = INF;
+                todo.push(own2);
+                in_search[own2] = true;
+            }
+            let costs2 = &slot_costs[(i2 - 1) * slots..i2 * slots];
+            let mut best = usize::MAX;
+            for (k, &col) in todo.iter().enumerate() {
+                let c = if col <= slots {
+                    costs2[col - 1]
+                } else if col == own2 {
+                    d_left_out
+                } else {
+                    INF
+                };
                 if c < INF {
-                    let cur = c - ui0 - v[j];
-                    if cur < minv[j] {
-                        minv[j] = cur;
-                        way[j] = j0;
+                    let reached = mu + (c - v[col]) - base;
+                    if reached < d[col] {
+                        d[col] = reached;
+                        pred[col] = i2;
                     }
                 }
-                // Among equally short paths, prefer one that ends on a free slot: with many
-                // ties (small integer scores) this ends the search at once instead of growing
-                // the tree through every tied column.
-                if minv[j] < delta || (minv[j] == delta && p[j] == 0 && p[j1] != 0) {
-                    delta = minv[j];
-                    j1 = j;
-                }
-            };
-            for (k, &c) in row_costs.iter().enumerate() {
-                visit(k + 1, c);
-            }
-            for &j in &active {
-                visit(j, cost(i0 - 1, j - 1));
-            }
-            for j in (0..=slots).chain(active.iter().copied()) {
-                if used[j] {
-                    u[p[j]] += delta;
-                    v[j] -= delta;
-                } else if minv[j] < INF {
-                    minv[j] -= delta;
+                if best == usize::MAX {
+                    best = k;
+                } else {
+                    let (bj, dj) = (todo[best], d[col]);
+                    if dj < d[bj] || (dj == d[bj] && p[col] == 0 && p[bj] != 0) {
+                        best = k;
+                    }
                 }
             }
-            j0 = j1;
-            if p[j0] == 0 {
-                break;
-            }
+            at = best;
+        };
+        let mu = d[end];
+        for &k in &scanned {
+            v[k] += d[k] - mu;
         }
-        // Augment along the alternating path back to the virtual column.
+        // Augment: each row on the path takes the column it was reached through.
+        let mut j = end;
         loop {
-            let j1 = way[j0];
-            p[j0] = p[j1];
-            j0 = j1;
-            if j0 == 0 {
+            let row = pred[j];
+            p[j] = row;
+            let previous = x[row];
+            x[row] = j;
+            if row == i {
                 break;
             }
+            j = previous;
         }
     }
     let mut assignment = vec![None; n];
