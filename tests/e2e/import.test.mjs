@@ -166,7 +166,15 @@ describe("Importing sign-up sheets through the wizard", () => {
     await waitForText(browser, "#board-grid", "notifié");
 
     // The rules and weights are editable; the notice says what they are.
-    await click("#rules-editor summary");
+    // The board above may still be settling (it reloads after « notifié »): a click landing
+    // during a layout shift misses the summary, so it is clicked until the rules are open.
+    await browser.waitUntil(
+      async () => {
+        if (!(await browser.execute(() => document.querySelector("#rules-editor").open))) await click("#rules-editor summary");
+        return browser.execute(() => document.querySelector("#rules-editor").open);
+      },
+      { timeout: 15_000, interval: 1_000, timeoutMsg: "the rules never opened" },
+    );
     // Scrolled into view and clicked as a person would (the board above makes the page long).
     await click('input[data-weight="sameDepartement"]');
     const weight = await browser.$('input[data-weight="sameDepartement"]');
