@@ -94,23 +94,18 @@ fn apply(original: &[u8], damages: &[Damage]) -> Vec<u8> {
 #[test]
 fn damaged_sample_files_are_refused_or_read_never_a_crash() {
     // Read in-process first, then through the child process: the same tables.
-    let in_process: Vec<_> = samples()
-        .iter()
-        .map(|(path, role)| {
-            analyze(path, *role, None)
-                .map(|a| (a.header_row, a.rows.len()))
-                .unwrap()
-        })
-        .collect();
+    let read_all = || -> Vec<(u32, usize)> {
+        samples()
+            .iter()
+            .map(|(path, role)| {
+                let analysis = analyze(path, *role, None).unwrap();
+                (analysis.header_row, analysis.rows.len())
+            })
+            .collect()
+    };
+    let in_process = read_all();
     binome::import::read::use_reader_process(PathBuf::from(env!("CARGO_BIN_EXE_binome")));
-    let isolated: Vec<_> = samples()
-        .iter()
-        .map(|(path, role)| {
-            analyze(path, *role, None)
-                .map(|a| (a.header_row, a.rows.len()))
-                .unwrap()
-        })
-        .collect();
+    let isolated = read_all();
     assert_eq!(
         isolated, in_process,
         "a child process reads the same sheets"

@@ -6,6 +6,7 @@ import type { PairEdit } from "../../bindings/PairEdit";
 import type { PairStatus } from "../../bindings/PairStatus";
 import { personName, type BoardState } from "../../board";
 import { statusLabel } from "./StudentChip";
+import { today, WithdrawalFields } from "./WithdrawalFields";
 
 const mobilityLabel = {
   departement: "dans son département",
@@ -52,7 +53,7 @@ export function SelectionPanel({
   // The withdrawal form, opened on request.
   const [withdrawing, setWithdrawing] = useState(false);
   const [reason, setReason] = useState("");
-  const [withdrawnOn, setWithdrawnOn] = useState(() => new Date().toISOString().slice(0, 10));
+  const [withdrawnOn, setWithdrawnOn] = useState(today);
   useEffect(() => {
     setNote(pair?.note ?? "");
     setDate(pair?.agreedDate ?? "");
@@ -200,18 +201,7 @@ export function SelectionPanel({
           <p className="fr-text--sm fr-mb-1w">
             {personName(student)} ne viendra pas : son binôme est défait (annulable), et vous verrez qui peut prendre la place.
           </p>
-          <div className="fr-input-group fr-mb-1w">
-            <label className="fr-label" htmlFor="withdraw-reason">
-              Raison (facultative)
-            </label>
-            <input className="fr-input" id="withdraw-reason" value={reason} onChange={(e) => setReason(e.target.value)} />
-          </div>
-          <div className="fr-input-group fr-mb-1w">
-            <label className="fr-label" htmlFor="withdraw-date">
-              Date du retrait
-            </label>
-            <input className="fr-input" type="date" id="withdraw-date" value={withdrawnOn} onChange={(e) => setWithdrawnOn(e.target.value)} />
-          </div>
+          <WithdrawalFields idPrefix="withdraw" reason={reason} date={withdrawnOn} onReason={setReason} onDate={setWithdrawnOn} />
           <Button
             size="small"
             disabled={busy}
