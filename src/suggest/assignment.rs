@@ -2,243 +2,828 @@
 //! (ambassador) it is allowed to, columns hold at most their capacity, and the result places
 //! as many rows as possible, then maximises the total score — lexicographically, exactly.
 //!
-//! The method is shortest augmenting paths with column potentials (Kuhn–Munkres; the
-//! augmentation is Jonker–Volgenant's lazy Dijkstra), rectangular, on integer costs:
-//! - each column is expanded into `capacity` slots;
-//! - each row also gets a private "left out" slot whose cost `D` is larger than any total of
+//! The model is a rectangular assignment on integer costs:
+//! - each column is expanded into `capacity` slots; a pair costs `max_score - score` (≥ 0);
+//! - each row also has a private "left out" slot whose cost `D` is larger than any total of
 //!   score differences (`D > rows × max_score`), so leaving one more row out always costs more
 //!   than any loss of quality elsewhere: the minimum-cost assignment is the lexicographic
 //!   optimum;
-//! - a forbidden pair costs `INF`, above `D`: it is never chosen since the row's own slot is
-//!   always cheaper.
+//! - a pair that is not allowed is simply not an edge (the graph is sparse).
 //!
-//! Rows are processed in order and ties resolved by index, so the same input always gives the
-//! same assignment.
+//! The method is Jonker–Volgenant's: slot potentials `v` (always ≤ 0, and 0 on free slots, as
+//! a rectangular problem needs), an *augmenting row reduction* that settles most rows at the
+//! cost of a scan of their edges (an auction without ε: a row takes its cheapest slot and makes
+//! it as dear as its second cheapest, evicting the previous holder), then shortest augmenting
+//! paths (Dijkstra on reduced costs, with a binary heap since rows may have few edges) for the
+//! rows left over. Both keep the invariant that every placed row holds a slot of least reduced
+//! cost, which is the optimality certificate at the end.
+//!
+//! Large problems are solved on each row's best candidates only, then *proved* optimal over
+//! all pairs: a pair left out of the candidates costs at least the row's worst candidate, so
+//! only rows whose dual value exceeds that bound need their other pairs checked; any pair that
+//! violates the dual constraints joins the candidates and the problem is solved again.
+//!
+//! Edges are visited in column order and ties broken by index, so the same input always gives
+//! the same assignment.
 
-/// The costs never exceed this: scores are bounded by [`MAX_SCORE`].
-const INF: i64 = 1 << 60;
+use std::cmp::Reverse;
+use std::collections::BinaryHeap;
 
 /// The highest score a pair can have (so that `D` and every sum fit in an `i64`).
 pub const MAX_SCORE: u32 = 1_000_000;
+
+/// Up to this many allowed pairs the solver keeps them all; beyond it, each row keeps its
+/// [`CANDIDATES_PER_ROW`] best columns and the result is proved optimal over all pairs.
+const ALL_PAIRS_LIMIT: usize = 24_000_000;
+const CANDIDATES_PER_ROW: usize = 256;
+
+const NONE: u32 = u32::MAX;
+const INF: i64 = i64::MAX / 4;
 
 /// An assignment problem. `score(row, column)` is `None` when the pair is not allowed.
 pub struct Problem<'a> {
     pub rows: usize,
     pub capacities: &'a [u32],
-    pub score: &'a dyn Fn(usize, usize) -> Option<u32>,
+    pub score: &'a (dyn Fn(usize, usize) -> Option<u32> + Sync),
+}
+
+/// What the solver did, for benchmarks and the curious.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Report {
+    /// Pairs scored (all allowed and disallowed pairs are looked at once to pick candidates).
+    pub pairs_scored: u64,
+    /// Edges the final solve worked on.
+    pub edges: usize,
+    /// Rows whose pairs outside the candidates had to be checked for the optimality proof.
+    pub rows_checked: usize,
+    /// Solves: 1 when the candidates were enough.
+    pub rounds: u32,
 }
 
 /// For each row, the column it goes to (`None`: left out).
 pub fn solve(problem: &Problem) -> Vec<Option<usize>> {
+    solve_with_report(problem).0
+}
+
+/// [`solve`], with what it took.
+pub fn solve_with_report(problem: &Problem) -> (Vec<Option<usize>>, Report) {
+    let keep = if problem.rows.saturating_mul(problem.capacities.len()) <= ALL_PAIRS_LIMIT {
+        usize::MAX
+    } else {
+        CANDIDATES_PER_ROW
+    };
+    solve_keeping(problem, keep)
+}
+
+/// [`solve`] on each row's `keep` best columns, then proved (and if need be corrected) over
+/// all pairs. `usize::MAX` keeps every pair.
+pub fn solve_keeping(problem: &Problem, keep: usize) -> (Vec<Option<usize>>, Report) {
     let n = problem.rows;
-    // Slots: column index of each slot.
-    let slot_column: Vec<usize> = problem
-        .capacities
+    let columns = problem.capacities.len();
+    let mut report = Report::default();
+    if n == 0 {
+        return (Vec::new(), report);
+    }
+    report.pairs_scored = (n * columns) as u64;
+    if keep == usize::MAX {
+        if let Some(assignment) = solve_complete(problem) {
+            report.rounds = 1;
+            report.edges = n * n;
+            return (assignment, report);
+        }
+    }
+    let mut candidates = Candidates::collect(problem, keep);
+    let mut rows = std::mem::take(&mut candidates.rows);
+    let mut graph = Graph::new(problem.capacities, &rows, candidates.max_score);
+    loop {
+        report.rounds += 1;
+        let mut solver = Solver::new(&graph);
+        solver.run(&graph);
+        report.edges = graph.cost.len();
+        if keep == usize::MAX {
+            return (solver.assignment(&graph), report);
+        }
+        // The proof: every pair outside the candidates must have a non-negative reduced cost.
+        let (violations, checked) = solver.violations(&graph, problem, &candidates);
+        report.rows_checked += checked;
+        if violations.is_empty() {
+            return (solver.assignment(&graph), report);
+        }
+        for &(row, _, _) in &violations {
+            candidates.floor[row] = None;
+        }
+        rows = rows.with(&violations);
+        graph = Graph::new(problem.capacities, &rows, candidates.max_score);
+    }
+}
+
+/// When every row may go to every available column and there are no more places than rows
+/// (every place will be taken), the problem is a square, complete one once each row's "left
+/// out" option is added as a column of its own, and [`super::square`] solves it faster. The
+/// costs are written straight into the square matrix; the first pair not allowed gives up
+/// (at once on most real editions, where rules and forbidden pairs rule some pairs out).
+fn solve_complete(problem: &Problem) -> Option<Vec<Option<usize>>> {
+    let n = problem.rows;
+    let capacities = problem.capacities;
+    let slots: usize = capacities.iter().map(|&c| c as usize).sum();
+    if slots == 0 || slots > n || n * n > ALL_PAIRS_LIMIT {
+        return None;
+    }
+    let mut cost = vec![0i32; n * n];
+    let fill = |first_row: usize, block: &mut [i32]| -> Option<u32> {
+        let mut max_score = 0;
+        for (k, row_costs) in block.chunks_mut(n).enumerate() {
+            let mut at = 0;
+            for (column, &capacity) in capacities.iter().enumerate() {
+                if capacity == 0 {
+                    continue;
+                }
+                let score = (problem.score)(first_row + k, column)?.min(MAX_SCORE);
+                max_score = max_score.max(score);
+                // Scores for now; turned into costs once the highest score is known.
+                row_costs[at..at + capacity as usize].fill(score as i32);
+                at += capacity as usize;
+            }
+        }
+        Some(max_score)
+    };
+    let threads = parallelism(n * n);
+    let rows_per_thread = n.div_ceil(threads);
+    let max_score = std::thread::scope(|scope| {
+        let handles: Vec<_> = cost
+            .chunks_mut(rows_per_thread * n)
+            .enumerate()
+            .map(|(t, block)| scope.spawn(move || fill(t * rows_per_thread, block)))
+            .collect();
+        let mut max_score = Some(0u32);
+        for handle in handles {
+            // A panic in a scoring closure is a bug: pass it on as it is.
+            let part = handle
+                .join()
+                .unwrap_or_else(|e| std::panic::resume_unwind(e));
+            max_score = max_score.zip(part).map(|(a, b)| a.max(b));
+        }
+        max_score
+    })?;
+    let max_score = i64::from(max_score);
+    // Costs in 32 bits halve the memory the solver streams through.
+    let left_out = i32::try_from((n as i64 + 1) * (max_score + 1)).ok()?;
+    for row_costs in cost.chunks_mut(n) {
+        for c in &mut row_costs[..slots] {
+            *c = max_score as i32 - *c;
+        }
+        row_costs[slots..].fill(left_out);
+    }
+    let slot_column: Vec<usize> = capacities
         .iter()
         .enumerate()
         .flat_map(|(column, &capacity)| std::iter::repeat_n(column, capacity as usize))
         .collect();
-    let slots = slot_column.len();
-    if n == 0 {
-        return Vec::new();
+    let columns = super::square::solve(n, &cost);
+    Some(
+        columns
+            .into_iter()
+            .map(|j| (j < slots).then(|| slot_column[j]))
+            .collect(),
+    )
+}
+
+/// How many threads to score `pairs` pairs with.
+fn parallelism(pairs: usize) -> usize {
+    if pairs > 2_000_000 {
+        std::thread::available_parallelism().map_or(1, |t| t.get().min(8))
+    } else {
+        1
     }
-    // Scores of allowed pairs, row-major per column (not per slot): the slots of a column share it.
-    let columns = problem.capacities.len();
-    let mut max_score: i64 = 0;
-    let mut scores: Vec<i64> = vec![-1; n * columns];
-    for row in 0..n {
-        for column in 0..columns {
-            if problem.capacities[column] == 0 {
+}
+
+/// Each row's allowed columns with their scores (all of them, or the best `keep`).
+struct Candidates {
+    rows: PairLists,
+    /// For each row whose candidates are not all its pairs: the lowest candidate score (every
+    /// other pair scores at most this).
+    floor: Vec<Option<u32>>,
+    max_score: i64,
+}
+
+impl Candidates {
+    fn collect(problem: &Problem, keep: usize) -> Candidates {
+        let n = problem.rows;
+        let threads = parallelism(n * problem.capacities.len());
+        let chunk = n.div_ceil(threads);
+        let mut parts: Vec<(PairLists, Vec<Option<u32>>, i64)> = Vec::new();
+        std::thread::scope(|scope| {
+            let handles: Vec<_> = (0..threads)
+                .map(|t| {
+                    let range = (t * chunk).min(n)..((t + 1) * chunk).min(n);
+                    scope.spawn(move || Candidates::collect_rows(problem, range, keep))
+                })
+                .collect();
+            for handle in handles {
+                // A panic in a scoring closure is a bug: pass it on as it is.
+                parts.push(
+                    handle
+                        .join()
+                        .unwrap_or_else(|e| std::panic::resume_unwind(e)),
+                );
+            }
+        });
+        let mut candidates = Candidates {
+            rows: PairLists::default(),
+            floor: Vec::with_capacity(n),
+            max_score: 0,
+        };
+        for (rows, floor, max_score) in parts {
+            candidates.rows.append(rows);
+            candidates.floor.extend(floor);
+            candidates.max_score = candidates.max_score.max(max_score);
+        }
+        candidates
+    }
+
+    fn collect_rows(
+        problem: &Problem,
+        range: std::ops::Range<usize>,
+        keep: usize,
+    ) -> (PairLists, Vec<Option<u32>>, i64) {
+        let mut rows = PairLists::default();
+        let mut floors = Vec::with_capacity(range.len());
+        let mut max_score = 0i64;
+        let mut all = Vec::new();
+        for row in range {
+            all.clear();
+            for (column, &capacity) in problem.capacities.iter().enumerate() {
+                if capacity == 0 {
+                    continue;
+                }
+                if let Some(s) = (problem.score)(row, column) {
+                    all.push((column as u32, s.min(MAX_SCORE)));
+                }
+            }
+            if let Some(best) = all.iter().map(|&(_, s)| s).max() {
+                max_score = max_score.max(i64::from(best));
+            }
+            if all.len() > keep {
+                // The best `keep` by score, ties to the lower column, then back in column order.
+                all.select_nth_unstable_by_key(keep - 1, |&(c, s)| (Reverse(s), c));
+                all.truncate(keep);
+                floors.push(all.iter().map(|&(_, s)| s).min());
+                all.sort_unstable_by_key(|&(c, _)| c);
+            } else {
+                floors.push(None);
+            }
+            rows.push(&all);
+        }
+        (rows, floors, max_score)
+    }
+}
+
+/// For each row, a list of (column, score) in column order, all in one vector.
+#[derive(Default)]
+struct PairLists {
+    /// Where each row's list ends in `pairs` (it starts where the previous one ends).
+    ends: Vec<usize>,
+    pairs: Vec<(u32, u32)>,
+}
+
+impl PairLists {
+    fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    fn row(&self, row: usize) -> &[(u32, u32)] {
+        let start = if row == 0 { 0 } else { self.ends[row - 1] };
+        &self.pairs[start..self.ends[row]]
+    }
+
+    fn push(&mut self, list: &[(u32, u32)]) {
+        self.pairs.extend_from_slice(list);
+        self.ends.push(self.pairs.len());
+    }
+
+    fn append(&mut self, other: PairLists) {
+        if self.pairs.is_empty() {
+            *self = other;
+            return;
+        }
+        let offset = self.pairs.len();
+        self.pairs.extend(other.pairs);
+        self.ends.extend(other.ends.into_iter().map(|e| e + offset));
+    }
+
+    fn rows(&self) -> impl Iterator<Item = &[(u32, u32)]> {
+        (0..self.len()).map(|r| self.row(r))
+    }
+
+    /// The same lists with these (row, column, score) added, kept in column order.
+    fn with(&self, added: &[(usize, usize, u32)]) -> PairLists {
+        let mut extra: Vec<Vec<(u32, u32)>> = vec![Vec::new(); self.len()];
+        for &(row, column, score) in added {
+            extra[row].push((column as u32, score));
+        }
+        let mut result = PairLists::default();
+        let mut list = Vec::new();
+        for (row, more) in extra.into_iter().enumerate() {
+            list.clear();
+            list.extend_from_slice(self.row(row));
+            list.extend(more);
+            list.sort_unstable_by_key(|&(c, _)| c);
+            list.dedup_by_key(|&mut (c, _)| c);
+            result.push(&list);
+        }
+        result
+    }
+}
+
+/// The problem as the solver sees it: slots, and each row's edges to slots (CSR).
+struct Graph {
+    rows: usize,
+    slots: usize,
+    slot_column: Vec<u32>,
+    /// The first slot of each column.
+    first_slot: Vec<u32>,
+    row_start: Vec<usize>,
+    slot: Vec<u32>,
+    cost: Vec<i32>,
+    max_score: i64,
+    /// The cost of leaving a row out.
+    left_out: i64,
+    /// Every row has an edge to every slot (`slot[row_start[r] + s] == s`).
+    full: bool,
+}
+
+impl Graph {
+    fn new(capacities: &[u32], rows: &PairLists, max_score: i64) -> Graph {
+        let mut slot_column = Vec::new();
+        let mut first_slot = Vec::with_capacity(capacities.len() + 1);
+        for (column, &capacity) in capacities.iter().enumerate() {
+            first_slot.push(slot_column.len() as u32);
+            slot_column.extend(std::iter::repeat_n(column as u32, capacity as usize));
+        }
+        first_slot.push(slot_column.len() as u32);
+        let edges: usize = rows
+            .pairs
+            .iter()
+            .map(|&(c, _)| capacities[c as usize] as usize)
+            .sum();
+        let mut row_start = Vec::with_capacity(rows.len() + 1);
+        let mut slot = Vec::with_capacity(edges);
+        let mut cost = Vec::with_capacity(edges);
+        for pairs in rows.rows() {
+            row_start.push(slot.len());
+            for &(column, score) in pairs {
+                let c = (max_score - i64::from(score)) as i32;
+                for s in first_slot[column as usize]..first_slot[column as usize + 1] {
+                    slot.push(s);
+                    cost.push(c);
+                }
+            }
+        }
+        row_start.push(slot.len());
+        let slots = slot_column.len();
+        let full = slots > 0 && slot.len() == slots * rows.len();
+        Graph {
+            rows: rows.len(),
+            slots,
+            slot_column,
+            first_slot,
+            row_start,
+            slot,
+            cost,
+            max_score,
+            left_out: (rows.len() as i64 + 1) * (max_score + 1),
+            full,
+        }
+    }
+
+    fn edges(&self, row: usize) -> (&[u32], &[i32]) {
+        let range = self.row_start[row]..self.row_start[row + 1];
+        (&self.slot[range.clone()], &self.cost[range])
+    }
+
+    /// Row `row`'s own "left out" slot.
+    fn own(&self, row: usize) -> usize {
+        self.slots + row
+    }
+}
+
+struct Solver {
+    /// Potentials of the slots, then of the rows' own slots.
+    v: Vec<i64>,
+    /// The row holding each slot (NONE: free).
+    holder: Vec<u32>,
+    /// The slot each row holds (NONE: none yet), and what it costs.
+    held: Vec<u32>,
+    held_cost: Vec<i64>,
+    free: Vec<u32>,
+}
+
+impl Solver {
+    fn new(graph: &Graph) -> Solver {
+        let m = graph.slots + graph.rows;
+        Solver {
+            v: vec![0; m],
+            holder: vec![NONE; m],
+            held: vec![NONE; graph.rows],
+            held_cost: vec![0; graph.rows],
+            free: (0..graph.rows as u32).collect(),
+        }
+    }
+
+    fn run(&mut self, graph: &Graph) {
+        // Two passes of augmenting row reduction, as Jonker and Volgenant do: most rows settle
+        // there; the rest go through shortest augmenting paths.
+        for _ in 0..2 {
+            if self.free.is_empty() {
+                break;
+            }
+            self.augmenting_row_reduction(graph);
+        }
+        let free = std::mem::take(&mut self.free);
+        let mut search = Search::new(graph.slots + graph.rows);
+        for row in free {
+            if graph.full {
+                self.augment_full(graph, row as usize, &mut search);
+            } else {
+                self.augment(graph, row as usize, &mut search);
+            }
+        }
+    }
+
+    fn take(&mut self, row: usize, slot: usize, cost: i64) {
+        self.holder[slot] = row as u32;
+        self.held[row] = slot as u32;
+        self.held_cost[row] = cost;
+    }
+
+    /// Each free row takes its slot of least reduced cost and lowers that slot's potential so
+    /// that it is only as cheap as the row's second choice; the row it evicts tries again at
+    /// once. On a tie the row takes the second slot instead (it may be free) and the evicted
+    /// row waits for the next pass. Potentials only go down, so placed rows keep holding a slot
+    /// of least reduced cost.
+    fn augmenting_row_reduction(&mut self, graph: &Graph) {
+        let todo = std::mem::take(&mut self.free);
+        let mut k = 0;
+        let mut stack: Vec<u32> = Vec::new();
+        loop {
+            let row = match stack.pop() {
+                Some(r) => r as usize,
+                None if k < todo.len() => {
+                    k += 1;
+                    todo[k - 1] as usize
+                }
+                None => break,
+            };
+            let (slots, costs) = graph.edges(row);
+            let own = graph.own(row);
+            // Least and second least reduced cost, own slot first (ties go to real slots).
+            let mut u1 = graph.left_out - self.v[own];
+            let mut j1 = own;
+            let mut c1 = graph.left_out;
+            let mut u2 = INF;
+            let mut j2 = NONE as usize;
+            let mut c2 = 0;
+            for (&s, &c) in slots.iter().zip(costs) {
+                let h = i64::from(c) - self.v[s as usize];
+                if h < u2 {
+                    if h < u1 || (h == u1 && j1 == own) {
+                        u2 = u1;
+                        j2 = j1;
+                        c2 = c1;
+                        u1 = h;
+                        j1 = s as usize;
+                        c1 = i64::from(c);
+                    } else {
+                        u2 = h;
+                        j2 = s as usize;
+                        c2 = i64::from(c);
+                    }
+                }
+            }
+            if j2 == NONE as usize {
+                // No edge at all: the row is left out (its own slot is nobody else's).
+                self.take(row, j1, c1);
                 continue;
             }
-            if let Some(s) = (problem.score)(row, column) {
-                let s = i64::from(s.min(MAX_SCORE));
-                scores[row * columns + column] = s;
-                max_score = max_score.max(s);
+            let mut target = j1;
+            let mut cost = c1;
+            let mut evicted = self.holder[j1];
+            if u1 < u2 {
+                self.v[j1] -= u2 - u1;
+            } else if evicted != NONE {
+                target = j2;
+                cost = c2;
+                evicted = self.holder[j2];
             }
-        }
-    }
-    // Cost of a real slot: max_score - score (≥ 0). Cost of the row's own "left out" slot: D.
-    let d_left_out = (n as i64 + 1) * (max_score + 1);
-    let m = slots + n;
-    // Each row's costs over the slots, laid out contiguously for the scans below.
-    let slot_costs: Vec<i64> = (0..n)
-        .flat_map(|row| {
-            let scores = &scores;
-            slot_column.iter().map(move |&column| {
-                let s = scores[row * columns + column];
-                if s < 0 {
-                    INF
+            self.take(row, target, cost);
+            if evicted != NONE {
+                if u1 < u2 {
+                    stack.push(evicted);
                 } else {
-                    max_score - s
+                    self.free.push(evicted);
                 }
-            })
-        })
-        .collect();
-    drop(scores);
-    let cost = |row: usize, j: usize| -> i64 {
-        if j < slots {
-            slot_costs[row * slots + j]
-        } else if j - slots == row {
-            d_left_out
-        } else {
-            INF
-        }
-    };
-
-    // Columns are 1-based: the slots, then each row's "left out" column. Row r's left-out
-    // column is only reachable from row r itself, so a search holds the real slots plus the
-    // left-out columns of the rows it reached, not all n of them.
-    let mut v = vec![0i64; m + 1];
-    let mut p = vec![0usize; m + 1]; // p[j]: row (1-based) assigned to column j, 0 if free
-
-    // Row reduction: a row whose cheapest slot is still free takes it (its implicit row
-    // potential is that cheapest cost). (Not column reduction as in square Jonker–Volgenant: here slots
-    // may stay empty, and an empty slot's potential must stay 0.) Potentials stay feasible and
-    // these pairs tight, so the searches below only serve the rows left over — on most
-    // instances the greater part of the rows is placed here at no search cost.
-    let mut waiting = Vec::new();
-    for row in 1..=n {
-        let mut best = INF;
-        let mut best_slot = 0;
-        for j in 1..=slots {
-            let c = cost(row - 1, j - 1);
-            // The first free slot among the cheapest ones.
-            if c < best || (c == best && p[j] == 0 && p[best_slot] != 0) {
-                best = c;
-                best_slot = j;
+                self.held[evicted as usize] = NONE;
             }
-        }
-        if d_left_out < best {
-            best_slot = slots + row;
-        }
-        if p[best_slot] == 0 {
-            p[best_slot] = row;
-        } else {
-            waiting.push(row);
         }
     }
 
-    // Shortest augmenting paths from each row left over (Jonker–Volgenant's augmentation):
-    // Dijkstra over the columns on reduced costs `cost - v`, one pass over the unscanned
-    // columns per step (relaxing through the row just reached and finding the next minimum
-    // together), and the potentials of the scanned columns updated once, at the end.
-    // The column each row holds (0: none yet).
-    let mut x = vec![0usize; n + 1];
-    for j in 1..=m {
-        if p[j] != 0 {
-            x[p[j]] = j;
-        }
-    }
-    let mut d = vec![INF; m + 1];
-    let mut pred = vec![0usize; m + 1];
-    let mut todo: Vec<usize> = Vec::with_capacity(m);
-    let mut scanned: Vec<usize> = Vec::new();
-    // Whether a column is in the current search (todo or scanned): left-out columns join it
-    // when their row is reached.
-    let mut in_search = vec![false; m + 1];
-    for i in waiting {
-        for &j in todo.iter().chain(&scanned) {
-            in_search[j] = false;
-        }
-        todo.clear();
-        scanned.clear();
-        let row_costs = &slot_costs[(i - 1) * slots..i * slots];
-        for j in 1..=slots {
-            d[j] = row_costs[j - 1].saturating_sub(v[j]);
-            pred[j] = i;
-            todo.push(j);
-            in_search[j] = true;
-        }
-        let own = slots + i;
-        d[own] = d_left_out - v[own];
-        pred[own] = i;
-        todo.push(own);
-        in_search[own] = true;
-        // The first minimum, preferring a free column among equals (fewer steps on ties).
-        let pick = |todo: &[usize], d: &[i64], p: &[usize]| -> usize {
-            let mut best = 0;
-            for (k, &j) in todo.iter().enumerate() {
-                let (bj, dj) = (todo[best], d[j]);
-                if dj < d[bj] || (dj == d[bj] && p[j] == 0 && p[bj] != 0) {
-                    best = k;
+    /// Dijkstra from `row` over the slots on reduced costs until a free slot is reached, then
+    /// the path is flipped and the potentials of the slots settled on the way are updated.
+    fn augment(&mut self, graph: &Graph, row: usize, search: &mut Search) {
+        search.reset();
+        let reach = |search: &mut Search, slot: usize, d: i64, from: usize, holder: &[u32]| {
+            if d < search.d[slot] && !search.settled[slot] {
+                if search.d[slot] == INF {
+                    search.touched.push(slot as u32);
                 }
+                search.d[slot] = d;
+                search.pred[slot] = from as u32;
+                search
+                    .heap
+                    .push(Reverse((d, holder[slot] != NONE, slot as u32)));
             }
-            best
         };
-        let mut at = pick(&todo, &d, &p);
+        let (slots, costs) = graph.edges(row);
+        for (&s, &c) in slots.iter().zip(costs) {
+            reach(
+                search,
+                s as usize,
+                i64::from(c) - self.v[s as usize],
+                row,
+                &self.holder,
+            );
+        }
+        let own = graph.own(row);
+        reach(search, own, graph.left_out - self.v[own], row, &self.holder);
         let end = loop {
-            let j = todo[at];
-            if p[j] == 0 {
+            let Some(Reverse((d, held, slot))) = search.heap.pop() else {
+                // Unreachable: the row's own slot is always free or leads to one.
+                return;
+            };
+            let slot = slot as usize;
+            if search.settled[slot] || d > search.d[slot] {
+                continue;
+            }
+            if !held {
+                break slot;
+            }
+            search.settled[slot] = true;
+            search.scanned.push(slot as u32);
+            // Through the row holding `slot`: its slot is one of least reduced cost for it, so
+            // every other edge of that row has a reduced cost ≥ that one's.
+            let other = self.holder[slot] as usize;
+            let base = self.held_cost[other] - self.v[slot];
+            let (slots, costs) = graph.edges(other);
+            for (&s, &c) in slots.iter().zip(costs) {
+                let s = s as usize;
+                reach(
+                    search,
+                    s,
+                    d + i64::from(c) - self.v[s] - base,
+                    other,
+                    &self.holder,
+                );
+            }
+            let own = graph.own(other);
+            reach(
+                search,
+                own,
+                d + graph.left_out - self.v[own] - base,
+                other,
+                &self.holder,
+            );
+        };
+        let mu = search.d[end];
+        for &s in &search.scanned {
+            let s = s as usize;
+            self.v[s] -= mu - search.d[s];
+        }
+        // Flip the path: each row on it takes the slot it was reached through.
+        let mut slot = end;
+        loop {
+            let r = search.pred[slot] as usize;
+            let previous = self.held[r];
+            let cost = self.cost_of(graph, r, slot);
+            self.take(r, slot, cost);
+            if r == row {
+                break;
+            }
+            slot = previous as usize;
+        }
+    }
+
+    /// [`Solver::augment`] when every row reaches every slot: Jonker–Volgenant's search, one
+    /// pass over the slots not yet settled per step (relaxing through the row just reached and
+    /// finding the next minimum together), which beats a heap when rows have that many edges.
+    fn augment_full(&mut self, graph: &Graph, row: usize, search: &mut Search) {
+        let slots = graph.slots;
+        let todo = &mut search.todo;
+        todo.clear();
+        todo.extend(0..slots as u32);
+        let d = &mut search.d;
+        let pred = &mut search.pred;
+        let scanned = &mut search.scanned;
+        scanned.clear();
+        let costs = graph.edges(row).1;
+        for s in 0..slots {
+            d[s] = i64::from(costs[s]) - self.v[s];
+            pred[s] = row as u32;
+        }
+        let own = graph.own(row);
+        d[own] = graph.left_out - self.v[own];
+        pred[own] = row as u32;
+        todo.push(own as u32);
+        let holder = &self.holder;
+        let better = |a: usize, b: usize, d: &[i64]| {
+            d[a] < d[b] || (d[a] == d[b] && holder[a] == NONE && holder[b] != NONE)
+        };
+        let mut at = 0;
+        for k in 1..todo.len() {
+            if better(todo[k] as usize, todo[at] as usize, d) {
+                at = k;
+            }
+        }
+        let end = loop {
+            let j = todo[at] as usize;
+            if holder[j] == NONE {
                 break j;
             }
             let mu = d[j];
             todo.swap_remove(at);
-            scanned.push(j);
-            // Through the row holding `j`: its assigned column is tight, so a column k is
-            // reached at mu + (reduced cost of k) - (reduced cost of j) for that row.
-            let i2 = p[j];
-            let base = cost(i2 - 1, j - 1) - v[j];
-            let own2 = slots + i2;
-            if !in_search[own2] {
+            scanned.push(j as u32);
+            let other = holder[j] as usize;
+            let base = self.held_cost[other] - self.v[j];
+            let own2 = graph.own(other);
+            if own2 != j {
                 d[own2] = INF;
-                todo.push(own2);
-                in_search[own2] = true;
+                todo.push(own2 as u32);
             }
-            let costs2 = &slot_costs[(i2 - 1) * slots..i2 * slots];
+            let costs2 = graph.edges(other).1;
             let mut best = usize::MAX;
             for (k, &col) in todo.iter().enumerate() {
-                let c = if col <= slots {
-                    costs2[col - 1]
+                let col = col as usize;
+                let c = if col < slots {
+                    i64::from(costs2[col])
                 } else if col == own2 {
-                    d_left_out
+                    graph.left_out
                 } else {
                     INF
                 };
                 if c < INF {
-                    let reached = mu + (c - v[col]) - base;
+                    let reached = mu + c - self.v[col] - base;
                     if reached < d[col] {
                         d[col] = reached;
-                        pred[col] = i2;
+                        pred[col] = other as u32;
                     }
                 }
-                if best == usize::MAX {
+                if best == usize::MAX || better(col, todo[best] as usize, d) {
                     best = k;
-                } else {
-                    let (bj, dj) = (todo[best], d[col]);
-                    if dj < d[bj] || (dj == d[bj] && p[col] == 0 && p[bj] != 0) {
-                        best = k;
-                    }
                 }
             }
             at = best;
         };
         let mu = d[end];
-        for &k in &scanned {
-            v[k] += d[k] - mu;
+        for &s in scanned.iter() {
+            let s = s as usize;
+            self.v[s] -= mu - d[s];
         }
-        // Augment: each row on the path takes the column it was reached through.
-        let mut j = end;
+        // Own slots joined the search: forget them for the next one.
+        for &s in todo.iter().chain(scanned.iter()) {
+            if (s as usize) >= slots {
+                d[s as usize] = INF;
+            }
+        }
+        let mut slot = end;
         loop {
-            let row = pred[j];
-            p[j] = row;
-            let previous = x[row];
-            x[row] = j;
-            if row == i {
+            let r = pred[slot] as usize;
+            let previous = self.held[r];
+            let cost = if slot < slots {
+                i64::from(graph.edges(r).1[slot])
+            } else {
+                graph.left_out
+            };
+            self.take(r, slot, cost);
+            if r == row {
                 break;
             }
-            j = previous;
+            slot = previous as usize;
+        }
+        for &s in todo.iter().chain(scanned.iter()) {
+            pred[s as usize] = NONE;
         }
     }
-    let mut assignment = vec![None; n];
-    for j in 1..=slots {
-        if p[j] != 0 {
-            assignment[p[j] - 1] = Some(slot_column[j - 1]);
+
+    fn cost_of(&self, graph: &Graph, row: usize, slot: usize) -> i64 {
+        if slot >= graph.slots {
+            return graph.left_out;
+        }
+        let (slots, costs) = graph.edges(row);
+        // Edges are sorted by slot.
+        match slots.binary_search(&(slot as u32)) {
+            Ok(k) => i64::from(costs[k]),
+            Err(_) => INF,
         }
     }
-    assignment
+
+    /// All the pairs of the rows where a pair outside the candidates has a negative reduced
+    /// cost, and how many rows needed their pairs looked at.
+    fn violations(
+        &self,
+        graph: &Graph,
+        problem: &Problem,
+        candidates: &Candidates,
+    ) -> (Vec<(usize, usize, u32)>, usize) {
+        // The dearest slot of each column (free slots have potential 0).
+        let columns = problem.capacities.len();
+        let vmax: Vec<i64> = (0..columns)
+            .map(|c| {
+                let range = graph.first_slot[c] as usize..graph.first_slot[c + 1] as usize;
+                self.v[range].iter().copied().max().unwrap_or(0)
+            })
+            .collect();
+        let mut violations = Vec::new();
+        let mut all = Vec::new();
+        let mut checked = 0;
+        for row in 0..graph.rows {
+            let Some(floor) = candidates.floor[row] else {
+                continue; // all its pairs are candidates
+            };
+            let slot = self.held[row] as usize;
+            let u = self.held_cost[row] - self.v[slot];
+            // Any other pair scores at most `floor`, so costs at least this; potentials are ≤ 0.
+            if graph.max_score - i64::from(floor) >= u {
+                continue;
+            }
+            checked += 1;
+            // A row with a violation gets all its pairs (a row left out needs most of them
+            // anyway), so that it is never checked again.
+            all.clear();
+            let mut violated = false;
+            for (column, &limit) in vmax.iter().enumerate() {
+                if problem.capacities[column] == 0 {
+                    continue;
+                }
+                if let Some(s) = (problem.score)(row, column) {
+                    let s = s.min(MAX_SCORE);
+                    let c = graph.max_score - i64::from(s);
+                    violated |= c - limit - u < 0;
+                    all.push((row, column, s));
+                }
+            }
+            if violated {
+                violations.extend_from_slice(&all);
+            }
+        }
+        (violations, checked)
+    }
+
+    fn assignment(&self, graph: &Graph) -> Vec<Option<usize>> {
+        self.held
+            .iter()
+            .map(|&slot| {
+                let slot = slot as usize;
+                (slot < graph.slots).then(|| graph.slot_column[slot] as usize)
+            })
+            .collect()
+    }
 }
 
+/// A Dijkstra search's state, reused from one row to the next (only what was touched is reset).
+struct Search {
+    d: Vec<i64>,
+    pred: Vec<u32>,
+    settled: Vec<bool>,
+    touched: Vec<u32>,
+    scanned: Vec<u32>,
+    /// Slots not yet settled ([`Solver::augment_full`]).
+    todo: Vec<u32>,
+    /// (distance, held, slot): among equal distances, free slots first (shorter paths on ties).
+    heap: BinaryHeap<Reverse<(i64, bool, u32)>>,
+}
+
+impl Search {
+    fn new(m: usize) -> Search {
+        Search {
+            d: vec![INF; m],
+            pred: vec![NONE; m],
+            settled: vec![false; m],
+            touched: Vec::new(),
+            scanned: Vec::new(),
+            todo: Vec::new(),
+            heap: BinaryHeap::new(),
+        }
+    }
+
+    fn reset(&mut self) {
+        for &s in &self.touched {
+            self.d[s as usize] = INF;
+            self.settled[s as usize] = false;
+        }
+        self.touched.clear();
+        self.scanned.clear();
+        self.heap.clear();
+    }
+}
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -370,5 +955,68 @@ mod tests {
         });
         assert_eq!(a, b);
         assert_eq!(a.iter().filter(|x| x.is_some()).count(), 3);
+    }
+
+    #[test]
+    fn on_candidates_only_the_proof_finds_the_same_optimum() {
+        // Few candidates per row force pairs outside them into the solution: the dual check
+        // must find them and the result must equal the solve on all pairs.
+        let mut rng = fastrand::Rng::with_seed(11);
+        let mut rounds = 0;
+        for _ in 0..200 {
+            let rows = rng.usize(1..30);
+            let columns = rng.usize(1..20);
+            let capacities: Vec<u32> = (0..columns).map(|_| rng.u32(0..3)).collect();
+            let table: Vec<Option<u32>> = (0..rows * columns)
+                .map(|_| (rng.u32(0..100) >= 40).then(|| rng.u32(0..8) * 5))
+                .collect();
+            let score = |r: usize, c: usize| table[r * columns + c];
+            let problem = Problem {
+                rows,
+                capacities: &capacities,
+                score: &score,
+            };
+            let full = solve(&problem);
+            let keep = rng.usize(1..4);
+            let (partial, report) = solve_keeping(&problem, keep);
+            rounds += report.rounds;
+            assert_eq!(evaluate(&partial, &score), evaluate(&full, &score));
+            assert_eq!(partial, solve_keeping(&problem, keep).0, "deterministic");
+        }
+        assert!(
+            rounds > 200,
+            "some instances needed the candidates corrected"
+        );
+    }
+
+    #[test]
+    fn complete_problems_take_the_square_path_and_stay_exact() {
+        // Every pair allowed and no more places than rows: the square Jonker–Volgenant path.
+        let mut rng = fastrand::Rng::with_seed(5);
+        for _ in 0..300 {
+            let columns = rng.usize(1..4);
+            let capacities: Vec<u32> = (0..columns).map(|_| rng.u32(1..3)).collect();
+            let places: u32 = capacities.iter().sum();
+            let rows = places as usize + rng.usize(0..3);
+            let spread = if rng.bool() { 3 } else { 50 };
+            let table: Vec<u32> = (0..rows * columns).map(|_| rng.u32(0..spread)).collect();
+            let score = |r: usize, c: usize| Some(table[r * columns + c]);
+            let problem = Problem {
+                rows,
+                capacities: &capacities,
+                score: &score,
+            };
+            assert!(solve_complete(&problem).is_some(), "the square path is taken");
+            let assignment = solve(&problem);
+            let mut used = vec![0u32; columns];
+            for c in assignment.iter().flatten() {
+                used[*c] += 1;
+            }
+            assert!(used.iter().zip(&capacities).all(|(u, c)| u <= c));
+            assert_eq!(
+                evaluate(&assignment, &score),
+                brute_force(rows, &capacities, &score)
+            );
+        }
     }
 }

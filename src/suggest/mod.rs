@@ -5,6 +5,8 @@
 pub mod assignment;
 pub mod rules;
 pub mod score;
+pub mod scorer;
+pub mod square;
 
 use std::collections::{HashMap, HashSet};
 
@@ -123,30 +125,42 @@ pub fn suggest(input: &Input) -> Suggestion {
         })
         .collect();
 
-    // Every allowed pair's score, once (the solver asks for each many times).
-    let columns = input.ambassadors.len();
-    let mut scores: Vec<Option<u32>> = vec![None; students.len() * columns];
-    for (i, (student, profile)) in students.iter().zip(&student_profiles).enumerate() {
-        for (j, (ambassador, a_profile)) in input
-            .ambassadors
-            .iter()
-            .zip(&ambassador_profiles)
-            .enumerate()
-        {
-            if capacities[j] == 0 || forbidden.contains(&(student.id, ambassador.id)) {
-                continue;
-            }
-            scores[i * columns + j] = score::score(profile, a_profile, rules).ok();
+    // Pairs are scored on demand, compiled (`scorer`): a table of every pair would not fit in
+    // memory for the largest editions.
+    let scorer = scorer::Scorer::new(&student_profiles, &ambassador_profiles, rules);
+    let row_of: HashMap<StudentId, usize> = students
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (s.id, i))
+        .collect();
+    let column_of: HashMap<AmbassadorId, usize> = input
+        .ambassadors
+        .iter()
+        .enumerate()
+        .map(|(j, a)| (a.id, j))
+        .collect();
+    let mut forbidden_by_row: Vec<Vec<u32>> = vec![Vec::new(); students.len()];
+    for f in input.forbidden {
+        if let (Some(&i), Some(&j)) = (row_of.get(&f.student_id), column_of.get(&f.ambassador_id)) {
+            forbidden_by_row[i].push(j as u32);
         }
     }
-    let score_of = |i: usize, j: usize| scores[i * columns + j];
+    for row in &mut forbidden_by_row {
+        row.sort_unstable();
+    }
+    let score_of = |i: usize, j: usize| -> Option<u32> {
+        if capacities[j] == 0 || forbidden_by_row[i].binary_search(&(j as u32)).is_ok() {
+            return None;
+        }
+        scorer.score(i, j).ok()
+    };
     let mut assignment = assignment::solve(&assignment::Problem {
         rows: students.len(),
         capacities: &capacities,
         score: &score_of,
     });
     if rules.fairness {
-        assignment = fairest(&scores, columns, &capacities, assignment);
+        assignment = fairest(students.len(), &score_of, &capacities, assignment);
     }
 
     let mut left = capacities.clone();
@@ -196,18 +210,19 @@ pub fn suggest(input: &Input) -> Suggestion {
 /// lowest score is highest, then whose total is highest. The highest threshold that still
 /// places as many is found by bisection over the scores that occur; pairs below it are dropped.
 fn fairest(
-    scores: &[Option<u32>],
-    columns: usize,
+    rows: usize,
+    score_of: &(dyn Fn(usize, usize) -> Option<u32> + Sync),
     capacities: &[u32],
     best: Vec<Option<usize>>,
 ) -> Vec<Option<usize>> {
-    let rows = scores.len().checked_div(columns).unwrap_or(0);
     let placed = best.iter().filter(|a| a.is_some()).count();
-    let mut levels: Vec<u32> = scores.iter().flatten().copied().collect();
-    levels.sort_unstable();
-    levels.dedup();
+    let levels: Vec<u32> = (0..rows)
+        .flat_map(|i| (0..capacities.len()).filter_map(move |j| score_of(i, j)))
+        .collect::<std::collections::BTreeSet<u32>>()
+        .into_iter()
+        .collect();
     let solve_from = |threshold: u32| {
-        let score = |i: usize, j: usize| scores[i * columns + j].filter(|s| *s >= threshold);
+        let score = |i: usize, j: usize| score_of(i, j).filter(|s| *s >= threshold);
         assignment::solve(&assignment::Problem {
             rows,
             capacities,

@@ -1,0 +1,256 @@
+//! Jonker and Volgenant's algorithm for the *square, complete* assignment problem (every row
+//! may take every column, as many rows as columns), on integer costs: column reduction,
+//! reduction transfer, two passes of augmenting row reduction, then shortest augmenting paths
+//! with one pass over the unscanned columns per step. (R. Jonker, A. Volgenant, "A shortest
+//! augmenting path algorithm for dense and sparse linear assignment problems", Computing 38,
+//! 1987.)
+//!
+//! [`super::assignment`] uses it when the problem is complete: there, the potentials need no
+//! sign constraint, which lets the column reduction start every column at its cheapest row —
+//! the reason this is several times faster than the rectangular solver on dense instances.
+
+const NONE: u32 = u32::MAX;
+
+/// For each row, its column in a minimum-cost assignment. `cost` is row-major, `n × n`.
+pub fn solve(n: usize, cost: &[i32]) -> Vec<usize> {
+    debug_assert_eq!(cost.len(), n * n);
+    if n == 0 {
+        return Vec::new();
+    }
+    let row = |i: usize| &cost[i * n..(i + 1) * n];
+    let mut v = vec![0i64; n];
+    let mut row_col = vec![NONE; n];
+    let mut col_row = vec![NONE; n];
+
+    // Column reduction: each column's cheapest row (the first on ties), read row by row.
+    let mut best_row = vec![0u32; n];
+    for (v, &c) in v.iter_mut().zip(row(0)) {
+        *v = i64::from(c);
+    }
+    for i in 1..n {
+        for (j, &c) in row(i).iter().enumerate() {
+            let c = i64::from(c);
+            if c < v[j] {
+                v[j] = c;
+                best_row[j] = i as u32;
+            }
+        }
+    }
+    let mut matches = vec![0u32; n];
+    for j in (0..n).rev() {
+        let i = best_row[j] as usize;
+        matches[i] += 1;
+        if matches[i] == 1 {
+            row_col[i] = j as u32;
+            col_row[j] = i as u32;
+        } else if v[j] < v[row_col[i] as usize] {
+            let previous = row_col[i] as usize;
+            row_col[i] = j as u32;
+            col_row[j] = i as u32;
+            col_row[previous] = NONE;
+        }
+    }
+    // Reduction transfer: a row holding its only cheapest column gives it the slack it has
+    // towards its second choice.
+    let mut free: Vec<u32> = Vec::new();
+    for i in 0..n {
+        match matches[i] {
+            0 => free.push(i as u32),
+            1 => {
+                let j1 = row_col[i] as usize;
+                let slack = row(i)
+                    .iter()
+                    .enumerate()
+                    .filter(|&(j, _)| j != j1)
+                    .map(|(j, &c)| i64::from(c) - v[j])
+                    .min();
+                if let Some(slack) = slack {
+                    v[j1] -= slack;
+                }
+            }
+            _ => {}
+        }
+    }
+
+    // Augmenting row reduction, twice.
+    for _ in 0..2 {
+        let todo = std::mem::take(&mut free);
+        let mut k = 0;
+        let mut again: Option<u32> = None;
+        loop {
+            let i = match again.take() {
+                Some(i) => i as usize,
+                None if k < todo.len() => {
+                    k += 1;
+                    todo[k - 1] as usize
+                }
+                None => break,
+            };
+            let (mut u1, mut j1) = (i64::MAX, 0usize);
+            let (mut u2, mut j2) = (i64::MAX, 0usize);
+            for (j, &c) in row(i).iter().enumerate() {
+                let h = i64::from(c) - v[j];
+                if h < u2 {
+                    if h >= u1 {
+                        u2 = h;
+                        j2 = j;
+                    } else {
+                        u2 = u1;
+                        j2 = j1;
+                        u1 = h;
+                        j1 = j;
+                    }
+                }
+            }
+            let mut evicted = col_row[j1];
+            if u1 < u2 {
+                v[j1] -= u2 - u1;
+            } else if evicted != NONE {
+                j1 = j2;
+                evicted = col_row[j2];
+            }
+            row_col[i] = j1 as u32;
+            col_row[j1] = i as u32;
+            if evicted != NONE {
+                row_col[evicted as usize] = NONE;
+                if u1 < u2 {
+                    again = Some(evicted);
+                } else {
+                    free.push(evicted);
+                }
+            }
+        }
+    }
+
+    // Shortest augmenting paths for the rows still free.
+    let mut d = vec![0i64; n];
+    let mut pred = vec![0u32; n];
+    // Columns in three parts: settled [0, low), at the current minimum [low, up), others.
+    let mut columns: Vec<u32> = Vec::with_capacity(n);
+    for &start in &free {
+        let start = start as usize;
+        columns.clear();
+        columns.extend(0..n as u32);
+        for (j, &c) in row(start).iter().enumerate() {
+            d[j] = i64::from(c) - v[j];
+            pred[j] = start as u32;
+        }
+        let (mut low, mut up) = (0usize, 0usize);
+        let mut last = 0usize;
+        let mut min = 0i64;
+        let end = 'search: loop {
+            if up == low {
+                // Gather every column at the new minimum distance.
+                last = low;
+                min = d[columns[up] as usize];
+                up += 1;
+                // `up` grows inside the loop, on purpose: the scan still covers every column
+                // from where it started.
+                #[allow(clippy::mut_range_bound)]
+                for k in up..n {
+                    let j = columns[k] as usize;
+                    let h = d[j];
+                    if h <= min {
+                        if h < min {
+                            up = low;
+                            min = h;
+                        }
+                        columns.swap(k, up);
+                        up += 1;
+                    }
+                }
+                for &j in &columns[low..up] {
+                    if col_row[j as usize] == NONE {
+                        break 'search j as usize;
+                    }
+                }
+            }
+            // Settle one column at the minimum and relax through the row holding it.
+            let j1 = columns[low] as usize;
+            low += 1;
+            let i = col_row[j1] as usize;
+            let costs = row(i);
+            let h = i64::from(costs[j1]) - v[j1] - min;
+            let mut k = up;
+            while k < n {
+                let j = columns[k] as usize;
+                let reached = i64::from(costs[j]) - v[j] - h;
+                if reached < d[j] {
+                    pred[j] = i as u32;
+                    d[j] = reached;
+                    if reached == min {
+                        if col_row[j] == NONE {
+                            break 'search j;
+                        }
+                        columns.swap(k, up);
+                        up += 1;
+                    }
+                }
+                k += 1;
+            }
+        };
+        // Settled columns: [0, last) were settled before the last gathering, and those
+        // settled since ([last, low)) are at distance `min`, so they need no update.
+        for &j in &columns[..last] {
+            let j = j as usize;
+            v[j] += d[j] - min;
+        }
+        let mut j = end;
+        loop {
+            let i = pred[j] as usize;
+            col_row[j] = i as u32;
+            let previous = row_col[i];
+            row_col[i] = j as u32;
+            if i == start {
+                break;
+            }
+            j = previous as usize;
+        }
+    }
+    row_col.iter().map(|&j| j as usize).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn total(n: usize, cost: &[i32], assignment: &[usize]) -> i64 {
+        (0..n).map(|i| i64::from(cost[i * n + assignment[i]])).sum()
+    }
+
+    fn brute_force(n: usize, cost: &[i32]) -> i64 {
+        fn go(i: usize, n: usize, used: &mut [bool], cost: &[i32], sum: i64, best: &mut i64) {
+            if i == n {
+                *best = (*best).min(sum);
+                return;
+            }
+            for j in 0..n {
+                if !used[j] {
+                    used[j] = true;
+                    go(i + 1, n, used, cost, sum + i64::from(cost[i * n + j]), best);
+                    used[j] = false;
+                }
+            }
+        }
+        let mut best = i64::MAX;
+        go(0, n, &mut vec![false; n], cost, 0, &mut best);
+        best
+    }
+
+    #[test]
+    fn matches_brute_force_including_ties() {
+        let mut rng = fastrand::Rng::with_seed(3);
+        for round in 0..600 {
+            let n = rng.usize(1..8);
+            let spread = if round % 2 == 0 { 3 } else { 1000 };
+            let cost: Vec<i32> = (0..n * n).map(|_| rng.i32(0..spread)).collect();
+            let assignment = solve(n, &cost);
+            let mut seen = vec![false; n];
+            for &j in &assignment {
+                assert!(!seen[j], "a column twice");
+                seen[j] = true;
+            }
+            assert_eq!(total(n, &cost, &assignment), brute_force(n, &cost));
+        }
+    }
+}
