@@ -93,6 +93,7 @@ fn main() {
         students_total: n,
         ambassadors_total: n,
         options: ExportOptions::default(),
+        season: None,
     };
     let start = Instant::now();
     write_workbook(&data, std::path::Path::new(&args[3])).expect("workbook");

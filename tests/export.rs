@@ -164,6 +164,30 @@ fn the_workbook_has_the_contract_sheets_and_columns_and_reads_back() {
     assert!(synthese
         .iter()
         .any(|r| r[1].to_string().contains("données personnelles")));
+    // The season dashboard is there too, with the store's own figures.
+    let season = store.season(edition).unwrap();
+    let value = |rubrique: &str| {
+        synthese
+            .iter()
+            .find(|r| r[0] == rubrique)
+            .map(|r| r[1].to_string())
+            .unwrap_or_else(|| panic!("no line {rubrique:?} in Synthèse"))
+    };
+    let first = season.satisfaction.wish[0];
+    assert!(
+        value("Placés sur leur souhait de métier n°1").starts_with(&format!("{first} (")),
+        "{}",
+        value("Placés sur leur souhait de métier n°1")
+    );
+    let by_departement = synthese
+        .iter()
+        .filter(|r| {
+            r[0].to_string()
+                .starts_with("Offre et demande, département : ")
+        })
+        .count();
+    assert_eq!(by_departement, season.by_departement.len());
+    assert!(by_departement > 0);
 
     // No cell holds a formula: no <f> element in any sheet of the file.
     let mut zip = zip::ZipArchive::new(std::fs::File::open(&out).unwrap()).unwrap();

@@ -157,6 +157,18 @@ fn demand_supply_gaps_and_satisfaction_match_the_hand_count() {
         .unwrap();
     assert_eq!((idf.demand, idf.places, idf.placed), (1, 2, 2));
 
+    // By département, in code order: 29 (2 students, the unavailable ambassador offers
+    // nothing), 35 (2 students, 1 place, 1 placed), 75 (1 student, 2 places, 2 placed).
+    let by_departement: Vec<(&str, u32, u32, u32)> = o
+        .by_departement
+        .iter()
+        .map(|l| (l.label.as_str(), l.demand, l.places, l.placed))
+        .collect();
+    assert_eq!(
+        by_departement,
+        [("29", 2, 0, 0), ("35", 2, 1, 1), ("75", 1, 2, 2)]
+    );
+
     let armees = o
         .by_administration
         .iter()

@@ -76,6 +76,8 @@ pub struct ExportData<'a> {
     pub students_total: usize,
     pub ambassadors_total: usize,
     pub options: ExportOptions,
+    /// The season dashboard, for the `Synthèse` sheet (whole-edition workbooks only).
+    pub season: Option<crate::season::SeasonOverview>,
 }
 
 /// Writes the edition's workbook to `out`.
@@ -154,6 +156,10 @@ pub fn export_edition(
         students_total: students.len(),
         ambassadors_total: ambassadors.len(),
         options: options.clone(),
+        season: match options.region {
+            None => Some(store.season(edition)?),
+            Some(_) => None,
+        },
     };
     write_atomically(out, |tmp| workbook::write(&data, tmp))?;
     Ok(ExportSummary {

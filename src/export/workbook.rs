@@ -414,9 +414,100 @@ pub(super) fn write(data: &ExportData, path: &std::path::Path) -> Result<(), Xls
             text(format!("{n} binôme(s)")),
         ])?;
     }
+    if let Some(season) = &data.season {
+        season_lines(&mut sheet, season)?;
+    }
     for (i, line) in data.rules.notice_fr().into_iter().enumerate() {
         sheet.write(vec![text(format!("Règle {}", i + 1)), text(line)])?;
     }
     sheet.finish()?;
     workbook.save(path)
+}
+
+/// The season dashboard in the `Synthèse` sheet, as "rubrique, valeur" lines like the rest of
+/// the sheet: wish satisfaction, distances, supply and demand, the gaps.
+fn season_lines(
+    sheet: &mut Sheet,
+    season: &crate::season::SeasonOverview,
+) -> Result<(), XlsxError> {
+    let s = &season.satisfaction;
+    let share = |n: u32, of: u32| {
+        if of == 0 {
+            "–".to_string()
+        } else {
+            format!("{n} ({} %)", (f64::from(n) * 100.0 / f64::from(of)).round())
+        }
+    };
+    let mut lines: Vec<(String, String)> = vec![
+        (
+            "Tableau de bord : étudiants placés".into(),
+            share(s.placed, season.students),
+        ),
+        (
+            "Tableau de bord : places offertes".into(),
+            season.places.to_string(),
+        ),
+    ];
+    for (rank, n) in s.wish.iter().enumerate() {
+        lines.push((
+            format!("Placés sur leur souhait de métier n°{}", rank + 1),
+            share(*n, s.placed),
+        ));
+    }
+    lines.push((
+        "Placés sur un métier non souhaité".into(),
+        share(s.other_job, s.placed),
+    ));
+    lines.push((
+        "Administration souhaitée obtenue".into(),
+        share(s.got_administration, s.wished_administration),
+    ));
+    let buckets = [
+        "même département",
+        "50 km ou moins",
+        "51 à 100 km",
+        "101 à 300 km",
+        "plus de 300 km",
+        "distance inconnue",
+    ];
+    for (label, n) in buckets.iter().zip(s.distance) {
+        lines.push((format!("Distance : {label}"), share(n, s.placed)));
+    }
+    let geography = crate::referentials::geography::Geography::get();
+    let tables: [(&str, &[crate::season::SupplyDemand]); 4] = [
+        ("métier", &season.by_job),
+        ("région", &season.by_region),
+        ("département", &season.by_departement),
+        ("administration", &season.by_administration),
+    ];
+    for (what, table) in tables {
+        for line in table {
+            let label = match geography.departement(&line.label) {
+                Some(d) if what == "département" => format!("{} {}", d.code, d.name),
+                _ => line.label.clone(),
+            };
+            let demand = if what == "métier" {
+                format!(
+                    "{} en 1er souhait ({} tous rangs)",
+                    line.demand, line.demand_any
+                )
+            } else {
+                format!("{} étudiant(s)", line.demand)
+            };
+            lines.push((
+                format!("Offre et demande, {what} : {label}"),
+                format!(
+                    "{demand}, {} place(s), {} placé(s)",
+                    line.places, line.placed
+                ),
+            ));
+        }
+    }
+    for gap in &season.gaps {
+        lines.push(("Manque d'ambassadeurs".into(), gap.sentence.clone()));
+    }
+    for (label, value) in lines {
+        sheet.write(vec![Out::Text(label), Out::Text(value)])?;
+    }
+    Ok(())
 }

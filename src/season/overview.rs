@@ -75,6 +75,9 @@ pub struct SeasonOverview {
     pub by_job: Vec<SupplyDemand>,
     /// By région, most students first; people without a known place under "lieu inconnu".
     pub by_region: Vec<SupplyDemand>,
+    /// By département (the label is its code: "29", "2A", "974"), in code order; people
+    /// without a known département are left out (they are under "lieu inconnu" by région).
+    pub by_departement: Vec<SupplyDemand>,
     /// Administrations wished or offered, most wished first.
     pub by_administration: Vec<SupplyDemand>,
     /// Métier × région where 1st wishes exceed places, largest shortfall first.
@@ -151,6 +154,7 @@ pub fn overview(
 ) -> SeasonOverview {
     let (mut jobs, mut regions, mut administrations) =
         (Tally::default(), Tally::default(), Tally::default());
+    let mut departements = Tally::default();
     let mut crossed: BTreeMap<(String, String), (u32, u32)> = BTreeMap::new();
 
     for s in students {
@@ -158,6 +162,11 @@ pub fn overview(
         let line = regions.line(&region);
         line.demand += 1;
         line.demand_any += 1;
+        if let Some(d) = s.place.departement.as_deref() {
+            let line = departements.line(d);
+            line.demand += 1;
+            line.demand_any += 1;
+        }
         let mut seen = Vec::new();
         for (rank, wish) in s.wished_jobs.iter().enumerate() {
             let label = job_label(wish);
@@ -194,6 +203,9 @@ pub fn overview(
             line.ambassadors += 1;
         };
         offer(regions.line(&region));
+        if let Some(d) = a.place.departement.as_deref() {
+            offer(departements.line(d));
+        }
         if let Some(job) = a.job.as_deref().filter(|j| !j.trim().is_empty()) {
             let label = job_label(job);
             offer(jobs.line(&label));
@@ -214,6 +226,9 @@ pub fn overview(
         regions
             .line(&region_label(a.place.departement.as_deref()))
             .placed += 1;
+        if let Some(d) = a.place.departement.as_deref() {
+            departements.line(d).placed += 1;
+        }
         if let Some(job) = a.job.as_deref().filter(|j| !j.trim().is_empty()) {
             jobs.line(&job_label(job)).placed += 1;
         }
@@ -276,6 +291,7 @@ pub fn overview(
         places: ambassadors.iter().map(|a| a.capacity).sum(),
         by_job: jobs.sorted(|l| (l.demand, l.demand_any)),
         by_region: regions.sorted(|l| (l.demand, l.places)),
+        by_departement: departements.0.into_values().collect(),
         by_administration: administrations.sorted(|l| (l.demand, l.places)),
         gaps,
         satisfaction,
