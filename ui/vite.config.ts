@@ -11,9 +11,15 @@ export default defineConfig({
     // Tauri's web views are recent: WebKitGTK 2.40+ on Linux, WebView2 on Windows, WKWebView on macOS.
     chunkSizeWarningLimit: 2000,
   },
-  server: { port: 1420, strictPort: true },
+  server: {
+    port: 1420,
+    strictPort: true,
+    // Served files: ui/ (Vite's default) and the map's outlines, imported by src/components/FranceMap.tsx
+    // from the repository's assets/carte/. Relative paths are resolved from ui/.
+    fs: { allow: [".", "../assets/carte"] },
+  },
   test: {
     environment: "node",
-    include: ["src/**/*.test.ts"],
+    include: ["src/**/*.test.{ts,tsx}"],
   },
 });

@@ -274,6 +274,20 @@ describe("the pairing board", () => {
     await waitForText(browser, "#season-satisfaction", "Métier de leur 1er vœu");
     await browser.execute(() => document.querySelector("#season-gaps").scrollIntoView({ block: "start", behavior: "instant" }));
     await screenshot(browser, "35-tableau-de-bord");
+    // The map: every département drawn, those with students coloured, the table beside it.
+    await waitForText(browser, "#season-departements", "Finistère");
+    const drawn = await browser.execute(() => {
+      const paths = [...document.querySelectorAll("#season-map svg path")];
+      return { all: paths.length, coloured: paths.filter((p) => p.getAttribute("fill") !== "#e5e5e5").length };
+    });
+    assert.ok(drawn.all >= 101, `${drawn.all} départements drawn`);
+    assert.ok(drawn.coloured > 10, `${drawn.coloured} départements coloured`);
+    await (await browser.$("#season-map-metric")).selectByAttribute("value", "demand");
+    await browser.execute(() => document.querySelector("#season-map").scrollIntoView({ block: "start", behavior: "instant" }));
+    await screenshot(browser, "35b-carte-des-departements");
+    // Memorise, then compare: the table of the two states appears.
+    await click("#season-remember");
+    await waitForText(browser, "#season-compare-runs", "Étudiants placés");
   });
 
   it("handles a late withdrawal: the pair is undone and a replacement is one click away", async () => {

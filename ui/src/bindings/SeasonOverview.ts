@@ -13,6 +13,11 @@ byJob: Array<SupplyDemand>,
  */
 byRegion: Array<SupplyDemand>, 
 /**
+ * By département (the label is its code: "29", "2A", "974"), in code order; people
+ * without a known département are left out (they are under "lieu inconnu" by région).
+ */
+byDepartement: Array<SupplyDemand>, 
+/**
  * Administrations wished or offered, most wished first.
  */
 byAdministration: Array<SupplyDemand>, 

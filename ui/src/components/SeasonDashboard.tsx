@@ -1,10 +1,17 @@
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useEffect, useMemo, useState } from "react";
 import { Button } from "@codegouvfr/react-dsfr/Button";
+import { Select } from "@codegouvfr/react-dsfr/Select";
 import { api, toApiError } from "../api";
+import type { EditionSummary } from "../bindings/EditionSummary";
 import type { SeasonOverview } from "../bindings/SeasonOverview";
 import type { SupplyDemand } from "../bindings/SupplyDemand";
+import map from "../../../assets/carte/departements.json";
+import { MAP_METRICS, compareEditions, compareSatisfaction, departementValues, readSnapshot, signed, snapshotKey, type MapMetric, type Snapshot } from "../season";
 import { ErrorAlert } from "./ErrorAlert";
+import { FranceMap } from "./FranceMap";
 import { TableFrame } from "./TableFrame";
+
+const departementNames = new Map(map.departements.map((d) => [d.code, d.nom]));
 
 const percent = (part: number, whole: number) => (whole === 0 ? "–" : `${Math.round((100 * part) / whole)} %`);
 
@@ -26,7 +33,7 @@ function Bars({ lines, max }: { lines: SupplyDemand[]; max: number }) {
   );
 }
 
-function SupplyDemandTable({ id, title, lines, firstColumn, anyWish }: { id: string; title: string; lines: SupplyDemand[]; firstColumn: string; anyWish?: boolean }) {
+function SupplyDemandTable({ id, title, lines, firstColumn, anyWish, name }: { id: string; title: string; lines: SupplyDemand[]; firstColumn: string; anyWish?: boolean; name?: (label: string) => string }) {
   return (
     <TableFrame>
       <table id={id}>
@@ -58,7 +65,7 @@ function SupplyDemandTable({ id, title, lines, firstColumn, anyWish }: { id: str
             const missing = l.demand - l.places;
             return (
               <tr key={l.label}>
-                <th scope="row">{l.label}</th>
+                <th scope="row">{name ? name(l.label) : l.label}</th>
                 <td className="binomes-number">{l.demand}</td>
                 {anyWish ? <td className="binomes-number">{l.demandAny}</td> : null}
                 <td className="binomes-number">{l.places}</td>
@@ -78,10 +85,29 @@ function SupplyDemandTable({ id, title, lines, firstColumn, anyWish }: { id: str
 export function SeasonDashboard({ edition }: { edition: number }) {
   const [overview, setOverview] = useState<SeasonOverview | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [metric, setMetric] = useState<MapMetric>("missing");
+  const [snapshot, setSnapshot] = useState<Snapshot | null>(() => readSnapshot(window.localStorage, edition));
+  const [editions, setEditions] = useState<EditionSummary[]>([]);
+  const [otherId, setOtherId] = useState<number | null>(null);
+  const [other, setOther] = useState<SeasonOverview | null>(null);
   const load = useCallback(() => {
     api.seasonOverview(edition).then(setOverview, (e) => setError(toApiError(e).message));
   }, [edition]);
   useEffect(load, [load]);
+  useEffect(() => {
+    api.listEditions().then((all) => setEditions(all.filter((e) => e.edition.id !== edition)), () => setEditions([]));
+  }, [edition]);
+  useEffect(() => {
+    setOther(null);
+    if (otherId !== null) api.seasonOverview(otherId).then(setOther, (e) => setError(toApiError(e).message));
+  }, [otherId]);
+  const mapValues = useMemo(() => (overview ? departementValues(overview.byDepartement, metric, departementNames) : new Map()), [overview, metric]);
+  const remember = () => {
+    if (!overview) return;
+    const kept: Snapshot = { at: new Date().toISOString(), students: overview.students, satisfaction: overview.satisfaction };
+    window.localStorage.setItem(snapshotKey(edition), JSON.stringify(kept));
+    setSnapshot(kept);
+  };
   if (!overview) return error ? <ErrorAlert title="Tableau de bord indisponible" message={error} /> : <p>Chargement…</p>;
   const o = overview;
   const s = o.satisfaction;
@@ -127,6 +153,29 @@ export function SeasonDashboard({ edition }: { edition: number }) {
         <SupplyDemandTable id="season-regions" title="Régions" firstColumn="Région" lines={regions} />
       </div>
 
+      <h2 className="fr-h5 fr-mt-4w">Carte des départements</h2>
+      <Select
+        label="Ce que montre la carte"
+        className="binomes-map-metric"
+        nativeSelectProps={{ id: "season-map-metric", value: metric, onChange: (e) => setMetric(e.target.value as MapMetric) }}
+      >
+        {MAP_METRICS.map((m) => (
+          <option key={m.value} value={m.value}>
+            {m.label}
+          </option>
+        ))}
+      </Select>
+      <div className="binomes-season" id="season-map">
+        <FranceMap values={mapValues} title={`${MAP_METRICS.find((m) => m.value === metric)?.label ?? ""}, par département`} legend={MAP_METRICS.find((m) => m.value === metric)?.label ?? ""} />
+        <SupplyDemandTable
+          id="season-departements"
+          title="Départements"
+          firstColumn="Département"
+          lines={o.byDepartement}
+          name={(code) => `${code} ${departementNames.get(code) ?? ""}`.trim()}
+        />
+      </div>
+
       <h2 className="fr-h5 fr-mt-4w">Administrations : souhaits et places</h2>
       <SupplyDemandTable id="season-administrations" title="Administrations" firstColumn="Administration" lines={o.byAdministration} />
 
@@ -164,6 +213,116 @@ export function SeasonDashboard({ edition }: { edition: number }) {
           </tbody>
         </table>
       </TableFrame>
+
+      <h2 className="fr-h5 fr-mt-4w">Comparer avec un état mémorisé</h2>
+      <p className="fr-text--sm">
+        Mémorisez les chiffres avant de changer des binômes ou les pondérations, puis revenez ici : les deux états sont comparés ligne à ligne. La
+        mémoire reste sur cet ordinateur.
+      </p>
+      <Button size="small" priority="secondary" iconId="fr-icon-save-line" onClick={remember} nativeButtonProps={{ id: "season-remember" }}>
+        Mémoriser ces chiffres
+      </Button>
+      {snapshot ? (
+        <TableFrame>
+          <table id="season-compare-runs">
+            <caption>Mémorisé le {new Date(snapshot.at).toLocaleString("fr-FR")} et maintenant</caption>
+            <thead>
+              <tr>
+                <th scope="col">Rubrique</th>
+                <th scope="col" className="binomes-number">Mémorisé</th>
+                <th scope="col" className="binomes-number">Maintenant</th>
+                <th scope="col" className="binomes-number">Écart</th>
+              </tr>
+            </thead>
+            <tbody>
+              {compareSatisfaction(snapshot.satisfaction, s).map((l) => (
+                <tr key={l.label}>
+                  <th scope="row">{l.label}</th>
+                  <td className="binomes-number">{l.before}</td>
+                  <td className="binomes-number">{l.now}</td>
+                  <td className="binomes-number">{signed(l.delta)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableFrame>
+      ) : null}
+
+      <h2 className="fr-h5 fr-mt-4w">Comparer avec une autre édition</h2>
+      {editions.length === 0 ? (
+        <p>Aucune autre édition pour comparer.</p>
+      ) : (
+        <Select
+          label="Édition à comparer"
+          nativeSelectProps={{ id: "season-other-edition", value: otherId ?? "", onChange: (e) => setOtherId(e.target.value === "" ? null : Number(e.target.value)) }}
+        >
+          <option value="">Choisir une édition</option>
+          {editions.map((e) => (
+            <option key={e.edition.id} value={e.edition.id}>
+              {e.edition.name}
+            </option>
+          ))}
+        </Select>
+      )}
+      {other ? <YearOverYear current={o} other={other} otherName={editions.find((e) => e.edition.id === otherId)?.edition.name ?? ""} /> : null}
     </div>
+  );
+}
+
+function YearOverYear({ current, other, otherName }: { current: SeasonOverview; other: SeasonOverview; otherName: string }) {
+  const { totals, jobs } = compareEditions(current, other);
+  return (
+    <>
+      <TableFrame>
+        <table id="season-compare-editions">
+          <caption>Volumes : {otherName} et cette édition</caption>
+          <thead>
+            <tr>
+              <th scope="col">Rubrique</th>
+              <th scope="col" className="binomes-number">{otherName}</th>
+              <th scope="col" className="binomes-number">Cette édition</th>
+              <th scope="col" className="binomes-number">Écart</th>
+            </tr>
+          </thead>
+          <tbody>
+            {totals.map((l) => (
+              <tr key={l.label}>
+                <th scope="row">{l.label}</th>
+                <td className="binomes-number">{l.other}</td>
+                <td className="binomes-number">{l.current}</td>
+                <td className="binomes-number">{signed(l.delta)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableFrame>
+      <TableFrame>
+        <table id="season-compare-jobs">
+          <caption>Métiers : demandes (1er vœu) et places, {otherName} et cette édition</caption>
+          <thead>
+            <tr>
+              <th scope="col">Métier</th>
+              <th scope="col" className="binomes-number">Demandes {otherName}</th>
+              <th scope="col" className="binomes-number">Demandes</th>
+              <th scope="col" className="binomes-number">Écart</th>
+              <th scope="col" className="binomes-number">Places {otherName}</th>
+              <th scope="col" className="binomes-number">Places</th>
+            </tr>
+          </thead>
+          <tbody>
+            {jobs.map((l) => (
+              <tr key={l.label}>
+                <th scope="row">{l.label}</th>
+                <td className="binomes-number">{l.other}</td>
+                <td className="binomes-number">{l.current}</td>
+                <td className="binomes-number">{signed(l.delta)}</td>
+                <td className="binomes-number">{l.placesOther}</td>
+                <td className="binomes-number">{l.placesCurrent}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableFrame>
+    </>
   );
 }
