@@ -3,7 +3,9 @@
 //! FILE (little-endian i32, row-major) for the peers, then solved here; prints
 //! "seconds total_score placed". `solver_bench app STUDENTS AMBASSADORS SEED`: an app-shaped
 //! edition from the demo generator (capacities 1–3, 1% locked, 5% forbidden), from records to
-//! pairs including scoring; prints "seconds total_score placed". `solver_bench large N SEED
+//! pairs including scoring, then again after one manual change; prints "seconds total_score
+//! placed seconds_again placed_again" (with a FILE after SEED, also
+//! writes the problem for the numpy/scipy reference, see `dump_problem`). `solver_bench large N SEED
 //! FILE`: an app-shaped N × N edition (capacity 1, 50,000 forbidden pairs, no locked pair),
 //! from records to pairs including scoring and the optimality proof; prints "seconds
 //! total_score placed pairs_scored rows_checked rounds", then writes the scores the peers
@@ -21,7 +23,7 @@ fn main() {
         Some("large") => large(&args[2..]),
         _ => {
             eprintln!(
-                "usage: solver_bench dense N SEED MAXSCORE FILE | app STUDENTS AMBASSADORS SEED | large N SEED FILE"
+                "usage: solver_bench dense N SEED MAXSCORE FILE | app STUDENTS AMBASSADORS SEED [FILE] | large N SEED FILE"
             );
             std::process::exit(2);
         }
@@ -116,7 +118,91 @@ fn app(args: &[String]) {
         .iter()
         .map(|p| u64::from(p.evaluation.score))
         .sum();
-    println!("{seconds:.4} {total} {}", result.proposed.len());
+    // Re-suggest after one manual change, as the board does: the organiser puts one student
+    // with another ambassador (a manual pair, locked), and the suggestion runs again.
+    let mut changed = locked.clone();
+    if let Some(p) = result
+        .proposed
+        .iter()
+        .find(|p| !changed.iter().any(|l| l.student_id == p.student))
+    {
+        let other = a
+            .iter()
+            .find(|x| x.id != p.ambassador)
+            .map(|x| x.id)
+            .unwrap_or(p.ambassador);
+        changed.push(Pair {
+            id: PairId(changed.len() as i64 + 1),
+            edition_id: EditionId(1),
+            student_id: p.student,
+            ambassador_id: other,
+            status: PairStatus::Proposed,
+            origin: PairOrigin::Manual,
+            locked: true,
+            note: None,
+            agreed_date: None,
+        });
+    }
+    let start = Instant::now();
+    let again = binome::suggest::suggest(&binome::suggest::Input {
+        students: &s,
+        ambassadors: &a,
+        pairs: &changed,
+        forbidden: &forbidden,
+        rules: &rules,
+    });
+    let again_seconds = start.elapsed().as_secs_f64();
+    println!(
+        "{seconds:.4} {total} {} {again_seconds:.4} {}",
+        result.proposed.len(),
+        again.proposed.len()
+    );
+    if let Some(out) = args.get(3) {
+        dump_problem(&s, &a, &locked, &forbidden, &rules, out);
+    }
+}
+
+/// The problem `suggest` solves, as the peers read it: the students not in a kept (locked)
+/// pair × the ambassadors, scores as i32 row-major (-1: not allowed) in FILE, and the places
+/// left per ambassador (u32) in FILE.places.
+fn dump_problem(
+    students: &[binome::model::Student],
+    ambassadors: &[binome::model::Ambassador],
+    locked: &[binome::model::Pair],
+    forbidden: &[binome::model::ForbiddenPair],
+    rules: &binome::suggest::Rules,
+    out: &str,
+) {
+    use binome::suggest::score::{AmbassadorProfile, StudentProfile};
+    let kept: std::collections::HashSet<_> = locked.iter().map(|p| p.student_id).collect();
+    let rows: Vec<_> = students.iter().filter(|s| !kept.contains(&s.id)).collect();
+    let mut places: Vec<u32> = ambassadors.iter().map(|a| a.capacity).collect();
+    for p in locked {
+        if let Some(j) = ambassadors.iter().position(|a| a.id == p.ambassador_id) {
+            places[j] = places[j].saturating_sub(1);
+        }
+    }
+    let profiles: Vec<StudentProfile> = rows.iter().map(|s| StudentProfile::of(s)).collect();
+    let offers: Vec<AmbassadorProfile> = ambassadors.iter().map(AmbassadorProfile::of).collect();
+    let scorer = binome::suggest::scorer::Scorer::new(&profiles, &offers, rules);
+    let ruled_out: std::collections::HashSet<_> = forbidden
+        .iter()
+        .map(|f| (f.student_id, f.ambassador_id))
+        .collect();
+    let mut file = std::io::BufWriter::new(std::fs::File::create(out).expect("FILE"));
+    for (i, student) in rows.iter().enumerate() {
+        for (j, ambassador) in ambassadors.iter().enumerate() {
+            let allowed = places[j] > 0 && !ruled_out.contains(&(student.id, ambassador.id));
+            let v = if allowed {
+                scorer.score(i, j).map_or(-1, |x| x as i32)
+            } else {
+                -1
+            };
+            file.write_all(&v.to_le_bytes()).expect("write");
+        }
+    }
+    let bytes: Vec<u8> = places.iter().flat_map(|p| p.to_le_bytes()).collect();
+    std::fs::write(format!("{out}.places"), bytes).expect("write");
 }
 
 fn large(args: &[String]) {

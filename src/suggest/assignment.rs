@@ -190,7 +190,7 @@ fn solve_complete(problem: &Problem) -> Option<Vec<Option<usize>>> {
 
 /// How many threads to score `pairs` pairs with.
 fn parallelism(pairs: usize) -> usize {
-    if pairs > 2_000_000 {
+    if pairs > 200_000 {
         std::thread::available_parallelism().map_or(1, |t| t.get().min(8))
     } else {
         1
@@ -483,10 +483,17 @@ impl Solver {
             let mut u2 = INF;
             let mut j2 = NONE as usize;
             let mut c2 = 0;
+            // A free slot at the least reduced cost, if there is one: on ties (frequent, with
+            // the few distinct scores of real editions and the slots of one ambassador) the
+            // row takes it and nobody is evicted.
+            let mut free_at_min: Option<(usize, i64)> = None;
             for (&s, &c) in slots.iter().zip(costs) {
                 let h = i64::from(c) - self.v[s as usize];
                 if h < u2 {
                     if h < u1 || (h == u1 && j1 == own) {
+                        if h < u1 {
+                            free_at_min = None;
+                        }
                         u2 = u1;
                         j2 = j1;
                         c2 = c1;
@@ -498,6 +505,9 @@ impl Solver {
                         j2 = s as usize;
                         c2 = i64::from(c);
                     }
+                }
+                if h == u1 && free_at_min.is_none() && self.holder[s as usize] == NONE {
+                    free_at_min = Some((s as usize, i64::from(c)));
                 }
             }
             if j2 == NONE as usize {
@@ -511,9 +521,8 @@ impl Solver {
             if u1 < u2 {
                 self.v[j1] -= u2 - u1;
             } else if evicted != NONE {
-                target = j2;
-                cost = c2;
-                evicted = self.holder[j2];
+                (target, cost) = free_at_min.unwrap_or((j2, c2));
+                evicted = self.holder[target];
             }
             self.take(row, target, cost);
             if evicted != NONE {
@@ -1006,7 +1015,10 @@ mod tests {
                 capacities: &capacities,
                 score: &score,
             };
-            assert!(solve_complete(&problem).is_some(), "the square path is taken");
+            assert!(
+                solve_complete(&problem).is_some(),
+                "the square path is taken"
+            );
             let assignment = solve(&problem);
             let mut used = vec![0u32; columns];
             for c in assignment.iter().flatten() {

@@ -88,12 +88,6 @@ pub fn suggest(input: &Input) -> Suggestion {
     for pair in &kept {
         *taken.entry(pair.ambassador_id).or_default() += 1;
     }
-    let forbidden: HashSet<(StudentId, AmbassadorId)> = input
-        .forbidden
-        .iter()
-        .map(|f| (f.student_id, f.ambassador_id))
-        .collect();
-
     let mut excluded = Vec::new();
     let mut students: Vec<&Student> = Vec::new();
     for student in input.students {
@@ -139,17 +133,26 @@ pub fn suggest(input: &Input) -> Suggestion {
         .enumerate()
         .map(|(j, a)| (a.id, j))
         .collect();
-    let mut forbidden_by_row: Vec<Vec<u32>> = vec![Vec::new(); students.len()];
+    // Forbidden pairs as one bit per pair: a look-up costs no more than the scoring itself.
+    let columns = input.ambassadors.len();
+    let mut ruled_out: Vec<u64> = Vec::new();
     for f in input.forbidden {
         if let (Some(&i), Some(&j)) = (row_of.get(&f.student_id), column_of.get(&f.ambassador_id)) {
-            forbidden_by_row[i].push(j as u32);
+            if ruled_out.is_empty() {
+                ruled_out = vec![0; (students.len() * columns).div_ceil(64)];
+            }
+            let bit = i * columns + j;
+            ruled_out[bit / 64] |= 1 << (bit % 64);
         }
     }
-    for row in &mut forbidden_by_row {
-        row.sort_unstable();
-    }
+    let is_ruled_out = |i: usize, j: usize| {
+        let bit = i * columns + j;
+        ruled_out
+            .get(bit / 64)
+            .is_some_and(|word| word & (1 << (bit % 64)) != 0)
+    };
     let score_of = |i: usize, j: usize| -> Option<u32> {
-        if capacities[j] == 0 || forbidden_by_row[i].binary_search(&(j as u32)).is_ok() {
+        if capacities[j] == 0 || is_ruled_out(i, j) {
             return None;
         }
         scorer.score(i, j).ok()
@@ -193,7 +196,7 @@ pub fn suggest(input: &Input) -> Suggestion {
                 &capacities,
                 &assignment,
                 rules,
-                |j| forbidden.contains(&(students[i].id, input.ambassadors[j].id)),
+                |j| is_ruled_out(i, j),
             ),
         })
         .collect();

@@ -54,23 +54,62 @@ pub struct PlaceProfile {
     pub region: Option<String>,
 }
 
+/// Recognising a text in a referential is string work, and the same few métiers, administrations
+/// and communes come back in every row: each thread remembers what it recognised (the
+/// referentials are compiled in and never change, so the answer cannot go stale).
+fn remembered<K: std::hash::Hash + Eq + Clone, V: Clone>(
+    cache: &'static std::thread::LocalKey<Seen<K, V>>,
+    key: &K,
+    compute: impl FnOnce() -> V,
+) -> V {
+    if let Some(v) = cache.with(|c| c.borrow().get(key).cloned()) {
+        return v;
+    }
+    let v = compute();
+    cache.with(|c| {
+        let mut c = c.borrow_mut();
+        if c.len() > 50_000 {
+            c.clear(); // bounded: a long-running app sees many editions
+        }
+        c.insert(key.clone(), v.clone());
+    });
+    v
+}
+
+type Seen<K, V> = std::cell::RefCell<std::collections::HashMap<K, V>>;
+
+thread_local! {
+    static JOBS_SEEN: Seen<String, Named<Job>> = Default::default();
+    static ADMINISTRATIONS_SEEN: Seen<String, Named<Administration>> = Default::default();
+    /// By (INSEE code, département) as written.
+    static PLACES_SEEN: Seen<(Option<String>, Option<String>), PlaceProfile> = Default::default();
+}
+
 fn job_of(label: &str) -> Named<Job> {
-    Named {
+    remembered(&JOBS_SEEN, &label.to_string(), || Named {
         label: label.to_string(),
         key: crate::referentials::label_key(label),
         entry: Jobs::get().recognize(label).job,
-    }
+    })
 }
 
 fn administration_of(label: &str) -> Named<Administration> {
-    Named {
+    remembered(&ADMINISTRATIONS_SEEN, &label.to_string(), || Named {
         label: label.to_string(),
         key: crate::referentials::label_key(label),
         entry: Administrations::get().recognize(label).administration,
-    }
+    })
 }
 
 fn place_of(place: &crate::model::Place) -> PlaceProfile {
+    let key = (place.insee_code.clone(), place.departement.clone());
+    let mut profile = remembered(&PLACES_SEEN, &key, || place_of_codes(place));
+    profile.commune = place.commune.clone();
+    profile
+}
+
+/// What the codes of a place say (the commune's name is the person's own writing).
+fn place_of_codes(place: &crate::model::Place) -> PlaceProfile {
     let geography = Geography::get();
     let commune = place
         .insee_code

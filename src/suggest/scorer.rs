@@ -1,9 +1,12 @@
-//! [`score::score`](super::score::score), compiled: the profiles' texts (métiers,
-//! administrations, communes, départements, régions) are replaced by small numbers once, and
-//! the tables that depend only on two départements or two administrations (distance, points for
-//! being nearby, same ministry) are computed once per suggestion. A pair is then scored with a
-//! few integer comparisons — what makes scoring every pair of a 10,000 × 10,000 edition
-//! affordable. Same points, same barriers as `score::score` (tested against it).
+//! [`score::score`](super::score::score), compiled into tables: the profiles' texts (métiers,
+//! administrations, communes, départements) become small numbers once, and everything that
+//! depends on a pair of those numbers is computed once per suggestion — the points a
+//! student's wishes give each métier on offer, the points of an administration for a wished
+//! one, and, for each pair of départements, the geography points and whether the student's
+//! mobility and the maximum distance allow the pair. A pair is then scored with four table
+//! reads and a comparison, without branches that depend on the pair — what makes scoring every
+//! pair of a 10,000 × 10,000 edition affordable. Same points, same barriers as `score::score`
+//! (tested against it).
 
 use std::collections::HashMap;
 
@@ -11,10 +14,10 @@ use super::rules::Rules;
 use super::score::{AmbassadorProfile, Barrier, Named, PlaceProfile, StudentProfile};
 use crate::model::Mobility;
 use crate::referentials::geography::Geography;
-use crate::referentials::Administrations;
+use crate::referentials::{Administration, Administrations, Job};
 
 /// A métier or an administration: the referential's code when known, and the text's key.
-#[derive(Clone, Copy)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
 struct NameId {
     code: Option<u32>,
     key: u32,
@@ -30,36 +33,10 @@ impl NameId {
     }
 }
 
-#[derive(Clone, Copy, Default)]
-struct PlaceId {
-    municipality: Option<u32>,
-    departement: Option<u16>,
-    region: Option<u32>,
-}
-
-struct StudentKey {
-    /// Wished métiers by rank, with the referential family when known.
-    wishes: Vec<(NameId, Option<u32>)>,
-    administration: Option<NameId>,
-    place: PlaceId,
-    mobility: Mobility,
-}
-
-#[derive(Clone, Copy)]
-struct AmbassadorKey {
-    job: Option<(NameId, Option<u32>)>,
-    administration: Option<NameId>,
-    place: PlaceId,
-}
-
-/// Strings to numbers, each kind in its own table.
+/// Strings to numbers.
 #[derive(Default)]
 struct Interner {
     ids: HashMap<(u8, String), u32>,
-    departements: Vec<String>,
-    departement_ids: HashMap<String, u16>,
-    administration_codes: Vec<&'static str>,
-    administration_ids: HashMap<&'static str, u32>,
 }
 
 impl Interner {
@@ -68,62 +45,87 @@ impl Interner {
         *self.ids.entry((kind, text.to_string())).or_insert(next)
     }
 
-    fn job(&mut self, job: &Named<crate::referentials::Job>) -> (NameId, Option<u32>) {
-        let id = NameId {
-            code: job.entry.map(|e| self.id(0, e.code)),
-            key: self.id(1, &job.key),
-        };
-        (id, job.entry.map(|e| self.id(2, e.family)))
-    }
-
-    fn administration(&mut self, a: &Named<crate::referentials::Administration>) -> NameId {
-        // Administration codes are numbered from 0 (they index the same-ministry table).
-        let code = a.entry.map(|e| {
-            let next = self.administration_ids.len() as u32;
-            *self.administration_ids.entry(e.code).or_insert_with(|| {
-                self.administration_codes.push(e.code);
-                next
-            })
-        });
+    fn name<T>(&mut self, kind: u8, named: &Named<T>, code: impl Fn(&T) -> &'static str) -> NameId {
         NameId {
-            code,
-            key: self.id(4, &a.key),
+            code: named.entry.map(|e| self.id(kind, code(e))),
+            key: self.id(kind + 1, &named.key),
         }
-    }
-
-    fn place(&mut self, place: &PlaceProfile) -> PlaceId {
-        PlaceId {
-            municipality: place.municipality.as_deref().map(|m| self.id(5, m)),
-            departement: place.departement.as_deref().map(|d| self.departement(d)),
-            region: place.region.as_deref().map(|r| self.id(7, r)),
-        }
-    }
-
-    /// Départements are numbered from 0 in the order they are met (they index the tables).
-    fn departement(&mut self, code: &str) -> u16 {
-        if let Some(&k) = self.departement_ids.get(code) {
-            return k;
-        }
-        let k = self.departements.len() as u16;
-        self.departements.push(code.to_string());
-        self.departement_ids.insert(code.to_string(), k);
-        k
     }
 }
 
+/// Values numbered from 0 in the order they are met; `None` is the last number.
+struct Classes<T: Eq + std::hash::Hash + Clone> {
+    index: HashMap<T, u16>,
+    values: Vec<T>,
+}
+
+impl<T: Eq + std::hash::Hash + Clone> Classes<T> {
+    fn new() -> Self {
+        Classes {
+            index: HashMap::new(),
+            values: Vec::new(),
+        }
+    }
+
+    fn of(&mut self, value: T) -> u16 {
+        if let Some(&k) = self.index.get(&value) {
+            return k;
+        }
+        let k = self.values.len() as u16;
+        self.values.push(value.clone());
+        self.index.insert(value, k);
+        k
+    }
+
+    /// The class of "none" (after all the others, once they are all known).
+    fn none(&self) -> u16 {
+        self.values.len() as u16
+    }
+}
+
+const NO_MUNICIPALITY: u32 = u32::MAX;
+
+/// What a pair of départements decides: allowed for each mobility, and the geography points.
+const ALLOWED: u8 = 0;
+
 /// Scores pairs of one suggestion's students and ambassadors.
 pub struct Scorer {
-    students: Vec<StudentKey>,
-    ambassadors: Vec<AmbassadorKey>,
-    /// Per pair of départements (row-major over `departements`): too far, points when nearby.
-    too_far: Vec<Option<u32>>,
-    nearby_points: Vec<u32>,
+    // Students.
+    student_departement: Vec<u16>,
+    student_municipality: Vec<u32>,
+    student_mobility: Vec<u8>,
+    student_administration: Vec<u16>,
+    /// Row `i`: the points of each ambassador métier class for student `i`.
+    job_points: Vec<u32>,
+    job_classes: usize,
+    // Ambassadors.
+    ambassador_departement: Vec<u16>,
+    ambassador_municipality: Vec<u32>,
+    ambassador_job: Vec<u16>,
+    ambassador_administration: Vec<u16>,
+    /// Per (student administration class, ambassador administration class).
+    administration_points: Vec<u32>,
+    administration_classes: usize,
+    /// Per pair of départements (the last one stands for "unknown"), row-major.
     departements: usize,
-    /// Per pair of administration codes: the same ministry.
-    same_ministry: Vec<bool>,
-    administrations: usize,
-    rank_points: [u32; 3],
-    weights: super::rules::Weights,
+    geography_points: Vec<u32>,
+    /// Per mobility (département, région, anywhere) then pair of départements: ALLOWED or a
+    /// barrier code; and the distance when it is too far.
+    rule: Vec<u8>,
+    too_far_km: Vec<u32>,
+    same_commune: u32,
+}
+
+fn mobility_index(mobility: Mobility) -> u8 {
+    match mobility {
+        Mobility::Departement => 0,
+        Mobility::Region => 1,
+        Mobility::National | Mobility::Unspecified => 2,
+    }
+}
+
+fn barrier_code(barrier: Barrier) -> u8 {
+    barrier.kind() + 1
 }
 
 impl Scorer {
@@ -132,130 +134,249 @@ impl Scorer {
         ambassadors: &[AmbassadorProfile],
         rules: &Rules,
     ) -> Scorer {
-        let mut interner = Interner::default();
-        let students: Vec<StudentKey> = students
-            .iter()
-            .map(|s| StudentKey {
-                wishes: s.wishes.iter().map(|w| interner.job(w)).collect(),
-                administration: s
-                    .administration
-                    .as_ref()
-                    .map(|a| interner.administration(a)),
-                place: interner.place(&s.place),
-                mobility: s.mobility,
-            })
-            .collect();
-        let ambassadors: Vec<AmbassadorKey> = ambassadors
-            .iter()
-            .map(|a| AmbassadorKey {
-                job: a.job.as_ref().map(|j| interner.job(j)),
-                administration: a
-                    .administration
-                    .as_ref()
-                    .map(|x| interner.administration(x)),
-                place: interner.place(&a.place),
-            })
-            .collect();
-        let geography = Geography::get();
-        let n = interner.departements.len();
         let w = &rules.weights;
-        let mut too_far = vec![None; n * n];
-        let mut nearby_points = vec![0; n * n];
-        for (i, a) in interner.departements.iter().enumerate() {
-            for (j, b) in interner.departements.iter().enumerate() {
-                let km = if i == j {
-                    Some(0.0)
+        let mut interner = Interner::default();
+        let mut departements: Classes<String> = Classes::new();
+        let mut municipalities: HashMap<String, u32> = HashMap::new();
+        let mut municipality = |place: &PlaceProfile| match place.municipality.as_deref() {
+            Some(m) => {
+                let next = municipalities.len() as u32;
+                *municipalities.entry(m.to_string()).or_insert(next)
+            }
+            None => NO_MUNICIPALITY,
+        };
+        let job = |interner: &mut Interner, job: &Named<Job>| {
+            (
+                interner.name(0, job, |j| j.code),
+                job.entry.map(|e| interner.id(2, e.family)),
+            )
+        };
+        let administration = |interner: &mut Interner, a: &Named<Administration>| {
+            (interner.name(3, a, |x| x.code), a.entry.map(|e| e.code))
+        };
+
+        // Ambassadors first: their métier and administration classes index the tables.
+        let mut job_classes: Classes<(NameId, Option<u32>)> = Classes::new();
+        let mut administration_classes: Classes<(NameId, Option<&'static str>)> = Classes::new();
+        let mut ambassador_departement = Vec::with_capacity(ambassadors.len());
+        let mut ambassador_municipality = Vec::with_capacity(ambassadors.len());
+        let mut ambassador_job = Vec::with_capacity(ambassadors.len());
+        let mut ambassador_administration = Vec::with_capacity(ambassadors.len());
+        let mut pending_job = Vec::new();
+        let mut pending_administration = Vec::new();
+        for a in ambassadors {
+            pending_job.push(
+                a.job
+                    .as_ref()
+                    .map(|j| job_classes.of(job(&mut interner, j))),
+            );
+            pending_administration.push(
+                a.administration
+                    .as_ref()
+                    .map(|x| administration_classes.of(administration(&mut interner, x))),
+            );
+            ambassador_departement.push(a.place.departement.clone());
+            ambassador_municipality.push(municipality(&a.place));
+        }
+        // Students' administrations join the classes (a wished one nobody offers still scores
+        // through the same ministry).
+        let student_administrations: Vec<Option<u16>> = students
+            .iter()
+            .map(|s| {
+                s.administration
+                    .as_ref()
+                    .map(|x| administration_classes.of(administration(&mut interner, x)))
+            })
+            .collect();
+        let no_job = job_classes.none();
+        let no_administration = administration_classes.none();
+        for (j, a) in pending_job.into_iter().zip(pending_administration) {
+            ambassador_job.push(j.unwrap_or(no_job));
+            ambassador_administration.push(a.unwrap_or(no_administration));
+        }
+
+        // The points of each métier class for each student.
+        let job_count = job_classes.values.len() + 1;
+        let mut job_points = vec![0u32; students.len() * job_count];
+        let rank_points = [w.job_wish_1, w.job_wish_2, w.job_wish_3];
+        for (i, s) in students.iter().enumerate() {
+            let wishes: Vec<(NameId, Option<u32>)> =
+                s.wishes.iter().map(|x| job(&mut interner, x)).collect();
+            for (k, &(offered, family)) in job_classes.values.iter().enumerate() {
+                let points = if let Some(rank) = wishes.iter().position(|(x, _)| x.same(offered)) {
+                    rank_points.get(rank).copied().unwrap_or(0)
+                } else if family.is_some() && wishes.iter().any(|&(_, f)| f == family) {
+                    w.job_family
                 } else {
-                    geography.distance_km(a, b)
+                    0
                 };
-                if let (Some(max), Some(km)) = (rules.max_distance_km, km) {
-                    if km > f64::from(max) {
-                        too_far[i * n + j] = Some(km.round() as u32);
-                    }
-                }
-                if let Some(km) = km {
-                    nearby_points[i * n + j] =
-                        (f64::from(w.nearby) * (1.0 - km / 800.0)).max(0.0).round() as u32;
-                }
+                job_points[i * job_count + k] = points;
             }
         }
+
+        // Administration points, per class pair.
         let administrations = Administrations::get();
-        let codes = &interner.administration_codes;
-        let mut same_ministry = vec![false; codes.len() * codes.len()];
-        for (i, a) in codes.iter().enumerate() {
-            for (j, b) in codes.iter().enumerate() {
-                same_ministry[i * codes.len() + j] = administrations.same_ministry(a, b);
+        let admin_count = administration_classes.values.len() + 1;
+        let mut administration_points = vec![0u32; admin_count * admin_count];
+        for (x, &(wished, wished_code)) in administration_classes.values.iter().enumerate() {
+            for (y, &(actual, actual_code)) in administration_classes.values.iter().enumerate() {
+                administration_points[x * admin_count + y] = if wished.same(actual) {
+                    w.administration_wish
+                } else if let (Some(a), Some(b)) = (wished_code, actual_code) {
+                    if administrations.same_ministry(a, b) {
+                        w.same_ministry
+                    } else {
+                        0
+                    }
+                } else {
+                    0
+                };
             }
         }
+
+        // Départements: numbered, the last number for "unknown".
+        let student_departement_codes: Vec<Option<String>> = students
+            .iter()
+            .map(|s| s.place.departement.clone())
+            .collect();
+        for code in ambassador_departement
+            .iter()
+            .chain(&student_departement_codes)
+            .flatten()
+        {
+            departements.of(code.clone());
+        }
+        let unknown = departements.none();
+        let class_of = |code: &Option<String>| {
+            code.as_ref()
+                .and_then(|c| departements.index.get(c).copied())
+                .unwrap_or(unknown)
+        };
+        let ambassador_departement: Vec<u16> =
+            ambassador_departement.iter().map(class_of).collect();
+        let student_departement: Vec<u16> =
+            student_departement_codes.iter().map(class_of).collect();
+        let d = departements.values.len() + 1;
+        let geography = Geography::get();
+        let region: Vec<Option<&str>> = departements
+            .values
+            .iter()
+            .map(|c| geography.region_of(c).map(|r| r.code))
+            .chain(std::iter::once(None))
+            .collect();
+        let mut geography_points = vec![0u32; d * d];
+        let mut rule = vec![ALLOWED; 3 * d * d];
+        let mut too_far_km = vec![0u32; d * d];
+        for x in 0..d {
+            for y in 0..d {
+                let p = x * d + y;
+                let known = x < d - 1 && y < d - 1;
+                let same_departement = known && x == y;
+                let km = if same_departement {
+                    Some(0.0)
+                } else if known {
+                    geography.distance_km(&departements.values[x], &departements.values[y])
+                } else {
+                    None
+                };
+                let same_region = region[x].is_some() && region[x] == region[y];
+                geography_points[p] = if same_departement {
+                    w.same_departement
+                } else if same_region {
+                    w.same_region
+                } else if let Some(km) = km {
+                    (f64::from(w.nearby) * (1.0 - km / 800.0)).max(0.0).round() as u32
+                } else {
+                    0
+                };
+                let too_far = match (rules.max_distance_km, km) {
+                    (Some(max), Some(km)) if km > f64::from(max) => Some(km.round() as u32),
+                    _ => None,
+                };
+                too_far_km[p] = too_far.unwrap_or(0);
+                let far = too_far.map(Barrier::TooFar);
+                // As `score::assess`: mobility first, then the distance.
+                let by_departement = if !known {
+                    Some(Barrier::PlaceUnknown)
+                } else if !same_departement {
+                    Some(Barrier::OutsideDepartement)
+                } else {
+                    far
+                };
+                let by_region = match (region[x], region[y]) {
+                    (Some(a), Some(b)) if a == b => far,
+                    (Some(_), Some(_)) => Some(Barrier::OutsideRegion),
+                    _ => Some(Barrier::PlaceUnknown),
+                };
+                for (m, barrier) in [by_departement, by_region, far].into_iter().enumerate() {
+                    rule[m * d * d + p] = barrier.map_or(ALLOWED, barrier_code);
+                }
+            }
+        }
+
         Scorer {
-            students,
-            ambassadors,
-            too_far,
-            nearby_points,
-            departements: n,
-            same_ministry,
-            administrations: codes.len(),
-            rank_points: [w.job_wish_1, w.job_wish_2, w.job_wish_3],
-            weights: w.clone(),
+            student_departement,
+            student_municipality: students.iter().map(|s| municipality(&s.place)).collect(),
+            student_mobility: students
+                .iter()
+                .map(|s| mobility_index(s.mobility))
+                .collect(),
+            student_administration: student_administrations
+                .into_iter()
+                .map(|a| a.unwrap_or(no_administration))
+                .collect(),
+            job_points,
+            job_classes: job_count,
+            ambassador_departement,
+            ambassador_municipality,
+            ambassador_job,
+            ambassador_administration,
+            administration_points,
+            administration_classes: admin_count,
+            departements: d,
+            geography_points,
+            rule,
+            too_far_km,
+            same_commune: w.same_commune,
         }
     }
 
     /// The score of student `i` with ambassador `j` (an available one), or why not.
+    #[inline]
     pub fn score(&self, i: usize, j: usize) -> Result<u32, Barrier> {
-        let student = &self.students[i];
-        let ambassador = &self.ambassadors[j];
-        let (s, a) = (student.place, ambassador.place);
-        match student.mobility {
-            Mobility::Departement => match (s.departement, a.departement) {
-                (Some(x), Some(y)) if x == y => {}
-                (Some(_), Some(_)) => return Err(Barrier::OutsideDepartement),
-                _ => return Err(Barrier::PlaceUnknown),
-            },
-            Mobility::Region => match (s.region, a.region) {
-                (Some(x), Some(y)) if x == y => {}
-                (Some(_), Some(_)) => return Err(Barrier::OutsideRegion),
-                _ => return Err(Barrier::PlaceUnknown),
-            },
-            Mobility::National | Mobility::Unspecified => {}
+        let d = self.departements;
+        let p = usize::from(self.student_departement[i]) * d
+            + usize::from(self.ambassador_departement[j]);
+        let m = usize::from(self.student_mobility[i]);
+        let rule = self.rule[m * d * d + p];
+        if rule != ALLOWED {
+            return Err(self.barrier(rule, p));
         }
-        let pair = match (s.departement, a.departement) {
-            (Some(x), Some(y)) => Some(usize::from(x) * self.departements + usize::from(y)),
-            _ => None,
-        };
-        if let Some(km) = pair.and_then(|p| self.too_far[p]) {
-            return Err(Barrier::TooFar(km));
+        let job = self.job_points[i * self.job_classes + usize::from(self.ambassador_job[j])];
+        let administration =
+            self.administration_points[usize::from(self.student_administration[i])
+                * self.administration_classes
+                + usize::from(self.ambassador_administration[j])];
+        let municipality = self.student_municipality[i];
+        let geography =
+            if municipality != NO_MUNICIPALITY && municipality == self.ambassador_municipality[j] {
+                self.same_commune
+            } else {
+                self.geography_points[p]
+            };
+        Ok(job + geography + administration)
+    }
+
+    #[cold]
+    fn barrier(&self, rule: u8, p: usize) -> Barrier {
+        match rule - 1 {
+            0 => Barrier::OutsideDepartement,
+            1 => Barrier::OutsideRegion,
+            2 => Barrier::TooFar(self.too_far_km[p]),
+            3 => Barrier::PlaceUnknown,
+            4 => Barrier::Unavailable,
+            _ => Barrier::Forbidden,
         }
-        let w = &self.weights;
-        let mut total = 0;
-        if let Some((job, family)) = ambassador.job {
-            if let Some(rank) = student.wishes.iter().position(|(wish, _)| wish.same(job)) {
-                total += self.rank_points.get(rank).copied().unwrap_or(0);
-            } else if let Some(family) = family {
-                if student.wishes.iter().any(|&(_, f)| f == Some(family)) {
-                    total += w.job_family;
-                }
-            }
-        }
-        let same_departement = s.departement.is_some() && s.departement == a.departement;
-        if s.municipality.is_some() && s.municipality == a.municipality {
-            total += w.same_commune;
-        } else if same_departement {
-            total += w.same_departement;
-        } else if s.region.is_some() && s.region == a.region {
-            total += w.same_region;
-        } else if let Some(p) = pair {
-            total += self.nearby_points[p];
-        }
-        if let (Some(wished), Some(actual)) = (student.administration, ambassador.administration) {
-            if wished.same(actual) {
-                total += w.administration_wish;
-            } else if let (Some(x), Some(y)) = (wished.code, actual.code) {
-                if self.same_ministry[x as usize * self.administrations + y as usize] {
-                    total += w.same_ministry;
-                }
-            }
-        }
-        Ok(total)
     }
 }
 
