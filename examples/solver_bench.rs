@@ -48,6 +48,7 @@ fn dense(args: &[String]) {
         rows: n,
         capacities: &capacities,
         score: &score,
+        rows_scores: None,
     });
     let seconds = start.elapsed().as_secs_f64();
     let total: u64 = assignment
@@ -271,6 +272,7 @@ fn large(args: &[String]) {
         rows: n,
         capacities: &capacities,
         score: &score,
+        rows_scores: None,
     });
     println!(
         "{seconds:.4} {total} {} {} {} {}",

@@ -45,6 +45,39 @@ pub struct Problem<'a> {
     pub rows: usize,
     pub capacities: &'a [u32],
     pub score: &'a (dyn Fn(usize, usize) -> Option<u32> + Sync),
+    /// Optionally, every allowed pair of a row at once, as (column, score) in column order —
+    /// exactly the pairs `score` allows. Lets the caller skip the columns a row cannot reach
+    /// (a student who stays in their département) instead of asking for each.
+    pub rows_scores: Option<&'a RowScores<'a>>,
+}
+
+/// See [`Problem::rows_scores`].
+pub type RowScores<'a> = dyn Fn(usize, &mut Vec<(u32, u32)>) + Sync + 'a;
+
+impl Problem<'_> {
+    /// Row `row`'s allowed pairs, (column, score) in column order, into `out` (emptied first).
+    fn row_into(&self, row: usize, out: &mut Vec<(u32, u32)>) {
+        out.clear();
+        match self.rows_scores {
+            Some(rows_scores) => {
+                rows_scores(row, out);
+                out.retain(|&(column, _)| self.capacities[column as usize] > 0);
+            }
+            None => {
+                for (column, &capacity) in self.capacities.iter().enumerate() {
+                    if capacity == 0 {
+                        continue;
+                    }
+                    if let Some(s) = (self.score)(row, column) {
+                        out.push((column as u32, s));
+                    }
+                }
+            }
+        }
+        for pair in out.iter_mut() {
+            pair.1 = pair.1.min(MAX_SCORE);
+        }
+    }
 }
 
 /// What the solver did, for benchmarks and the curious.
@@ -251,15 +284,7 @@ impl Candidates {
         let mut max_score = 0i64;
         let mut all = Vec::new();
         for row in range {
-            all.clear();
-            for (column, &capacity) in problem.capacities.iter().enumerate() {
-                if capacity == 0 {
-                    continue;
-                }
-                if let Some(s) = (problem.score)(row, column) {
-                    all.push((column as u32, s.min(MAX_SCORE)));
-                }
-            }
+            problem.row_into(row, &mut all);
             if let Some(best) = all.iter().map(|&(_, s)| s).max() {
                 max_score = max_score.max(i64::from(best));
             }
@@ -751,7 +776,7 @@ impl Solver {
             })
             .collect();
         let mut violations = Vec::new();
-        let mut all = Vec::new();
+        let mut pairs = Vec::new();
         let mut checked = 0;
         for row in 0..graph.rows {
             let Some(floor) = candidates.floor[row] else {
@@ -766,21 +791,12 @@ impl Solver {
             checked += 1;
             // A row with a violation gets all its pairs (a row left out needs most of them
             // anyway), so that it is never checked again.
-            all.clear();
-            let mut violated = false;
-            for (column, &limit) in vmax.iter().enumerate() {
-                if problem.capacities[column] == 0 {
-                    continue;
-                }
-                if let Some(s) = (problem.score)(row, column) {
-                    let s = s.min(MAX_SCORE);
-                    let c = graph.max_score - i64::from(s);
-                    violated |= c - limit - u < 0;
-                    all.push((row, column, s));
-                }
-            }
+            problem.row_into(row, &mut pairs);
+            let violated = pairs
+                .iter()
+                .any(|&(column, s)| graph.max_score - i64::from(s) - vmax[column as usize] - u < 0);
             if violated {
-                violations.extend_from_slice(&all);
+                violations.extend(pairs.iter().map(|&(c, s)| (row, c as usize, s)));
             }
         }
         (violations, checked)
@@ -916,6 +932,7 @@ mod tests {
                 rows,
                 capacities: &capacities,
                 score: &score,
+                rows_scores: None,
             });
             // Feasible: allowed pairs only, capacities respected.
             let mut used = vec![0u32; columns];
@@ -945,6 +962,7 @@ mod tests {
             rows: 2,
             capacities: &[1, 1],
             score: &score,
+            rows_scores: None,
         });
         assert_eq!(assignment, [Some(1), Some(0)]);
     }
@@ -956,11 +974,13 @@ mod tests {
             rows: 5,
             capacities: &[2, 1],
             score: &score,
+            rows_scores: None,
         });
         let b = solve(&Problem {
             rows: 5,
             capacities: &[2, 1],
             score: &score,
+            rows_scores: None,
         });
         assert_eq!(a, b);
         assert_eq!(a.iter().filter(|x| x.is_some()).count(), 3);
@@ -984,6 +1004,7 @@ mod tests {
                 rows,
                 capacities: &capacities,
                 score: &score,
+                rows_scores: None,
             };
             let full = solve(&problem);
             let keep = rng.usize(1..4);
@@ -1014,6 +1035,7 @@ mod tests {
                 rows,
                 capacities: &capacities,
                 score: &score,
+                rows_scores: None,
             };
             assert!(
                 solve_complete(&problem).is_some(),

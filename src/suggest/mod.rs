@@ -157,10 +157,15 @@ pub fn suggest(input: &Input) -> Suggestion {
         }
         scorer.score(i, j).ok()
     };
+    let row_of_scores = |i: usize, out: &mut Vec<(u32, u32)>| {
+        scorer.score_row(i, out);
+        out.retain(|&(j, _)| !is_ruled_out(i, j as usize));
+    };
     let mut assignment = assignment::solve(&assignment::Problem {
         rows: students.len(),
         capacities: &capacities,
         score: &score_of,
+        rows_scores: Some(&row_of_scores),
     });
     if rules.fairness {
         assignment = fairest(students.len(), &score_of, &capacities, assignment);
@@ -230,6 +235,7 @@ fn fairest(
             rows,
             capacities,
             score: &score,
+            rows_scores: None,
         })
     };
     // levels[lo] always places as many (the lowest level is no constraint at all).

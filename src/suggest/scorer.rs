@@ -114,6 +114,12 @@ pub struct Scorer {
     rule: Vec<u8>,
     too_far_km: Vec<u32>,
     same_commune: u32,
+    /// The ambassadors of each département class and of each région class, in order: the only
+    /// ones a student who stays in their département or région can be paired with.
+    by_departement: Vec<Vec<u32>>,
+    by_region: Vec<Vec<u32>>,
+    /// The région class of each département class (`u16::MAX`: unknown).
+    departement_region: Vec<u16>,
 }
 
 fn mobility_index(mobility: Mobility) -> u8 {
@@ -314,6 +320,20 @@ impl Scorer {
             }
         }
 
+        let mut region_classes: Classes<&str> = Classes::new();
+        let departement_region: Vec<u16> = region
+            .iter()
+            .map(|r| r.map_or(u16::MAX, |r| region_classes.of(r)))
+            .collect();
+        let mut by_departement = vec![Vec::new(); d];
+        let mut by_region = vec![Vec::new(); region_classes.values.len()];
+        for (j, &x) in ambassador_departement.iter().enumerate() {
+            by_departement[usize::from(x)].push(j as u32);
+            if let Some(list) = by_region.get_mut(usize::from(departement_region[usize::from(x)])) {
+                list.push(j as u32);
+            }
+        }
+
         Scorer {
             student_departement,
             student_municipality: students.iter().map(|s| municipality(&s.place)).collect(),
@@ -338,7 +358,40 @@ impl Scorer {
             rule,
             too_far_km,
             same_commune: w.same_commune,
+            by_departement,
+            by_region,
+            departement_region,
         }
+    }
+
+    /// Every ambassador student `i` may be paired with and the score, in ambassador order:
+    /// the same as [`Scorer::score`] over all ambassadors, but a student who stays in their
+    /// département or région is only compared with the ambassadors there.
+    pub fn score_row(&self, i: usize, out: &mut Vec<(u32, u32)>) {
+        let departement = usize::from(self.student_departement[i]);
+        let reachable: &[u32] = match self.student_mobility[i] {
+            0 if departement + 1 < self.departements => &self.by_departement[departement],
+            1 => {
+                let region = self.departement_region[departement];
+                match self.by_region.get(usize::from(region)) {
+                    Some(list) => list,
+                    None => return, // région unknown: no pair possible
+                }
+            }
+            0 => return, // département unknown: no pair possible
+            _ => {
+                out.extend(
+                    (0..self.ambassador_departement.len())
+                        .filter_map(|j| self.score(i, j).ok().map(|s| (j as u32, s))),
+                );
+                return;
+            }
+        };
+        out.extend(
+            reachable
+                .iter()
+                .filter_map(|&j| self.score(i, j as usize).ok().map(|s| (j, s))),
+        );
     }
 
     /// The score of student `i` with ambassador `j` (an available one), or why not.
@@ -408,6 +461,15 @@ mod tests {
                 ..Rules::default()
             };
             let scorer = Scorer::new(&students, &ambassadors, &rules);
+            let mut row = Vec::new();
+            for i in 0..students.len() {
+                row.clear();
+                scorer.score_row(i, &mut row);
+                let expected: Vec<(u32, u32)> = (0..ambassadors.len())
+                    .filter_map(|j| scorer.score(i, j).ok().map(|s| (j as u32, s)))
+                    .collect();
+                assert_eq!(row, expected, "student {i}: the pairs of the row");
+            }
             for (i, s) in students.iter().enumerate() {
                 for (j, a) in ambassadors.iter().enumerate() {
                     if a.capacity == 0 {
