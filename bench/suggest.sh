@@ -21,8 +21,12 @@ import lap
 path, n = sys.argv[1], int(sys.argv[2])
 scores = np.fromfile(path, dtype="<i4").reshape(n, n).astype(np.int64)
 cost = scores.max() - scores
-t = time.perf_counter(); r, c = linear_sum_assignment(cost); scipy_s = time.perf_counter() - t
-t = time.perf_counter(); _, x, _ = lap.lapjv(cost.astype(np.float64)); lap_s = time.perf_counter() - t
+# The best of three runs, as for Binômes.
+scipy_s = lap_s = float("inf")
+for _ in range(3):
+    t = time.perf_counter(); r, c = linear_sum_assignment(cost); scipy_s = min(scipy_s, time.perf_counter() - t)
+    f = cost.astype(np.float64)
+    t = time.perf_counter(); _, x, _ = lap.lapjv(f); lap_s = min(lap_s, time.perf_counter() - t)
 print(f"{scipy_s:.4f} {scores[r, c].sum()} {lap_s:.4f} {scores[np.arange(n), x].sum()}")
 PY
 }
@@ -64,10 +68,12 @@ PY
 
 for spec in "2000 1500 1" "1000 800 2"; do
   read -r s a seed <<<"$spec"
-  read -r ours_s total placed < <("$BIN" app "$s" "$a" "$seed" "$WORK/app.bin")
+  read -r ours_s total placed again_s _ < <("$BIN" app "$s" "$a" "$seed" "$WORK/app.bin")
   read -r ref_s ref_total ref_placed < <(app_reference "$WORK/app.bin")
   printf "%-28s %9.3f %9.3f %9s  %s / %s points, %s / %s placed   (reference/binome %.2fx; binome from records, scoring included; the reference from the scores)\n" \
     "app ${s}x${a}" "$ours_s" "$ref_s" "-" "$total" "$ref_total" "$placed" "$ref_placed" "$(awk "BEGIN{print $ref_s/$ours_s}")"
+  printf "%-28s %9.3f %9s %9s  the whole suggestion again after one manual change (target < 0.050 s on 1000x800)\n" \
+    "  re-suggest ${s}x${a}" "$again_s" "-" "-"
 done
 
 # 10,000 × 10,000, app-shaped, capacity 1: scoring 100 M pairs, solving on candidates and

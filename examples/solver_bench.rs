@@ -1,6 +1,6 @@
 //! Solver benchmark driver (`bench/suggest.sh` runs it and the Python peers on the same
 //! instances). `solver_bench dense N SEED MAXSCORE FILE`: a dense N×N score matrix written to
-//! FILE (little-endian i32, row-major) for the peers, then solved here; prints
+//! FILE (little-endian i32, row-major) for the peers, then solved here (best of three); prints
 //! "seconds total_score placed". `solver_bench app STUDENTS AMBASSADORS SEED`: an app-shaped
 //! edition from the demo generator (capacities 1–3, 1% locked, 5% forbidden), from records to
 //! pairs including scoring, then again after one manual change; prints "seconds total_score
@@ -43,14 +43,19 @@ fn dense(args: &[String]) {
     drop(file);
     let capacities = vec![1u32; n];
     let score = |i: usize, j: usize| Some(scores[i * n + j]);
-    let start = Instant::now();
-    let assignment = solve(&Problem {
-        rows: n,
-        capacities: &capacities,
-        score: &score,
-        rows_scores: None,
-    });
-    let seconds = start.elapsed().as_secs_f64();
+    // The best of three runs: the machines are shared and noisy (the peers get the same).
+    let mut seconds = f64::INFINITY;
+    let mut assignment = Vec::new();
+    for _ in 0..3 {
+        let start = Instant::now();
+        assignment = solve(&Problem {
+            rows: n,
+            capacities: &capacities,
+            score: &score,
+            rows_scores: None,
+        });
+        seconds = seconds.min(start.elapsed().as_secs_f64());
+    }
     let total: u64 = assignment
         .iter()
         .enumerate()
