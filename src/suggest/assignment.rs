@@ -128,9 +128,9 @@ pub fn solve_keeping(problem: &Problem, keep: usize) -> (Vec<Option<usize>>, Rep
     let mut candidates = Candidates::collect(problem, keep);
     let mut rows = std::mem::take(&mut candidates.rows);
     let mut graph = Graph::new(problem.capacities, &rows, candidates.max_score);
+    let mut solver = Solver::new(&graph);
     loop {
         report.rounds += 1;
-        let mut solver = Solver::new(&graph);
         solver.run(&graph);
         report.edges = graph.cost.len();
         if keep == usize::MAX {
@@ -142,11 +142,16 @@ pub fn solve_keeping(problem: &Problem, keep: usize) -> (Vec<Option<usize>>, Rep
         if violations.is_empty() {
             return (solver.assignment(&graph), report);
         }
-        for &(row, _, _) in &violations {
+        let mut reopened: Vec<usize> = violations.iter().map(|&(row, _, _)| row).collect();
+        reopened.dedup();
+        for &row in &reopened {
             candidates.floor[row] = None;
         }
         rows = rows.with(&violations);
         graph = Graph::new(problem.capacities, &rows, candidates.max_score);
+        // The next solve starts from this one: only the rows that got new pairs, and those
+        // their leaving disturbs, are placed again.
+        solver.reopen(&graph, &reopened);
     }
 }
 
@@ -473,6 +478,58 @@ impl Solver {
                 self.augment(graph, row as usize, &mut search);
             }
         }
+    }
+
+    /// After `rows` got new edges (the graph rebuilt, same slots): frees them, so that the next
+    /// [`Solver::run`] places them again. A real slot they leave must get potential 0, as free
+    /// slots have; that makes it cheaper for the other rows that reach it, and any row for
+    /// which it becomes cheaper than the slot it holds is freed too (and so on). Every row
+    /// still placed then holds a slot of least reduced cost, as `run` requires.
+    fn reopen(&mut self, graph: &Graph, rows: &[usize]) {
+        // Who reaches each slot, at what cost: the graph transposed.
+        let mut start = vec![0usize; graph.slots + 1];
+        for &s in &graph.slot {
+            start[s as usize + 1] += 1;
+        }
+        for k in 0..graph.slots {
+            start[k + 1] += start[k];
+        }
+        let mut next = start.clone();
+        let mut reached_by = vec![(0u32, 0i32); graph.slot.len()];
+        for row in 0..graph.rows {
+            let (slots, costs) = graph.edges(row);
+            for (&s, &c) in slots.iter().zip(costs) {
+                reached_by[next[s as usize]] = (row as u32, c);
+                next[s as usize] += 1;
+            }
+        }
+        let mut queue: Vec<usize> = rows.to_vec();
+        while let Some(row) = queue.pop() {
+            let slot = self.held[row];
+            if slot == NONE {
+                continue; // freed already
+            }
+            self.held[row] = NONE;
+            self.holder[slot as usize] = NONE;
+            self.free.push(row as u32);
+            let slot = slot as usize;
+            if slot >= graph.slots {
+                self.v[slot] = 0; // the row's own slot: nobody else reaches it
+                continue;
+            }
+            if self.v[slot] == 0 {
+                continue;
+            }
+            self.v[slot] = 0;
+            for &(other, c) in &reached_by[start[slot]..start[slot + 1]] {
+                let other = other as usize;
+                let held = self.held[other];
+                if held != NONE && i64::from(c) < self.held_cost[other] - self.v[held as usize] {
+                    queue.push(other);
+                }
+            }
+        }
+        self.free.sort_unstable();
     }
 
     fn take(&mut self, row: usize, slot: usize, cost: i64) {

@@ -190,6 +190,16 @@ pub fn suggest(input: &Input) -> Suggestion {
             None => unpaired_rows.push(i),
         }
     }
+    // As `score::score`, with forbidden pairs first (the diagnosis counts them apart).
+    let pair_barrier = |i: usize, j: usize| -> Result<(), Barrier> {
+        if is_ruled_out(i, j) {
+            Err(Barrier::Forbidden)
+        } else if ambassador_profiles[j].capacity == 0 {
+            Err(Barrier::Unavailable)
+        } else {
+            scorer.score(i, j).map(|_| ())
+        }
+    };
     let unpaired = unpaired_rows
         .iter()
         .map(|&i| Unpaired {
@@ -201,7 +211,7 @@ pub fn suggest(input: &Input) -> Suggestion {
                 &capacities,
                 &assignment,
                 rules,
-                |j| is_ruled_out(i, j),
+                |j| pair_barrier(i, j),
             ),
         })
         .collect();
@@ -255,6 +265,9 @@ fn fairest(
 }
 
 /// Why student `i` got no pair: the binding constraint, in French.
+/// Diagnoses: `pair(j)` says whether the student may be paired with ambassador `j` (forbidden
+/// pairs and unavailable ambassadors included), `scorer`-fast.
+#[allow(clippy::too_many_arguments)]
 fn diagnose(
     i: usize,
     students: &[StudentProfile],
@@ -262,22 +275,22 @@ fn diagnose(
     capacities: &[u32],
     assignment: &[Option<usize>],
     rules: &Rules,
-    is_forbidden: impl Fn(usize) -> bool,
+    pair: impl Fn(usize) -> Result<(), Barrier>,
 ) -> String {
     let student = &students[i];
     let mut compatible = Vec::new();
+    let mut is_compatible = vec![false; ambassadors.len()];
     // By kind of barrier: how many ambassadors it rules out, and one instance of it.
     let mut barriers: HashMap<u8, (usize, Barrier)> = HashMap::new();
     let mut count = |barrier: Barrier| {
         barriers.entry(barrier.kind()).or_insert((0, barrier)).0 += 1;
     };
-    for (j, ambassador) in ambassadors.iter().enumerate() {
-        if is_forbidden(j) {
-            count(Barrier::Forbidden);
-            continue;
-        }
-        match score::score(student, ambassador, rules) {
-            Ok(_) => compatible.push(j),
+    for (j, compatible_with) in is_compatible.iter_mut().enumerate() {
+        match pair(j) {
+            Ok(()) => {
+                compatible.push(j);
+                *compatible_with = true;
+            }
             Err(barrier) => count(barrier),
         }
     }
@@ -300,7 +313,7 @@ fn diagnose(
     let places: u32 = compatible.iter().map(|&j| capacities[j]).sum();
     let rivals = assignment
         .iter()
-        .filter(|a| a.is_some_and(|j| compatible.contains(&j)))
+        .filter(|a| a.is_some_and(|j| is_compatible[j]))
         .count();
     let wish = student.wishes.first().map(|w| w.label.clone());
     let with_wish = wish.as_ref().map(|_| {
@@ -359,6 +372,7 @@ pub fn diagnoses(input: &Input) -> Vec<Unpaired> {
         .map(AmbassadorProfile::of)
         .collect();
     let capacities: Vec<u32> = input.ambassadors.iter().map(|a| a.capacity).collect();
+    let scorer = scorer::Scorer::new(&profiles, &ambassador_profiles, rules);
     // The pairs as an assignment: whoever is paired holds a place.
     let assignment: Vec<Option<usize>> = input
         .pairs
@@ -377,7 +391,15 @@ pub fn diagnoses(input: &Input) -> Vec<Unpaired> {
                 &capacities,
                 &assignment,
                 rules,
-                |j| forbidden.contains(&(student.id, input.ambassadors[j].id)),
+                |j| {
+                    if forbidden.contains(&(student.id, input.ambassadors[j].id)) {
+                        Err(Barrier::Forbidden)
+                    } else if ambassador_profiles[j].capacity == 0 {
+                        Err(Barrier::Unavailable)
+                    } else {
+                        scorer.score(i, j).map(|_| ())
+                    }
+                },
             ),
         })
         .collect();
