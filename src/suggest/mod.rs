@@ -200,21 +200,35 @@ pub fn suggest(input: &Input) -> Suggestion {
             scorer.score(i, j).map(|_| ())
         }
     };
-    let unpaired = unpaired_rows
-        .iter()
-        .map(|&i| Unpaired {
-            student: students[i].id,
-            diagnosis: diagnose(
-                i,
-                &student_profiles,
-                &ambassador_profiles,
-                &capacities,
-                &assignment,
-                rules,
-                |j| pair_barrier(i, j),
-            ),
+    // Each diagnosis looks at every ambassador: on large editions, on two threads.
+    let diagnose_rows = |rows: &[usize]| -> Vec<Unpaired> {
+        rows.iter()
+            .map(|&i| Unpaired {
+                student: students[i].id,
+                diagnosis: diagnose(
+                    i,
+                    &student_profiles,
+                    &ambassador_profiles,
+                    &capacities,
+                    &assignment,
+                    rules,
+                    |j| pair_barrier(i, j),
+                ),
+            })
+            .collect()
+    };
+    let unpaired: Vec<Unpaired> = if unpaired_rows.len() * columns > 1_000_000 {
+        let (first, second) = unpaired_rows.split_at(unpaired_rows.len() / 2);
+        std::thread::scope(|scope| {
+            let other = scope.spawn(|| diagnose_rows(second));
+            let mut all = diagnose_rows(first);
+            // A panic while diagnosing is a bug: pass it on as it is.
+            all.extend(other.join().unwrap_or_else(|e| std::panic::resume_unwind(e)));
+            all
         })
-        .collect();
+    } else {
+        diagnose_rows(&unpaired_rows)
+    };
     Suggestion {
         kept: kept.iter().map(|p| p.id).collect(),
         proposed,
