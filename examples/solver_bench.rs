@@ -257,6 +257,11 @@ fn large(args: &[String]) {
         .iter()
         .map(|p| u64::from(p.evaluation.score))
         .sum();
+    let Some(out) = args.get(2) else {
+        // No FILE: the suggestion alone (for profilers).
+        println!("{seconds:.4} {total} {}", result.proposed.len());
+        return;
+    };
     // What the solver did: the same problem once more, through the solver's report.
     let students: Vec<StudentProfile> = s.iter().map(StudentProfile::of).collect();
     let ambassadors: Vec<AmbassadorProfile> = a.iter().map(AmbassadorProfile::of).collect();
@@ -286,7 +291,7 @@ fn large(args: &[String]) {
         report.rows_checked,
         report.rounds
     );
-    let mut file = std::io::BufWriter::new(std::fs::File::create(&args[2]).expect("FILE"));
+    let mut file = std::io::BufWriter::new(std::fs::File::create(out).expect("FILE"));
     for i in 0..n {
         for j in 0..n {
             let v = score(i, j).map_or(-1, |x| x as i32);

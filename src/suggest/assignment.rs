@@ -631,7 +631,7 @@ impl Solver {
                 search.pred[slot] = from as u32;
                 search
                     .heap
-                    .push(Reverse((d, holder[slot] != NONE, slot as u32)));
+                    .push(Reverse(heap_key(d, holder[slot] != NONE, slot)));
             }
         };
         let (slots, costs) = graph.edges(row);
@@ -647,11 +647,11 @@ impl Solver {
         let own = graph.own(row);
         reach(search, own, graph.left_out - self.v[own], row, &self.holder);
         let end = loop {
-            let Some(Reverse((d, held, slot))) = search.heap.pop() else {
+            let Some(Reverse(key)) = search.heap.pop() else {
                 // Unreachable: the row's own slot is always free or leads to one.
                 return;
             };
-            let slot = slot as usize;
+            let (d, held, slot) = from_heap_key(key);
             if search.settled[slot] || d > search.d[slot] {
                 continue;
             }
@@ -879,8 +879,24 @@ struct Search {
     scanned: Vec<u32>,
     /// Slots not yet settled ([`Solver::augment_full`]).
     todo: Vec<u32>,
-    /// (distance, held, slot): among equal distances, free slots first (shorter paths on ties).
-    heap: BinaryHeap<Reverse<(i64, bool, u32)>>,
+    /// (distance, held, slot) packed by [`heap_key`]: among equal distances, free slots first
+    /// (shorter paths on ties), then the lower slot.
+    heap: BinaryHeap<Reverse<u128>>,
+}
+
+/// Distances are never negative (reduced costs are not), so (distance, held, slot) packs into
+/// one integer whose order is the tuple's: one comparison per heap step instead of three.
+fn heap_key(d: i64, held: bool, slot: usize) -> u128 {
+    debug_assert!(d >= 0);
+    ((d as u128) << 33) | (u128::from(held) << 32) | slot as u128
+}
+
+fn from_heap_key(key: u128) -> (i64, bool, usize) {
+    (
+        (key >> 33) as i64,
+        (key >> 32) & 1 == 1,
+        (key & 0xffff_ffff) as usize,
+    )
 }
 
 impl Search {

@@ -155,7 +155,7 @@ pub fn suggest(input: &Input) -> Suggestion {
         if capacities[j] == 0 || is_ruled_out(i, j) {
             return None;
         }
-        scorer.score(i, j).ok()
+        scorer.allowed_score(i, j)
     };
     let row_of_scores = |i: usize, out: &mut Vec<(u32, u32)>| {
         scorer.score_row(i, out);
@@ -223,7 +223,11 @@ pub fn suggest(input: &Input) -> Suggestion {
             let other = scope.spawn(|| diagnose_rows(second));
             let mut all = diagnose_rows(first);
             // A panic while diagnosing is a bug: pass it on as it is.
-            all.extend(other.join().unwrap_or_else(|e| std::panic::resume_unwind(e)));
+            all.extend(
+                other
+                    .join()
+                    .unwrap_or_else(|e| std::panic::resume_unwind(e)),
+            );
             all
         })
     } else {
@@ -295,9 +299,11 @@ fn diagnose(
     let mut compatible = Vec::new();
     let mut is_compatible = vec![false; ambassadors.len()];
     // By kind of barrier: how many ambassadors it rules out, and one instance of it.
-    let mut barriers: HashMap<u8, (usize, Barrier)> = HashMap::new();
+    let mut barriers: [Option<(usize, Barrier)>; 6] = [None; 6];
     let mut count = |barrier: Barrier| {
-        barriers.entry(barrier.kind()).or_insert((0, barrier)).0 += 1;
+        barriers[usize::from(barrier.kind())]
+            .get_or_insert((0, barrier))
+            .0 += 1;
     };
     for (j, compatible_with) in is_compatible.iter_mut().enumerate() {
         match pair(j) {
@@ -312,9 +318,11 @@ fn diagnose(
         // The barrier that rules out the most ambassadors is the binding one.
         let binding = barriers
             .iter()
-            .filter(|(kind, _)| **kind != Barrier::Unavailable.kind())
-            .max_by_key(|(kind, (n, _))| (*n, std::cmp::Reverse(**kind)))
-            .map(|(_, (_, b))| *b);
+            .enumerate()
+            .filter(|(kind, _)| *kind != usize::from(Barrier::Unavailable.kind()))
+            .filter_map(|(kind, seen)| seen.map(|(n, b)| (kind, n, b)))
+            .max_by_key(|&(kind, n, _)| (n, std::cmp::Reverse(kind)))
+            .map(|(_, _, b)| b);
         return match binding {
             Some(barrier) => format!(
                 "aucun ambassadeur compatible : {}",

@@ -382,7 +382,7 @@ impl Scorer {
             _ => {
                 out.extend(
                     (0..self.ambassador_departement.len())
-                        .filter_map(|j| self.score(i, j).ok().map(|s| (j as u32, s))),
+                        .filter_map(|j| self.allowed_score(i, j).map(|s| (j as u32, s))),
                 );
                 return;
             }
@@ -390,20 +390,32 @@ impl Scorer {
         out.extend(
             reachable
                 .iter()
-                .filter_map(|&j| self.score(i, j as usize).ok().map(|s| (j, s))),
+                .filter_map(|&j| self.allowed_score(i, j as usize).map(|s| (j, s))),
         );
     }
 
     /// The score of student `i` with ambassador `j` (an available one), or why not.
     #[inline]
     pub fn score(&self, i: usize, j: usize) -> Result<u32, Barrier> {
+        self.allowed_score(i, j).ok_or_else(|| {
+            let d = self.departements;
+            let p = usize::from(self.student_departement[i]) * d
+                + usize::from(self.ambassador_departement[j]);
+            let m = usize::from(self.student_mobility[i]);
+            self.barrier(self.rule[m * d * d + p], p)
+        })
+    }
+
+    /// [`Scorer::score`] without the reason when the pair is not allowed (what the solver
+    /// needs, many millions of times).
+    #[inline(always)]
+    pub fn allowed_score(&self, i: usize, j: usize) -> Option<u32> {
         let d = self.departements;
         let p = usize::from(self.student_departement[i]) * d
             + usize::from(self.ambassador_departement[j]);
         let m = usize::from(self.student_mobility[i]);
-        let rule = self.rule[m * d * d + p];
-        if rule != ALLOWED {
-            return Err(self.barrier(rule, p));
+        if self.rule[m * d * d + p] != ALLOWED {
+            return None;
         }
         let job = self.job_points[i * self.job_classes + usize::from(self.ambassador_job[j])];
         let administration =
@@ -417,7 +429,7 @@ impl Scorer {
             } else {
                 self.geography_points[p]
             };
-        Ok(job + geography + administration)
+        Some(job + geography + administration)
     }
 
     #[cold]
