@@ -35,7 +35,7 @@ pub const MAX_SCORE: u32 = 1_000_000;
 /// Up to this many allowed pairs the solver keeps them all; beyond it, each row keeps its
 /// [`CANDIDATES_PER_ROW`] best columns and the result is proved optimal over all pairs.
 const ALL_PAIRS_LIMIT: usize = 24_000_000;
-const CANDIDATES_PER_ROW: usize = 256;
+const CANDIDATES_PER_ROW: usize = 512;
 
 const NONE: u32 = u32::MAX;
 const INF: i64 = i64::MAX / 4;
