@@ -179,7 +179,11 @@ fn solve_complete(problem: &Problem) -> Option<Vec<Option<usize>>> {
                 let score = (problem.score)(first_row + k, column)?.min(MAX_SCORE);
                 max_score = max_score.max(score);
                 // Scores for now; turned into costs once the highest score is known.
-                row_costs[at..at + capacity as usize].fill(score as i32);
+                if capacity == 1 {
+                    row_costs[at] = score as i32;
+                } else {
+                    row_costs[at..at + capacity as usize].fill(score as i32);
+                }
                 at += capacity as usize;
             }
         }
