@@ -70,24 +70,8 @@ fn app(args: &[String]) {
     let students: usize = args[0].parse().expect("STUDENTS");
     let ambassadors: usize = args[1].parse().expect("AMBASSADORS");
     let seed: u64 = args[2].parse().expect("SEED");
-    let people = binome::demo::generate_people(
-        seed,
-        binome::demo::DemoSize {
-            students,
-            ambassadors,
-        },
-    );
-    let mut s = people.students;
-    let mut a = people.ambassadors;
     let mut rng = fastrand::Rng::with_seed(seed);
-    for (i, x) in s.iter_mut().enumerate() {
-        x.id = StudentId(i as i64 + 1);
-        x.application_state = None;
-    }
-    for (i, x) in a.iter_mut().enumerate() {
-        x.id = AmbassadorId(i as i64 + 1);
-        x.capacity = rng.u32(1..=3);
-    }
+    let (s, a) = people(students, ambassadors, seed, || rng.u32(1..=3));
     let forbidden: Vec<ForbiddenPair> = (0..students * ambassadors / 20)
         .map(|_| ForbiddenPair {
             edition_id: EditionId(1),
@@ -216,23 +200,7 @@ fn large(args: &[String]) {
     use binome::suggest::score::{AmbassadorProfile, StudentProfile};
     let n: usize = args[0].parse().expect("N");
     let seed: u64 = args[1].parse().expect("SEED");
-    let people = binome::demo::generate_people(
-        seed,
-        binome::demo::DemoSize {
-            students: n,
-            ambassadors: n,
-        },
-    );
-    let mut s = people.students;
-    let mut a = people.ambassadors;
-    for (i, x) in s.iter_mut().enumerate() {
-        x.id = StudentId(i as i64 + 1);
-        x.application_state = None;
-    }
-    for (i, x) in a.iter_mut().enumerate() {
-        x.id = AmbassadorId(i as i64 + 1);
-        x.capacity = 1;
-    }
+    let (s, a) = people(n, n, seed, || 1);
     let mut rng = fastrand::Rng::with_seed(seed);
     let forbidden: Vec<ForbiddenPair> = (0..50_000)
         .map(|_| ForbiddenPair {
@@ -298,4 +266,33 @@ fn large(args: &[String]) {
             file.write_all(&v.to_le_bytes()).expect("write");
         }
     }
+}
+
+/// The demo generator's people, numbered from 1, every application accepted, each ambassador
+/// with the capacity `capacity()` gives.
+fn people(
+    students: usize,
+    ambassadors: usize,
+    seed: u64,
+    mut capacity: impl FnMut() -> u32,
+) -> (Vec<binome::model::Student>, Vec<binome::model::Ambassador>) {
+    use binome::model::{AmbassadorId, StudentId};
+    let people = binome::demo::generate_people(
+        seed,
+        binome::demo::DemoSize {
+            students,
+            ambassadors,
+        },
+    );
+    let mut s = people.students;
+    let mut a = people.ambassadors;
+    for (i, x) in s.iter_mut().enumerate() {
+        x.id = StudentId(i as i64 + 1);
+        x.application_state = None;
+    }
+    for (i, x) in a.iter_mut().enumerate() {
+        x.id = AmbassadorId(i as i64 + 1);
+        x.capacity = capacity();
+    }
+    (s, a)
 }

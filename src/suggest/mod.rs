@@ -79,6 +79,15 @@ pub fn takes_part(student: &Student, rules: &Rules) -> bool {
     }
 }
 
+/// Each ambassador's index (its column in the assignment).
+fn columns_by_id(ambassadors: &[Ambassador]) -> HashMap<AmbassadorId, usize> {
+    ambassadors
+        .iter()
+        .enumerate()
+        .map(|(j, a)| (a.id, j))
+        .collect()
+}
+
 /// Proposes the best pairs for the students not already in a kept pair.
 pub fn suggest(input: &Input) -> Suggestion {
     let rules = input.rules;
@@ -127,12 +136,7 @@ pub fn suggest(input: &Input) -> Suggestion {
         .enumerate()
         .map(|(i, s)| (s.id, i))
         .collect();
-    let column_of: HashMap<AmbassadorId, usize> = input
-        .ambassadors
-        .iter()
-        .enumerate()
-        .map(|(j, a)| (a.id, j))
-        .collect();
+    let column_of = columns_by_id(input.ambassadors);
     // Forbidden pairs as one bit per pair: a look-up costs no more than the scoring itself.
     let columns = input.ambassadors.len();
     let mut ruled_out: Vec<u64> = Vec::new();
@@ -371,12 +375,7 @@ fn diagnose(
 pub fn diagnoses(input: &Input) -> Vec<Unpaired> {
     let rules = input.rules;
     let paired: HashSet<StudentId> = input.pairs.iter().map(|p| p.student_id).collect();
-    let column_of: HashMap<AmbassadorId, usize> = input
-        .ambassadors
-        .iter()
-        .enumerate()
-        .map(|(j, a)| (a.id, j))
-        .collect();
+    let column_of = columns_by_id(input.ambassadors);
     let forbidden: HashSet<(StudentId, AmbassadorId)> = input
         .forbidden
         .iter()
