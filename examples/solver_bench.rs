@@ -94,20 +94,7 @@ fn app(args: &[String]) {
         })
         .collect();
     let rules = binome::suggest::Rules::default();
-    let start = Instant::now();
-    let result = binome::suggest::suggest(&binome::suggest::Input {
-        students: &s,
-        ambassadors: &a,
-        pairs: &locked,
-        forbidden: &forbidden,
-        rules: &rules,
-    });
-    let seconds = start.elapsed().as_secs_f64();
-    let total: u64 = result
-        .proposed
-        .iter()
-        .map(|p| u64::from(p.evaluation.score))
-        .sum();
+    let (result, seconds, total) = timed_suggest(&s, &a, &locked, &forbidden, &rules);
     // Re-suggest after one manual change, as the board does: the organiser puts one student
     // with another ambassador (a manual pair, locked), and the suggestion runs again.
     let mut changed = locked.clone();
@@ -133,15 +120,7 @@ fn app(args: &[String]) {
             agreed_date: None,
         });
     }
-    let start = Instant::now();
-    let again = binome::suggest::suggest(&binome::suggest::Input {
-        students: &s,
-        ambassadors: &a,
-        pairs: &changed,
-        forbidden: &forbidden,
-        rules: &rules,
-    });
-    let again_seconds = start.elapsed().as_secs_f64();
+    let (again, again_seconds, _) = timed_suggest(&s, &a, &changed, &forbidden, &rules);
     println!(
         "{seconds:.4} {total} {} {again_seconds:.4} {}",
         result.proposed.len(),
@@ -211,20 +190,7 @@ fn large(args: &[String]) {
         })
         .collect();
     let rules = binome::suggest::Rules::default();
-    let start = Instant::now();
-    let result = binome::suggest::suggest(&binome::suggest::Input {
-        students: &s,
-        ambassadors: &a,
-        pairs: &[],
-        forbidden: &forbidden,
-        rules: &rules,
-    });
-    let seconds = start.elapsed().as_secs_f64();
-    let total: u64 = result
-        .proposed
-        .iter()
-        .map(|p| u64::from(p.evaluation.score))
-        .sum();
+    let (result, seconds, total) = timed_suggest(&s, &a, &[], &forbidden, &rules);
     let Some(out) = args.get(2) else {
         // No FILE: the suggestion alone (for profilers).
         println!("{seconds:.4} {total} {}", result.proposed.len());
@@ -295,4 +261,29 @@ fn people(
         x.capacity = capacity();
     }
     (s, a)
+}
+
+/// One suggestion, timed: (result, seconds, total points).
+fn timed_suggest(
+    students: &[binome::model::Student],
+    ambassadors: &[binome::model::Ambassador],
+    pairs: &[binome::model::Pair],
+    forbidden: &[binome::model::ForbiddenPair],
+    rules: &binome::suggest::Rules,
+) -> (binome::suggest::Suggestion, f64, u64) {
+    let start = Instant::now();
+    let result = binome::suggest::suggest(&binome::suggest::Input {
+        students,
+        ambassadors,
+        pairs,
+        forbidden,
+        rules,
+    });
+    let seconds = start.elapsed().as_secs_f64();
+    let total = result
+        .proposed
+        .iter()
+        .map(|p| u64::from(p.evaluation.score))
+        .sum();
+    (result, seconds, total)
 }
