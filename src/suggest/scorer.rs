@@ -161,7 +161,28 @@ impl Scorer {
             (interner.name(3, a, |x| x.code), a.entry.map(|e| e.code))
         };
 
-        // Ambassadors first: their métier and administration classes index the tables.
+        // Ambassadors first: their métier and administration classes index the tables. A text
+        // the referential does not know only matches the same text on the other side, so one
+        // that the other side never writes is no class of its own: the tables stay as small as
+        // the referentials, however varied the files' free texts are.
+        let wished_keys: std::collections::HashSet<u32> = students
+            .iter()
+            .flat_map(|s| &s.wishes)
+            .map(|w| interner.name(0, w, |j| j.code).key)
+            .collect();
+        let names = |interner: &mut Interner, x: Option<&Named<Administration>>| {
+            x.map(|x| administration(interner, x))
+        };
+        let student_admin_keys: std::collections::HashSet<u32> = students
+            .iter()
+            .filter_map(|s| names(&mut interner, s.administration.as_ref()))
+            .map(|(id, _)| id.key)
+            .collect();
+        let offered_admin_keys: std::collections::HashSet<u32> = ambassadors
+            .iter()
+            .filter_map(|a| names(&mut interner, a.administration.as_ref()))
+            .map(|(id, _)| id.key)
+            .collect();
         let mut job_classes: Classes<(NameId, Option<u32>)> = Classes::new();
         let mut administration_classes: Classes<(NameId, Option<&'static str>)> = Classes::new();
         let mut ambassador_departement = Vec::with_capacity(ambassadors.len());
@@ -174,12 +195,16 @@ impl Scorer {
             pending_job.push(
                 a.job
                     .as_ref()
-                    .map(|j| job_classes.of(job(&mut interner, j))),
+                    .map(|j| job(&mut interner, j))
+                    .filter(|(id, family)| {
+                        id.code.is_some() || family.is_some() || wished_keys.contains(&id.key)
+                    })
+                    .map(|j| job_classes.of(j)),
             );
             pending_administration.push(
-                a.administration
-                    .as_ref()
-                    .map(|x| administration_classes.of(administration(&mut interner, x))),
+                names(&mut interner, a.administration.as_ref())
+                    .filter(|(id, _)| id.code.is_some() || student_admin_keys.contains(&id.key))
+                    .map(|x| administration_classes.of(x)),
             );
             ambassador_departement.push(a.place.departement.clone());
             ambassador_municipality.push(municipality(&a.place));
@@ -189,9 +214,9 @@ impl Scorer {
         let student_administrations: Vec<Option<u16>> = students
             .iter()
             .map(|s| {
-                s.administration
-                    .as_ref()
-                    .map(|x| administration_classes.of(administration(&mut interner, x)))
+                names(&mut interner, s.administration.as_ref())
+                    .filter(|(id, _)| id.code.is_some() || offered_admin_keys.contains(&id.key))
+                    .map(|x| administration_classes.of(x))
             })
             .collect();
         let no_job = job_classes.none();
@@ -459,6 +484,30 @@ mod tests {
                 ambassadors: 160,
             },
         );
+        // Free texts no referential knows, shared by both sides or not.
+        let mut people = people;
+        for (k, s) in people.students.iter_mut().enumerate() {
+            if k % 5 == 0 && !s.wished_jobs.is_empty() {
+                s.wished_jobs[0] = "Métier inventé".into();
+            }
+            if k % 11 == 0 {
+                s.wished_administration = Some("bureau imaginaire".into());
+            }
+            if k % 13 == 0 {
+                s.wished_administration = Some(format!("Service seul n°{k}"));
+            }
+        }
+        for (k, a) in people.ambassadors.iter_mut().enumerate() {
+            if k % 7 == 0 {
+                a.job = Some("métier  INVENTÉ".into());
+            }
+            if k % 8 == 0 {
+                a.job = Some(format!("Autre métier n°{k}"));
+            }
+            if k % 9 == 0 {
+                a.administration = Some("Bureau imaginaire".into());
+            }
+        }
         let students: Vec<StudentProfile> =
             people.students.iter().map(StudentProfile::of).collect();
         let ambassadors: Vec<AmbassadorProfile> = people
@@ -497,5 +546,33 @@ mod tests {
             }
         }
         assert!(compared > 60_000);
+        // The invented métier shared by both sides (written differently) counts as a wish.
+        let rules = Rules::default();
+        let scorer = Scorer::new(&students, &ambassadors, &rules);
+        let invented = |j: usize| {
+            ambassadors[j]
+                .job
+                .as_ref()
+                .is_some_and(|x| x.label == "métier  INVENTÉ")
+        };
+        let shared = (0..students.len())
+            .flat_map(|i| (0..ambassadors.len()).map(move |j| (i, j)))
+            .filter(|&(i, j)| {
+                invented(j)
+                    && students[i]
+                        .wishes
+                        .first()
+                        .is_some_and(|w| w.label == "Métier inventé")
+            })
+            .filter(|&(i, j)| {
+                score::evaluate(&students[i], &ambassadors[j], &rules)
+                    .is_ok_and(|e| e.wish_rank == Some(1))
+            })
+            .inspect(|&(i, j)| assert!(scorer.score(i, j).is_ok()))
+            .count();
+        assert!(
+            shared > 0,
+            "an invented métier matched across the two files"
+        );
     }
 }
