@@ -61,7 +61,9 @@ impl Problem<'_> {
         match self.rows_scores {
             Some(rows_scores) => {
                 rows_scores(row, out);
-                out.retain(|&(column, _)| self.capacities[column as usize] > 0);
+                if self.capacities.contains(&0) {
+                    out.retain(|&(column, _)| self.capacities[column as usize] > 0);
+                }
             }
             None => {
                 for (column, &capacity) in self.capacities.iter().enumerate() {
@@ -74,8 +76,10 @@ impl Problem<'_> {
                 }
             }
         }
-        for pair in out.iter_mut() {
-            pair.1 = pair.1.min(MAX_SCORE);
+        if out.iter().any(|&(_, s)| s > MAX_SCORE) {
+            for pair in out.iter_mut() {
+                pair.1 = pair.1.min(MAX_SCORE);
+            }
         }
     }
 }

@@ -161,9 +161,17 @@ pub fn suggest(input: &Input) -> Suggestion {
         }
         scorer.allowed_score(i, j)
     };
+    let mut has_forbidden = vec![false; students.len()];
+    for f in input.forbidden {
+        if let Some(&i) = row_of.get(&f.student_id) {
+            has_forbidden[i] = true;
+        }
+    }
     let row_of_scores = |i: usize, out: &mut Vec<(u32, u32)>| {
         scorer.score_row(i, out);
-        out.retain(|&(j, _)| !is_ruled_out(i, j as usize));
+        if has_forbidden[i] {
+            out.retain(|&(j, _)| !is_ruled_out(i, j as usize));
+        }
     };
     let mut assignment = assignment::solve(&assignment::Problem {
         rows: students.len(),
