@@ -420,6 +420,25 @@ impl Graph {
         row_start.push(slot.len());
         let slots = slot_column.len();
         let full = slots > 0 && slot.len() == slots * rows.len();
+        if !full {
+            // Cheapest first: the shortest-path search stops relaxing a row's edges early.
+            let mut edges: Vec<(i32, u32)> = Vec::new();
+            for r in 0..rows.len() {
+                let range = row_start[r]..row_start[r + 1];
+                edges.clear();
+                edges.extend(
+                    cost[range.clone()]
+                        .iter()
+                        .copied()
+                        .zip(slot[range.clone()].iter().copied()),
+                );
+                edges.sort_unstable();
+                for (k, (c, s)) in range.zip(edges.iter().copied()) {
+                    cost[k] = c;
+                    slot[k] = s;
+                }
+            }
+        }
         Graph {
             rows: rows.len(),
             slots,
@@ -630,30 +649,40 @@ impl Solver {
     /// the path is flipped and the potentials of the slots settled on the way are updated.
     fn augment(&mut self, graph: &Graph, row: usize, search: &mut Search) {
         search.reset();
-        let reach = |search: &mut Search, slot: usize, d: i64, from: usize, holder: &[u32]| {
-            if d < search.d[slot] && !search.settled[slot] {
-                if search.d[slot] == INF {
-                    search.touched.push(slot as u32);
+        // The shortest distance to a free slot found so far: nothing at or beyond it can be
+        // on the path, so a row's edges (sorted by cost, and potentials being ≤ 0) are relaxed
+        // only until their cost alone reaches it.
+        let mut bound = INF;
+        let relax = |search: &mut Search, bound: &mut i64, from: usize, d0: i64, this: &Solver| {
+            let (slots, costs) = graph.edges(from);
+            let own = graph.own(from);
+            let edges = slots
+                .iter()
+                .zip(costs)
+                .map(|(&s, &c)| (s as usize, i64::from(c)))
+                .chain(std::iter::once((own, graph.left_out)));
+            for (slot, c) in edges {
+                let lowest = d0 + c;
+                if lowest >= *bound {
+                    break; // the remaining edges (and the own slot, dearest) cost as much
                 }
-                search.d[slot] = d;
-                search.pred[slot] = from as u32;
-                search
-                    .heap
-                    .push(Reverse(heap_key(d, holder[slot] != NONE, slot)));
+                let d = lowest - this.v[slot];
+                if d < search.d[slot] && !search.settled[slot] {
+                    if search.d[slot] == INF {
+                        search.touched.push(slot as u32);
+                    }
+                    search.d[slot] = d;
+                    search.pred[slot] = from as u32;
+                    search.pred_cost[slot] = c;
+                    let held = this.holder[slot] != NONE;
+                    if !held {
+                        *bound = (*bound).min(d);
+                    }
+                    search.heap.push(Reverse(heap_key(d, held, slot)));
+                }
             }
         };
-        let (slots, costs) = graph.edges(row);
-        for (&s, &c) in slots.iter().zip(costs) {
-            reach(
-                search,
-                s as usize,
-                i64::from(c) - self.v[s as usize],
-                row,
-                &self.holder,
-            );
-        }
-        let own = graph.own(row);
-        reach(search, own, graph.left_out - self.v[own], row, &self.holder);
+        relax(search, &mut bound, row, 0, self);
         let end = loop {
             let Some(Reverse(key)) = search.heap.pop() else {
                 // Unreachable: the row's own slot is always free or leads to one.
@@ -672,25 +701,7 @@ impl Solver {
             // every other edge of that row has a reduced cost ≥ that one's.
             let other = self.holder[slot] as usize;
             let base = self.held_cost[other] - self.v[slot];
-            let (slots, costs) = graph.edges(other);
-            for (&s, &c) in slots.iter().zip(costs) {
-                let s = s as usize;
-                reach(
-                    search,
-                    s,
-                    d + i64::from(c) - self.v[s] - base,
-                    other,
-                    &self.holder,
-                );
-            }
-            let own = graph.own(other);
-            reach(
-                search,
-                own,
-                d + graph.left_out - self.v[own] - base,
-                other,
-                &self.holder,
-            );
+            relax(search, &mut bound, other, d - base, self);
         };
         let mu = search.d[end];
         for &s in &search.scanned {
@@ -702,8 +713,7 @@ impl Solver {
         loop {
             let r = search.pred[slot] as usize;
             let previous = self.held[r];
-            let cost = self.cost_of(graph, r, slot);
-            self.take(r, slot, cost);
+            self.take(r, slot, search.pred_cost[slot]);
             if r == row {
                 break;
             }
@@ -812,18 +822,6 @@ impl Solver {
         }
     }
 
-    fn cost_of(&self, graph: &Graph, row: usize, slot: usize) -> i64 {
-        if slot >= graph.slots {
-            return graph.left_out;
-        }
-        let (slots, costs) = graph.edges(row);
-        // Edges are sorted by slot.
-        match slots.binary_search(&(slot as u32)) {
-            Ok(k) => i64::from(costs[k]),
-            Err(_) => INF,
-        }
-    }
-
     /// All the pairs of the rows where a pair outside the candidates has a negative reduced
     /// cost, and how many rows needed their pairs looked at.
     fn violations(
@@ -882,6 +880,8 @@ impl Solver {
 struct Search {
     d: Vec<i64>,
     pred: Vec<u32>,
+    /// The cost of the edge each slot was reached through.
+    pred_cost: Vec<i64>,
     settled: Vec<bool>,
     touched: Vec<u32>,
     scanned: Vec<u32>,
@@ -912,6 +912,7 @@ impl Search {
         Search {
             d: vec![INF; m],
             pred: vec![NONE; m],
+            pred_cost: vec![0; m],
             settled: vec![false; m],
             touched: Vec::new(),
             scanned: Vec::new(),
