@@ -140,11 +140,13 @@ pub fn suggest(input: &Input) -> Suggestion {
     // Forbidden pairs as one bit per pair: a look-up costs no more than the scoring itself.
     let columns = input.ambassadors.len();
     let mut ruled_out: Vec<u64> = Vec::new();
+    let mut has_forbidden = vec![false; students.len()];
     for f in input.forbidden {
         if let (Some(&i), Some(&j)) = (row_of.get(&f.student_id), column_of.get(&f.ambassador_id)) {
             if ruled_out.is_empty() {
                 ruled_out = vec![0; (students.len() * columns).div_ceil(64)];
             }
+            has_forbidden[i] = true;
             let bit = i * columns + j;
             ruled_out[bit / 64] |= 1 << (bit % 64);
         }
@@ -161,12 +163,6 @@ pub fn suggest(input: &Input) -> Suggestion {
         }
         scorer.allowed_score(i, j)
     };
-    let mut has_forbidden = vec![false; students.len()];
-    for f in input.forbidden {
-        if let Some(&i) = row_of.get(&f.student_id) {
-            has_forbidden[i] = true;
-        }
-    }
     let row_of_scores = |i: usize, out: &mut Vec<(u32, u32)>| {
         scorer.score_row(i, out);
         if has_forbidden[i] {

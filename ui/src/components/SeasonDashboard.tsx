@@ -114,6 +114,7 @@ export function SeasonDashboard({ edition }: { edition: number }) {
   const jobs = o.byJob.slice(0, 15);
   const regions = o.byRegion;
   const max = (lines: SupplyDemand[]) => Math.max(1, ...lines.flatMap((l) => [l.demand, l.places]));
+  const metricLabel = MAP_METRICS.find((m) => m.value === metric)?.label ?? "";
   const distances = ["même département", "≤ 50 km", "≤ 100 km", "≤ 300 km", "plus loin", "inconnue"];
   return (
     <div id="season">
@@ -166,7 +167,7 @@ export function SeasonDashboard({ edition }: { edition: number }) {
         ))}
       </Select>
       <div className="binomes-season" id="season-map">
-        <FranceMap values={mapValues} title={`${MAP_METRICS.find((m) => m.value === metric)?.label ?? ""}, par département`} legend={MAP_METRICS.find((m) => m.value === metric)?.label ?? ""} />
+        <FranceMap values={mapValues} title={`${metricLabel}, par département`} legend={metricLabel} />
         <SupplyDemandTable
           id="season-departements"
           title="Départements"
