@@ -27,7 +27,8 @@
 //! the same assignment.
 
 use std::cmp::Reverse;
-use std::collections::BinaryHeap;
+
+use super::radix_heap::RadixHeap;
 
 /// The highest score a pair can have (so that `D` and every sum fit in an `i64`).
 pub const MAX_SCORE: u32 = 1_000_000;
@@ -56,12 +57,13 @@ pub type RowScores<'a> = dyn Fn(usize, &mut Vec<(u32, u32)>) + Sync + 'a;
 
 impl Problem<'_> {
     /// Row `row`'s allowed pairs, (column, score) in column order, into `out` (emptied first).
-    fn row_into(&self, row: usize, out: &mut Vec<(u32, u32)>) {
+    /// `some_unavailable`: whether a column has no place (asked once, not per row).
+    fn row_into(&self, row: usize, out: &mut Vec<(u32, u32)>, some_unavailable: bool) {
         out.clear();
         match self.rows_scores {
             Some(rows_scores) => {
                 rows_scores(row, out);
-                if self.capacities.contains(&0) {
+                if some_unavailable {
                     out.retain(|&(column, _)| self.capacities[column as usize] > 0);
                 }
             }
@@ -130,13 +132,13 @@ pub fn solve_keeping(problem: &Problem, keep: usize) -> (Vec<Option<usize>>, Rep
         }
     }
     let mut candidates = Candidates::collect(problem, keep);
-    let mut rows = std::mem::take(&mut candidates.rows);
-    let mut graph = Graph::new(problem.capacities, &rows, candidates.max_score);
+    let rows = std::mem::take(&mut candidates.rows);
+    let mut graph = Graph::new(problem.capacities, rows, candidates.max_score);
     let mut solver = Solver::new(&graph);
     loop {
         report.rounds += 1;
         solver.run(&graph);
-        report.edges = graph.cost.len();
+        report.edges = graph.edges.len();
         if keep == usize::MAX {
             return (solver.assignment(&graph), report);
         }
@@ -151,8 +153,8 @@ pub fn solve_keeping(problem: &Problem, keep: usize) -> (Vec<Option<usize>>, Rep
         for &row in &reopened {
             candidates.floor[row] = None;
         }
-        rows = rows.with(&violations);
-        graph = Graph::new(problem.capacities, &rows, candidates.max_score);
+        let rows = graph.into_pairs().with(&violations);
+        graph = Graph::new(problem.capacities, rows, candidates.max_score);
         // The next solve starts from this one: only the rows that got new pairs, and those
         // their leaving disturbs, are placed again.
         solver.reopen(&graph, &reopened);
@@ -171,61 +173,91 @@ fn solve_complete(problem: &Problem) -> Option<Vec<Option<usize>>> {
     if slots == 0 || slots > n || n * n > ALL_PAIRS_LIMIT {
         return None;
     }
+    let open = capacities.iter().filter(|&&c| c > 0).count();
+    let some_unavailable = open < capacities.len();
+    // A pair costs minus its score: the square solver needs no particular origin, and a
+    // constant per row changes no assignment's ranking. Each thread writes its rows and finds,
+    // among them, the cheapest row of each slot (the solver's column reduction, done here
+    // while the costs are at hand).
     let mut cost = vec![0i32; n * n];
-    let fill = |first_row: usize, block: &mut [i32]| -> Option<u32> {
+    let fill = |first_row: usize, block: &mut [i32]| -> Option<(u32, Vec<i32>, Vec<u32>)> {
         let mut max_score = 0;
+        let mut pairs = Vec::with_capacity(open);
+        let mut min = vec![i32::MAX; slots];
+        let mut best = vec![0u32; slots];
         for (k, row_costs) in block.chunks_mut(n).enumerate() {
-            let mut at = 0;
-            for (column, &capacity) in capacities.iter().enumerate() {
-                if capacity == 0 {
-                    continue;
+            let row = first_row + k;
+            problem.row_into(row, &mut pairs, some_unavailable);
+            if pairs.len() < open {
+                return None; // a pair is not allowed: not a complete problem
+            }
+            max_score = pairs.iter().fold(max_score, |m, &(_, s)| m.max(s));
+            if slots == open {
+                // One place per column, the usual case: a straight copy.
+                for (c, &(_, score)) in row_costs.iter_mut().zip(&pairs) {
+                    *c = -(score as i32);
                 }
-                let score = (problem.score)(first_row + k, column)?.min(MAX_SCORE);
-                max_score = max_score.max(score);
-                // Scores for now; turned into costs once the highest score is known.
-                if capacity == 1 {
-                    row_costs[at] = score as i32;
-                } else {
-                    row_costs[at..at + capacity as usize].fill(score as i32);
+            } else {
+                let mut at = 0;
+                for &(column, score) in &pairs {
+                    let capacity = capacities[column as usize] as usize;
+                    row_costs[at..at + capacity].fill(-(score as i32));
+                    at += capacity;
                 }
-                at += capacity as usize;
+            }
+            let row = row as u32;
+            for ((m, b), &c) in min.iter_mut().zip(&mut best).zip(&row_costs[..slots]) {
+                if c < *m {
+                    *m = c;
+                    *b = row;
+                }
             }
         }
-        Some(max_score)
+        Some((max_score, min, best))
     };
     let threads = parallelism(n * n);
     let rows_per_thread = n.div_ceil(threads);
-    let max_score = std::thread::scope(|scope| {
+    let parts = std::thread::scope(|scope| {
         let handles: Vec<_> = cost
             .chunks_mut(rows_per_thread * n)
             .enumerate()
             .map(|(t, block)| scope.spawn(move || fill(t * rows_per_thread, block)))
             .collect();
-        let mut max_score = Some(0u32);
-        for handle in handles {
+        handles
+            .into_iter()
             // A panic in a scoring closure is a bug: pass it on as it is.
-            let part = handle
-                .join()
-                .unwrap_or_else(|e| std::panic::resume_unwind(e));
-            max_score = max_score.zip(part).map(|(a, b)| a.max(b));
-        }
-        max_score
+            .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+            .collect::<Option<Vec<_>>>()
     })?;
-    let max_score = i64::from(max_score);
-    // Costs in 32 bits halve the memory the solver streams through.
-    let left_out = i32::try_from((n as i64 + 1) * (max_score + 1)).ok()?;
-    for row_costs in cost.chunks_mut(n) {
-        for c in &mut row_costs[..slots] {
-            *c = max_score as i32 - *c;
+    let mut max_score = 0u32;
+    let mut column_min = vec![i64::MAX; n];
+    let mut best_row = vec![0u32; n];
+    // Blocks in row order, and only a strictly cheaper row replaces one: ties go to the first.
+    for (part_max, min, best) in parts {
+        max_score = max_score.max(part_max);
+        for s in 0..slots {
+            if i64::from(min[s]) < column_min[s] {
+                column_min[s] = i64::from(min[s]);
+                best_row[s] = best[s];
+            }
         }
-        row_costs[slots..].fill(left_out);
+    }
+    // Each row's own "left out" column costs more than any loss of quality: `D` of the
+    // rectangular model, less the `max_score` the costs are shifted by.
+    let max_score = i64::from(max_score);
+    let left_out = i32::try_from((n as i64 + 1) * (max_score + 1) - max_score).ok()?;
+    if slots < n {
+        for row_costs in cost.chunks_mut(n) {
+            row_costs[slots..].fill(left_out);
+        }
+        column_min[slots..].fill(i64::from(left_out));
     }
     let slot_column: Vec<usize> = capacities
         .iter()
         .enumerate()
         .flat_map(|(column, &capacity)| std::iter::repeat_n(column, capacity as usize))
         .collect();
-    let columns = super::square::solve(n, &cost);
+    let columns = super::square::solve_reduced(n, &cost, column_min, best_row);
     Some(
         columns
             .into_iter()
@@ -296,17 +328,15 @@ impl Candidates {
         let mut floors = Vec::with_capacity(range.len());
         let mut max_score = 0i64;
         let mut all = Vec::new();
+        let some_unavailable = problem.capacities.contains(&0);
+        let mut counts = Vec::new();
         for row in range {
-            problem.row_into(row, &mut all);
+            problem.row_into(row, &mut all, some_unavailable);
             if let Some(best) = all.iter().map(|&(_, s)| s).max() {
                 max_score = max_score.max(i64::from(best));
             }
             if all.len() > keep {
-                // The best `keep` by score, ties to the lower column, then back in column order.
-                all.select_nth_unstable_by_key(keep - 1, |&(c, s)| (Reverse(s), c));
-                all.truncate(keep);
-                floors.push(all.iter().map(|&(_, s)| s).min());
-                all.sort_unstable_by_key(|&(c, _)| c);
+                floors.push(Some(keep_best(&mut all, keep, &mut counts)));
             } else {
                 floors.push(None);
             }
@@ -314,6 +344,44 @@ impl Candidates {
         }
         (rows, floors, max_score)
     }
+}
+
+/// Keeps the best `keep` of a row's pairs (given in column order) by score, ties to the lower
+/// column, still in column order; returns the lowest score kept. Scores span a few hundred
+/// values on real editions: a count of each tells the lowest score kept and how many pairs at
+/// that score fit, and one pass keeps them — instead of a selection by comparisons.
+fn keep_best(pairs: &mut Vec<(u32, u32)>, keep: usize, counts: &mut Vec<u32>) -> u32 {
+    let low = pairs.iter().map(|&(_, s)| s).min().unwrap_or(0);
+    let high = pairs.iter().map(|&(_, s)| s).max().unwrap_or(0);
+    let span = (high - low) as usize + 1;
+    if span > 4 * pairs.len() + 1024 {
+        pairs.select_nth_unstable_by_key(keep - 1, |&(c, s)| (Reverse(s), c));
+        pairs.truncate(keep);
+        let floor = pairs.iter().map(|&(_, s)| s).min().unwrap_or(0);
+        pairs.sort_unstable_by_key(|&(c, _)| c);
+        return floor;
+    }
+    counts.clear();
+    counts.resize(span, 0);
+    for &(_, s) in pairs.iter() {
+        counts[(s - low) as usize] += 1;
+    }
+    // The lowest score kept, `floor`: fewer than `keep` pairs score above it.
+    let mut above = 0usize;
+    let mut floor = high;
+    while above + (counts[(floor - low) as usize] as usize) < keep {
+        above += counts[(floor - low) as usize] as usize;
+        floor -= 1;
+    }
+    let mut at_floor = keep - above;
+    pairs.retain(|&(_, s)| {
+        s > floor
+            || (s == floor && at_floor > 0 && {
+                at_floor -= 1;
+                true
+            })
+    });
+    floor
 }
 
 /// For each row, a list of (column, score) in column order, all in one vector.
@@ -349,10 +417,6 @@ impl PairLists {
         self.ends.extend(other.ends.into_iter().map(|e| e + offset));
     }
 
-    fn rows(&self) -> impl Iterator<Item = &[(u32, u32)]> {
-        (0..self.len()).map(|r| self.row(r))
-    }
-
     /// The same lists with these (row, column, score) added, kept in column order.
     fn with(&self, added: &[(usize, usize, u32)]) -> PairLists {
         let mut extra: Vec<Vec<(u32, u32)>> = vec![Vec::new(); self.len()];
@@ -373,25 +437,34 @@ impl PairLists {
     }
 }
 
-/// The problem as the solver sees it: slots, and each row's edges to slots (CSR).
+/// The problem as the solver sees it: slots (a column's places, consecutive), and each row's
+/// edges, one per column it may take, with its cost (CSR). An edge reaches every slot of its
+/// column: the pairs are not copied once per place, which halves the memory on editions where
+/// ambassadors take two or three students.
 struct Graph {
     rows: usize,
     slots: usize,
     slot_column: Vec<u32>,
-    /// The first slot of each column.
+    /// The first slot of each column (and, last, the number of slots).
     first_slot: Vec<u32>,
+    /// Where each row's edges start in `edges` (and, last, where they end).
     row_start: Vec<usize>,
-    slot: Vec<u32>,
-    cost: Vec<i32>,
+    /// (column, cost).
+    edges: Vec<(u32, i32)>,
+    /// When `full`: for each slot, the position of its column in every row's edges.
+    slot_edge: Vec<u32>,
     max_score: i64,
     /// The cost of leaving a row out.
     left_out: i64,
-    /// Every row has an edge to every slot (`slot[row_start[r] + s] == s`).
+    /// Every row has an edge to every column with places. Rows then keep column order; otherwise
+    /// their edges go cheapest first (ties by column), which lets the searches stop early.
     full: bool,
 }
 
 impl Graph {
-    fn new(capacities: &[u32], rows: &PairLists, max_score: i64) -> Graph {
+    /// `rows`' lists must be in column order and hold only columns with places, each once (as
+    /// [`Problem::row_into`] gives them).
+    fn new(capacities: &[u32], rows: PairLists, max_score: i64) -> Graph {
         let mut slot_column = Vec::new();
         let mut first_slot = Vec::with_capacity(capacities.len() + 1);
         for (column, &capacity) in capacities.iter().enumerate() {
@@ -399,71 +472,142 @@ impl Graph {
             slot_column.extend(std::iter::repeat_n(column as u32, capacity as usize));
         }
         first_slot.push(slot_column.len() as u32);
-        let edges: usize = rows
-            .pairs
-            .iter()
-            .map(|&(c, _)| capacities[c as usize] as usize)
-            .sum();
-        let mut row_start = Vec::with_capacity(rows.len() + 1);
-        let mut slot = Vec::with_capacity(edges);
-        let mut cost = Vec::with_capacity(edges);
-        for pairs in rows.rows() {
-            row_start.push(slot.len());
-            for &(column, score) in pairs {
-                let c = (max_score - i64::from(score)) as i32;
-                for s in first_slot[column as usize]..first_slot[column as usize + 1] {
-                    slot.push(s);
-                    cost.push(c);
-                }
-            }
-        }
-        row_start.push(slot.len());
         let slots = slot_column.len();
-        let full = slots > 0 && slot.len() == slots * rows.len();
-        // Complete rows stay in slot order: `augment_full` reads a cost by its slot (a linear
-        // scan beats the heap 2–4× when every row reaches every slot). Other rows go cheapest
-        // first: `augment` stops relaxing a row's edges once their cost reaches its bound.
+        let n = rows.len();
+        let PairLists { ends, pairs } = rows;
+        let mut row_start = Vec::with_capacity(n + 1);
+        row_start.push(0);
+        row_start.extend(ends);
+        // Scores become costs in place (same size: the vector is reused).
+        let edges: Vec<(u32, i32)> = pairs
+            .into_iter()
+            .map(|(column, score)| (column, (max_score - i64::from(score)) as i32))
+            .collect();
+        let mut edges = edges;
+        let open = capacities.iter().filter(|&&c| c > 0).count();
+        let full = slots > 0 && edges.len() == open * n;
         if !full {
-            let mut edges: Vec<(i32, u32)> = Vec::new();
-            for r in 0..rows.len() {
-                let range = row_start[r]..row_start[r + 1];
-                edges.clear();
-                edges.extend(
-                    cost[range.clone()]
-                        .iter()
-                        .copied()
-                        .zip(slot[range.clone()].iter().copied()),
-                );
-                edges.sort_unstable();
-                for (k, (c, s)) in range.zip(edges.iter().copied()) {
-                    cost[k] = c;
-                    slot[k] = s;
+            sort_rows_cheapest_first(&row_start, &mut edges);
+        }
+        let slot_edge = if full {
+            let mut rank = vec![0u32; capacities.len()];
+            let mut next = 0;
+            for (column, &capacity) in capacities.iter().enumerate() {
+                if capacity > 0 {
+                    rank[column] = next;
+                    next += 1;
                 }
             }
-        }
+            slot_column.iter().map(|&c| rank[c as usize]).collect()
+        } else {
+            Vec::new()
+        };
         Graph {
-            rows: rows.len(),
+            rows: n,
             slots,
             slot_column,
             first_slot,
             row_start,
-            slot,
-            cost,
+            edges,
+            slot_edge,
             max_score,
-            left_out: (rows.len() as i64 + 1) * (max_score + 1),
+            left_out: (n as i64 + 1) * (max_score + 1),
             full,
         }
     }
 
-    fn edges(&self, row: usize) -> (&[u32], &[i32]) {
-        let range = self.row_start[row]..self.row_start[row + 1];
-        (&self.slot[range.clone()], &self.cost[range])
+    /// Back to (column, score) lists, for [`PairLists::with`].
+    fn into_pairs(self) -> PairLists {
+        let max_score = self.max_score;
+        PairLists {
+            ends: self.row_start[1..].to_vec(),
+            pairs: self
+                .edges
+                .into_iter()
+                .map(|(column, cost)| (column, (max_score - i64::from(cost)) as u32))
+                .collect(),
+        }
+    }
+
+    fn edges(&self, row: usize) -> &[(u32, i32)] {
+        &self.edges[self.row_start[row]..self.row_start[row + 1]]
+    }
+
+    /// The slots of `column`.
+    fn slots_of(&self, column: u32) -> std::ops::Range<usize> {
+        self.first_slot[column as usize] as usize..self.first_slot[column as usize + 1] as usize
+    }
+
+    /// In a full graph, what `row` pays for `slot`.
+    fn full_cost(&self, row: usize, slot: usize) -> i32 {
+        self.edges[self.row_start[row] + self.slot_edge[slot] as usize].1
     }
 
     /// Row `row`'s own "left out" slot.
     fn own(&self, row: usize) -> usize {
         self.slots + row
     }
+}
+
+/// Sorts each row's edges (given in column order) cheapest first, ties staying in column order.
+/// Costs span a few hundred values on real editions, so a counting sort does it in two passes;
+/// large editions sort on two threads.
+fn sort_rows_cheapest_first(row_start: &[usize], edges: &mut [(u32, i32)]) {
+    let sort_part = |rows: &[usize], part: &mut [(u32, i32)]| {
+        let first = rows[0];
+        let mut scratch = Vec::new();
+        let mut counts = Vec::new();
+        for w in rows.windows(2) {
+            let row = &mut part[w[0] - first..w[1] - first];
+            let (Some(low), Some(high)) =
+                (row.iter().map(|e| e.1).min(), row.iter().map(|e| e.1).max())
+            else {
+                continue;
+            };
+            let span = (i64::from(high) - i64::from(low)) as usize + 1;
+            if span > 4 * row.len() + 1024 {
+                row.sort_unstable_by_key(|&(column, cost)| (cost, column));
+                continue;
+            }
+            counts.clear();
+            counts.resize(span + 1, 0usize);
+            for e in row.iter() {
+                counts[(e.1 - low) as usize + 1] += 1;
+            }
+            for k in 1..=span {
+                counts[k] += counts[k - 1];
+            }
+            scratch.clear();
+            scratch.resize(row.len(), (0, 0));
+            for &e in row.iter() {
+                let at = &mut counts[(e.1 - low) as usize];
+                scratch[*at] = e;
+                *at += 1;
+            }
+            row.copy_from_slice(&scratch);
+        }
+    };
+    let rows = row_start.len().saturating_sub(1);
+    let threads = parallelism(edges.len()).min(rows.max(1));
+    if threads <= 1 {
+        sort_part(row_start, edges);
+        return;
+    }
+    // Split at row boundaries, one block of rows per thread.
+    let per_thread = rows.div_ceil(threads);
+    std::thread::scope(|scope| {
+        let mut rest = &mut edges[..];
+        let mut taken = 0;
+        for t in 0..threads {
+            let first_row = (t * per_thread).min(rows);
+            let last_row = ((t + 1) * per_thread).min(rows);
+            let bounds = &row_start[first_row..=last_row];
+            let (part, tail) = rest.split_at_mut(bounds[bounds.len() - 1] - taken);
+            taken = bounds[bounds.len() - 1];
+            rest = tail;
+            scope.spawn(move || sort_part(bounds, part));
+        }
+    });
 }
 
 struct Solver {
@@ -515,21 +659,21 @@ impl Solver {
     /// which it becomes cheaper than the slot it holds is freed too (and so on). Every row
     /// still placed then holds a slot of least reduced cost, as `run` requires.
     fn reopen(&mut self, graph: &Graph, rows: &[usize]) {
-        // Who reaches each slot, at what cost: the graph transposed.
-        let mut start = vec![0usize; graph.slots + 1];
-        for &s in &graph.slot {
-            start[s as usize + 1] += 1;
+        // Who reaches each column, at what cost: the graph transposed.
+        let columns = graph.first_slot.len() - 1;
+        let mut start = vec![0usize; columns + 1];
+        for &(column, _) in &graph.edges {
+            start[column as usize + 1] += 1;
         }
-        for k in 0..graph.slots {
+        for k in 0..columns {
             start[k + 1] += start[k];
         }
         let mut next = start.clone();
-        let mut reached_by = vec![(0u32, 0i32); graph.slot.len()];
+        let mut reached_by = vec![(0u32, 0i32); graph.edges.len()];
         for row in 0..graph.rows {
-            let (slots, costs) = graph.edges(row);
-            for (&s, &c) in slots.iter().zip(costs) {
-                reached_by[next[s as usize]] = (row as u32, c);
-                next[s as usize] += 1;
+            for &(column, c) in graph.edges(row) {
+                reached_by[next[column as usize]] = (row as u32, c);
+                next[column as usize] += 1;
             }
         }
         let mut queue: Vec<usize> = rows.to_vec();
@@ -550,7 +694,8 @@ impl Solver {
                 continue;
             }
             self.v[slot] = 0;
-            for &(other, c) in &reached_by[start[slot]..start[slot + 1]] {
+            let column = graph.slot_column[slot] as usize;
+            for &(other, c) in &reached_by[start[column]..start[column + 1]] {
                 let other = other as usize;
                 let held = self.held[other];
                 if held != NONE && i64::from(c) < self.held_cost[other] - self.v[held as usize] {
@@ -585,7 +730,6 @@ impl Solver {
                 }
                 None => break,
             };
-            let (slots, costs) = graph.edges(row);
             let own = graph.own(row);
             // Least and second least reduced cost, own slot first (ties go to real slots).
             let mut u1 = graph.left_out - self.v[own];
@@ -598,27 +742,36 @@ impl Solver {
             // the few distinct scores of real editions and the slots of one ambassador) the
             // row takes it and nobody is evicted.
             let mut free_at_min: Option<(usize, i64)> = None;
-            for (&s, &c) in slots.iter().zip(costs) {
-                let h = i64::from(c) - self.v[s as usize];
-                if h < u2 {
-                    if h < u1 || (h == u1 && j1 == own) {
-                        if h < u1 {
-                            free_at_min = None;
-                        }
-                        u2 = u1;
-                        j2 = j1;
-                        c2 = c1;
-                        u1 = h;
-                        j1 = s as usize;
-                        c1 = i64::from(c);
-                    } else {
-                        u2 = h;
-                        j2 = s as usize;
-                        c2 = i64::from(c);
-                    }
+            for &(column, c) in graph.edges(row) {
+                let c = i64::from(c);
+                // Edges go cheapest first and potentials are ≤ 0: no slot from here on costs
+                // less than `c`, so none can improve on the two best (nor be a free slot at
+                // the minimum once the two best differ).
+                if !graph.full && (c > u2 || (c == u2 && u1 < u2)) {
+                    break;
                 }
-                if h == u1 && free_at_min.is_none() && self.holder[s as usize] == NONE {
-                    free_at_min = Some((s as usize, i64::from(c)));
+                for s in graph.slots_of(column) {
+                    let h = c - self.v[s];
+                    if h < u2 {
+                        if h < u1 || (h == u1 && j1 == own) {
+                            if h < u1 {
+                                free_at_min = None;
+                            }
+                            u2 = u1;
+                            j2 = j1;
+                            c2 = c1;
+                            u1 = h;
+                            j1 = s;
+                            c1 = c;
+                        } else {
+                            u2 = h;
+                            j2 = s;
+                            c2 = c;
+                        }
+                    }
+                    if h == u1 && free_at_min.is_none() && self.holder[s] == NONE {
+                        free_at_min = Some((s, c));
+                    }
                 }
             }
             if j2 == NONE as usize {
@@ -651,51 +804,19 @@ impl Solver {
     /// the path is flipped and the potentials of the slots settled on the way are updated.
     fn augment(&mut self, graph: &Graph, row: usize, search: &mut Search) {
         search.reset();
-        // The shortest distance to a free slot found so far: nothing at or beyond it can be
-        // on the path, so a row's edges (sorted by cost, and potentials being ≤ 0) are relaxed
-        // only until their cost alone reaches it.
+        // Free slots are not queued: the nearest one found so far is kept aside (`search.end`,
+        // at distance `bound`), and the search stops when nothing queued is nearer. Nothing at
+        // or beyond `bound` can be on the path either, so a row's edges (sorted by cost, and
+        // potentials being ≤ 0) are relaxed only until their cost alone reaches it.
         let mut bound = INF;
-        let relax = |search: &mut Search, bound: &mut i64, from: usize, d0: i64, this: &Solver| {
-            let (slots, costs) = graph.edges(from);
-            let own = graph.own(from);
-            let edges = slots
-                .iter()
-                .zip(costs)
-                .map(|(&s, &c)| (s as usize, i64::from(c)))
-                .chain(std::iter::once((own, graph.left_out)));
-            for (slot, c) in edges {
-                let lowest = d0 + c;
-                if lowest >= *bound {
-                    break; // the remaining edges (and the own slot, dearest) cost as much
-                }
-                let d = lowest - this.v[slot];
-                if d < search.d[slot] && !search.settled[slot] {
-                    if search.d[slot] == INF {
-                        search.touched.push(slot as u32);
-                    }
-                    search.d[slot] = d;
-                    search.pred[slot] = from as u32;
-                    search.pred_cost[slot] = c;
-                    let held = this.holder[slot] != NONE;
-                    if !held {
-                        *bound = (*bound).min(d);
-                    }
-                    search.heap.push(Reverse(heap_key(d, held, slot)));
-                }
+        self.relax(graph, search, &mut bound, row, 0);
+        while let Some((d, slot)) = search.heap.pop() {
+            let (d, slot) = (d as i64, slot as usize);
+            if d >= bound {
+                break;
             }
-        };
-        relax(search, &mut bound, row, 0, self);
-        let end = loop {
-            let Some(Reverse(key)) = search.heap.pop() else {
-                // Unreachable: the row's own slot is always free or leads to one.
-                return;
-            };
-            let (d, held, slot) = from_heap_key(key);
             if search.settled[slot] || d > search.d[slot] {
                 continue;
-            }
-            if !held {
-                break slot;
             }
             search.settled[slot] = true;
             search.scanned.push(slot as u32);
@@ -703,8 +824,10 @@ impl Solver {
             // every other edge of that row has a reduced cost ≥ that one's.
             let other = self.holder[slot] as usize;
             let base = self.held_cost[other] - self.v[slot];
-            relax(search, &mut bound, other, d - base, self);
-        };
+            self.relax(graph, search, &mut bound, other, d - base);
+        }
+        // The row's own slot is always free, so a free slot was found.
+        let end = search.end;
         let mu = search.d[end];
         for &s in &search.scanned {
             let s = s as usize;
@@ -723,6 +846,45 @@ impl Solver {
         }
     }
 
+    /// One step of [`Solver::augment`]'s search: the slots reached through row `from`, at
+    /// distance `d0` plus the edge's cost less the slot's potential. `from`'s edges are sorted.
+    fn relax(&self, graph: &Graph, search: &mut Search, bound: &mut i64, from: usize, d0: i64) {
+        let mut reach = |bound: &mut i64, slot: usize, c: i64, lowest: i64| {
+            let d = lowest - self.v[slot];
+            if d < search.d[slot] && !search.settled[slot] {
+                if search.d[slot] == INF {
+                    search.touched.push(slot as u32);
+                }
+                search.d[slot] = d;
+                search.pred[slot] = from as u32;
+                search.pred_cost[slot] = c;
+                if self.holder[slot] == NONE {
+                    // Strictly nearer only: on ties the first found stays, deterministically.
+                    if d < *bound {
+                        *bound = d;
+                        search.end = slot;
+                    }
+                } else {
+                    search.heap.push(d as u64, slot as u32);
+                }
+            }
+        };
+        for &(column, c) in graph.edges(from) {
+            let c = i64::from(c);
+            let lowest = d0 + c;
+            if lowest >= *bound {
+                return; // the remaining edges (and the own slot, dearest) cost as much
+            }
+            for slot in graph.slots_of(column) {
+                reach(bound, slot, c, lowest);
+            }
+        }
+        let lowest = d0 + graph.left_out;
+        if lowest < *bound {
+            reach(bound, graph.own(from), graph.left_out, lowest);
+        }
+    }
+
     /// [`Solver::augment`] when every row reaches every slot: Jonker–Volgenant's search, one
     /// pass over the slots not yet settled per step (relaxing through the row just reached and
     /// finding the next minimum together), which beats a heap when rows have that many edges.
@@ -735,9 +897,8 @@ impl Solver {
         let pred = &mut search.pred;
         let scanned = &mut search.scanned;
         scanned.clear();
-        let costs = graph.edges(row).1;
         for s in 0..slots {
-            d[s] = i64::from(costs[s]) - self.v[s];
+            d[s] = i64::from(graph.full_cost(row, s)) - self.v[s];
             pred[s] = row as u32;
         }
         let own = graph.own(row);
@@ -769,12 +930,12 @@ impl Solver {
                 d[own2] = INF;
                 todo.push(own2 as u32);
             }
-            let costs2 = graph.edges(other).1;
+            let costs2 = graph.edges(other);
             let mut best = usize::MAX;
             for (k, &col) in todo.iter().enumerate() {
                 let col = col as usize;
                 let c = if col < slots {
-                    i64::from(costs2[col])
+                    i64::from(costs2[graph.slot_edge[col] as usize].1)
                 } else if col == own2 {
                     graph.left_out
                 } else {
@@ -809,7 +970,7 @@ impl Solver {
             let r = pred[slot] as usize;
             let previous = self.held[r];
             let cost = if slot < slots {
-                i64::from(graph.edges(r).1[slot])
+                i64::from(graph.full_cost(r, slot))
             } else {
                 graph.left_out
             };
@@ -834,6 +995,7 @@ impl Solver {
     ) -> (Vec<(usize, usize, u32)>, usize) {
         // The dearest slot of each column (free slots have potential 0).
         let columns = problem.capacities.len();
+        let some_unavailable = problem.capacities.contains(&0);
         let vmax: Vec<i64> = (0..columns)
             .map(|c| {
                 let range = graph.first_slot[c] as usize..graph.first_slot[c + 1] as usize;
@@ -856,7 +1018,7 @@ impl Solver {
             checked += 1;
             // A row with a violation gets all its pairs (a row left out needs most of them
             // anyway), so that it is never checked again.
-            problem.row_into(row, &mut pairs);
+            problem.row_into(row, &mut pairs, some_unavailable);
             let violated = pairs
                 .iter()
                 .any(|&(column, s)| graph.max_score - i64::from(s) - vmax[column as usize] - u < 0);
@@ -889,24 +1051,10 @@ struct Search {
     scanned: Vec<u32>,
     /// Slots not yet settled ([`Solver::augment_full`]).
     todo: Vec<u32>,
-    /// (distance, held, slot) packed by [`heap_key`]: among equal distances, free slots first
-    /// (shorter paths on ties), then the lower slot.
-    heap: BinaryHeap<Reverse<u128>>,
-}
-
-/// Distances are never negative (reduced costs are not), so (distance, held, slot) packs into
-/// one integer whose order is the tuple's: one comparison per heap step instead of three.
-fn heap_key(d: i64, held: bool, slot: usize) -> u128 {
-    debug_assert!(d >= 0);
-    ((d as u128) << 33) | (u128::from(held) << 32) | slot as u128
-}
-
-fn from_heap_key(key: u128) -> (i64, bool, usize) {
-    (
-        (key >> 33) as i64,
-        (key >> 32) & 1 == 1,
-        (key & 0xffff_ffff) as usize,
-    )
+    /// Held slots reached, by distance (never negative: reduced costs are not).
+    heap: RadixHeap,
+    /// The nearest free slot found ([`Solver::augment`]).
+    end: usize,
 }
 
 impl Search {
@@ -919,7 +1067,8 @@ impl Search {
             touched: Vec::new(),
             scanned: Vec::new(),
             todo: Vec::new(),
-            heap: BinaryHeap::new(),
+            heap: RadixHeap::new(),
+            end: NONE as usize,
         }
     }
 
@@ -931,6 +1080,7 @@ impl Search {
         self.touched.clear();
         self.scanned.clear();
         self.heap.clear();
+        self.end = NONE as usize;
     }
 }
 #[cfg(test)]
@@ -993,6 +1143,66 @@ mod tests {
             })
             .sum();
         (placed, total)
+    }
+
+    /// Random rows in column order: (column, score), scores over `span` values.
+    fn random_rows(rng: &mut fastrand::Rng, rows: usize, columns: u32, span: u32) -> PairLists {
+        let mut lists = PairLists::default();
+        for _ in 0..rows {
+            let list: Vec<(u32, u32)> = (0..columns)
+                .filter_map(|c| (rng.u8(0..4) > 0).then(|| (c, rng.u32(0..span))))
+                .collect();
+            lists.push(&list);
+        }
+        lists
+    }
+
+    #[test]
+    fn keeping_the_best_pairs_agrees_with_a_full_sort() {
+        let mut rng = fastrand::Rng::with_seed(11);
+        let mut counts = Vec::new();
+        for round in 0..300 {
+            // Few distinct scores (counted) and many (selected by comparisons).
+            let span = if round % 2 == 0 { 40 } else { 1_000_000 };
+            let columns = rng.u32(2..300);
+            let rows = random_rows(&mut rng, 1, columns, span);
+            let mut pairs = rows.row(0).to_vec();
+            if pairs.len() < 2 {
+                continue;
+            }
+            let keep = rng.usize(1..pairs.len());
+            let mut want = pairs.clone();
+            want.sort_by_key(|&(c, s)| (Reverse(s), c));
+            want.truncate(keep);
+            let floor = want.iter().map(|&(_, s)| s).min();
+            want.sort_by_key(|&(c, _)| c);
+            assert_eq!(Some(keep_best(&mut pairs, keep, &mut counts)), floor);
+            assert_eq!(pairs, want);
+        }
+    }
+
+    #[test]
+    fn rows_are_sorted_cheapest_first_then_by_column() {
+        let mut rng = fastrand::Rng::with_seed(12);
+        // The last two are large enough to be sorted on several threads.
+        for (rows, columns, span) in [
+            (50, 40, 30),
+            (50, 40, 100_000),
+            (400, 900, 50),
+            (400, 900, 1 << 30),
+        ] {
+            let lists = random_rows(&mut rng, rows, columns, span);
+            let mut row_start = vec![0];
+            row_start.extend(lists.ends.iter().copied());
+            let mut edges: Vec<(u32, i32)> =
+                lists.pairs.iter().map(|&(c, s)| (c, -(s as i32))).collect();
+            let mut want = edges.clone();
+            for r in row_start.windows(2) {
+                want[r[0]..r[1]].sort_by_key(|&(c, cost)| (cost, c));
+            }
+            sort_rows_cheapest_first(&row_start, &mut edges);
+            assert_eq!(edges, want);
+        }
     }
 
     #[test]

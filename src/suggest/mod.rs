@@ -3,12 +3,13 @@
 //! Pure functions of the edition's data and the rules (`rules`): same input, same pairs.
 
 pub mod assignment;
+mod radix_heap;
 pub mod rules;
 pub mod score;
 pub mod scorer;
 pub mod square;
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use serde::Serialize;
 
@@ -93,7 +94,7 @@ pub fn suggest(input: &Input) -> Suggestion {
     let rules = input.rules;
     let kept: Vec<&Pair> = input.pairs.iter().filter(|p| is_kept(p)).collect();
     let kept_students: HashSet<StudentId> = kept.iter().map(|p| p.student_id).collect();
-    let mut taken: HashMap<AmbassadorId, u32> = HashMap::new();
+    let mut taken: HashMap<AmbassadorId, u32> = HashMap::default();
     for pair in &kept {
         *taken.entry(pair.ambassador_id).or_default() += 1;
     }
@@ -178,7 +179,6 @@ pub fn suggest(input: &Input) -> Suggestion {
     if rules.fairness {
         assignment = fairest(students.len(), &score_of, &capacities, assignment);
     }
-
     let mut left = capacities.clone();
     let mut proposed = Vec::new();
     let mut unpaired_rows = Vec::new();

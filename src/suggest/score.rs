@@ -57,11 +57,17 @@ pub struct PlaceProfile {
 /// Recognising a text in a referential is string work, and the same few métiers, administrations
 /// and communes come back in every row: each thread remembers what it recognised (the
 /// referentials are compiled in and never change, so the answer cannot go stale).
-fn remembered<K: std::hash::Hash + Eq + Clone, V: Clone>(
+fn remembered<K, Q, V>(
     cache: &'static std::thread::LocalKey<Seen<K, V>>,
-    key: &K,
+    key: &Q,
+    owned: impl FnOnce() -> K,
     compute: impl FnOnce() -> V,
-) -> V {
+) -> V
+where
+    K: std::hash::Hash + Eq + std::borrow::Borrow<Q>,
+    Q: std::hash::Hash + Eq + ?Sized,
+    V: Clone,
+{
     if let Some(v) = cache.with(|c| c.borrow().get(key).cloned()) {
         return v;
     }
@@ -71,12 +77,12 @@ fn remembered<K: std::hash::Hash + Eq + Clone, V: Clone>(
         if c.len() > 50_000 {
             c.clear(); // bounded: a long-running app sees many editions
         }
-        c.insert(key.clone(), v.clone());
+        c.insert(owned(), v.clone());
     });
     v
 }
 
-type Seen<K, V> = std::cell::RefCell<std::collections::HashMap<K, V>>;
+type Seen<K, V> = std::cell::RefCell<rustc_hash::FxHashMap<K, V>>;
 
 thread_local! {
     static JOBS_SEEN: Seen<String, Named<Job>> = Default::default();
@@ -86,24 +92,34 @@ thread_local! {
 }
 
 fn job_of(label: &str) -> Named<Job> {
-    remembered(&JOBS_SEEN, &label.to_string(), || Named {
-        label: label.to_string(),
-        key: crate::referentials::label_key(label),
-        entry: Jobs::get().recognize(label).job,
-    })
+    remembered(
+        &JOBS_SEEN,
+        label,
+        || label.to_string(),
+        || Named {
+            label: label.to_string(),
+            key: crate::referentials::label_key(label),
+            entry: Jobs::get().recognize(label).job,
+        },
+    )
 }
 
 fn administration_of(label: &str) -> Named<Administration> {
-    remembered(&ADMINISTRATIONS_SEEN, &label.to_string(), || Named {
-        label: label.to_string(),
-        key: crate::referentials::label_key(label),
-        entry: Administrations::get().recognize(label).administration,
-    })
+    remembered(
+        &ADMINISTRATIONS_SEEN,
+        label,
+        || label.to_string(),
+        || Named {
+            label: label.to_string(),
+            key: crate::referentials::label_key(label),
+            entry: Administrations::get().recognize(label).administration,
+        },
+    )
 }
 
 fn place_of(place: &crate::model::Place) -> PlaceProfile {
     let key = (place.insee_code.clone(), place.departement.clone());
-    let mut profile = remembered(&PLACES_SEEN, &key, || place_of_codes(place));
+    let mut profile = remembered(&PLACES_SEEN, &key, || key.clone(), || place_of_codes(place));
     profile.commune = place.commune.clone();
     profile
 }

@@ -8,7 +8,7 @@
 //! pair of a 10,000 × 10,000 edition affordable. Same points, same barriers as `score::score`
 //! (tested against it).
 
-use std::collections::HashMap;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::rules::Rules;
 use super::score::{AmbassadorProfile, Barrier, Named, PlaceProfile, StudentProfile};
@@ -36,13 +36,22 @@ impl NameId {
 /// Strings to numbers.
 #[derive(Default)]
 struct Interner {
-    ids: HashMap<(u8, String), u32>,
+    /// One map per kind of text (métier name, métier key, family, administration…), so that a
+    /// look-up needs no owned key.
+    ids: [HashMap<String, u32>; 5],
+    next: u32,
 }
 
 impl Interner {
     fn id(&mut self, kind: u8, text: &str) -> u32 {
-        let next = self.ids.len() as u32;
-        *self.ids.entry((kind, text.to_string())).or_insert(next)
+        let ids = &mut self.ids[kind as usize];
+        if let Some(&id) = ids.get(text) {
+            return id;
+        }
+        let id = self.next;
+        self.next += 1;
+        ids.insert(text.to_string(), id);
+        id
     }
 
     fn name<T>(&mut self, kind: u8, named: &Named<T>, code: impl Fn(&T) -> &'static str) -> NameId {
@@ -62,7 +71,7 @@ struct Classes<T: Eq + std::hash::Hash + Clone> {
 impl<T: Eq + std::hash::Hash + Clone> Classes<T> {
     fn new() -> Self {
         Classes {
-            index: HashMap::new(),
+            index: HashMap::default(),
             values: Vec::new(),
         }
     }
@@ -143,11 +152,15 @@ impl Scorer {
         let w = &rules.weights;
         let mut interner = Interner::default();
         let mut departements: Classes<String> = Classes::new();
-        let mut municipalities: HashMap<String, u32> = HashMap::new();
+        let mut municipalities: HashMap<String, u32> = HashMap::default();
         let mut municipality = |place: &PlaceProfile| match place.municipality.as_deref() {
             Some(m) => {
-                let next = municipalities.len() as u32;
-                *municipalities.entry(m.to_string()).or_insert(next)
+                if let Some(&id) = municipalities.get(m) {
+                    return id;
+                }
+                let id = municipalities.len() as u32;
+                municipalities.insert(m.to_string(), id);
+                id
             }
             None => NO_MUNICIPALITY,
         };
@@ -165,7 +178,7 @@ impl Scorer {
         // the referential does not know only matches the same text on the other side, so one
         // that the other side never writes is no class of its own: the tables stay as small as
         // the referentials, however varied the files' free texts are.
-        let wished_keys: std::collections::HashSet<u32> = students
+        let wished_keys: HashSet<u32> = students
             .iter()
             .flat_map(|s| &s.wishes)
             .map(|w| interner.name(0, w, |j| j.code).key)
@@ -173,12 +186,12 @@ impl Scorer {
         let names = |interner: &mut Interner, x: Option<&Named<Administration>>| {
             x.map(|x| administration(interner, x))
         };
-        let student_admin_keys: std::collections::HashSet<u32> = students
+        let student_admin_keys: HashSet<u32> = students
             .iter()
             .filter_map(|s| names(&mut interner, s.administration.as_ref()))
             .map(|(id, _)| id.key)
             .collect();
-        let offered_admin_keys: std::collections::HashSet<u32> = ambassadors
+        let offered_admin_keys: HashSet<u32> = ambassadors
             .iter()
             .filter_map(|a| names(&mut interner, a.administration.as_ref()))
             .map(|(id, _)| id.key)
@@ -405,18 +418,51 @@ impl Scorer {
             }
             0 => return, // département unknown: no pair possible
             _ => {
-                out.extend(
-                    (0..self.ambassador_departement.len())
-                        .filter_map(|j| self.allowed_score(i, j).map(|s| (j as u32, s))),
-                );
+                let row = self.row_tables(i);
+                out.reserve(self.ambassador_departement.len());
+                let ambassadors = self
+                    .ambassador_departement
+                    .iter()
+                    .zip(&self.ambassador_job)
+                    .zip(&self.ambassador_administration)
+                    .zip(&self.ambassador_municipality);
+                for (j, (((&d, &job), &administration), &municipality)) in ambassadors.enumerate() {
+                    if let Some(s) = row.score(d, job, administration, municipality) {
+                        out.push((j as u32, s));
+                    }
+                }
                 return;
             }
         };
-        out.extend(
-            reachable
-                .iter()
-                .filter_map(|&j| self.allowed_score(i, j as usize).map(|s| (j, s))),
-        );
+        let row = self.row_tables(i);
+        out.reserve(reachable.len());
+        for &j in reachable {
+            let j = j as usize;
+            if let Some(s) = row.score(
+                self.ambassador_departement[j],
+                self.ambassador_job[j],
+                self.ambassador_administration[j],
+                self.ambassador_municipality[j],
+            ) {
+                out.push((j as u32, s));
+            }
+        }
+    }
+
+    /// The slices of the tables that student `i`'s pairs read, looked up once per row.
+    fn row_tables(&self, i: usize) -> RowTables<'_> {
+        let d = self.departements;
+        let from = usize::from(self.student_departement[i]) * d;
+        let m = usize::from(self.student_mobility[i]);
+        let a = usize::from(self.student_administration[i]) * self.administration_classes;
+        RowTables {
+            rule: &self.rule[m * d * d + from..m * d * d + from + d],
+            geography: &self.geography_points[from..from + d],
+            job: &self.job_points[i * self.job_classes..(i + 1) * self.job_classes],
+            administration: &self.administration_points[a..a + self.administration_classes],
+            municipality: self.student_municipality[i],
+            same_commune: self.same_commune,
+        }
     }
 
     /// The score of student `i` with ambassador `j` (an available one), or why not.
@@ -467,6 +513,45 @@ impl Scorer {
             4 => Barrier::Unavailable,
             _ => Barrier::Forbidden,
         }
+    }
+}
+
+/// One student's rows of the scorer's tables (see [`Scorer::row_tables`]).
+struct RowTables<'a> {
+    /// By ambassador département: ALLOWED or a barrier code.
+    rule: &'a [u8],
+    geography: &'a [u32],
+    job: &'a [u32],
+    administration: &'a [u32],
+    municipality: u32,
+    same_commune: u32,
+}
+
+impl RowTables<'_> {
+    /// As [`Scorer::allowed_score`], from the ambassador's classes.
+    #[inline(always)]
+    fn score(
+        &self,
+        departement: u16,
+        job: u16,
+        administration: u16,
+        municipality: u32,
+    ) -> Option<u32> {
+        let d = usize::from(departement);
+        if self.rule[d] != ALLOWED {
+            return None;
+        }
+        let geography = if self.municipality != NO_MUNICIPALITY && self.municipality == municipality
+        {
+            self.same_commune
+        } else {
+            self.geography[d]
+        };
+        Some(
+            self.job[usize::from(job)]
+                + self.administration[usize::from(administration)]
+                + geography,
+        )
     }
 }
 

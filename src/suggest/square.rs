@@ -17,25 +17,41 @@ pub fn solve(n: usize, cost: &[i32]) -> Vec<usize> {
     if n == 0 {
         return Vec::new();
     }
-    let row = |i: usize| &cost[i * n..(i + 1) * n];
-    let mut v = vec![0i64; n];
-    let mut row_col = vec![NONE; n];
-    let mut col_row = vec![NONE; n];
-
     // Column reduction: each column's cheapest row (the first on ties), read row by row.
+    let mut v: Vec<i64> = cost[..n].iter().map(|&c| i64::from(c)).collect();
     let mut best_row = vec![0u32; n];
-    for (v, &c) in v.iter_mut().zip(row(0)) {
-        *v = i64::from(c);
-    }
     for i in 1..n {
-        for (j, &c) in row(i).iter().enumerate() {
-            let c = i64::from(c);
-            if c < v[j] {
-                v[j] = c;
-                best_row[j] = i as u32;
+        for ((v, b), &c) in v
+            .iter_mut()
+            .zip(&mut best_row)
+            .zip(&cost[i * n..(i + 1) * n])
+        {
+            if i64::from(c) < *v {
+                *v = i64::from(c);
+                *b = i as u32;
             }
         }
     }
+    solve_reduced(n, cost, v, best_row)
+}
+
+/// [`solve`], given each column's least cost and the first row at it (the column reduction,
+/// which a caller writing the costs can do on the way).
+pub fn solve_reduced(
+    n: usize,
+    cost: &[i32],
+    column_min: Vec<i64>,
+    best_row: Vec<u32>,
+) -> Vec<usize> {
+    debug_assert_eq!(cost.len(), n * n);
+    if n == 0 {
+        return Vec::new();
+    }
+    let row = |i: usize| &cost[i * n..(i + 1) * n];
+    let mut v = column_min;
+    let mut row_col = vec![NONE; n];
+    let mut col_row = vec![NONE; n];
+
     let mut matches = vec![0u32; n];
     for j in (0..n).rev() {
         let i = best_row[j] as usize;
@@ -72,8 +88,12 @@ pub fn solve(n: usize, cost: &[i32]) -> Vec<usize> {
         }
     }
 
-    // Augmenting row reduction, twice.
-    for _ in 0..2 {
+    // Augmenting row reduction: twice, as Jonker and Volgenant do, then again while a pass still
+    // settles a tenth of the rows left — a pass costs about one scan per row, far less than the
+    // shortest paths it spares (2000 × 2000: 157 rows left after two passes, 123 after four).
+    let mut pass = 0;
+    while pass < 8 && !free.is_empty() {
+        pass += 1;
         let todo = std::mem::take(&mut free);
         let mut k = 0;
         let mut again: Option<u32> = None;
@@ -106,8 +126,17 @@ pub fn solve(n: usize, cost: &[i32]) -> Vec<usize> {
             if u1 < u2 {
                 v[j1] -= u2 - u1;
             } else if evicted != NONE {
-                j1 = j2;
-                evicted = col_row[j2];
+                // A tie at the minimum: a free column there, if any, is taken and nobody is
+                // evicted (without this, tie-heavy costs bounce rows between two columns and
+                // leave most of them to the slower shortest paths). Searched only on ties,
+                // so the scan above stays lean.
+                j1 = row(i)
+                    .iter()
+                    .zip(&v)
+                    .zip(&col_row)
+                    .position(|((&c, &vj), &holder)| holder == NONE && i64::from(c) - vj == u1)
+                    .unwrap_or(j2);
+                evicted = col_row[j1];
             }
             row_col[i] = j1 as u32;
             col_row[j1] = i as u32;
@@ -119,6 +148,9 @@ pub fn solve(n: usize, cost: &[i32]) -> Vec<usize> {
                     free.push(evicted);
                 }
             }
+        }
+        if pass >= 2 && free.len() * 10 > todo.len() * 9 {
+            break;
         }
     }
 
