@@ -138,7 +138,7 @@ pub fn solve_keeping(problem: &Problem, keep: usize) -> (Vec<Option<usize>>, Rep
     loop {
         report.rounds += 1;
         solver.run(&graph);
-        report.edges = graph.edges.len();
+        report.edges = graph.edge_count;
         if keep == usize::MAX {
             return (solver.assignment(&graph), report);
         }
@@ -287,49 +287,71 @@ struct Candidates {
 impl Candidates {
     fn collect(problem: &Problem, keep: usize) -> Candidates {
         let n = problem.rows;
+        let open = problem.capacities.iter().filter(|&&c| c > 0).count();
+        // One buffer for every row's pairs, at its largest size: each thread writes its rows
+        // into its own region (zeroed lazily by the system: what no row uses costs nothing),
+        // and nothing is copied to join them.
+        let per_row = open.min(keep);
+        let mut pairs = vec![(0u32, 0u32); n * per_row];
         let threads = parallelism(n * problem.capacities.len());
-        let chunk = n.div_ceil(threads);
-        let mut parts: Vec<(PairLists, Vec<Option<u32>>, i64)> = Vec::new();
-        std::thread::scope(|scope| {
-            let handles: Vec<_> = (0..threads)
-                .map(|t| {
-                    let range = (t * chunk).min(n)..((t + 1) * chunk).min(n);
-                    scope.spawn(move || Candidates::collect_rows(problem, range, keep))
-                })
-                .collect();
-            for handle in handles {
-                // A panic in a scoring closure is a bug: pass it on as it is.
-                parts.push(
-                    handle
-                        .join()
-                        .unwrap_or_else(|e| std::panic::resume_unwind(e)),
-                );
-            }
-        });
+        let chunk = n.div_ceil(threads).max(1);
+        let mut rows = PairLists {
+            starts: Vec::with_capacity(n),
+            ends: Vec::with_capacity(n),
+            pairs: Vec::new(),
+        };
         let mut candidates = Candidates {
             rows: PairLists::default(),
             floor: Vec::with_capacity(n),
             max_score: 0,
         };
-        for (rows, floor, max_score) in parts {
-            candidates.rows.append(rows);
-            candidates.floor.extend(floor);
-            candidates.max_score = candidates.max_score.max(max_score);
-        }
+        std::thread::scope(|scope| {
+            let handles: Vec<_> = pairs
+                .chunks_mut((chunk * per_row).max(1))
+                .enumerate()
+                .map(|(t, region)| {
+                    let range = (t * chunk).min(n)..((t + 1) * chunk).min(n);
+                    let offset = t * chunk * per_row;
+                    scope.spawn(move || {
+                        Candidates::collect_rows(problem, range, keep, region, offset)
+                    })
+                })
+                .collect();
+            for handle in handles {
+                // A panic in a scoring closure is a bug: pass it on as it is.
+                let (starts, ends, floor, max_score) = handle
+                    .join()
+                    .unwrap_or_else(|e| std::panic::resume_unwind(e));
+                rows.starts.extend(starts);
+                rows.ends.extend(ends);
+                candidates.floor.extend(floor);
+                candidates.max_score = candidates.max_score.max(max_score);
+            }
+        });
+        rows.pairs = pairs;
+        candidates.rows = rows;
         candidates
     }
 
+    /// Rows `range`, written into `region` (which starts at `offset` in the whole buffer):
+    /// where each row starts and ends, its floor, and the highest score.
+    #[allow(clippy::type_complexity)]
     fn collect_rows(
         problem: &Problem,
         range: std::ops::Range<usize>,
         keep: usize,
-    ) -> (PairLists, Vec<Option<u32>>, i64) {
-        let mut rows = PairLists::default();
+        region: &mut [(u32, u32)],
+        offset: usize,
+    ) -> (Vec<usize>, Vec<usize>, Vec<Option<u32>>, i64) {
+        let mut starts = Vec::with_capacity(range.len());
+        let mut ends = Vec::with_capacity(range.len());
         let mut floors = Vec::with_capacity(range.len());
         let mut max_score = 0i64;
         let mut all = Vec::new();
         let some_unavailable = problem.capacities.contains(&0);
         let mut counts = Vec::new();
+        let mut scratch = Vec::new();
+        let mut at = 0;
         for row in range {
             problem.row_into(row, &mut all, some_unavailable);
             if let Some(best) = all.iter().map(|&(_, s)| s).max() {
@@ -340,9 +362,14 @@ impl Candidates {
             } else {
                 floors.push(None);
             }
-            rows.push(&all);
+            // Sorted here, on the scoring threads, while the row is in cache.
+            sort_best_first(&mut all, &mut scratch, &mut counts);
+            region[at..at + all.len()].copy_from_slice(&all);
+            starts.push(offset + at);
+            at += all.len();
+            ends.push(offset + at);
         }
-        (rows, floors, max_score)
+        (starts, ends, floors, max_score)
     }
 }
 
@@ -384,10 +411,45 @@ fn keep_best(pairs: &mut Vec<(u32, u32)>, keep: usize, counts: &mut Vec<u32>) ->
     floor
 }
 
-/// For each row, a list of (column, score) in column order, all in one vector.
+/// Sorts a row's pairs (given in column order) best score first, ties staying in column order.
+/// Scores span a few hundred values on real editions, so a counting sort does it in two passes.
+fn sort_best_first(row: &mut [(u32, u32)], scratch: &mut Vec<(u32, u32)>, counts: &mut Vec<u32>) {
+    let (Some(low), Some(high)) = (
+        row.iter().map(|&(_, s)| s).min(),
+        row.iter().map(|&(_, s)| s).max(),
+    ) else {
+        return;
+    };
+    let span = (high - low) as usize + 1;
+    if span > 4 * row.len() + 1024 {
+        row.sort_unstable_by_key(|&(column, s)| (Reverse(s), column));
+        return;
+    }
+    // Bucket 0 is the best score; `counts[k]` becomes where bucket k starts.
+    counts.clear();
+    counts.resize(span + 1, 0);
+    for &(_, s) in row.iter() {
+        counts[(high - s) as usize + 1] += 1;
+    }
+    for k in 1..=span {
+        counts[k] += counts[k - 1];
+    }
+    scratch.clear();
+    scratch.resize(row.len(), (0, 0));
+    for &pair in row.iter() {
+        let at = &mut counts[(high - pair.1) as usize];
+        scratch[*at as usize] = pair;
+        *at += 1;
+    }
+    row.copy_from_slice(scratch);
+}
+
+/// For each row, a list of (column, score), best first (ties by column), all in one vector
+/// (where rows were written by several threads, with gaps between their parts).
 #[derive(Default)]
 struct PairLists {
-    /// Where each row's list ends in `pairs` (it starts where the previous one ends).
+    /// Where each row's list starts and ends in `pairs`.
+    starts: Vec<usize>,
     ends: Vec<usize>,
     pairs: Vec<(u32, u32)>,
 }
@@ -398,26 +460,16 @@ impl PairLists {
     }
 
     fn row(&self, row: usize) -> &[(u32, u32)] {
-        let start = if row == 0 { 0 } else { self.ends[row - 1] };
-        &self.pairs[start..self.ends[row]]
+        &self.pairs[self.starts[row]..self.ends[row]]
     }
 
     fn push(&mut self, list: &[(u32, u32)]) {
+        self.starts.push(self.pairs.len());
         self.pairs.extend_from_slice(list);
         self.ends.push(self.pairs.len());
     }
 
-    fn append(&mut self, other: PairLists) {
-        if self.pairs.is_empty() {
-            *self = other;
-            return;
-        }
-        let offset = self.pairs.len();
-        self.pairs.extend(other.pairs);
-        self.ends.extend(other.ends.into_iter().map(|e| e + offset));
-    }
-
-    /// The same lists with these (row, column, score) added, kept in column order.
+    /// The same lists with these (row, column, score) added (a pair already there once).
     fn with(&self, added: &[(usize, usize, u32)]) -> PairLists {
         let mut extra: Vec<Vec<(u32, u32)>> = vec![Vec::new(); self.len()];
         for &(row, column, score) in added {
@@ -425,12 +477,14 @@ impl PairLists {
         }
         let mut result = PairLists::default();
         let mut list = Vec::new();
+        let (mut scratch, mut counts) = (Vec::new(), Vec::new());
         for (row, more) in extra.into_iter().enumerate() {
             list.clear();
             list.extend_from_slice(self.row(row));
             list.extend(more);
             list.sort_unstable_by_key(|&(c, _)| c);
             list.dedup_by_key(|&mut (c, _)| c);
+            sort_best_first(&mut list, &mut scratch, &mut counts);
             result.push(&list);
         }
         result
@@ -447,10 +501,13 @@ struct Graph {
     slot_column: Vec<u32>,
     /// The first slot of each column (and, last, the number of slots).
     first_slot: Vec<u32>,
-    /// Where each row's edges start in `edges` (and, last, where they end).
+    /// Where each row's edges start and end in `edges` (which may have gaps between rows).
     row_start: Vec<usize>,
-    /// (column, cost).
-    edges: Vec<(u32, i32)>,
+    row_end: Vec<usize>,
+    /// (column, cost): `max_score - score`, never negative.
+    edges: Vec<(u32, u32)>,
+    /// How many edges there are (gaps not counted).
+    edge_count: usize,
     /// When `full`: for each slot, the position of its column in every row's edges.
     slot_edge: Vec<u32>,
     max_score: i64,
@@ -462,8 +519,8 @@ struct Graph {
 }
 
 impl Graph {
-    /// `rows`' lists must be in column order and hold only columns with places, each once (as
-    /// [`Problem::row_into`] gives them).
+    /// `rows`' lists hold only columns with places, each once (as [`Problem::row_into`] gives
+    /// them).
     fn new(capacities: &[u32], rows: PairLists, max_score: i64) -> Graph {
         let mut slot_column = Vec::new();
         let mut first_slot = Vec::with_capacity(capacities.len() + 1);
@@ -474,20 +531,27 @@ impl Graph {
         first_slot.push(slot_column.len() as u32);
         let slots = slot_column.len();
         let n = rows.len();
-        let PairLists { ends, pairs } = rows;
-        let mut row_start = Vec::with_capacity(n + 1);
-        row_start.push(0);
-        row_start.extend(ends);
-        // Scores become costs in place (same size: the vector is reused).
-        let edges: Vec<(u32, i32)> = pairs
-            .into_iter()
-            .map(|(column, score)| (column, (max_score - i64::from(score)) as i32))
-            .collect();
-        let mut edges = edges;
+        let PairLists {
+            starts: row_start,
+            ends: row_end,
+            pairs,
+        } = rows;
+        let edge_count = row_start.iter().zip(&row_end).map(|(s, e)| e - s).sum();
+        // Scores become costs in place, row by row (the gaps are never touched); best first is
+        // cheapest first.
+        let mut edges = pairs;
+        let top = max_score as u32;
+        for (&start, &end) in row_start.iter().zip(&row_end) {
+            for edge in &mut edges[start..end] {
+                edge.1 = top - edge.1;
+            }
+        }
         let open = capacities.iter().filter(|&&c| c > 0).count();
-        let full = slots > 0 && edges.len() == open * n;
-        if !full {
-            sort_rows_cheapest_first(&row_start, &mut edges);
+        let full = slots > 0 && edge_count == open * n;
+        if full {
+            for (&start, &end) in row_start.iter().zip(&row_end) {
+                edges[start..end].sort_unstable_by_key(|&(column, _)| column);
+            }
         }
         let slot_edge = if full {
             let mut rank = vec![0u32; capacities.len()];
@@ -508,7 +572,9 @@ impl Graph {
             slot_column,
             first_slot,
             row_start,
+            row_end,
             edges,
+            edge_count,
             slot_edge,
             max_score,
             left_out: (n as i64 + 1) * (max_score + 1),
@@ -518,19 +584,22 @@ impl Graph {
 
     /// Back to (column, score) lists, for [`PairLists::with`].
     fn into_pairs(self) -> PairLists {
-        let max_score = self.max_score;
+        let top = self.max_score as u32;
+        let mut pairs = self.edges;
+        for (&start, &end) in self.row_start.iter().zip(&self.row_end) {
+            for edge in &mut pairs[start..end] {
+                edge.1 = top - edge.1;
+            }
+        }
         PairLists {
-            ends: self.row_start[1..].to_vec(),
-            pairs: self
-                .edges
-                .into_iter()
-                .map(|(column, cost)| (column, (max_score - i64::from(cost)) as u32))
-                .collect(),
+            starts: self.row_start,
+            ends: self.row_end,
+            pairs,
         }
     }
 
-    fn edges(&self, row: usize) -> &[(u32, i32)] {
-        &self.edges[self.row_start[row]..self.row_start[row + 1]]
+    fn edges(&self, row: usize) -> &[(u32, u32)] {
+        &self.edges[self.row_start[row]..self.row_end[row]]
     }
 
     /// The slots of `column`.
@@ -539,7 +608,7 @@ impl Graph {
     }
 
     /// In a full graph, what `row` pays for `slot`.
-    fn full_cost(&self, row: usize, slot: usize) -> i32 {
+    fn full_cost(&self, row: usize, slot: usize) -> u32 {
         self.edges[self.row_start[row] + self.slot_edge[slot] as usize].1
     }
 
@@ -547,67 +616,6 @@ impl Graph {
     fn own(&self, row: usize) -> usize {
         self.slots + row
     }
-}
-
-/// Sorts each row's edges (given in column order) cheapest first, ties staying in column order.
-/// Costs span a few hundred values on real editions, so a counting sort does it in two passes;
-/// large editions sort on two threads.
-fn sort_rows_cheapest_first(row_start: &[usize], edges: &mut [(u32, i32)]) {
-    let sort_part = |rows: &[usize], part: &mut [(u32, i32)]| {
-        let first = rows[0];
-        let mut scratch = Vec::new();
-        let mut counts = Vec::new();
-        for w in rows.windows(2) {
-            let row = &mut part[w[0] - first..w[1] - first];
-            let (Some(low), Some(high)) =
-                (row.iter().map(|e| e.1).min(), row.iter().map(|e| e.1).max())
-            else {
-                continue;
-            };
-            let span = (i64::from(high) - i64::from(low)) as usize + 1;
-            if span > 4 * row.len() + 1024 {
-                row.sort_unstable_by_key(|&(column, cost)| (cost, column));
-                continue;
-            }
-            counts.clear();
-            counts.resize(span + 1, 0usize);
-            for e in row.iter() {
-                counts[(e.1 - low) as usize + 1] += 1;
-            }
-            for k in 1..=span {
-                counts[k] += counts[k - 1];
-            }
-            scratch.clear();
-            scratch.resize(row.len(), (0, 0));
-            for &e in row.iter() {
-                let at = &mut counts[(e.1 - low) as usize];
-                scratch[*at] = e;
-                *at += 1;
-            }
-            row.copy_from_slice(&scratch);
-        }
-    };
-    let rows = row_start.len().saturating_sub(1);
-    let threads = parallelism(edges.len()).min(rows.max(1));
-    if threads <= 1 {
-        sort_part(row_start, edges);
-        return;
-    }
-    // Split at row boundaries, one block of rows per thread.
-    let per_thread = rows.div_ceil(threads);
-    std::thread::scope(|scope| {
-        let mut rest = &mut edges[..];
-        let mut taken = 0;
-        for t in 0..threads {
-            let first_row = (t * per_thread).min(rows);
-            let last_row = ((t + 1) * per_thread).min(rows);
-            let bounds = &row_start[first_row..=last_row];
-            let (part, tail) = rest.split_at_mut(bounds[bounds.len() - 1] - taken);
-            taken = bounds[bounds.len() - 1];
-            rest = tail;
-            scope.spawn(move || sort_part(bounds, part));
-        }
-    });
 }
 
 struct Solver {
@@ -662,14 +670,16 @@ impl Solver {
         // Who reaches each column, at what cost: the graph transposed.
         let columns = graph.first_slot.len() - 1;
         let mut start = vec![0usize; columns + 1];
-        for &(column, _) in &graph.edges {
-            start[column as usize + 1] += 1;
+        for row in 0..graph.rows {
+            for &(column, _) in graph.edges(row) {
+                start[column as usize + 1] += 1;
+            }
         }
         for k in 0..columns {
             start[k + 1] += start[k];
         }
         let mut next = start.clone();
-        let mut reached_by = vec![(0u32, 0i32); graph.edges.len()];
+        let mut reached_by = vec![(0u32, 0u32); graph.edge_count];
         for row in 0..graph.rows {
             for &(column, c) in graph.edges(row) {
                 reached_by[next[column as usize]] = (row as u32, c);
@@ -1149,9 +1159,12 @@ mod tests {
     fn random_rows(rng: &mut fastrand::Rng, rows: usize, columns: u32, span: u32) -> PairLists {
         let mut lists = PairLists::default();
         for _ in 0..rows {
-            let list: Vec<(u32, u32)> = (0..columns)
-                .filter_map(|c| (rng.u8(0..4) > 0).then(|| (c, rng.u32(0..span))))
-                .collect();
+            let mut list = Vec::new();
+            for c in 0..columns {
+                if rng.u8(0..4) > 0 {
+                    list.push((c, rng.u32(0..span)));
+                }
+            }
             lists.push(&list);
         }
         lists
@@ -1182,26 +1195,19 @@ mod tests {
     }
 
     #[test]
-    fn rows_are_sorted_cheapest_first_then_by_column() {
+    fn rows_are_sorted_best_first_then_by_column() {
         let mut rng = fastrand::Rng::with_seed(12);
-        // The last two are large enough to be sorted on several threads.
-        for (rows, columns, span) in [
-            (50, 40, 30),
-            (50, 40, 100_000),
-            (400, 900, 50),
-            (400, 900, 1 << 30),
-        ] {
-            let lists = random_rows(&mut rng, rows, columns, span);
-            let mut row_start = vec![0];
-            row_start.extend(lists.ends.iter().copied());
-            let mut edges: Vec<(u32, i32)> =
-                lists.pairs.iter().map(|&(c, s)| (c, -(s as i32))).collect();
-            let mut want = edges.clone();
-            for r in row_start.windows(2) {
-                want[r[0]..r[1]].sort_by_key(|&(c, cost)| (cost, c));
-            }
-            sort_rows_cheapest_first(&row_start, &mut edges);
-            assert_eq!(edges, want);
+        let (mut scratch, mut counts) = (Vec::new(), Vec::new());
+        for round in 0..300 {
+            // Few distinct scores (counted) and many (sorted by comparisons).
+            let span = if round % 2 == 0 { 30 } else { 1 << 30 };
+            let columns = rng.u32(0..200);
+            let lists = random_rows(&mut rng, 1, columns, span);
+            let mut row = lists.row(0).to_vec();
+            let mut want = row.clone();
+            want.sort_by_key(|&(c, s)| (Reverse(s), c));
+            sort_best_first(&mut row, &mut scratch, &mut counts);
+            assert_eq!(row, want);
         }
     }
 
