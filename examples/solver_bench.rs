@@ -1,6 +1,6 @@
 //! Solver benchmark driver (`bench/suggest.sh` runs it and the Python peers on the same
 //! instances). `solver_bench dense N SEED MAXSCORE FILE`: a dense N×N score matrix written to
-//! FILE (little-endian i32, row-major) for the peers, then solved here (best of three); prints
+//! FILE (little-endian i32, row-major) for the peers, then solved here (best of five); prints
 //! "seconds total_score placed". `solver_bench app STUDENTS AMBASSADORS SEED`: an app-shaped
 //! edition from the demo generator (capacities 1–3, 1% locked, 5% forbidden), from records to
 //! pairs including scoring (the referentials loaded first, as the app's import has), then again
@@ -52,10 +52,10 @@ fn dense(args: &[String]) {
                 .map(|(j, &s)| (j, s)),
         );
     };
-    // The best of three runs: the machines are shared and noisy (the peers get the same).
+    // The best of five runs: the machines are shared and noisy (the peers get the same).
     let mut seconds = f64::INFINITY;
     let mut assignment = Vec::new();
-    for _ in 0..3 {
+    for _ in 0..5 {
         let start = Instant::now();
         assignment = solve(&Problem {
             rows: n,

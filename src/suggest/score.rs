@@ -1,6 +1,8 @@
 //! How good a student–ambassador pair is, and whether it is allowed at all — with the reasons,
 //! in French, that the organiser (and the person concerned) can read.
 
+use std::sync::Arc;
+
 use serde::Serialize;
 
 use super::rules::Rules;
@@ -11,8 +13,10 @@ use crate::referentials::{Administration, Administrations, Job, Jobs};
 /// A métier or administration as written, with the comparison key and the referential entry.
 #[derive(Debug, Clone)]
 pub struct Named<T: 'static> {
-    pub label: String,
-    pub key: String,
+    /// Shared, not copied: every profile of the same text points to the same one (profiles
+    /// are built for every person at each suggestion).
+    pub label: Arc<str>,
+    pub key: Arc<str>,
     pub entry: Option<&'static T>,
 }
 
@@ -47,11 +51,11 @@ pub struct AmbassadorProfile {
 
 #[derive(Debug, Clone, Default)]
 pub struct PlaceProfile {
-    pub commune: Option<String>,
+    pub commune: Option<Arc<str>>,
     /// INSEE code of the municipality (Paris for Paris 15e).
-    pub municipality: Option<String>,
-    pub departement: Option<String>,
-    pub region: Option<String>,
+    pub municipality: Option<Arc<str>>,
+    pub departement: Option<Arc<str>>,
+    pub region: Option<Arc<str>>,
 }
 
 /// Recognising a text in a referential is string work, and the same few métiers, administrations
@@ -88,7 +92,9 @@ thread_local! {
     static JOBS_SEEN: Seen<String, Named<Job>> = Default::default();
     static ADMINISTRATIONS_SEEN: Seen<String, Named<Administration>> = Default::default();
     /// By (INSEE code, département) as written.
-    static PLACES_SEEN: Seen<(Option<String>, Option<String>), PlaceProfile> = Default::default();
+    static PLACES_SEEN: Seen<String, PlaceProfile> = Default::default();
+    /// The key of [`PLACES_SEEN`] being looked up, written here rather than allocated each time.
+    static PLACE_KEY: std::cell::RefCell<String> = Default::default();
 }
 
 fn job_of(label: &str) -> Named<Job> {
@@ -97,8 +103,8 @@ fn job_of(label: &str) -> Named<Job> {
         label,
         || label.to_string(),
         || Named {
-            label: label.to_string(),
-            key: crate::referentials::label_key(label),
+            label: label.into(),
+            key: crate::referentials::label_key(label).into(),
             entry: Jobs::get().recognize(label).job,
         },
     )
@@ -110,17 +116,35 @@ fn administration_of(label: &str) -> Named<Administration> {
         label,
         || label.to_string(),
         || Named {
-            label: label.to_string(),
-            key: crate::referentials::label_key(label),
+            label: label.into(),
+            key: crate::referentials::label_key(label).into(),
             entry: Administrations::get().recognize(label).administration,
         },
     )
 }
 
 fn place_of(place: &crate::model::Place) -> PlaceProfile {
-    let key = (place.insee_code.clone(), place.departement.clone());
-    let mut profile = remembered(&PLACES_SEEN, &key, || key.clone(), || place_of_codes(place));
-    profile.commune = place.commune.clone();
+    let mut profile = PLACE_KEY.with(|key| {
+        // (INSEE code, département) as written, each marked present or not.
+        let mut key = key.borrow_mut();
+        key.clear();
+        for part in [&place.insee_code, &place.departement] {
+            match part {
+                Some(text) => {
+                    key.push('\u{1}');
+                    key.push_str(text);
+                }
+                None => key.push('\u{0}'),
+            }
+        }
+        remembered(
+            &PLACES_SEEN,
+            key.as_str(),
+            || key.clone(),
+            || place_of_codes(place),
+        )
+    });
+    profile.commune = place.commune.as_deref().map(Arc::from);
     profile
 }
 
@@ -131,17 +155,18 @@ fn place_of_codes(place: &crate::model::Place) -> PlaceProfile {
         .insee_code
         .as_deref()
         .and_then(|c| geography.commune(c));
-    let departement = place
+    let departement: Option<Arc<str>> = place
         .departement
-        .clone()
-        .or_else(|| commune.map(|c| c.departement.to_string()));
+        .as_deref()
+        .or_else(|| commune.map(|c| c.departement))
+        .map(Arc::from);
     let region = departement
         .as_deref()
         .and_then(|d| geography.region_of(d))
-        .map(|r| r.code.to_string());
+        .map(|r| Arc::from(r.code));
     PlaceProfile {
-        commune: place.commune.clone(),
-        municipality: commune.map(|c| c.municipality_code().to_string()),
+        commune: place.commune.as_deref().map(Arc::from),
+        municipality: commune.map(|c| Arc::from(c.municipality_code())),
         departement,
         region,
     }

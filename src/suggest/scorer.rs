@@ -8,6 +8,8 @@
 //! pair of a 10,000 × 10,000 edition affordable. Same points, same barriers as `score::score`
 //! (tested against it).
 
+use std::sync::Arc;
+
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::rules::Rules;
@@ -151,7 +153,7 @@ impl Scorer {
     ) -> Scorer {
         let w = &rules.weights;
         let mut interner = Interner::default();
-        let mut departements: Classes<String> = Classes::new();
+        let mut departements: Classes<Arc<str>> = Classes::new();
         let mut municipalities: HashMap<String, u32> = HashMap::default();
         let mut municipality = |place: &PlaceProfile| match place.municipality.as_deref() {
             Some(m) => {
@@ -279,7 +281,7 @@ impl Scorer {
         }
 
         // Départements: numbered, the last number for "unknown".
-        let student_departement_codes: Vec<Option<String>> = students
+        let student_departement_codes: Vec<Option<Arc<str>>> = students
             .iter()
             .map(|s| s.place.departement.clone())
             .collect();
@@ -291,7 +293,7 @@ impl Scorer {
             departements.of(code.clone());
         }
         let unknown = departements.none();
-        let class_of = |code: &Option<String>| {
+        let class_of = |code: &Option<Arc<str>>| {
             code.as_ref()
                 .and_then(|c| departements.index.get(c).copied())
                 .unwrap_or(unknown)
@@ -638,7 +640,7 @@ mod tests {
             ambassadors[j]
                 .job
                 .as_ref()
-                .is_some_and(|x| x.label == "métier  INVENTÉ")
+                .is_some_and(|x| &*x.label == "métier  INVENTÉ")
         };
         let shared = (0..students.len())
             .flat_map(|i| (0..ambassadors.len()).map(move |j| (i, j)))
@@ -647,7 +649,7 @@ mod tests {
                     && students[i]
                         .wishes
                         .first()
-                        .is_some_and(|w| w.label == "Métier inventé")
+                        .is_some_and(|w| &*w.label == "Métier inventé")
             })
             .filter(|&(i, j)| {
                 score::evaluate(&students[i], &ambassadors[j], &rules)
