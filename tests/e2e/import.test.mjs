@@ -180,8 +180,19 @@ describe("Importing sign-up sheets through the wizard", () => {
     const weight = await browser.$('input[data-weight="sameDepartement"]');
     await browser.keys(["Control", "a"]);
     await weight.setValue("45");
-    await click("#save-rules");
-    await waitForText(browser, "#rules-notice", "sinon même département 45");
+    // The same layout shifts can swallow the click on « Enregistrer » (seen once in a full run):
+    // clicked again until the notice says the new weight.
+    await browser.waitUntil(
+      async () => {
+        const notice = await browser.$("#rules-notice");
+        const said =
+          (await notice.isExisting()) &&
+          (await notice.getText()).replace(/[\u00a0\u202f]/g, " ").includes("sinon même département 45");
+        if (!said) await click("#save-rules");
+        return said;
+      },
+      { timeout: 20_000, interval: 2_000, timeoutMsg: "« sinon même département 45 » never appeared in #rules-notice" },
+    );
 
     // The templates are editable, and the preview shows each person's message.
     await click("button.fr-tabs__tab*=Messages");
