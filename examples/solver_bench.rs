@@ -81,14 +81,7 @@ fn app(args: &[String]) {
     let seed: u64 = args[2].parse().expect("SEED");
     let mut rng = fastrand::Rng::with_seed(seed);
     let (s, a) = people(students, ambassadors, seed, || rng.u32(1..=3));
-    let forbidden: Vec<ForbiddenPair> = (0..students * ambassadors / 20)
-        .map(|_| ForbiddenPair {
-            edition_id: EditionId(1),
-            student_id: s[rng.usize(0..students)].id,
-            ambassador_id: a[rng.usize(0..ambassadors)].id,
-            reason: None,
-        })
-        .collect();
+    let forbidden = random_forbidden(&mut rng, &s, &a, students * ambassadors / 20);
     let locked: Vec<Pair> = (0..students / 100)
         .map(|k| Pair {
             id: PairId(k as i64 + 1),
@@ -185,20 +178,12 @@ fn dump_problem(
 }
 
 fn large(args: &[String]) {
-    use binome::model::*;
     use binome::suggest::score::{AmbassadorProfile, StudentProfile};
     let n: usize = args[0].parse().expect("N");
     let seed: u64 = args[1].parse().expect("SEED");
     let (s, a) = people(n, n, seed, || 1);
     let mut rng = fastrand::Rng::with_seed(seed);
-    let forbidden: Vec<ForbiddenPair> = (0..50_000)
-        .map(|_| ForbiddenPair {
-            edition_id: EditionId(1),
-            student_id: s[rng.usize(0..n)].id,
-            ambassador_id: a[rng.usize(0..n)].id,
-            reason: None,
-        })
-        .collect();
+    let forbidden = random_forbidden(&mut rng, &s, &a, 50_000);
     let rules = binome::suggest::Rules::default();
     load_referentials();
     let (result, seconds, total) = timed_suggest(&s, &a, &[], &forbidden, &rules);
@@ -275,6 +260,23 @@ fn people(
 }
 
 /// One suggestion, timed: (result, seconds, total points).
+/// `count` pairs drawn at random (a pair may come twice) that the organiser ruled out.
+fn random_forbidden(
+    rng: &mut fastrand::Rng,
+    students: &[binome::model::Student],
+    ambassadors: &[binome::model::Ambassador],
+    count: usize,
+) -> Vec<binome::model::ForbiddenPair> {
+    (0..count)
+        .map(|_| binome::model::ForbiddenPair {
+            edition_id: binome::model::EditionId(1),
+            student_id: students[rng.usize(0..students.len())].id,
+            ambassador_id: ambassadors[rng.usize(0..ambassadors.len())].id,
+            reason: None,
+        })
+        .collect()
+}
+
 /// What the app has done before its first suggestion: load the referentials (métiers,
 /// administrations, communes), which the import reads. A small edition of other people, once,
 /// so that the timed suggestion does not pay for it.

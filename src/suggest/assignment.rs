@@ -14,7 +14,7 @@
 //! a rectangular problem needs), an *augmenting row reduction* that settles most rows at the
 //! cost of a scan of their edges (an auction without ε: a row takes its cheapest slot and makes
 //! it as dear as its second cheapest, evicting the previous holder), then shortest augmenting
-//! paths (Dijkstra on reduced costs, with a binary heap since rows may have few edges) for the
+//! paths (Dijkstra on reduced costs, with a radix heap since rows may have few edges) for the
 //! rows left over. Both keep the invariant that every placed row holds a slot of least reduced
 //! cost, which is the optimality certificate at the end.
 //!
@@ -23,8 +23,9 @@
 //! only rows whose dual value exceeds that bound need their other pairs checked; any pair that
 //! violates the dual constraints joins the candidates and the problem is solved again.
 //!
-//! Edges are visited in column order and ties broken by index, so the same input always gives
-//! the same assignment.
+//! A row's edges are visited cheapest first, ties in column order (in column order when every
+//! row reaches every place), and ties between slots are broken by index, so the same input
+//! always gives the same assignment.
 
 use std::cmp::Reverse;
 
@@ -319,13 +320,13 @@ impl Candidates {
                 .collect();
             for handle in handles {
                 // A panic in a scoring closure is a bug: pass it on as it is.
-                let (starts, ends, floor, max_score) = handle
+                let written = handle
                     .join()
                     .unwrap_or_else(|e| std::panic::resume_unwind(e));
-                rows.starts.extend(starts);
-                rows.ends.extend(ends);
-                candidates.floor.extend(floor);
-                candidates.max_score = candidates.max_score.max(max_score);
+                rows.starts.extend(written.starts);
+                rows.ends.extend(written.ends);
+                candidates.floor.extend(written.floors);
+                candidates.max_score = candidates.max_score.max(written.max_score);
             }
         });
         rows.pairs = pairs;
@@ -333,16 +334,14 @@ impl Candidates {
         candidates
     }
 
-    /// Rows `range`, written into `region` (which starts at `offset` in the whole buffer):
-    /// where each row starts and ends, its floor, and the highest score.
-    #[allow(clippy::type_complexity)]
+    /// Rows `range`, written into `region` (which starts at `offset` in the whole buffer).
     fn collect_rows(
         problem: &Problem,
         range: std::ops::Range<usize>,
         keep: usize,
         region: &mut [(u32, u32)],
         offset: usize,
-    ) -> (Vec<usize>, Vec<usize>, Vec<Option<u32>>, i64) {
+    ) -> RowsWritten {
         let mut starts = Vec::with_capacity(range.len());
         let mut ends = Vec::with_capacity(range.len());
         let mut floors = Vec::with_capacity(range.len());
@@ -357,63 +356,44 @@ impl Candidates {
             if let Some(best) = all.iter().map(|&(_, s)| s).max() {
                 max_score = max_score.max(i64::from(best));
             }
-            if all.len() > keep {
-                floors.push(Some(keep_best(&mut all, keep, &mut counts)));
-            } else {
-                floors.push(None);
-            }
+            let cut = all.len() > keep;
             // Sorted here, on the scoring threads, while the row is in cache.
-            sort_best_first(&mut all, &mut scratch, &mut counts);
+            best_first(&mut all, keep, &mut scratch, &mut counts);
+            // The lowest score kept, when some pairs were left out.
+            floors.push(all.last().filter(|_| cut).map(|&(_, s)| s));
             region[at..at + all.len()].copy_from_slice(&all);
             starts.push(offset + at);
             at += all.len();
             ends.push(offset + at);
         }
-        (starts, ends, floors, max_score)
+        RowsWritten {
+            starts,
+            ends,
+            floors,
+            max_score,
+        }
     }
 }
 
-/// Keeps the best `keep` of a row's pairs (given in column order) by score, ties to the lower
-/// column, still in column order; returns the lowest score kept. Scores span a few hundred
-/// values on real editions: a count of each tells the lowest score kept and how many pairs at
-/// that score fit, and one pass keeps them — instead of a selection by comparisons.
-fn keep_best(pairs: &mut Vec<(u32, u32)>, keep: usize, counts: &mut Vec<u32>) -> u32 {
-    let low = pairs.iter().map(|&(_, s)| s).min().unwrap_or(0);
-    let high = pairs.iter().map(|&(_, s)| s).max().unwrap_or(0);
-    let span = (high - low) as usize + 1;
-    if span > 4 * pairs.len() + 1024 {
-        pairs.select_nth_unstable_by_key(keep - 1, |&(c, s)| (Reverse(s), c));
-        pairs.truncate(keep);
-        let floor = pairs.iter().map(|&(_, s)| s).min().unwrap_or(0);
-        pairs.sort_unstable_by_key(|&(c, _)| c);
-        return floor;
-    }
-    counts.clear();
-    counts.resize(span, 0);
-    for &(_, s) in pairs.iter() {
-        counts[(s - low) as usize] += 1;
-    }
-    // The lowest score kept, `floor`: fewer than `keep` pairs score above it.
-    let mut above = 0usize;
-    let mut floor = high;
-    while above + (counts[(floor - low) as usize] as usize) < keep {
-        above += counts[(floor - low) as usize] as usize;
-        floor -= 1;
-    }
-    let mut at_floor = keep - above;
-    pairs.retain(|&(_, s)| {
-        s > floor
-            || (s == floor && at_floor > 0 && {
-                at_floor -= 1;
-                true
-            })
-    });
-    floor
+/// What one thread of [`Candidates::collect`] wrote: where each of its rows starts and ends in
+/// the whole buffer, each row's floor, and the highest score.
+struct RowsWritten {
+    starts: Vec<usize>,
+    ends: Vec<usize>,
+    floors: Vec<Option<u32>>,
+    max_score: i64,
 }
 
-/// Sorts a row's pairs (given in column order) best score first, ties staying in column order.
-/// Scores span a few hundred values on real editions, so a counting sort does it in two passes.
-fn sort_best_first(row: &mut [(u32, u32)], scratch: &mut Vec<(u32, u32)>, counts: &mut Vec<u32>) {
+/// Sorts a row's pairs (given in column order) best score first, ties staying in column order,
+/// and keeps the first `keep`. Scores span a few hundred values on real editions, so a counting
+/// sort does it in two passes (writing only the pairs kept); a wider spread is sorted by
+/// comparisons.
+fn best_first(
+    row: &mut Vec<(u32, u32)>,
+    keep: usize,
+    scratch: &mut Vec<(u32, u32)>,
+    counts: &mut Vec<u32>,
+) {
     let (Some(low), Some(high)) = (
         row.iter().map(|&(_, s)| s).min(),
         row.iter().map(|&(_, s)| s).max(),
@@ -422,7 +402,12 @@ fn sort_best_first(row: &mut [(u32, u32)], scratch: &mut Vec<(u32, u32)>, counts
     };
     let span = (high - low) as usize + 1;
     if span > 4 * row.len() + 1024 {
-        row.sort_unstable_by_key(|&(column, s)| (Reverse(s), column));
+        let key = |&(column, s): &(u32, u32)| (Reverse(s), column);
+        if row.len() > keep {
+            row.select_nth_unstable_by_key(keep - 1, key);
+            row.truncate(keep);
+        }
+        row.sort_unstable_by_key(key);
         return;
     }
     // Bucket 0 is the best score; `counts[k]` becomes where bucket k starts.
@@ -435,13 +420,16 @@ fn sort_best_first(row: &mut [(u32, u32)], scratch: &mut Vec<(u32, u32)>, counts
         counts[k] += counts[k - 1];
     }
     scratch.clear();
-    scratch.resize(row.len(), (0, 0));
+    scratch.resize(row.len().min(keep), (0, 0));
     for &pair in row.iter() {
         let at = &mut counts[(high - pair.1) as usize];
-        scratch[*at as usize] = pair;
+        if let Some(slot) = scratch.get_mut(*at as usize) {
+            *slot = pair;
+        }
         *at += 1;
     }
-    row.copy_from_slice(scratch);
+    row.clear();
+    row.extend_from_slice(scratch);
 }
 
 /// For each row, a list of (column, score), best first (ties by column), all in one vector
@@ -484,7 +472,7 @@ impl PairLists {
             list.extend(more);
             list.sort_unstable_by_key(|&(c, _)| c);
             list.dedup_by_key(|&mut (c, _)| c);
-            sort_best_first(&mut list, &mut scratch, &mut counts);
+            best_first(&mut list, usize::MAX, &mut scratch, &mut counts);
             result.push(&list);
         }
         result
@@ -1173,7 +1161,7 @@ mod tests {
     #[test]
     fn keeping_the_best_pairs_agrees_with_a_full_sort() {
         let mut rng = fastrand::Rng::with_seed(11);
-        let mut counts = Vec::new();
+        let (mut scratch, mut counts) = (Vec::new(), Vec::new());
         for round in 0..300 {
             // Few distinct scores (counted) and many (selected by comparisons).
             let span = if round % 2 == 0 { 40 } else { 1_000_000 };
@@ -1187,9 +1175,7 @@ mod tests {
             let mut want = pairs.clone();
             want.sort_by_key(|&(c, s)| (Reverse(s), c));
             want.truncate(keep);
-            let floor = want.iter().map(|&(_, s)| s).min();
-            want.sort_by_key(|&(c, _)| c);
-            assert_eq!(Some(keep_best(&mut pairs, keep, &mut counts)), floor);
+            best_first(&mut pairs, keep, &mut scratch, &mut counts);
             assert_eq!(pairs, want);
         }
     }
@@ -1206,7 +1192,7 @@ mod tests {
             let mut row = lists.row(0).to_vec();
             let mut want = row.clone();
             want.sort_by_key(|&(c, s)| (Reverse(s), c));
-            sort_best_first(&mut row, &mut scratch, &mut counts);
+            best_first(&mut row, usize::MAX, &mut scratch, &mut counts);
             assert_eq!(row, want);
         }
     }

@@ -179,6 +179,7 @@ pub fn suggest(input: &Input) -> Suggestion {
     if rules.fairness {
         assignment = fairest(students.len(), &score_of, &capacities, assignment);
     }
+
     let mut left = capacities.clone();
     let mut proposed = Vec::new();
     let mut unpaired_rows = Vec::new();

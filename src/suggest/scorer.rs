@@ -439,14 +439,8 @@ impl Scorer {
         let row = self.row_tables(i);
         out.reserve(reachable.len());
         for &j in reachable {
-            let j = j as usize;
-            if let Some(s) = row.score(
-                self.ambassador_departement[j],
-                self.ambassador_job[j],
-                self.ambassador_administration[j],
-                self.ambassador_municipality[j],
-            ) {
-                out.push((j as u32, s));
+            if let Some(s) = self.score_in(&row, j as usize) {
+                out.push((j, s));
             }
         }
     }
@@ -483,26 +477,18 @@ impl Scorer {
     /// needs, many millions of times).
     #[inline(always)]
     pub fn allowed_score(&self, i: usize, j: usize) -> Option<u32> {
-        let d = self.departements;
-        let p = usize::from(self.student_departement[i]) * d
-            + usize::from(self.ambassador_departement[j]);
-        let m = usize::from(self.student_mobility[i]);
-        if self.rule[m * d * d + p] != ALLOWED {
-            return None;
-        }
-        let job = self.job_points[i * self.job_classes + usize::from(self.ambassador_job[j])];
-        let administration =
-            self.administration_points[usize::from(self.student_administration[i])
-                * self.administration_classes
-                + usize::from(self.ambassador_administration[j])];
-        let municipality = self.student_municipality[i];
-        let geography =
-            if municipality != NO_MUNICIPALITY && municipality == self.ambassador_municipality[j] {
-                self.same_commune
-            } else {
-                self.geography_points[p]
-            };
-        Some(job + geography + administration)
+        self.score_in(&self.row_tables(i), j)
+    }
+
+    /// Ambassador `j`'s score in a student's table rows.
+    #[inline(always)]
+    fn score_in(&self, row: &RowTables, j: usize) -> Option<u32> {
+        row.score(
+            self.ambassador_departement[j],
+            self.ambassador_job[j],
+            self.ambassador_administration[j],
+            self.ambassador_municipality[j],
+        )
     }
 
     #[cold]
@@ -530,7 +516,8 @@ struct RowTables<'a> {
 }
 
 impl RowTables<'_> {
-    /// As [`Scorer::allowed_score`], from the ambassador's classes.
+    /// A pair's score from the ambassador's classes, or `None` when the rules rule it out: the
+    /// one formula behind [`Scorer::allowed_score`] and [`Scorer::score_row`].
     #[inline(always)]
     fn score(
         &self,
