@@ -51,18 +51,21 @@ m = len(places)
 s = np.fromfile(path, dtype="<i4")
 n = len(s) // m
 s = s.reshape(n, m)
-t = time.perf_counter()
-slots = np.repeat(np.arange(m), places)          # each ambassador's places
-scores = s[:, slots]                              # n × S
-top = int(max(scores.max(), 0))
-left_out = (n + 1) * (top + 1)                    # leaving a student out costs more than any loss
-cost = np.where(scores < 0, left_out + 1, top - scores).astype(np.float64)
-own = np.full((n, n), left_out + 1, dtype=np.float64)
-np.fill_diagonal(own, left_out)                   # each student's own "left out" column
-r, c = linear_sum_assignment(np.hstack([cost, own]))
-placed = c < len(slots)
-total = int(scores[r[placed], c[placed]].sum())
-print(f"{time.perf_counter() - t:.4f} {total} {int(placed.sum())}")
+best = float("inf")
+for _ in range(5):  # the best of five runs, as for Binômes
+    t = time.perf_counter()
+    slots = np.repeat(np.arange(m), places)          # each ambassador's places
+    scores = s[:, slots]                              # n × S
+    top = int(max(scores.max(), 0))
+    left_out = (n + 1) * (top + 1)                    # leaving a student out costs more than any loss
+    cost = np.where(scores < 0, left_out + 1, top - scores).astype(np.float64)
+    own = np.full((n, n), left_out + 1, dtype=np.float64)
+    np.fill_diagonal(own, left_out)                   # each student's own "left out" column
+    r, c = linear_sum_assignment(np.hstack([cost, own]))
+    placed = c < len(slots)
+    total = int(scores[r[placed], c[placed]].sum())
+    best = min(best, time.perf_counter() - t)
+print(f"{best:.4f} {total} {int(placed.sum())}")
 PY
 }
 

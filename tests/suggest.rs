@@ -188,6 +188,113 @@ fn suggestions_never_break_a_rule_and_place_as_many_students_as_possible() {
 }
 
 #[test]
+fn on_large_editions_each_students_best_ambassadors_and_the_proof_give_the_optimum() {
+    // Beyond a million pairs, each student keeps only their best ambassadors, and the solution
+    // is proved optimal over all pairs (corrected if need be): the same students placed and
+    // the same total as solving over every pair, with pairs forbidden and places taken by
+    // locked pairs (ambassadors left without a place).
+    let (mut students, ambassadors) = edition(21, 1400, 900);
+    // Half the students alike, ready to go anywhere: they all rank the same ambassadors
+    // first, so most must be placed beyond their best few, which the proof has to find.
+    let first = students[0].clone();
+    for (i, s) in students.iter_mut().enumerate() {
+        s.application_state = None; // all take part
+        if i % 2 == 0 {
+            s.place = first.place.clone();
+            s.wished_jobs = first.wished_jobs.clone();
+            s.wished_administration = first.wished_administration.clone();
+            s.mobility = Mobility::National;
+        }
+    }
+    let mut rng = fastrand::Rng::with_seed(21);
+    let forbidden: Vec<ForbiddenPair> = (0..60_000)
+        .map(|_| ForbiddenPair {
+            edition_id: EditionId(1),
+            student_id: students[rng.usize(0..students.len())].id,
+            ambassador_id: ambassadors[rng.usize(0..ambassadors.len())].id,
+            reason: None,
+        })
+        .collect();
+    let locked: Vec<Pair> = (0..40)
+        .map(|k| Pair {
+            id: PairId(k as i64 + 1),
+            edition_id: EditionId(1),
+            student_id: students[k].id,
+            ambassador_id: ambassadors[k].id,
+            status: PairStatus::Proposed,
+            origin: PairOrigin::Manual,
+            locked: true,
+            note: None,
+            agreed_date: None,
+        })
+        .collect();
+    let rules = Rules::default();
+    let result = suggest(&Input {
+        students: &students,
+        ambassadors: &ambassadors,
+        pairs: &locked,
+        forbidden: &forbidden,
+        rules: &rules,
+    });
+
+    // The same problem, every pair scored by the readable scoring and kept.
+    let forbidden_set: HashSet<_> = forbidden
+        .iter()
+        .map(|f| (f.student_id, f.ambassador_id))
+        .collect();
+    let free: Vec<&Student> = students
+        .iter()
+        .skip(locked.len())
+        .filter(|s| takes_part(s, &rules))
+        .collect();
+    let capacities: Vec<u32> = ambassadors
+        .iter()
+        .enumerate()
+        .map(|(j, a)| a.capacity.saturating_sub(u32::from(j < locked.len())))
+        .collect();
+    assert!(
+        capacities.contains(&0),
+        "some ambassadors without a place left"
+    );
+    let open = capacities.iter().filter(|&&c| c > 0).count();
+    assert!(free.len() * open > 1_000_000, "a large edition");
+    let profiles: Vec<AmbassadorProfile> = ambassadors.iter().map(AmbassadorProfile::of).collect();
+    let table: Vec<Option<u32>> = free
+        .iter()
+        .flat_map(|s| {
+            let student = StudentProfile::of(s);
+            let (profiles, forbidden_set, rules) = (&profiles, &forbidden_set, &rules);
+            ambassadors.iter().enumerate().map(move |(j, a)| {
+                if forbidden_set.contains(&(s.id, a.id)) {
+                    None
+                } else {
+                    score::score(&student, &profiles[j], rules).ok()
+                }
+            })
+        })
+        .collect();
+    let m = ambassadors.len();
+    let score = |i: usize, j: usize| table[i * m + j];
+    let (every_pair, _) = binome::suggest::assignment::solve_keeping(
+        &binome::suggest::assignment::Problem {
+            rows: free.len(),
+            capacities: &capacities,
+            score: &score,
+            rows_scores: None,
+        },
+        usize::MAX,
+    );
+    let placed = every_pair.iter().flatten().count();
+    let total: u32 = every_pair
+        .iter()
+        .enumerate()
+        .filter_map(|(i, j)| j.and_then(|j| score(i, j)))
+        .sum();
+    let got: u32 = result.proposed.iter().map(|p| p.evaluation.score).sum();
+    assert_eq!((result.proposed.len(), got), (placed, total));
+}
+
+#[test]
 fn on_small_editions_the_total_score_is_the_best_possible() {
     for seed in 100..140u64 {
         let (students, ambassadors) = edition(seed, 6, 4);

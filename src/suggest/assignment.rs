@@ -34,10 +34,19 @@ use super::radix_heap::RadixHeap;
 /// The highest score a pair can have (so that `D` and every sum fit in an `i64`).
 pub const MAX_SCORE: u32 = 1_000_000;
 
-/// Up to this many allowed pairs the solver keeps them all; beyond it, each row keeps its
-/// [`CANDIDATES_PER_ROW`] best columns and the result is proved optimal over all pairs.
-const ALL_PAIRS_LIMIT: usize = 24_000_000;
-const CANDIDATES_PER_ROW: usize = 512;
+/// Up to this many pairs the solver keeps them all; beyond it, each row keeps its best
+/// columns ([`candidates_per_row`]) and the result is proved optimal over all pairs.
+const ALL_PAIRS_LIMIT: usize = 1_000_000;
+/// Up to this many pairs a complete problem is solved as a square matrix.
+const SQUARE_LIMIT: usize = 24_000_000;
+
+/// How many of its best columns each row keeps on large problems. Rows seldom go far down
+/// their list, but the more columns compete, the further: on the benchmark's editions, a
+/// twelfth of the columns was best (64 at least, 512 at most: beyond, the few rows that need
+/// more are cheaper to correct than every row's longer list).
+fn candidates_per_row(open_columns: usize) -> usize {
+    (open_columns / 12).clamp(64, 512)
+}
 
 const NONE: u32 = u32::MAX;
 const INF: i64 = i64::MAX / 4;
@@ -48,8 +57,9 @@ pub struct Problem<'a> {
     pub capacities: &'a [u32],
     pub score: &'a (dyn Fn(usize, usize) -> Option<u32> + Sync),
     /// Optionally, every allowed pair of a row at once, as (column, score) in column order —
-    /// exactly the pairs `score` allows. Lets the caller skip the columns a row cannot reach
-    /// (a student who stays in their département) instead of asking for each.
+    /// exactly the pairs `score` allows among the columns with places. Lets the caller skip the
+    /// columns a row cannot reach (a student who stays in their département) instead of asking
+    /// for each.
     pub rows_scores: Option<&'a RowScores<'a>>,
 }
 
@@ -57,16 +67,14 @@ pub struct Problem<'a> {
 pub type RowScores<'a> = dyn Fn(usize, &mut Vec<(u32, u32)>) + Sync + 'a;
 
 impl Problem<'_> {
-    /// Row `row`'s allowed pairs, (column, score) in column order, into `out` (emptied first).
-    /// `some_unavailable`: whether a column has no place (asked once, not per row).
-    fn row_into(&self, row: usize, out: &mut Vec<(u32, u32)>, some_unavailable: bool) {
+    /// Row `row`'s allowed pairs with columns that have places, (column, score) in column
+    /// order, into `out` (emptied first).
+    fn row_into(&self, row: usize, out: &mut Vec<(u32, u32)>) {
         out.clear();
         match self.rows_scores {
             Some(rows_scores) => {
                 rows_scores(row, out);
-                if some_unavailable {
-                    out.retain(|&(column, _)| self.capacities[column as usize] > 0);
-                }
+                debug_assert!(out.iter().all(|&(c, _)| self.capacities[c as usize] > 0));
             }
             None => {
                 for (column, &capacity) in self.capacities.iter().enumerate() {
@@ -107,10 +115,11 @@ pub fn solve(problem: &Problem) -> Vec<Option<usize>> {
 
 /// [`solve`], with what it took.
 pub fn solve_with_report(problem: &Problem) -> (Vec<Option<usize>>, Report) {
-    let keep = if problem.rows.saturating_mul(problem.capacities.len()) <= ALL_PAIRS_LIMIT {
+    let open = problem.capacities.iter().filter(|&&c| c > 0).count();
+    let keep = if problem.rows.saturating_mul(open) <= ALL_PAIRS_LIMIT {
         usize::MAX
     } else {
-        CANDIDATES_PER_ROW
+        candidates_per_row(open)
     };
     solve_keeping(problem, keep)
 }
@@ -125,7 +134,8 @@ pub fn solve_keeping(problem: &Problem, keep: usize) -> (Vec<Option<usize>>, Rep
         return (Vec::new(), report);
     }
     report.pairs_scored = (n * columns) as u64;
-    if keep == usize::MAX {
+    // Tried first: it gives up at the first pair not allowed.
+    if n.saturating_mul(n) <= SQUARE_LIMIT {
         if let Some(assignment) = solve_complete(problem) {
             report.rounds = 1;
             report.edges = n * n;
@@ -171,11 +181,10 @@ fn solve_complete(problem: &Problem) -> Option<Vec<Option<usize>>> {
     let n = problem.rows;
     let capacities = problem.capacities;
     let slots: usize = capacities.iter().map(|&c| c as usize).sum();
-    if slots == 0 || slots > n || n * n > ALL_PAIRS_LIMIT {
+    if slots == 0 || slots > n || n * n > SQUARE_LIMIT {
         return None;
     }
     let open = capacities.iter().filter(|&&c| c > 0).count();
-    let some_unavailable = open < capacities.len();
     // A pair costs minus its score: the square solver needs no particular origin, and a
     // constant per row changes no assignment's ranking. Each thread writes its rows and finds,
     // among them, the cheapest row of each slot (the solver's column reduction, done here
@@ -188,7 +197,7 @@ fn solve_complete(problem: &Problem) -> Option<Vec<Option<usize>>> {
         let mut best = vec![0u32; slots];
         for (k, row_costs) in block.chunks_mut(n).enumerate() {
             let row = first_row + k;
-            problem.row_into(row, &mut pairs, some_unavailable);
+            problem.row_into(row, &mut pairs);
             if pairs.len() < open {
                 return None; // a pair is not allowed: not a complete problem
             }
@@ -289,84 +298,100 @@ impl Candidates {
     fn collect(problem: &Problem, keep: usize) -> Candidates {
         let n = problem.rows;
         let open = problem.capacities.iter().filter(|&&c| c > 0).count();
-        // One buffer for every row's pairs, at its largest size: each thread writes its rows
-        // into its own region (zeroed lazily by the system: what no row uses costs nothing),
-        // and nothing is copied to join them.
         let per_row = open.min(keep);
-        let mut pairs = vec![(0u32, 0u32); n * per_row];
         let threads = parallelism(n * problem.capacities.len());
-        let chunk = n.div_ceil(threads).max(1);
+        // Rows are scored in blocks that threads take in turn as they finish the last one: a
+        // thread slowed down (by other work on the machine) takes fewer, and both end together.
+        let block_rows = n.div_ceil(threads * 16).max(8);
+        let blocks = n.div_ceil(block_rows);
+        let block = |b: usize| {
+            let rows = b * block_rows..((b + 1) * block_rows).min(n);
+            Candidates::collect_rows(problem, rows, keep, per_row)
+        };
+        let mut written: Vec<RowsWritten> = if threads == 1 {
+            (0..blocks).map(block).collect()
+        } else {
+            let next = std::sync::atomic::AtomicUsize::new(0);
+            let work = || {
+                let mut done = Vec::new();
+                loop {
+                    let b = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                    if b >= blocks {
+                        return done;
+                    }
+                    done.push((b, block(b)));
+                }
+            };
+            let mut done: Vec<(usize, RowsWritten)> = std::thread::scope(|scope| {
+                let handles: Vec<_> = (0..threads).map(|_| scope.spawn(work)).collect();
+                handles
+                    .into_iter()
+                    // A panic in a scoring closure is a bug: pass it on as it is.
+                    .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+                    .collect()
+            });
+            done.sort_unstable_by_key(|&(b, _)| b);
+            done.into_iter().map(|(_, w)| w).collect()
+        };
+        // The blocks' buffers become the lists' parts as they are: nothing is copied.
         let mut rows = PairLists {
+            part: Vec::with_capacity(n),
             starts: Vec::with_capacity(n),
             ends: Vec::with_capacity(n),
-            pairs: Vec::new(),
+            parts: Vec::with_capacity(blocks),
         };
         let mut candidates = Candidates {
             rows: PairLists::default(),
             floor: Vec::with_capacity(n),
             max_score: 0,
         };
-        std::thread::scope(|scope| {
-            let handles: Vec<_> = pairs
-                .chunks_mut((chunk * per_row).max(1))
-                .enumerate()
-                .map(|(t, region)| {
-                    let range = (t * chunk).min(n)..((t + 1) * chunk).min(n);
-                    let offset = t * chunk * per_row;
-                    scope.spawn(move || {
-                        Candidates::collect_rows(problem, range, keep, region, offset)
-                    })
-                })
-                .collect();
-            for handle in handles {
-                // A panic in a scoring closure is a bug: pass it on as it is.
-                let written = handle
-                    .join()
-                    .unwrap_or_else(|e| std::panic::resume_unwind(e));
-                rows.starts.extend(written.starts);
-                rows.ends.extend(written.ends);
-                candidates.floor.extend(written.floors);
-                candidates.max_score = candidates.max_score.max(written.max_score);
-            }
-        });
-        rows.pairs = pairs;
+        for (b, w) in written.iter_mut().enumerate() {
+            rows.part
+                .extend(std::iter::repeat_n(b as u32, w.starts.len()));
+            rows.starts.append(&mut w.starts);
+            rows.ends.append(&mut w.ends);
+            rows.parts.push(std::mem::take(&mut w.pairs));
+            candidates.floor.append(&mut w.floors);
+            candidates.max_score = candidates.max_score.max(w.max_score);
+        }
         candidates.rows = rows;
         candidates
     }
 
-    /// Rows `range`, written into `region` (which starts at `offset` in the whole buffer).
+    /// Rows `range`, each sorted best first and cut to its `keep` best, in a buffer of their own
+    /// (`per_row`: the most pairs a row can have).
     fn collect_rows(
         problem: &Problem,
         range: std::ops::Range<usize>,
         keep: usize,
-        region: &mut [(u32, u32)],
-        offset: usize,
+        per_row: usize,
     ) -> RowsWritten {
+        // Reserved, not written: only what the rows use is ever touched.
+        let mut pairs = Vec::with_capacity(range.len() * per_row);
         let mut starts = Vec::with_capacity(range.len());
         let mut ends = Vec::with_capacity(range.len());
         let mut floors = Vec::with_capacity(range.len());
         let mut max_score = 0i64;
         let mut all = Vec::new();
-        let some_unavailable = problem.capacities.contains(&0);
         let mut counts = Vec::new();
-        let mut scratch = Vec::new();
-        let mut at = 0;
         for row in range {
-            problem.row_into(row, &mut all, some_unavailable);
-            if let Some(best) = all.iter().map(|&(_, s)| s).max() {
+            problem.row_into(row, &mut all);
+            // Sorted here, on the scoring threads, while the row is in cache, and written
+            // where it stays.
+            let at = pairs.len();
+            pairs.resize(at + all.len().min(keep), (0, 0));
+            let written = best_first_into(&mut all, keep, &mut pairs[at..], &mut counts);
+            let kept = &pairs[at..at + written];
+            if let Some(&(_, best)) = kept.first() {
                 max_score = max_score.max(i64::from(best));
             }
-            let cut = all.len() > keep;
-            // Sorted here, on the scoring threads, while the row is in cache.
-            best_first(&mut all, keep, &mut scratch, &mut counts);
             // The lowest score kept, when some pairs were left out.
-            floors.push(all.last().filter(|_| cut).map(|&(_, s)| s));
-            region[at..at + all.len()].copy_from_slice(&all);
-            starts.push(offset + at);
-            at += all.len();
-            ends.push(offset + at);
+            floors.push(kept.last().filter(|_| all.len() > keep).map(|&(_, s)| s));
+            starts.push(at);
+            ends.push(at + written);
         }
         RowsWritten {
+            pairs,
             starts,
             ends,
             floors,
@@ -375,9 +400,10 @@ impl Candidates {
     }
 }
 
-/// What one thread of [`Candidates::collect`] wrote: where each of its rows starts and ends in
-/// the whole buffer, each row's floor, and the highest score.
+/// What [`Candidates::collect_rows`] wrote: its rows' pairs, where each row starts and ends in
+/// them, each row's floor, and the highest score.
 struct RowsWritten {
+    pairs: Vec<(u32, u32)>,
     starts: Vec<usize>,
     ends: Vec<usize>,
     floors: Vec<Option<u32>>,
@@ -385,61 +411,103 @@ struct RowsWritten {
 }
 
 /// Sorts a row's pairs (given in column order) best score first, ties staying in column order,
-/// and keeps the first `keep`. Scores span a few hundred values on real editions, so a counting
-/// sort does it in two passes (writing only the pairs kept); a wider spread is sorted by
-/// comparisons.
+/// and keeps the first `keep`.
 fn best_first(
     row: &mut Vec<(u32, u32)>,
     keep: usize,
     scratch: &mut Vec<(u32, u32)>,
     counts: &mut Vec<u32>,
 ) {
-    let (Some(low), Some(high)) = (
-        row.iter().map(|&(_, s)| s).min(),
-        row.iter().map(|&(_, s)| s).max(),
-    ) else {
-        return;
+    scratch.clear();
+    scratch.resize(row.len().min(keep), (0, 0));
+    let written = best_first_into(row, keep, scratch, counts);
+    row.clear();
+    row.extend_from_slice(&scratch[..written]);
+}
+
+/// [`best_first`], written into `out` (at least `min(row.len(), keep)` long): returns how many
+/// pairs it wrote. Scores span a few hundred values on real editions, so a counting sort does
+/// it in three passes over the row, writing only the pairs kept, straight to where they go; a
+/// wider spread is sorted by comparisons (which reorders `row`).
+fn best_first_into(
+    row: &mut [(u32, u32)],
+    keep: usize,
+    out: &mut [(u32, u32)],
+    counts: &mut Vec<u32>,
+) -> usize {
+    let Some(&(_, first)) = row.first() else {
+        return 0;
     };
+    let (low, high) = row.iter().fold((first, first), |(low, high), &(_, s)| {
+        (low.min(s), high.max(s))
+    });
+    let written = row.len().min(keep);
+    let out = &mut out[..written];
     let span = (high - low) as usize + 1;
     if span > 4 * row.len() + 1024 {
         let key = |&(column, s): &(u32, u32)| (Reverse(s), column);
         if row.len() > keep {
             row.select_nth_unstable_by_key(keep - 1, key);
-            row.truncate(keep);
         }
-        row.sort_unstable_by_key(key);
-        return;
+        let kept = &mut row[..written];
+        kept.sort_unstable_by_key(key);
+        out.copy_from_slice(kept);
+        return written;
     }
-    // Bucket 0 is the best score; `counts[k]` becomes where bucket k starts.
+    // Bucket 0 is the best score. Most pairs share a few scores, so counting them one after
+    // the other would wait on the same counter again and again: the row is cut in `LANES`
+    // consecutive parts counted side by side, each with its own counters. Bucket by bucket,
+    // the parts' pairs go in row order, so ties stay in column order.
+    const LANES: usize = 4;
+    let part = row.len() / LANES;
+    let buckets = span + 1;
     counts.clear();
-    counts.resize(span + 1, 0);
-    for &(_, s) in row.iter() {
-        counts[(high - s) as usize + 1] += 1;
+    counts.resize(LANES * buckets, 0);
+    let bucket = |s: u32| (high - s) as usize;
+    for k in 0..part {
+        for lane in 0..LANES {
+            counts[lane * buckets + bucket(row[lane * part + k].1)] += 1;
+        }
     }
-    for k in 1..=span {
-        counts[k] += counts[k - 1];
+    for &(_, s) in &row[LANES * part..] {
+        counts[(LANES - 1) * buckets + bucket(s)] += 1;
     }
-    scratch.clear();
-    scratch.resize(row.len().min(keep), (0, 0));
-    for &pair in row.iter() {
-        let at = &mut counts[(high - pair.1) as usize];
-        if let Some(slot) = scratch.get_mut(*at as usize) {
+    // `counts` becomes where each part's pairs of each bucket start.
+    let mut at = 0;
+    for b in 0..span {
+        for lane in 0..LANES {
+            let count = counts[lane * buckets + b];
+            counts[lane * buckets + b] = at;
+            at += count;
+        }
+    }
+    let mut place = |lane: usize, pair: (u32, u32)| {
+        let at = &mut counts[lane * buckets + bucket(pair.1)];
+        if let Some(slot) = out.get_mut(*at as usize) {
             *slot = pair;
         }
         *at += 1;
+    };
+    for k in 0..part {
+        for lane in 0..LANES {
+            place(lane, row[lane * part + k]);
+        }
     }
-    row.clear();
-    row.extend_from_slice(scratch);
+    for &pair in &row[LANES * part..] {
+        place(LANES - 1, pair);
+    }
+    written
 }
 
-/// For each row, a list of (column, score), best first (ties by column), all in one vector
-/// (where rows were written by several threads, with gaps between their parts).
+/// For each row, a list of (column, score), best first (ties by column), kept in parts (the
+/// buffers rows were scored into, block by block).
 #[derive(Default)]
 struct PairLists {
-    /// Where each row's list starts and ends in `pairs`.
+    /// Each row's part, and where its list starts and ends in it.
+    part: Vec<u32>,
     starts: Vec<usize>,
     ends: Vec<usize>,
-    pairs: Vec<(u32, u32)>,
+    parts: Vec<Vec<(u32, u32)>>,
 }
 
 impl PairLists {
@@ -448,13 +516,28 @@ impl PairLists {
     }
 
     fn row(&self, row: usize) -> &[(u32, u32)] {
-        &self.pairs[self.starts[row]..self.ends[row]]
+        &self.parts[self.part[row] as usize][self.starts[row]..self.ends[row]]
+    }
+
+    fn row_mut(&mut self, row: usize) -> &mut [(u32, u32)] {
+        &mut self.parts[self.part[row] as usize][self.starts[row]..self.ends[row]]
+    }
+
+    /// How many pairs there are in all.
+    fn pair_count(&self) -> usize {
+        self.starts.iter().zip(&self.ends).map(|(s, e)| e - s).sum()
     }
 
     fn push(&mut self, list: &[(u32, u32)]) {
-        self.starts.push(self.pairs.len());
-        self.pairs.extend_from_slice(list);
-        self.ends.push(self.pairs.len());
+        if self.parts.is_empty() {
+            self.parts.push(Vec::new());
+        }
+        let last = self.parts.len() - 1;
+        let part = &mut self.parts[last];
+        self.part.push(last as u32);
+        self.starts.push(part.len());
+        part.extend_from_slice(list);
+        self.ends.push(part.len());
     }
 
     /// The same lists with these (row, column, score) added (a pair already there once).
@@ -489,12 +572,10 @@ struct Graph {
     slot_column: Vec<u32>,
     /// The first slot of each column (and, last, the number of slots).
     first_slot: Vec<u32>,
-    /// Where each row's edges start and end in `edges` (which may have gaps between rows).
-    row_start: Vec<usize>,
-    row_end: Vec<usize>,
-    /// (column, cost): `max_score - score`, never negative.
-    edges: Vec<(u32, u32)>,
-    /// How many edges there are (gaps not counted).
+    /// Each row's pairs, (column, score): an edge costs `max_score - score` (never negative),
+    /// worked out where it is read — most are never read.
+    pairs: PairLists,
+    /// How many edges there are.
     edge_count: usize,
     /// When `full`: for each slot, the position of its column in every row's edges.
     slot_edge: Vec<u32>,
@@ -519,26 +600,15 @@ impl Graph {
         first_slot.push(slot_column.len() as u32);
         let slots = slot_column.len();
         let n = rows.len();
-        let PairLists {
-            starts: row_start,
-            ends: row_end,
-            pairs,
-        } = rows;
-        let edge_count = row_start.iter().zip(&row_end).map(|(s, e)| e - s).sum();
-        // Scores become costs in place, row by row (the gaps are never touched); best first is
-        // cheapest first.
-        let mut edges = pairs;
-        let top = max_score as u32;
-        for (&start, &end) in row_start.iter().zip(&row_end) {
-            for edge in &mut edges[start..end] {
-                edge.1 = top - edge.1;
-            }
-        }
+        let edge_count = rows.pair_count();
+        let mut pairs = rows;
         let open = capacities.iter().filter(|&&c| c > 0).count();
         let full = slots > 0 && edge_count == open * n;
         if full {
-            for (&start, &end) in row_start.iter().zip(&row_end) {
-                edges[start..end].sort_unstable_by_key(|&(column, _)| column);
+            for row in 0..n {
+                pairs
+                    .row_mut(row)
+                    .sort_unstable_by_key(|&(column, _)| column);
             }
         }
         let slot_edge = if full {
@@ -559,9 +629,7 @@ impl Graph {
             slots,
             slot_column,
             first_slot,
-            row_start,
-            row_end,
-            edges,
+            pairs,
             edge_count,
             slot_edge,
             max_score,
@@ -572,22 +640,16 @@ impl Graph {
 
     /// Back to (column, score) lists, for [`PairLists::with`].
     fn into_pairs(self) -> PairLists {
-        let top = self.max_score as u32;
-        let mut pairs = self.edges;
-        for (&start, &end) in self.row_start.iter().zip(&self.row_end) {
-            for edge in &mut pairs[start..end] {
-                edge.1 = top - edge.1;
-            }
-        }
-        PairLists {
-            starts: self.row_start,
-            ends: self.row_end,
-            pairs,
-        }
+        self.pairs
     }
 
-    fn edges(&self, row: usize) -> &[(u32, u32)] {
-        &self.edges[self.row_start[row]..self.row_end[row]]
+    /// Row `row`'s edges, (column, cost): best first is cheapest first.
+    fn edges(&self, row: usize) -> impl ExactSizeIterator<Item = (u32, u32)> + '_ {
+        let top = self.max_score as u32;
+        self.pairs
+            .row(row)
+            .iter()
+            .map(move |&(column, s)| (column, top - s))
     }
 
     /// The slots of `column`.
@@ -597,7 +659,7 @@ impl Graph {
 
     /// In a full graph, what `row` pays for `slot`.
     fn full_cost(&self, row: usize, slot: usize) -> u32 {
-        self.edges[self.row_start[row] + self.slot_edge[slot] as usize].1
+        self.max_score as u32 - self.pairs.row(row)[self.slot_edge[slot] as usize].1
     }
 
     /// Row `row`'s own "left out" slot.
@@ -659,7 +721,7 @@ impl Solver {
         let columns = graph.first_slot.len() - 1;
         let mut start = vec![0usize; columns + 1];
         for row in 0..graph.rows {
-            for &(column, _) in graph.edges(row) {
+            for (column, _) in graph.edges(row) {
                 start[column as usize + 1] += 1;
             }
         }
@@ -669,7 +731,7 @@ impl Solver {
         let mut next = start.clone();
         let mut reached_by = vec![(0u32, 0u32); graph.edge_count];
         for row in 0..graph.rows {
-            for &(column, c) in graph.edges(row) {
+            for (column, c) in graph.edges(row) {
                 reached_by[next[column as usize]] = (row as u32, c);
                 next[column as usize] += 1;
             }
@@ -740,7 +802,7 @@ impl Solver {
             // the few distinct scores of real editions and the slots of one ambassador) the
             // row takes it and nobody is evicted.
             let mut free_at_min: Option<(usize, i64)> = None;
-            for &(column, c) in graph.edges(row) {
+            for (column, c) in graph.edges(row) {
                 let c = i64::from(c);
                 // Edges go cheapest first and potentials are ≤ 0: no slot from here on costs
                 // less than `c`, so none can improve on the two best (nor be a free slot at
@@ -867,7 +929,7 @@ impl Solver {
                 }
             }
         };
-        for &(column, c) in graph.edges(from) {
+        for (column, c) in graph.edges(from) {
             let c = i64::from(c);
             let lowest = d0 + c;
             if lowest >= *bound {
@@ -928,12 +990,11 @@ impl Solver {
                 d[own2] = INF;
                 todo.push(own2 as u32);
             }
-            let costs2 = graph.edges(other);
             let mut best = usize::MAX;
             for (k, &col) in todo.iter().enumerate() {
                 let col = col as usize;
                 let c = if col < slots {
-                    i64::from(costs2[graph.slot_edge[col] as usize].1)
+                    i64::from(graph.full_cost(other, col))
                 } else if col == own2 {
                     graph.left_out
                 } else {
@@ -993,7 +1054,6 @@ impl Solver {
     ) -> (Vec<(usize, usize, u32)>, usize) {
         // The dearest slot of each column (free slots have potential 0).
         let columns = problem.capacities.len();
-        let some_unavailable = problem.capacities.contains(&0);
         let vmax: Vec<i64> = (0..columns)
             .map(|c| {
                 let range = graph.first_slot[c] as usize..graph.first_slot[c + 1] as usize;
@@ -1016,7 +1076,7 @@ impl Solver {
             checked += 1;
             // A row with a violation gets all its pairs (a row left out needs most of them
             // anyway), so that it is never checked again.
-            problem.row_into(row, &mut pairs, some_unavailable);
+            problem.row_into(row, &mut pairs);
             let violated = pairs
                 .iter()
                 .any(|&(column, s)| graph.max_score - i64::from(s) - vmax[column as usize] - u < 0);

@@ -3,6 +3,7 @@
 //! Pure functions of the edition's data and the rules (`rules`): same input, same pairs.
 
 pub mod assignment;
+mod positions;
 mod radix_heap;
 pub mod rules;
 pub mod score;
@@ -16,6 +17,7 @@ use serde::Serialize;
 use crate::model::{
     Ambassador, AmbassadorId, ForbiddenPair, Pair, PairId, PairStatus, Student, StudentId,
 };
+use positions::Positions;
 pub use rules::{Rules, Weights};
 use score::{AmbassadorProfile, Barrier, StudentProfile};
 pub use score::{Evaluation, ScorePart};
@@ -64,6 +66,12 @@ pub struct Suggestion {
     pub places_left: u32,
 }
 
+/// Whether bit `j` of `set` is on (beyond its end: off).
+fn bit(set: &[u64], j: usize) -> bool {
+    set.get(j / 64)
+        .is_some_and(|word| word & (1 << (j % 64)) != 0)
+}
+
 /// Whether an existing pair stays when the suggestion is run again.
 pub fn is_kept(pair: &Pair) -> bool {
     pair.locked || pair.status != PairStatus::Proposed
@@ -81,12 +89,8 @@ pub fn takes_part(student: &Student, rules: &Rules) -> bool {
 }
 
 /// Each ambassador's index (its column in the assignment).
-fn columns_by_id(ambassadors: &[Ambassador]) -> HashMap<AmbassadorId, usize> {
-    ambassadors
-        .iter()
-        .enumerate()
-        .map(|(j, a)| (a.id, j))
-        .collect()
+fn columns_by_id(ambassadors: &[Ambassador]) -> Positions {
+    Positions::of(&ambassadors.iter().map(|a| a.id.0).collect::<Vec<_>>())
 }
 
 /// Proposes the best pairs for the students not already in a kept pair.
@@ -132,42 +136,44 @@ pub fn suggest(input: &Input) -> Suggestion {
     // Pairs are scored on demand, compiled (`scorer`): a table of every pair would not fit in
     // memory for the largest editions.
     let scorer = scorer::Scorer::new(&student_profiles, &ambassador_profiles, rules);
-    let row_of: HashMap<StudentId, usize> = students
-        .iter()
-        .enumerate()
-        .map(|(i, s)| (s.id, i))
-        .collect();
+    let row_of = Positions::of(&students.iter().map(|s| s.id.0).collect::<Vec<_>>());
     let column_of = columns_by_id(input.ambassadors);
-    // Forbidden pairs as one bit per pair: a look-up costs no more than the scoring itself.
+    // Forbidden pairs as one bit per pair, each student's in whole words: a look-up costs no
+    // more than the scoring itself, and a row's bits are at hand as one slice.
     let columns = input.ambassadors.len();
+    let words = columns.div_ceil(64);
     let mut ruled_out: Vec<u64> = Vec::new();
-    let mut has_forbidden = vec![false; students.len()];
     for f in input.forbidden {
-        if let (Some(&i), Some(&j)) = (row_of.get(&f.student_id), column_of.get(&f.ambassador_id)) {
+        if let (Some(i), Some(j)) = (row_of.get(f.student_id.0), column_of.get(f.ambassador_id.0)) {
             if ruled_out.is_empty() {
-                ruled_out = vec![0; (students.len() * columns).div_ceil(64)];
+                ruled_out = vec![0; students.len() * words];
             }
-            has_forbidden[i] = true;
-            let bit = i * columns + j;
-            ruled_out[bit / 64] |= 1 << (bit % 64);
+            ruled_out[i * words + j / 64] |= 1 << (j % 64);
         }
     }
-    let is_ruled_out = |i: usize, j: usize| {
-        let bit = i * columns + j;
-        ruled_out
-            .get(bit / 64)
-            .is_some_and(|word| word & (1 << (bit % 64)) != 0)
-    };
+    let forbidden_of = |i: usize| ruled_out.get(i * words..(i + 1) * words).unwrap_or(&[]);
+    let is_ruled_out = |i: usize, j: usize| bit(forbidden_of(i), j);
+    // The ambassadors without a place left, as bits too.
+    let mut unavailable = vec![0u64; words];
+    for (j, _) in capacities.iter().enumerate().filter(|(_, &c)| c == 0) {
+        unavailable[j / 64] |= 1 << (j % 64);
+    }
     let score_of = |i: usize, j: usize| -> Option<u32> {
         if capacities[j] == 0 || is_ruled_out(i, j) {
             return None;
         }
         scorer.allowed_score(i, j)
     };
+    let some_unavailable = unavailable.iter().any(|&word| word != 0);
     let row_of_scores = |i: usize, out: &mut Vec<(u32, u32)>| {
-        scorer.score_row(i, out);
-        if has_forbidden[i] {
-            out.retain(|&(j, _)| !is_ruled_out(i, j as usize));
+        let forbidden = forbidden_of(i);
+        if some_unavailable {
+            let excluded: Vec<u64> = (0..words)
+                .map(|w| unavailable[w] | forbidden.get(w).copied().unwrap_or(0))
+                .collect();
+            scorer.score_row(i, out, &excluded);
+        } else {
+            scorer.score_row(i, out, forbidden);
         }
     };
     let mut assignment = assignment::solve(&assignment::Problem {
@@ -181,24 +187,30 @@ pub fn suggest(input: &Input) -> Suggestion {
     }
 
     let mut left = capacities.clone();
-    let mut proposed = Vec::new();
+    let mut placed = Vec::new();
     let mut unpaired_rows = Vec::new();
     for (i, column) in assignment.iter().enumerate() {
         match column {
             Some(j) => {
                 left[*j] -= 1;
-                let evaluation =
-                    score::evaluate(&student_profiles[i], &ambassador_profiles[*j], rules)
-                        .unwrap_or_default();
-                proposed.push(Proposal {
-                    student: students[i].id,
-                    ambassador: input.ambassadors[*j].id,
-                    evaluation,
-                });
+                placed.push((i, *j));
             }
             None => unpaired_rows.push(i),
         }
     }
+    // Each pair explained (a few texts each): thousands of them on large editions.
+    let explain = |pairs: &[(usize, usize)]| -> Vec<Proposal> {
+        pairs
+            .iter()
+            .map(|&(i, j)| Proposal {
+                student: students[i].id,
+                ambassador: input.ambassadors[j].id,
+                evaluation: score::evaluate(&student_profiles[i], &ambassador_profiles[j], rules)
+                    .unwrap_or_default(),
+            })
+            .collect()
+    };
+    let proposed = in_two_halves(&placed, placed.len() >= 500, explain);
     // As `score::score`, with forbidden pairs first (the diagnosis counts them apart).
     let pair_barrier = |i: usize, j: usize| -> Result<(), Barrier> {
         if is_ruled_out(i, j) {
@@ -226,22 +238,11 @@ pub fn suggest(input: &Input) -> Suggestion {
             })
             .collect()
     };
-    let unpaired: Vec<Unpaired> = if unpaired_rows.len() * columns > 1_000_000 {
-        let (first, second) = unpaired_rows.split_at(unpaired_rows.len() / 2);
-        std::thread::scope(|scope| {
-            let other = scope.spawn(|| diagnose_rows(second));
-            let mut all = diagnose_rows(first);
-            // A panic while diagnosing is a bug: pass it on as it is.
-            all.extend(
-                other
-                    .join()
-                    .unwrap_or_else(|e| std::panic::resume_unwind(e)),
-            );
-            all
-        })
-    } else {
-        diagnose_rows(&unpaired_rows)
-    };
+    let unpaired = in_two_halves(
+        &unpaired_rows,
+        unpaired_rows.len() * columns >= 50_000,
+        diagnose_rows,
+    );
     Suggestion {
         kept: kept.iter().map(|p| p.id).collect(),
         proposed,
@@ -249,6 +250,30 @@ pub fn suggest(input: &Input) -> Suggestion {
         excluded,
         places_left: left.iter().sum(),
     }
+}
+
+/// `work` done on `items`, on two threads when `worth_it` (starting one costs about as much as
+/// scoring 10,000 pairs), the results in order.
+fn in_two_halves<T: Sync, R: Send>(
+    items: &[T],
+    worth_it: bool,
+    work: impl Fn(&[T]) -> Vec<R> + Sync,
+) -> Vec<R> {
+    if !worth_it {
+        return work(items);
+    }
+    let (first, second) = items.split_at(items.len() / 2);
+    std::thread::scope(|scope| {
+        let other = scope.spawn(|| work(second));
+        let mut all = work(first);
+        // A panic in `work` is a bug: pass it on as it is.
+        all.extend(
+            other
+                .join()
+                .unwrap_or_else(|e| std::panic::resume_unwind(e)),
+        );
+        all
+    })
 }
 
 /// "Nobody badly served": among the assignments placing as many rows as `best`, the one whose
@@ -403,7 +428,7 @@ pub fn diagnoses(input: &Input) -> Vec<Unpaired> {
     let assignment: Vec<Option<usize>> = input
         .pairs
         .iter()
-        .map(|p| column_of.get(&p.ambassador_id).copied())
+        .map(|p| column_of.get(p.ambassador_id.0))
         .collect();
     let mut unpaired: Vec<Unpaired> = waiting
         .iter()

@@ -95,6 +95,10 @@ impl<T: Eq + std::hash::Hash + Clone> Classes<T> {
 }
 
 const NO_MUNICIPALITY: u32 = u32::MAX;
+/// A student's commune when it is unknown: matches no ambassador's (not even an unknown one).
+const NO_MATCH: u32 = u32::MAX - 1;
+/// In [`Scorer::place_points`]: the pair is not allowed.
+const NOT_ALLOWED: u32 = u32::MAX;
 
 /// What a pair of départements decides: allowed for each mobility, and the geography points.
 const ALLOWED: u8 = 0;
@@ -109,19 +113,18 @@ pub struct Scorer {
     /// Row `i`: the points of each ambassador métier class for student `i`.
     job_points: Vec<u32>,
     job_classes: usize,
-    // Ambassadors.
-    ambassador_departement: Vec<u16>,
-    ambassador_municipality: Vec<u32>,
-    ambassador_job: Vec<u16>,
-    ambassador_administration: Vec<u16>,
+    /// Each ambassador's classes, side by side: a pair reads one ambassador's at once.
+    ambassadors: Vec<AmbassadorClasses>,
     /// Per (student administration class, ambassador administration class).
     administration_points: Vec<u32>,
     administration_classes: usize,
     /// Per pair of départements (the last one stands for "unknown"), row-major.
     departements: usize,
-    geography_points: Vec<u32>,
-    /// Per mobility (département, région, anywhere) then pair of départements: ALLOWED or a
-    /// barrier code; and the distance when it is too far.
+    /// Per mobility (département, région, anywhere) then pair of départements: the geography
+    /// points, or NOT_ALLOWED — what scoring reads.
+    place_points: Vec<u32>,
+    /// The same shape: ALLOWED or a barrier code (why a pair is not allowed); and the distance
+    /// when it is too far.
     rule: Vec<u8>,
     too_far_km: Vec<u32>,
     same_commune: u32,
@@ -131,6 +134,15 @@ pub struct Scorer {
     by_region: Vec<Vec<u32>>,
     /// The région class of each département class (`u16::MAX`: unknown).
     departement_region: Vec<u16>,
+}
+
+/// An ambassador as scoring sees them: classes that index the tables.
+#[derive(Clone, Copy)]
+struct AmbassadorClasses {
+    departement: u16,
+    job: u16,
+    administration: u16,
+    municipality: u32,
 }
 
 fn mobility_index(mobility: Mobility) -> u8 {
@@ -202,8 +214,6 @@ impl Scorer {
         let mut administration_classes: Classes<(NameId, Option<&'static str>)> = Classes::new();
         let mut ambassador_departement = Vec::with_capacity(ambassadors.len());
         let mut ambassador_municipality = Vec::with_capacity(ambassadors.len());
-        let mut ambassador_job = Vec::with_capacity(ambassadors.len());
-        let mut ambassador_administration = Vec::with_capacity(ambassadors.len());
         let mut pending_job = Vec::new();
         let mut pending_administration = Vec::new();
         for a in ambassadors {
@@ -236,10 +246,6 @@ impl Scorer {
             .collect();
         let no_job = job_classes.none();
         let no_administration = administration_classes.none();
-        for (j, a) in pending_job.into_iter().zip(pending_administration) {
-            ambassador_job.push(j.unwrap_or(no_job));
-            ambassador_administration.push(a.unwrap_or(no_administration));
-        }
 
         // The points of each métier class for each student.
         let job_count = job_classes.values.len() + 1;
@@ -312,6 +318,7 @@ impl Scorer {
             .collect();
         let mut geography_points = vec![0u32; d * d];
         let mut rule = vec![ALLOWED; 3 * d * d];
+        let mut place_points = vec![NOT_ALLOWED; 3 * d * d];
         let mut too_far_km = vec![0u32; d * d];
         for x in 0..d {
             for y in 0..d {
@@ -356,6 +363,9 @@ impl Scorer {
                 };
                 for (m, barrier) in [by_departement, by_region, far].into_iter().enumerate() {
                     rule[m * d * d + p] = barrier.map_or(ALLOWED, barrier_code);
+                    if barrier.is_none() {
+                        place_points[m * d * d + p] = geography_points[p];
+                    }
                 }
             }
         }
@@ -374,9 +384,28 @@ impl Scorer {
             }
         }
 
+        let ambassadors = pending_job
+            .into_iter()
+            .zip(pending_administration)
+            .zip(ambassador_departement.iter().zip(ambassador_municipality))
+            .map(
+                |((job, administration), (&departement, municipality))| AmbassadorClasses {
+                    departement,
+                    job: job.unwrap_or(no_job),
+                    administration: administration.unwrap_or(no_administration),
+                    municipality,
+                },
+            )
+            .collect();
         Scorer {
             student_departement,
-            student_municipality: students.iter().map(|s| municipality(&s.place)).collect(),
+            student_municipality: students
+                .iter()
+                .map(|s| match municipality(&s.place) {
+                    NO_MUNICIPALITY => NO_MATCH,
+                    m => m,
+                })
+                .collect(),
             student_mobility: students
                 .iter()
                 .map(|s| mobility_index(s.mobility))
@@ -387,14 +416,11 @@ impl Scorer {
                 .collect(),
             job_points,
             job_classes: job_count,
-            ambassador_departement,
-            ambassador_municipality,
-            ambassador_job,
-            ambassador_administration,
+            ambassadors,
             administration_points,
             administration_classes: admin_count,
             departements: d,
-            geography_points,
+            place_points,
             rule,
             too_far_km,
             same_commune: w.same_commune,
@@ -404,44 +430,35 @@ impl Scorer {
         }
     }
 
-    /// Every ambassador student `i` may be paired with and the score, in ambassador order:
-    /// the same as [`Scorer::score`] over all ambassadors, but a student who stays in their
+    /// Every ambassador student `i` may be paired with and the score, in ambassador order,
+    /// appended to `out` — but those whose bit is on in `excluded` (one bit per ambassador,
+    /// shorter when the last ones are all off: ambassadors without a place, forbidden pairs).
+    /// The same as [`Scorer::score`] over the others, but a student who stays in their
     /// département or région is only compared with the ambassadors there.
-    pub fn score_row(&self, i: usize, out: &mut Vec<(u32, u32)>) {
+    pub fn score_row(&self, i: usize, out: &mut Vec<(u32, u32)>, excluded: &[u64]) {
         let departement = usize::from(self.student_departement[i]);
-        let reachable: &[u32] = match self.student_mobility[i] {
-            0 if departement + 1 < self.departements => &self.by_departement[departement],
+        let row = self.row_tables(i);
+        match self.student_mobility[i] {
+            0 if departement + 1 < self.departements => row.score_each(
+                self.by_departement[departement].iter().copied(),
+                &self.ambassadors,
+                excluded,
+                out,
+            ),
             1 => {
                 let region = self.departement_region[departement];
-                match self.by_region.get(usize::from(region)) {
-                    Some(list) => list,
-                    None => return, // région unknown: no pair possible
+                // Région unknown: no pair possible.
+                if let Some(list) = self.by_region.get(usize::from(region)) {
+                    row.score_each(list.iter().copied(), &self.ambassadors, excluded, out);
                 }
             }
-            0 => return, // département unknown: no pair possible
-            _ => {
-                let row = self.row_tables(i);
-                out.reserve(self.ambassador_departement.len());
-                let ambassadors = self
-                    .ambassador_departement
-                    .iter()
-                    .zip(&self.ambassador_job)
-                    .zip(&self.ambassador_administration)
-                    .zip(&self.ambassador_municipality);
-                for (j, (((&d, &job), &administration), &municipality)) in ambassadors.enumerate() {
-                    if let Some(s) = row.score(d, job, administration, municipality) {
-                        out.push((j as u32, s));
-                    }
-                }
-                return;
-            }
-        };
-        let row = self.row_tables(i);
-        out.reserve(reachable.len());
-        for &j in reachable {
-            if let Some(s) = self.score_in(&row, j as usize) {
-                out.push((j, s));
-            }
+            0 => {} // département unknown: no pair possible
+            _ => row.score_each(
+                0..self.ambassadors.len() as u32,
+                &self.ambassadors,
+                excluded,
+                out,
+            ),
         }
     }
 
@@ -452,8 +469,7 @@ impl Scorer {
         let m = usize::from(self.student_mobility[i]);
         let a = usize::from(self.student_administration[i]) * self.administration_classes;
         RowTables {
-            rule: &self.rule[m * d * d + from..m * d * d + from + d],
-            geography: &self.geography_points[from..from + d],
+            place: &self.place_points[m * d * d + from..m * d * d + from + d],
             job: &self.job_points[i * self.job_classes..(i + 1) * self.job_classes],
             administration: &self.administration_points[a..a + self.administration_classes],
             municipality: self.student_municipality[i],
@@ -467,7 +483,7 @@ impl Scorer {
         self.allowed_score(i, j).ok_or_else(|| {
             let d = self.departements;
             let p = usize::from(self.student_departement[i]) * d
-                + usize::from(self.ambassador_departement[j]);
+                + usize::from(self.ambassadors[j].departement);
             let m = usize::from(self.student_mobility[i]);
             self.barrier(self.rule[m * d * d + p], p)
         })
@@ -483,12 +499,7 @@ impl Scorer {
     /// Ambassador `j`'s score in a student's table rows.
     #[inline(always)]
     fn score_in(&self, row: &RowTables, j: usize) -> Option<u32> {
-        row.score(
-            self.ambassador_departement[j],
-            self.ambassador_job[j],
-            self.ambassador_administration[j],
-            self.ambassador_municipality[j],
-        )
+        row.score(&self.ambassadors[j])
     }
 
     #[cold]
@@ -506,41 +517,65 @@ impl Scorer {
 
 /// One student's rows of the scorer's tables (see [`Scorer::row_tables`]).
 struct RowTables<'a> {
-    /// By ambassador département: ALLOWED or a barrier code.
-    rule: &'a [u8],
-    geography: &'a [u32],
+    /// By ambassador département: the geography points, or NOT_ALLOWED.
+    place: &'a [u32],
     job: &'a [u32],
     administration: &'a [u32],
+    /// The student's commune (NO_MATCH when unknown).
     municipality: u32,
     same_commune: u32,
 }
 
 impl RowTables<'_> {
-    /// A pair's score from the ambassador's classes, or `None` when the rules rule it out: the
-    /// one formula behind [`Scorer::allowed_score`] and [`Scorer::score_row`].
+    /// A pair's points, whether allowed or not (then meaningless): the one formula behind
+    /// [`Scorer::allowed_score`] and [`Scorer::score_row`], without a branch.
     #[inline(always)]
-    fn score(
-        &self,
-        departement: u16,
-        job: u16,
-        administration: u16,
-        municipality: u32,
-    ) -> Option<u32> {
-        let d = usize::from(departement);
-        if self.rule[d] != ALLOWED {
-            return None;
-        }
-        let geography = if self.municipality != NO_MUNICIPALITY && self.municipality == municipality
-        {
+    fn points(&self, a: &AmbassadorClasses) -> (u32, bool) {
+        let place = self.place[usize::from(a.departement)];
+        let geography = if self.municipality == a.municipality {
             self.same_commune
         } else {
-            self.geography[d]
+            place
         };
-        Some(
-            self.job[usize::from(job)]
-                + self.administration[usize::from(administration)]
-                + geography,
-        )
+        let points = self.job[usize::from(a.job)]
+            .wrapping_add(self.administration[usize::from(a.administration)])
+            .wrapping_add(geography);
+        (points, place != NOT_ALLOWED)
+    }
+
+    /// A pair's score, or `None` when the rules rule it out.
+    #[inline(always)]
+    fn score(&self, a: &AmbassadorClasses) -> Option<u32> {
+        let (points, allowed) = self.points(a);
+        allowed.then_some(points)
+    }
+
+    /// The allowed pairs with `columns`, not `excluded`, appended to `out`. Each pair is
+    /// written and kept or not by moving on, without a branch: whether a pair is allowed is
+    /// not predictable on editions with a maximum distance.
+    #[inline(always)]
+    fn score_each(
+        &self,
+        columns: impl IntoIterator<Item = u32, IntoIter: ExactSizeIterator>,
+        ambassadors: &[AmbassadorClasses],
+        excluded: &[u64],
+        out: &mut Vec<(u32, u32)>,
+    ) {
+        let columns = columns.into_iter();
+        let start = out.len();
+        out.resize(start + columns.len(), (0, 0));
+        let slots = &mut out[start..];
+        let mut kept = 0;
+        for j in columns {
+            let (points, allowed) = self.points(&ambassadors[j as usize]);
+            let word = excluded.get(j as usize / 64).copied().unwrap_or(0);
+            let keep = allowed & (word >> (j % 64) & 1 == 0);
+            if let Some(slot) = slots.get_mut(kept) {
+                *slot = (j, points);
+            }
+            kept += usize::from(keep);
+        }
+        out.truncate(start + kept);
     }
 }
 
@@ -598,12 +633,21 @@ mod tests {
             let scorer = Scorer::new(&students, &ambassadors, &rules);
             let mut row = Vec::new();
             for i in 0..students.len() {
-                row.clear();
-                scorer.score_row(i, &mut row);
-                let expected: Vec<(u32, u32)> = (0..ambassadors.len())
-                    .filter_map(|j| scorer.score(i, j).ok().map(|s| (j as u32, s)))
-                    .collect();
-                assert_eq!(row, expected, "student {i}: the pairs of the row");
+                // With nobody excluded, and with every third ambassador excluded.
+                for step in [usize::MAX, 3] {
+                    let excluded = |j: usize| j % step == step - 1;
+                    let mut bits = vec![0u64; ambassadors.len().div_ceil(64)];
+                    for j in (0..ambassadors.len()).filter(|&j| excluded(j)) {
+                        bits[j / 64] |= 1 << (j % 64);
+                    }
+                    row.clear();
+                    scorer.score_row(i, &mut row, &bits);
+                    let expected: Vec<(u32, u32)> = (0..ambassadors.len())
+                        .filter(|&j| !excluded(j))
+                        .filter_map(|j| scorer.score(i, j).ok().map(|s| (j as u32, s)))
+                        .collect();
+                    assert_eq!(row, expected, "student {i}: the pairs of the row");
+                }
             }
             for (i, s) in students.iter().enumerate() {
                 for (j, a) in ambassadors.iter().enumerate() {
