@@ -184,46 +184,100 @@ fn solve_complete(problem: &Problem) -> Option<Vec<Option<usize>>> {
     if slots == 0 || slots > n || n * n > SQUARE_LIMIT {
         return None;
     }
+    // 16-bit costs when they fit: half the memory to write, then to read. Rows left out cost
+    // about `n` times the best score, which seldom fits: 32 bits then.
+    let columns = match square_costs::<i16>(problem, slots) {
+        Ok(square) => square.solve(n),
+        Err(Unfit::TooWide) => square_costs::<i32>(problem, slots).ok()?.solve(n),
+        Err(Unfit::NotComplete) => return None,
+    };
+    let slot_column: Vec<usize> = capacities
+        .iter()
+        .enumerate()
+        .flat_map(|(column, &capacity)| std::iter::repeat_n(column, capacity as usize))
+        .collect();
+    Some(
+        columns
+            .into_iter()
+            .map(|j| (j < slots).then(|| slot_column[j]))
+            .collect(),
+    )
+}
+
+/// Why the costs could not be written as a square matrix.
+enum Unfit {
+    /// A pair is not allowed.
+    NotComplete,
+    /// A cost does not fit the matrix's numbers.
+    TooWide,
+}
+
+/// The square matrix of a complete problem, with its column reduction.
+struct SquareCosts<T> {
+    cost: Vec<T>,
+    column_min: Vec<i64>,
+    best_row: Vec<u32>,
+}
+
+impl<T: super::square::Cost> SquareCosts<T> {
+    fn solve(self, n: usize) -> Vec<usize> {
+        super::square::solve_reduced(n, &self.cost, self.column_min, self.best_row)
+    }
+}
+
+/// Writes a complete problem's costs as a square matrix: `slots` columns for the places, then
+/// each row's own "left out" column. A pair costs minus its score: the square solver needs no
+/// particular origin, and a constant per row changes no assignment's ranking. Each thread
+/// writes its rows and finds, among them, the cheapest row of each slot (the solver's column
+/// reduction, done here while the costs are at hand).
+fn square_costs<T: super::square::Cost>(
+    problem: &Problem,
+    slots: usize,
+) -> Result<SquareCosts<T>, Unfit> {
+    let n = problem.rows;
+    let capacities = problem.capacities;
     let open = capacities.iter().filter(|&&c| c > 0).count();
-    // A pair costs minus its score: the square solver needs no particular origin, and a
-    // constant per row changes no assignment's ranking. Each thread writes its rows and finds,
-    // among them, the cheapest row of each slot (the solver's column reduction, done here
-    // while the costs are at hand).
-    let mut cost = vec![0i32; n * n];
-    let fill = |first_row: usize, block: &mut [i32]| -> Option<(u32, Vec<i32>, Vec<u32>)> {
+    let mut cost = vec![T::from_i64(0); n * n];
+    let fill = |first_row: usize, block: &mut [T]| -> Result<(u32, Vec<i64>, Vec<u32>), Unfit> {
         let mut max_score = 0;
         let mut pairs = Vec::with_capacity(open);
-        let mut min = vec![i32::MAX; slots];
+        let mut min = vec![i64::MAX; slots];
         let mut best = vec![0u32; slots];
         for (k, row_costs) in block.chunks_mut(n).enumerate() {
             let row = first_row + k;
             problem.row_into(row, &mut pairs);
             if pairs.len() < open {
-                return None; // a pair is not allowed: not a complete problem
+                return Err(Unfit::NotComplete);
             }
-            max_score = pairs.iter().fold(max_score, |m, &(_, s)| m.max(s));
+            let row_max = pairs.iter().fold(0, |m, &(_, s)| m.max(s));
+            if -i64::from(row_max) < T::LOWEST {
+                return Err(Unfit::TooWide);
+            }
+            max_score = max_score.max(row_max);
+            let cost_of = |score: u32| T::from_i64(-i64::from(score));
             if slots == open {
                 // One place per column, the usual case: a straight copy.
                 for (c, &(_, score)) in row_costs.iter_mut().zip(&pairs) {
-                    *c = -(score as i32);
+                    *c = cost_of(score);
                 }
             } else {
                 let mut at = 0;
                 for &(column, score) in &pairs {
                     let capacity = capacities[column as usize] as usize;
-                    row_costs[at..at + capacity].fill(-(score as i32));
+                    row_costs[at..at + capacity].fill(cost_of(score));
                     at += capacity;
                 }
             }
             let row = row as u32;
             for ((m, b), &c) in min.iter_mut().zip(&mut best).zip(&row_costs[..slots]) {
+                let c: i64 = c.into();
                 if c < *m {
                     *m = c;
                     *b = row;
                 }
             }
         }
-        Some((max_score, min, best))
+        Ok((max_score, min, best))
     };
     let threads = parallelism(n * n);
     let rows_per_thread = n.div_ceil(threads);
@@ -237,7 +291,7 @@ fn solve_complete(problem: &Problem) -> Option<Vec<Option<usize>>> {
             .into_iter()
             // A panic in a scoring closure is a bug: pass it on as it is.
             .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-            .collect::<Option<Vec<_>>>()
+            .collect::<Result<Vec<_>, Unfit>>()
     })?;
     let mut max_score = 0u32;
     let mut column_min = vec![i64::MAX; n];
@@ -246,34 +300,30 @@ fn solve_complete(problem: &Problem) -> Option<Vec<Option<usize>>> {
     for (part_max, min, best) in parts {
         max_score = max_score.max(part_max);
         for s in 0..slots {
-            if i64::from(min[s]) < column_min[s] {
-                column_min[s] = i64::from(min[s]);
+            if min[s] < column_min[s] {
+                column_min[s] = min[s];
                 best_row[s] = best[s];
             }
         }
     }
-    // Each row's own "left out" column costs more than any loss of quality: `D` of the
-    // rectangular model, less the `max_score` the costs are shifted by.
-    let max_score = i64::from(max_score);
-    let left_out = i32::try_from((n as i64 + 1) * (max_score + 1) - max_score).ok()?;
     if slots < n {
-        for row_costs in cost.chunks_mut(n) {
-            row_costs[slots..].fill(left_out);
+        // Each row's own "left out" column costs more than any loss of quality: `D` of the
+        // rectangular model, less the `max_score` the costs are shifted by.
+        let max_score = i64::from(max_score);
+        let left_out = (n as i64 + 1) * (max_score + 1) - max_score;
+        if left_out > T::HIGHEST {
+            return Err(Unfit::TooWide);
         }
-        column_min[slots..].fill(i64::from(left_out));
+        for row_costs in cost.chunks_mut(n) {
+            row_costs[slots..].fill(T::from_i64(left_out));
+        }
+        column_min[slots..].fill(left_out);
     }
-    let slot_column: Vec<usize> = capacities
-        .iter()
-        .enumerate()
-        .flat_map(|(column, &capacity)| std::iter::repeat_n(column, capacity as usize))
-        .collect();
-    let columns = super::square::solve_reduced(n, &cost, column_min, best_row);
-    Some(
-        columns
-            .into_iter()
-            .map(|j| (j < slots).then(|| slot_column[j]))
-            .collect(),
-    )
+    Ok(SquareCosts {
+        cost,
+        column_min,
+        best_row,
+    })
 }
 
 /// How many threads to score `pairs` pairs with.
@@ -1374,7 +1424,8 @@ mod tests {
             let capacities: Vec<u32> = (0..columns).map(|_| rng.u32(1..3)).collect();
             let places: u32 = capacities.iter().sum();
             let rows = places as usize + rng.usize(0..3);
-            let spread = if rng.bool() { 3 } else { 50 };
+            // Few scores (ties), more, and too many for 16-bit costs.
+            let spread = [3, 50, 100_000][rng.usize(0..3)];
             let table: Vec<u32> = (0..rows * columns).map(|_| rng.u32(0..spread)).collect();
             let score = |r: usize, c: usize| Some(table[r * columns + c]);
             let problem = Problem {

@@ -11,14 +11,41 @@
 
 const NONE: u32 = u32::MAX;
 
+/// A cost as the matrix holds it: 16 bits when every cost fits, which halves what the solver
+/// reads (and what a caller writes), else 32.
+pub trait Cost: Copy + Into<i64> + Send + Sync {
+    const LOWEST: i64;
+    const HIGHEST: i64;
+    /// `x`, known to be within `LOWEST..=HIGHEST`.
+    fn from_i64(x: i64) -> Self;
+}
+
+impl Cost for i16 {
+    const LOWEST: i64 = i16::MIN as i64;
+    const HIGHEST: i64 = i16::MAX as i64;
+    fn from_i64(x: i64) -> Self {
+        debug_assert!((Self::LOWEST..=Self::HIGHEST).contains(&x));
+        x as i16
+    }
+}
+
+impl Cost for i32 {
+    const LOWEST: i64 = i32::MIN as i64;
+    const HIGHEST: i64 = i32::MAX as i64;
+    fn from_i64(x: i64) -> Self {
+        debug_assert!((Self::LOWEST..=Self::HIGHEST).contains(&x));
+        x as i32
+    }
+}
+
 /// For each row, its column in a minimum-cost assignment. `cost` is row-major, `n × n`.
-pub fn solve(n: usize, cost: &[i32]) -> Vec<usize> {
+pub fn solve<T: Cost>(n: usize, cost: &[T]) -> Vec<usize> {
     debug_assert_eq!(cost.len(), n * n);
     if n == 0 {
         return Vec::new();
     }
     // Column reduction: each column's cheapest row (the first on ties), read row by row.
-    let mut v: Vec<i64> = cost[..n].iter().map(|&c| i64::from(c)).collect();
+    let mut v: Vec<i64> = cost[..n].iter().map(|&c| c.into()).collect();
     let mut best_row = vec![0u32; n];
     for i in 1..n {
         for ((v, b), &c) in v
@@ -26,8 +53,9 @@ pub fn solve(n: usize, cost: &[i32]) -> Vec<usize> {
             .zip(&mut best_row)
             .zip(&cost[i * n..(i + 1) * n])
         {
-            if i64::from(c) < *v {
-                *v = i64::from(c);
+            let c: i64 = c.into();
+            if c < *v {
+                *v = c;
                 *b = i as u32;
             }
         }
@@ -37,9 +65,9 @@ pub fn solve(n: usize, cost: &[i32]) -> Vec<usize> {
 
 /// [`solve`], given each column's least cost and the first row at it (the column reduction,
 /// which a caller writing the costs can do on the way).
-pub fn solve_reduced(
+pub fn solve_reduced<T: Cost>(
     n: usize,
-    cost: &[i32],
+    cost: &[T],
     column_min: Vec<i64>,
     best_row: Vec<u32>,
 ) -> Vec<usize> {
@@ -78,7 +106,7 @@ pub fn solve_reduced(
                     .iter()
                     .enumerate()
                     .filter(|&(j, _)| j != j1)
-                    .map(|(j, &c)| i64::from(c) - v[j])
+                    .map(|(j, &c)| c.into() - v[j])
                     .min();
                 if let Some(slack) = slack {
                     v[j1] -= slack;
@@ -109,7 +137,7 @@ pub fn solve_reduced(
             let (mut u1, mut j1) = (i64::MAX, 0usize);
             let (mut u2, mut j2) = (i64::MAX, 0usize);
             for (j, &c) in row(i).iter().enumerate() {
-                let h = i64::from(c) - v[j];
+                let h = c.into() - v[j];
                 if h < u2 {
                     if h >= u1 {
                         u2 = h;
@@ -134,7 +162,7 @@ pub fn solve_reduced(
                     .iter()
                     .zip(&v)
                     .zip(&col_row)
-                    .position(|((&c, &vj), &holder)| holder == NONE && i64::from(c) - vj == u1)
+                    .position(|((&c, &vj), &holder)| holder == NONE && c.into() - vj == u1)
                     .unwrap_or(j2);
                 evicted = col_row[j1];
             }
@@ -164,7 +192,7 @@ pub fn solve_reduced(
         columns.clear();
         columns.extend(0..n as u32);
         for (j, &c) in row(start).iter().enumerate() {
-            d[j] = i64::from(c) - v[j];
+            d[j] = c.into() - v[j];
             pred[j] = start as u32;
         }
         let (mut low, mut up) = (0usize, 0usize);
@@ -202,11 +230,11 @@ pub fn solve_reduced(
             low += 1;
             let i = col_row[j1] as usize;
             let costs = row(i);
-            let h = i64::from(costs[j1]) - v[j1] - min;
+            let h = costs[j1].into() - v[j1] - min;
             let mut k = up;
             while k < n {
                 let j = columns[k] as usize;
-                let reached = i64::from(costs[j]) - v[j] - h;
+                let reached = costs[j].into() - v[j] - h;
                 if reached < d[j] {
                     pred[j] = i as u32;
                     d[j] = reached;
@@ -283,6 +311,9 @@ mod tests {
                 seen[j] = true;
             }
             assert_eq!(total(n, &cost, &assignment), brute_force(n, &cost));
+            // The same costs in 16 bits: the same assignment.
+            let narrow: Vec<i16> = cost.iter().map(|&c| c as i16).collect();
+            assert_eq!(solve(n, &narrow), assignment);
         }
     }
 }
