@@ -37,7 +37,8 @@ pub const MAX_SCORE: u32 = 1_000_000;
 /// Up to this many pairs the solver keeps them all; beyond it, each row keeps its best
 /// columns ([`candidates_per_row`]) and the result is proved optimal over all pairs.
 const ALL_PAIRS_LIMIT: usize = 1_000_000;
-/// Up to this many pairs a complete problem is solved as a square matrix.
+/// Up to this many pairs a complete problem is solved as a square matrix, and one with fewer
+/// places than rows is turned around ([`solve_turned`]), every pair kept.
 const SQUARE_LIMIT: usize = 24_000_000;
 
 /// How many of its best columns each row keeps on large problems. Rows seldom go far down
@@ -116,7 +117,8 @@ pub fn solve(problem: &Problem) -> Vec<Option<usize>> {
 /// [`solve`], with what it took.
 pub fn solve_with_report(problem: &Problem) -> (Vec<Option<usize>>, Report) {
     let open = problem.capacities.iter().filter(|&&c| c > 0).count();
-    let keep = if problem.rows.saturating_mul(open) <= ALL_PAIRS_LIMIT {
+    let pairs = problem.rows.saturating_mul(open);
+    let keep = if pairs <= ALL_PAIRS_LIMIT || (fewer_places(problem) && pairs <= SQUARE_LIMIT) {
         usize::MAX
     } else {
         candidates_per_row(open)
@@ -141,6 +143,12 @@ pub fn solve_keeping(problem: &Problem, keep: usize) -> (Vec<Option<usize>>, Rep
             report.edges = n * n;
             return (assignment, report);
         }
+    }
+    if keep == usize::MAX && fewer_places(problem) {
+        let (assignment, edges) = solve_turned(problem);
+        report.rounds = 1;
+        report.edges = edges;
+        return (assignment, report);
     }
     let mut candidates = Candidates::collect(problem, keep);
     let rows = std::mem::take(&mut candidates.rows);
@@ -170,6 +178,79 @@ pub fn solve_keeping(problem: &Problem, keep: usize) -> (Vec<Option<usize>>, Rep
         // their leaving disturbs, are placed again.
         solver.reopen(&graph, &reopened);
     }
+}
+
+/// Whether there are fewer places than rows: some rows will be left out.
+fn fewer_places(problem: &Problem) -> bool {
+    let places: u64 = problem.capacities.iter().map(|&c| u64::from(c)).sum();
+    places < problem.rows as u64
+}
+
+/// With fewer places than rows, most of the rows left out are only found so by a search that
+/// looks at every place held (leaving a row out costs more than anything else, so every
+/// cheaper path is tried first): on 6,000 rows for 3,000 places, seconds. The same problem
+/// turned around — each place a row looking for one, the rows its columns of one place each —
+/// needs one search per place, and each ends at the first row still free. Every pair is kept.
+/// Returns the assignment and the number of edges.
+fn solve_turned(problem: &Problem) -> (Vec<Option<usize>>, usize) {
+    let n = problem.rows;
+    let capacities = problem.capacities;
+    let columns = capacities.len();
+    let all = Candidates::collect(problem, usize::MAX);
+    // The pairs by column, rows in order: counted, then placed.
+    let mut start = vec![0usize; columns + 1];
+    for row in 0..n {
+        for &(column, _) in all.rows.row(row) {
+            start[column as usize + 1] += 1;
+        }
+    }
+    for k in 0..columns {
+        start[k + 1] += start[k];
+    }
+    let mut next = start.clone();
+    let mut by_column = vec![(0u32, 0u32); start[columns]];
+    for row in 0..n {
+        for &(column, score) in all.rows.row(row) {
+            by_column[next[column as usize]] = (row as u32, score);
+            next[column as usize] += 1;
+        }
+    }
+    let max_score = all.max_score;
+    drop(all);
+    // Each column's rows best first (ties in row order), as the solver reads them.
+    let (mut scratch, mut counts) = (Vec::new(), Vec::new());
+    for column in 0..columns {
+        let list = &mut by_column[start[column]..start[column + 1]];
+        scratch.clear();
+        scratch.extend_from_slice(list);
+        best_first_into(&mut scratch, usize::MAX, list, &mut counts);
+    }
+    // Each place of a column is a row of the turned problem, all reading the column's list.
+    let places: usize = capacities.iter().map(|&c| c as usize).sum();
+    let mut turned = PairLists {
+        part: vec![0; places],
+        starts: Vec::with_capacity(places),
+        ends: Vec::with_capacity(places),
+        parts: vec![by_column],
+    };
+    let mut place_column = Vec::with_capacity(places);
+    for (column, &capacity) in capacities.iter().enumerate() {
+        for _ in 0..capacity {
+            turned.starts.push(start[column]);
+            turned.ends.push(start[column + 1]);
+            place_column.push(column);
+        }
+    }
+    let graph = Graph::new(&vec![1; n], turned, max_score);
+    let mut solver = Solver::new(&graph);
+    solver.run(&graph);
+    let mut assignment = vec![None; n];
+    for (place, row) in solver.assignment(&graph).into_iter().enumerate() {
+        if let Some(row) = row {
+            assignment[row] = Some(place_column[place]);
+        }
+    }
+    (assignment, graph.edge_count)
 }
 
 /// When every row may go to every available column and there are no more places than rows
@@ -1413,6 +1494,44 @@ mod tests {
             rounds > 200,
             "some instances needed the candidates corrected"
         );
+    }
+
+    #[test]
+    fn with_fewer_places_than_rows_the_turned_problem_gives_the_same_optimum() {
+        // Several rows per place: the problem is solved turned around; solving it row by row
+        // (every pair kept as a candidate, so no proof is needed) must give the same optimum.
+        let mut rng = fastrand::Rng::with_seed(13);
+        for round in 0..60 {
+            let rows = rng.usize(20..200);
+            let columns = rng.usize(1..30);
+            let capacities: Vec<u32> = (0..columns).map(|_| rng.u32(0..4)).collect();
+            let spread = if round % 2 == 0 { 5 } else { 1000 };
+            let table: Vec<Option<u32>> = (0..rows * columns)
+                .map(|_| (rng.u32(0..100) >= 30).then(|| rng.u32(0..spread)))
+                .collect();
+            let score = |r: usize, c: usize| table[r * columns + c];
+            let problem = Problem {
+                rows,
+                capacities: &capacities,
+                score: &score,
+                rows_scores: None,
+            };
+            if !fewer_places(&problem) {
+                continue;
+            }
+            let turned = solve(&problem);
+            let mut used = vec![0u32; columns];
+            for (row, column) in turned.iter().enumerate() {
+                if let Some(c) = column {
+                    assert!(score(row, *c).is_some(), "a pair not allowed");
+                    used[*c] += 1;
+                }
+            }
+            assert!(used.iter().zip(&capacities).all(|(u, c)| u <= c));
+            let row_by_row = solve_keeping(&problem, columns).0;
+            assert_eq!(evaluate(&turned, &score), evaluate(&row_by_row, &score));
+            assert_eq!(turned, solve(&problem), "deterministic");
+        }
     }
 
     #[test]
