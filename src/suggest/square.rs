@@ -13,11 +13,13 @@ const NONE: u32 = u32::MAX;
 
 /// A cost as the matrix holds it: 16 bits when every cost fits, which halves what the solver
 /// reads (and what a caller writes), else 32.
-pub trait Cost: Copy + Into<i64> + Send + Sync {
+pub trait Cost: Copy + Send + Sync {
     const LOWEST: i64;
     const HIGHEST: i64;
     /// `x`, known to be within `LOWEST..=HIGHEST`.
     fn from_i64(x: i64) -> Self;
+    fn to_i64(self) -> i64;
+    fn to_i32(self) -> i32;
 }
 
 impl Cost for i16 {
@@ -26,6 +28,12 @@ impl Cost for i16 {
     fn from_i64(x: i64) -> Self {
         debug_assert!((Self::LOWEST..=Self::HIGHEST).contains(&x));
         x as i16
+    }
+    fn to_i64(self) -> i64 {
+        i64::from(self)
+    }
+    fn to_i32(self) -> i32 {
+        i32::from(self)
     }
 }
 
@@ -36,6 +44,12 @@ impl Cost for i32 {
         debug_assert!((Self::LOWEST..=Self::HIGHEST).contains(&x));
         x as i32
     }
+    fn to_i64(self) -> i64 {
+        i64::from(self)
+    }
+    fn to_i32(self) -> i32 {
+        self
+    }
 }
 
 /// For each row, its column in a minimum-cost assignment. `cost` is row-major, `n × n`.
@@ -45,7 +59,7 @@ pub fn solve<T: Cost>(n: usize, cost: &[T]) -> Vec<usize> {
         return Vec::new();
     }
     // Column reduction: each column's cheapest row (the first on ties), read row by row.
-    let mut v: Vec<i64> = cost[..n].iter().map(|&c| c.into()).collect();
+    let mut v: Vec<i64> = cost[..n].iter().map(|&c| c.to_i64()).collect();
     let mut best_row = vec![0u32; n];
     for i in 1..n {
         for ((v, b), &c) in v
@@ -53,7 +67,7 @@ pub fn solve<T: Cost>(n: usize, cost: &[T]) -> Vec<usize> {
             .zip(&mut best_row)
             .zip(&cost[i * n..(i + 1) * n])
         {
-            let c: i64 = c.into();
+            let c: i64 = c.to_i64();
             if c < *v {
                 *v = c;
                 *b = i as u32;
@@ -106,7 +120,7 @@ pub fn solve_reduced<T: Cost>(
                     .iter()
                     .enumerate()
                     .filter(|&(j, _)| j != j1)
-                    .map(|(j, &c)| c.into() - v[j])
+                    .map(|(j, &c)| c.to_i64() - v[j])
                     .min();
                 if let Some(slack) = slack {
                     v[j1] -= slack;
@@ -137,7 +151,7 @@ pub fn solve_reduced<T: Cost>(
             let (mut u1, mut j1) = (i64::MAX, 0usize);
             let (mut u2, mut j2) = (i64::MAX, 0usize);
             for (j, &c) in row(i).iter().enumerate() {
-                let h = c.into() - v[j];
+                let h = c.to_i64() - v[j];
                 if h < u2 {
                     if h >= u1 {
                         u2 = h;
@@ -162,7 +176,7 @@ pub fn solve_reduced<T: Cost>(
                     .iter()
                     .zip(&v)
                     .zip(&col_row)
-                    .position(|((&c, &vj), &holder)| holder == NONE && c.into() - vj == u1)
+                    .position(|((&c, &vj), &holder)| holder == NONE && c.to_i64() - vj == u1)
                     .unwrap_or(j2);
                 evicted = col_row[j1];
             }
@@ -192,7 +206,7 @@ pub fn solve_reduced<T: Cost>(
         columns.clear();
         columns.extend(0..n as u32);
         for (j, &c) in row(start).iter().enumerate() {
-            d[j] = c.into() - v[j];
+            d[j] = c.to_i64() - v[j];
             pred[j] = start as u32;
         }
         let (mut low, mut up) = (0usize, 0usize);
@@ -230,11 +244,11 @@ pub fn solve_reduced<T: Cost>(
             low += 1;
             let i = col_row[j1] as usize;
             let costs = row(i);
-            let h = costs[j1].into() - v[j1] - min;
+            let h = costs[j1].to_i64() - v[j1] - min;
             let mut k = up;
             while k < n {
                 let j = columns[k] as usize;
-                let reached = costs[j].into() - v[j] - h;
+                let reached = costs[j].to_i64() - v[j] - h;
                 if reached < d[j] {
                     pred[j] = i as u32;
                     d[j] = reached;
