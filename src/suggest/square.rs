@@ -130,6 +130,30 @@ pub fn solve_reduced<T: Cost>(
         }
     }
 
+    // When most rows are still free, most columns share their cheapest rows: costs with many
+    // ties. A free row then usually has a free column where it is at the column's least cost
+    // (a zero of the reduced costs): it takes the first one, which disturbs nobody. The scan
+    // stops there, where the augmenting row reduction would read the whole row (2000 × 2000
+    // with scores 0–10: 1,936 rows free, 7 left after this).
+    if free.len() * 2 > n {
+        free.retain(|&i| {
+            let i = i as usize;
+            let zero = row(i)
+                .iter()
+                .zip(&v)
+                .zip(&col_row)
+                .position(|((&c, &vj), &holder)| holder == NONE && c.to_i64() == vj);
+            match zero {
+                Some(j) => {
+                    row_col[i] = j as u32;
+                    col_row[j] = i as u32;
+                    false
+                }
+                None => true,
+            }
+        });
+    }
+
     // Augmenting row reduction: twice, as Jonker and Volgenant do, then again while a pass still
     // settles a tenth of the rows left — a pass costs about one scan per row, far less than the
     // shortest paths it spares (2000 × 2000: 157 rows left after two passes, 123 after four).
