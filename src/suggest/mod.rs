@@ -183,7 +183,13 @@ pub fn suggest(input: &Input) -> Suggestion {
         rows_scores: Some(&row_of_scores),
     });
     if rules.fairness {
-        assignment = fairest(students.len(), &score_of, &capacities, assignment);
+        assignment = fairest(
+            students.len(),
+            &score_of,
+            &row_of_scores,
+            &capacities,
+            assignment,
+        );
     }
 
     let mut left = capacities.clone();
@@ -282,22 +288,39 @@ fn in_two_halves<T: Sync, R: Send>(
 fn fairest(
     rows: usize,
     score_of: &(dyn Fn(usize, usize) -> Option<u32> + Sync),
+    row_of_scores: &assignment::RowScores,
     capacities: &[u32],
     best: Vec<Option<usize>>,
 ) -> Vec<Option<usize>> {
     let placed = best.iter().filter(|a| a.is_some()).count();
-    let levels: Vec<u32> = (0..rows)
-        .flat_map(|i| (0..capacities.len()).filter_map(move |j| score_of(i, j)))
-        .collect::<std::collections::BTreeSet<u32>>()
-        .into_iter()
+    // The scores that occur, read a row at a time.
+    let mut seen: Vec<bool> = Vec::new();
+    let mut row = Vec::new();
+    for i in 0..rows {
+        row.clear();
+        row_of_scores(i, &mut row);
+        for &(_, s) in &row {
+            let s = s as usize;
+            if s >= seen.len() {
+                seen.resize(s + 1, false);
+            }
+            seen[s] = true;
+        }
+    }
+    let levels: Vec<u32> = (0..seen.len() as u32)
+        .filter(|&s| seen[s as usize])
         .collect();
     let solve_from = |threshold: u32| {
         let score = |i: usize, j: usize| score_of(i, j).filter(|s| *s >= threshold);
+        let row_scores = |i: usize, out: &mut Vec<(u32, u32)>| {
+            row_of_scores(i, out);
+            out.retain(|&(_, s)| s >= threshold);
+        };
         assignment::solve(&assignment::Problem {
             rows,
             capacities,
             score: &score,
-            rows_scores: None,
+            rows_scores: Some(&row_scores),
         })
     };
     // levels[lo] always places as many (the lowest level is no constraint at all).
