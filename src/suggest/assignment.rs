@@ -211,14 +211,20 @@ fn solve_turned(problem: &Problem) -> (Vec<Option<usize>>, usize) {
     }
     let mut next = start.clone();
     let mut by_column = vec![(0u32, 0u32); start[columns]];
+    let max_score = all.max_score;
+    let mut rows = all.rows;
     for row in 0..n {
-        for &(column, score) in all.rows.row(row) {
+        for &(column, score) in rows.row(row) {
             by_column[next[column as usize]] = (row as u32, score);
             next[column as usize] += 1;
         }
+        // Each block of rows is dropped once placed: the pairs are never held twice in full.
+        let part = rows.part[row];
+        if rows.part.get(row + 1) != Some(&part) {
+            rows.parts[part as usize] = Vec::new();
+        }
     }
-    let max_score = all.max_score;
-    drop(all);
+    drop(rows);
     // Each column's rows best first (ties in row order), as the solver reads them.
     let (mut scratch, mut counts) = (Vec::new(), Vec::new());
     for column in 0..columns {
