@@ -31,6 +31,38 @@ fn edition(seed: u64, students: usize, ambassadors: usize) -> (Vec<Student>, Vec
     (s, a)
 }
 
+/// `count` pairs drawn at random (a pair may come twice) that the organiser ruled out.
+fn forbidden_at_random(
+    rng: &mut fastrand::Rng,
+    students: &[Student],
+    ambassadors: &[Ambassador],
+    count: usize,
+) -> Vec<ForbiddenPair> {
+    (0..count)
+        .map(|_| ForbiddenPair {
+            edition_id: EditionId(1),
+            student_id: students[rng.usize(0..students.len())].id,
+            ambassador_id: ambassadors[rng.usize(0..ambassadors.len())].id,
+            reason: None,
+        })
+        .collect()
+}
+
+/// Pair number `k + 1`, made by hand and locked.
+fn locked_pair(k: usize, student: StudentId, ambassador: AmbassadorId) -> Pair {
+    Pair {
+        id: PairId(k as i64 + 1),
+        edition_id: EditionId(1),
+        student_id: student,
+        ambassador_id: ambassador,
+        status: PairStatus::Proposed,
+        origin: PairOrigin::Manual,
+        locked: true,
+        note: None,
+        agreed_date: None,
+    }
+}
+
 /// The most students that can be placed, by augmenting paths on the allowed pairs only —
 /// an algorithm independent of the solver's.
 fn max_placeable(
@@ -82,14 +114,8 @@ fn suggestions_never_break_a_rule_and_place_as_many_students_as_possible() {
         let (students, ambassadors) = edition(seed, rng.usize(5..60), rng.usize(3..40));
         let rules = Rules::default();
         // Some pairs forbidden, some existing pairs locked.
-        let forbidden: Vec<ForbiddenPair> = (0..rng.usize(0..20))
-            .map(|_| ForbiddenPair {
-                edition_id: EditionId(1),
-                student_id: students[rng.usize(0..students.len())].id,
-                ambassador_id: ambassadors[rng.usize(0..ambassadors.len())].id,
-                reason: None,
-            })
-            .collect();
+        let count = rng.usize(0..20);
+        let forbidden = forbidden_at_random(&mut rng, &students, &ambassadors, count);
         let forbidden_set: HashSet<_> = forbidden
             .iter()
             .map(|f| (f.student_id, f.ambassador_id))
@@ -100,17 +126,7 @@ fn suggestions_never_break_a_rule_and_place_as_many_students_as_possible() {
             let a = &ambassadors[rng.usize(0..ambassadors.len())];
             if a.capacity > used.get(&a.id).copied().unwrap_or(0) && rng.bool() {
                 *used.entry(a.id).or_default() += 1;
-                locked.push(Pair {
-                    id: PairId(k as i64 + 1),
-                    edition_id: EditionId(1),
-                    student_id: s.id,
-                    ambassador_id: a.id,
-                    status: PairStatus::Proposed,
-                    origin: PairOrigin::Manual,
-                    locked: true,
-                    note: None,
-                    agreed_date: None,
-                });
+                locked.push(locked_pair(k, s.id, a.id));
             }
         }
         let input = Input {
@@ -207,26 +223,9 @@ fn on_large_editions_each_students_best_ambassadors_and_the_proof_give_the_optim
         }
     }
     let mut rng = fastrand::Rng::with_seed(21);
-    let forbidden: Vec<ForbiddenPair> = (0..60_000)
-        .map(|_| ForbiddenPair {
-            edition_id: EditionId(1),
-            student_id: students[rng.usize(0..students.len())].id,
-            ambassador_id: ambassadors[rng.usize(0..ambassadors.len())].id,
-            reason: None,
-        })
-        .collect();
+    let forbidden = forbidden_at_random(&mut rng, &students, &ambassadors, 60_000);
     let locked: Vec<Pair> = (0..40)
-        .map(|k| Pair {
-            id: PairId(k as i64 + 1),
-            edition_id: EditionId(1),
-            student_id: students[k].id,
-            ambassador_id: ambassadors[k].id,
-            status: PairStatus::Proposed,
-            origin: PairOrigin::Manual,
-            locked: true,
-            note: None,
-            agreed_date: None,
-        })
+        .map(|k| locked_pair(k, students[k].id, ambassadors[k].id))
         .collect();
     let rules = Rules::default();
     let result = suggest(&Input {

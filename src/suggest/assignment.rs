@@ -1396,6 +1396,38 @@ mod tests {
         }
     }
 
+    /// `pairs` random pairs: `not_allowed` in a hundred are not allowed, the others score
+    /// `score(rng)`.
+    fn random_table(
+        rng: &mut fastrand::Rng,
+        pairs: usize,
+        not_allowed: u32,
+        score: impl Fn(&mut fastrand::Rng) -> u32,
+    ) -> Vec<Option<u32>> {
+        (0..pairs)
+            .map(|_| (rng.u32(0..100) >= not_allowed).then(|| score(rng)))
+            .collect()
+    }
+
+    /// Every pair made is allowed, and no column takes more rows than it has places.
+    fn assert_feasible(
+        assignment: &[Option<usize>],
+        score: &dyn Fn(usize, usize) -> Option<u32>,
+        capacities: &[u32],
+    ) {
+        let mut used = vec![0u32; capacities.len()];
+        for (row, column) in assignment.iter().enumerate() {
+            if let Some(c) = column {
+                assert!(score(row, *c).is_some(), "a pair not allowed");
+                used[*c] += 1;
+            }
+        }
+        assert!(
+            used.iter().zip(capacities).all(|(u, c)| u <= c),
+            "capacity exceeded"
+        );
+    }
+
     #[test]
     fn matches_brute_force_on_random_small_instances() {
         let mut rng = fastrand::Rng::with_seed(7);
@@ -1403,15 +1435,7 @@ mod tests {
             let rows = rng.usize(0..7);
             let columns = rng.usize(1..5);
             let capacities: Vec<u32> = (0..columns).map(|_| rng.u32(0..3)).collect();
-            let table: Vec<Option<u32>> = (0..rows * columns)
-                .map(|_| {
-                    if rng.u32(0..100) < 30 {
-                        None
-                    } else {
-                        Some(rng.u32(0..6) * 10)
-                    }
-                })
-                .collect();
+            let table = random_table(&mut rng, rows * columns, 30, |rng| rng.u32(0..6) * 10);
             let score = |r: usize, c: usize| table[r * columns + c];
             let assignment = solve(&Problem {
                 rows,
@@ -1420,17 +1444,7 @@ mod tests {
                 rows_scores: None,
             });
             // Feasible: allowed pairs only, capacities respected.
-            let mut used = vec![0u32; columns];
-            for (row, column) in assignment.iter().enumerate() {
-                if let Some(c) = column {
-                    assert!(score(row, *c).is_some(), "forbidden pair made");
-                    used[*c] += 1;
-                }
-            }
-            assert!(
-                used.iter().zip(&capacities).all(|(u, c)| u <= c),
-                "capacity exceeded"
-            );
+            assert_feasible(&assignment, &score, &capacities);
             assert_eq!(
                 evaluate(&assignment, &score),
                 brute_force(rows, &capacities, &score)
@@ -1481,9 +1495,7 @@ mod tests {
             let rows = rng.usize(1..30);
             let columns = rng.usize(1..20);
             let capacities: Vec<u32> = (0..columns).map(|_| rng.u32(0..3)).collect();
-            let table: Vec<Option<u32>> = (0..rows * columns)
-                .map(|_| (rng.u32(0..100) >= 40).then(|| rng.u32(0..8) * 5))
-                .collect();
+            let table = random_table(&mut rng, rows * columns, 40, |rng| rng.u32(0..8) * 5);
             let score = |r: usize, c: usize| table[r * columns + c];
             let problem = Problem {
                 rows,
@@ -1514,9 +1526,7 @@ mod tests {
             let columns = rng.usize(1..30);
             let capacities: Vec<u32> = (0..columns).map(|_| rng.u32(0..4)).collect();
             let spread = if round % 2 == 0 { 5 } else { 1000 };
-            let table: Vec<Option<u32>> = (0..rows * columns)
-                .map(|_| (rng.u32(0..100) >= 30).then(|| rng.u32(0..spread)))
-                .collect();
+            let table = random_table(&mut rng, rows * columns, 30, |rng| rng.u32(0..spread));
             let score = |r: usize, c: usize| table[r * columns + c];
             let problem = Problem {
                 rows,
@@ -1528,14 +1538,7 @@ mod tests {
                 continue;
             }
             let turned = solve(&problem);
-            let mut used = vec![0u32; columns];
-            for (row, column) in turned.iter().enumerate() {
-                if let Some(c) = column {
-                    assert!(score(row, *c).is_some(), "a pair not allowed");
-                    used[*c] += 1;
-                }
-            }
-            assert!(used.iter().zip(&capacities).all(|(u, c)| u <= c));
+            assert_feasible(&turned, &score, &capacities);
             let row_by_row = solve_keeping(&problem, columns).0;
             assert_eq!(evaluate(&turned, &score), evaluate(&row_by_row, &score));
             assert_eq!(turned, solve(&problem), "deterministic");
@@ -1566,11 +1569,7 @@ mod tests {
                 "the square path is taken"
             );
             let assignment = solve(&problem);
-            let mut used = vec![0u32; columns];
-            for c in assignment.iter().flatten() {
-                used[*c] += 1;
-            }
-            assert!(used.iter().zip(&capacities).all(|(u, c)| u <= c));
+            assert_feasible(&assignment, &score, &capacities);
             assert_eq!(
                 evaluate(&assignment, &score),
                 brute_force(rows, &capacities, &score)
