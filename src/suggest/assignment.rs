@@ -1543,6 +1543,21 @@ mod tests {
             assert_eq!(evaluate(&turned, &score), evaluate(&row_by_row, &score));
             assert_eq!(turned, solve(&problem), "deterministic");
         }
+        // Every pair allowed, too many rows for the square path: each place reaches every row.
+        let (rows, capacities) = (5000, [1, 2, 1]);
+        let table: Vec<u32> = (0..rows * 3).map(|_| rng.u32(0..50)).collect();
+        let score = |r: usize, c: usize| Some(table[r * 3 + c]);
+        let problem = Problem {
+            rows,
+            capacities: &capacities,
+            score: &score,
+            rows_scores: None,
+        };
+        assert!(rows * rows > SQUARE_LIMIT && fewer_places(&problem));
+        let turned = solve(&problem);
+        assert_feasible(&turned, &score, &capacities);
+        let row_by_row = solve_keeping(&problem, 3).0;
+        assert_eq!(evaluate(&turned, &score), evaluate(&row_by_row, &score));
     }
 
     #[test]
