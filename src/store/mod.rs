@@ -6,6 +6,7 @@
 
 mod backup;
 mod board;
+mod columns;
 mod editions;
 mod error;
 mod history;

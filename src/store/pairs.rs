@@ -1,8 +1,9 @@
 //! Pairs and forbidden pairs, with the rules that no write may break: a student in one pair at
 //! most, an ambassador within capacity, never a forbidden pair, both people in the edition.
 
-use rusqlite::{params, Connection, OptionalExtension, Row};
+use rusqlite::{params, Connection, OptionalExtension};
 
+use super::columns::{Columns, NamedRow};
 use super::{people, BoardChange, Store, StoreError};
 use crate::model::{
     AmbassadorId, EditionId, ForbiddenPair, Pair, PairId, PairOrigin, PairStatus, StudentId,
@@ -209,7 +210,8 @@ pub(super) fn edition_of_pair(conn: &Connection, pair: PairId) -> Result<Edition
 pub(super) fn find_pair(conn: &Connection, id: PairId) -> Result<Option<Pair>, StoreError> {
     let mut stmt =
         conn.prepare_cached(&format!("SELECT {PAIR_COLUMNS} FROM pair WHERE id = ?1"))?;
-    stmt.query_row([id], |row| Ok(pair_from_row(row)))
+    let columns = Columns::of(&stmt);
+    stmt.query_row([id], |row| Ok(pair_from_row(&columns.row(row))))
         .optional()?
         .transpose()
 }
@@ -217,20 +219,20 @@ pub(super) fn find_pair(conn: &Connection, id: PairId) -> Result<Option<Pair>, S
 /// Writes a pair back exactly as it was (same id), as undo and redo do. The rules were checked
 /// when the pair was first made and the history checks nothing changed since.
 pub(super) fn restore_pair(conn: &Connection, pair: &Pair) -> Result<(), StoreError> {
-    conn.execute(
-        &format!("INSERT INTO pair ({PAIR_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"),
-        params![
-            pair.id,
-            pair.edition_id,
-            pair.student_id,
-            pair.ambassador_id,
-            pair.status.as_str(),
-            pair.origin.as_str(),
-            pair.locked,
-            pair.note,
-            pair.agreed_date
-        ],
-    )?;
+    conn.prepare_cached(&format!(
+        "INSERT INTO pair ({PAIR_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"
+    ))?
+    .execute(params![
+        pair.id,
+        pair.edition_id,
+        pair.student_id,
+        pair.ambassador_id,
+        pair.status.as_str(),
+        pair.origin.as_str(),
+        pair.locked,
+        pair.note,
+        pair.agreed_date
+    ])?;
     Ok(())
 }
 
@@ -238,11 +240,13 @@ pub(super) fn pairs_of(conn: &Connection, edition: EditionId) -> Result<Vec<Pair
     let mut stmt = conn.prepare_cached(&format!(
         "SELECT {PAIR_COLUMNS} FROM pair WHERE edition_id = ?1 ORDER BY id"
     ))?;
-    let rows = stmt.query_map([edition], |row| Ok(pair_from_row(row)))?;
+    let columns = Columns::of(&stmt);
+    let rows = stmt.query_map([edition], |row| Ok(pair_from_row(&columns.row(row))))?;
     rows.map(|r| r?).collect()
 }
 
 /// Inserts a pair after checking every rule (membership, single pairing, forbidden, capacity).
+/// Its statements are prepared once per connection: a suggestion inserts thousands of pairs.
 pub(super) fn insert_pair(
     conn: &Connection,
     edition: EditionId,
@@ -251,11 +255,12 @@ pub(super) fn insert_pair(
     origin: PairOrigin,
 ) -> Result<Pair, StoreError> {
     check_pair_allowed(conn, edition, student, ambassador)?;
-    conn.execute(
+    conn.prepare_cached(
         "INSERT INTO pair (edition_id, student_id, ambassador_id, origin) VALUES (?1, ?2, ?3, ?4)",
-        params![edition, student, ambassador, origin.as_str()],
-    )?;
-    load_pair(conn, PairId(conn.last_insert_rowid()))
+    )?
+    .execute(params![edition, student, ambassador, origin.as_str()])?;
+    let id = PairId(conn.last_insert_rowid());
+    find_pair(conn, id)?.ok_or(StoreError::PairNotFound { pair: id })
 }
 
 const PAIR_COLUMNS: &str =
@@ -270,21 +275,17 @@ fn check_pair_allowed(
     ensure_student(conn, edition, student)?;
     let capacity = ensure_ambassador(conn, edition, ambassador)?;
     let already: Option<i64> = conn
-        .query_row(
-            "SELECT id FROM pair WHERE student_id = ?1",
-            [student],
-            |r| r.get(0),
-        )
+        .prepare_cached("SELECT id FROM pair WHERE student_id = ?1")?
+        .query_row([student], |r| r.get(0))
         .optional()?;
     if already.is_some() {
         return Err(StoreError::StudentAlreadyPaired { student });
     }
     let forbidden: Option<i64> = conn
-        .query_row(
+        .prepare_cached(
             "SELECT 1 FROM forbidden_pair WHERE student_id = ?1 AND ambassador_id = ?2",
-            params![student, ambassador],
-            |r| r.get(0),
-        )
+        )?
+        .query_row(params![student, ambassador], |r| r.get(0))
         .optional()?;
     if forbidden.is_some() {
         return Err(StoreError::ForbiddenPair {
@@ -292,11 +293,9 @@ fn check_pair_allowed(
             ambassador,
         });
     }
-    let hosted: u32 = conn.query_row(
-        "SELECT count(*) FROM pair WHERE ambassador_id = ?1",
-        [ambassador],
-        |r| r.get(0),
-    )?;
+    let hosted: u32 = conn
+        .prepare_cached("SELECT count(*) FROM pair WHERE ambassador_id = ?1")?
+        .query_row([ambassador], |r| r.get(0))?;
     if hosted >= capacity {
         return Err(StoreError::AmbassadorFull {
             ambassador,
@@ -311,13 +310,10 @@ fn ensure_student(
     edition: EditionId,
     student: StudentId,
 ) -> Result<(), StoreError> {
-    conn.query_row(
-        "SELECT 1 FROM student WHERE id = ?1 AND edition_id = ?2",
-        params![student, edition],
-        |_| Ok(()),
-    )
-    .optional()?
-    .ok_or(StoreError::StudentNotFound { student })
+    conn.prepare_cached("SELECT 1 FROM student WHERE id = ?1 AND edition_id = ?2")?
+        .query_row(params![student, edition], |_| Ok(()))
+        .optional()?
+        .ok_or(StoreError::StudentNotFound { student })
 }
 
 /// Returns the ambassador's capacity.
@@ -326,24 +322,13 @@ fn ensure_ambassador(
     edition: EditionId,
     ambassador: AmbassadorId,
 ) -> Result<u32, StoreError> {
-    conn.query_row(
-        "SELECT capacity FROM ambassador WHERE id = ?1 AND edition_id = ?2",
-        params![ambassador, edition],
-        |r| r.get(0),
-    )
-    .optional()?
-    .ok_or(StoreError::AmbassadorNotFound { ambassador })
+    conn.prepare_cached("SELECT capacity FROM ambassador WHERE id = ?1 AND edition_id = ?2")?
+        .query_row(params![ambassador, edition], |r| r.get(0))
+        .optional()?
+        .ok_or(StoreError::AmbassadorNotFound { ambassador })
 }
 
-fn load_pair(conn: &Connection, id: PairId) -> Result<Pair, StoreError> {
-    conn.query_row(
-        &format!("SELECT {PAIR_COLUMNS} FROM pair WHERE id = ?1"),
-        [id],
-        |row| Ok(pair_from_row(row)),
-    )?
-}
-
-fn pair_from_row(row: &Row<'_>) -> Result<Pair, StoreError> {
+fn pair_from_row(row: &NamedRow<'_>) -> Result<Pair, StoreError> {
     let status: String = row.get("status")?;
     let origin: String = row.get("origin")?;
     Ok(Pair {

@@ -2,8 +2,9 @@
 
 use std::collections::HashMap;
 
-use rusqlite::{params, Connection, OptionalExtension, Row};
+use rusqlite::{params, Connection, OptionalExtension};
 
+use super::columns::{Columns, NamedRow};
 use super::{Store, StoreError};
 use crate::model::{
     Ambassador, AmbassadorId, EditionId, Identity, Mobility, Place, SourceRow, SourceRowId,
@@ -112,7 +113,8 @@ pub(super) fn students_of(
         "SELECT id, edition_id, {STUDENT_FIELDS} FROM student WHERE edition_id = ?1
          ORDER BY last_name COLLATE NOCASE, first_name COLLATE NOCASE, id"
     ))?;
-    let rows = stmt.query_map([edition], |row| Ok(student_from_row(row)))?;
+    let columns = Columns::of(&stmt);
+    let rows = stmt.query_map([edition], |row| Ok(student_from_row(&columns.row(row))))?;
     rows.map(|r| r?).collect()
 }
 
@@ -124,7 +126,8 @@ pub(super) fn ambassadors_of(
         "SELECT id, edition_id, {AMBASSADOR_FIELDS} FROM ambassador WHERE edition_id = ?1
          ORDER BY last_name COLLATE NOCASE, first_name COLLATE NOCASE, id"
     ))?;
-    let rows = stmt.query_map([edition], |row| Ok(ambassador_from_row(row)))?;
+    let columns = Columns::of(&stmt);
+    let rows = stmt.query_map([edition], |row| Ok(ambassador_from_row(&columns.row(row))))?;
     rows.map(|r| r?).collect()
 }
 
@@ -169,9 +172,12 @@ pub(super) fn student_by_id(
     let mut stmt = conn.prepare_cached(&format!(
         "SELECT id, edition_id, {STUDENT_FIELDS} FROM student WHERE id = ?1 AND edition_id = ?2"
     ))?;
-    stmt.query_row(params![id, edition], |row| Ok(student_from_row(row)))
-        .optional()?
-        .transpose()
+    let columns = Columns::of(&stmt);
+    stmt.query_row(params![id, edition], |row| {
+        Ok(student_from_row(&columns.row(row)))
+    })
+    .optional()?
+    .transpose()
 }
 
 /// One ambassador of an edition, if it is there.
@@ -183,9 +189,12 @@ pub(super) fn ambassador_by_id(
     let mut stmt = conn.prepare_cached(&format!(
         "SELECT id, edition_id, {AMBASSADOR_FIELDS} FROM ambassador WHERE id = ?1 AND edition_id = ?2"
     ))?;
-    stmt.query_row(params![id, edition], |row| Ok(ambassador_from_row(row)))
-        .optional()?
-        .transpose()
+    let columns = Columns::of(&stmt);
+    stmt.query_row(params![id, edition], |row| {
+        Ok(ambassador_from_row(&columns.row(row)))
+    })
+    .optional()?
+    .transpose()
 }
 
 pub(super) fn write_student(
@@ -271,7 +280,7 @@ pub(super) fn write_ambassador(
     })
 }
 
-fn identity_and_place(row: &Row<'_>) -> rusqlite::Result<(Identity, Place)> {
+fn identity_and_place(row: &NamedRow<'_>) -> rusqlite::Result<(Identity, Place)> {
     Ok((
         Identity {
             civility: row.get("civility")?,
@@ -290,7 +299,7 @@ fn identity_and_place(row: &Row<'_>) -> rusqlite::Result<(Identity, Place)> {
 }
 
 /// Outer error: SQLite; inner: a stored value this build cannot read.
-fn student_from_row(row: &Row<'_>) -> Result<Student, StoreError> {
+fn student_from_row(row: &NamedRow<'_>) -> Result<Student, StoreError> {
     let (identity, place) = identity_and_place(row)?;
     let mobility: String = row.get("mobility")?;
     let wished_jobs: String = row.get("wished_jobs")?;
@@ -315,7 +324,7 @@ fn student_from_row(row: &Row<'_>) -> Result<Student, StoreError> {
     })
 }
 
-fn ambassador_from_row(row: &Row<'_>) -> Result<Ambassador, StoreError> {
+fn ambassador_from_row(row: &NamedRow<'_>) -> Result<Ambassador, StoreError> {
     let (identity, place) = identity_and_place(row)?;
     Ok(Ambassador {
         id: row.get("id")?,
