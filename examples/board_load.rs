@@ -49,4 +49,17 @@ fn main() {
     let t = Instant::now();
     store.compatibility(edition, student).expect("compat");
     println!("compatibility: {:?}", t.elapsed());
+    // « Proposer les binômes » again, as the store does it (the edition read, the solve, the
+    // pairs and the history written in one transaction), on a copy: the best of three.
+    let copy = store.backup("mesure").expect("backup");
+    let mut other = binome::Store::open(&copy).expect("open the copy");
+    let best = (0..3)
+        .map(|_| {
+            let t = Instant::now();
+            other.suggest(edition).expect("suggest");
+            t.elapsed()
+        })
+        .min()
+        .expect("three runs");
+    println!("suggest, stored (best of 3): {best:?}");
 }
