@@ -23,6 +23,10 @@
 //! only rows whose dual value exceeds that bound need their other pairs checked; any pair that
 //! violates the dual constraints joins the candidates and the problem is solved again.
 //!
+//! With fewer places than rows, the same problem is solved turned around (places looking for
+//! rows): a search then ends at the first row still free, where a search from a row that will
+//! be left out would visit every place first.
+//!
 //! A row's edges are visited cheapest first, ties in column order (in column order when every
 //! row reaches every place), and ties between slots are broken by index, so the same input
 //! always gives the same assignment.

@@ -1,9 +1,10 @@
 //! Jonker and Volgenant's algorithm for the *square, complete* assignment problem (every row
-//! may take every column, as many rows as columns), on integer costs: column reduction,
-//! reduction transfer, two passes of augmenting row reduction, then shortest augmenting paths
-//! with one pass over the unscanned columns per step. (R. Jonker, A. Volgenant, "A shortest
-//! augmenting path algorithm for dense and sparse linear assignment problems", Computing 38,
-//! 1987.)
+//! may take every column, as many rows as columns), on integer costs (16 or 32 bits): column
+//! reduction, reduction transfer, on tie-heavy costs a first pass where free rows take a free
+//! column at its least cost, augmenting row reduction (twice, then while a pass still settles a
+//! tenth of the rows), then shortest augmenting paths with one pass over the unscanned columns
+//! per step. (R. Jonker, A. Volgenant, "A shortest augmenting path algorithm for dense and
+//! sparse linear assignment problems", Computing 38, 1987.)
 //!
 //! [`super::assignment`] uses it when the problem is complete: there, the potentials need no
 //! sign constraint, which lets the column reduction start every column at its cheapest row —
