@@ -89,6 +89,17 @@ fn rules_of(conn: &Connection, edition: EditionId) -> Result<Rules, StoreError> 
     editions::setting(conn, edition, Setting::Rules)
 }
 
+/// The ambassadors a student may not be paired with.
+fn forbidden_for(
+    conn: &Connection,
+    student: crate::model::StudentId,
+) -> Result<std::collections::HashSet<crate::model::AmbassadorId>, StoreError> {
+    let mut stmt =
+        conn.prepare_cached("SELECT ambassador_id FROM forbidden_pair WHERE student_id = ?1")?;
+    let rows = stmt.query_map([student], |r| r.get(0))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
 /// The forbidden pair of a student and an ambassador, if there is one.
 pub(super) fn find_forbidden(
     conn: &Connection,
@@ -262,10 +273,9 @@ impl Store {
     ) -> Result<Vec<Compatibility>, StoreError> {
         use crate::suggest::score::{evaluate, AmbassadorProfile, StudentProfile};
         use std::collections::{HashMap, HashSet};
-        let students = self.list_students(edition)?;
-        let student = students
-            .iter()
-            .find(|s| s.id == student)
+        // Only what this student's list needs is read: it is read again after every change on
+        // the board.
+        let student = &people::student_by_id(&self.conn, edition, student)?
             .ok_or(StoreError::StudentNotFound { student })?;
         let rules = self.rules(edition)?;
         let pairs = self.list_pairs(edition)?;
@@ -277,16 +287,12 @@ impl Store {
         for pair in pairs.iter().filter(|p| p.student_id != student.id) {
             *hosted.entry(pair.ambassador_id).or_default() += 1;
         }
-        let forbidden: HashSet<_> = self
-            .forbidden_pairs(edition)?
-            .into_iter()
-            .filter(|f| f.student_id == student.id)
-            .map(|f| f.ambassador_id)
-            .collect();
+        let forbidden: HashSet<_> = forbidden_for(&self.conn, student.id)?;
+        let (_, withdrawn) = super::withdrawals::withdrawn_sets(&self.conn, edition)?;
         let profile = StudentProfile::of(student);
-        let mut all: Vec<Compatibility> = present(&self.conn, edition)?
-            .1
+        let mut all: Vec<Compatibility> = people::ambassadors_of(&self.conn, edition)?
             .iter()
+            .filter(|a| !withdrawn.contains(&a.id))
             .map(|a| {
                 let result = if forbidden.contains(&a.id) {
                     Err(crate::suggest::score::Barrier::Forbidden)
