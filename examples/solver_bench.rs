@@ -238,22 +238,18 @@ fn people(
     seed: u64,
     mut capacity: impl FnMut() -> u32,
 ) -> (Vec<binome::model::Student>, Vec<binome::model::Ambassador>) {
-    use binome::model::{AmbassadorId, StudentId};
-    let people = binome::demo::generate_people(
+    let (mut s, mut a) = binome::demo::generate_people(
         seed,
         binome::demo::DemoSize {
             students,
             ambassadors,
         },
-    );
-    let mut s = people.students;
-    let mut a = people.ambassadors;
-    for (i, x) in s.iter_mut().enumerate() {
-        x.id = StudentId(i as i64 + 1);
+    )
+    .numbered();
+    for x in &mut s {
         x.application_state = None;
     }
-    for (i, x) in a.iter_mut().enumerate() {
-        x.id = AmbassadorId(i as i64 + 1);
+    for x in &mut a {
         x.capacity = capacity();
     }
     (s, a)

@@ -13,22 +13,14 @@ use binome::suggest::score::{self, AmbassadorProfile, StudentProfile};
 use binome::suggest::{suggest, takes_part, Input, Rules};
 
 fn edition(seed: u64, students: usize, ambassadors: usize) -> (Vec<Student>, Vec<Ambassador>) {
-    let people = generate_people(
+    generate_people(
         seed,
         DemoSize {
             students,
             ambassadors,
         },
-    );
-    let mut s = people.students;
-    let mut a = people.ambassadors;
-    for (i, x) in s.iter_mut().enumerate() {
-        x.id = StudentId(i as i64 + 1);
-    }
-    for (i, x) in a.iter_mut().enumerate() {
-        x.id = AmbassadorId(i as i64 + 1);
-    }
-    (s, a)
+    )
+    .numbered()
 }
 
 /// `count` pairs drawn at random (a pair may come twice) that the organiser ruled out.

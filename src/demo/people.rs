@@ -20,6 +20,21 @@ pub struct DemoPeople {
     ambassador_rows: Vec<Vec<Cell>>,
 }
 
+impl DemoPeople {
+    /// The people numbered from 1, as a store would number them: to suggest pairs among them
+    /// without a store (tests, benchmarks).
+    pub fn numbered(self) -> (Vec<Student>, Vec<Ambassador>) {
+        let (mut students, mut ambassadors) = (self.students, self.ambassadors);
+        for (i, s) in students.iter_mut().enumerate() {
+            s.id = StudentId(i as i64 + 1);
+        }
+        for (i, a) in ambassadors.iter_mut().enumerate() {
+            a.id = AmbassadorId(i as i64 + 1);
+        }
+        (students, ambassadors)
+    }
+}
+
 /// The students' démarches simplifiées workbook; `rows[i]` is the 0-based sheet row of student i
 /// in `sheets[0]` (`Dossiers`).
 pub struct StudentsWorkbook {
