@@ -1,10 +1,11 @@
 import { useEffect, useState } from "react";
 import { Button } from "@codegouvfr/react-dsfr/Button";
-import { api, toApiError } from "../api";
+import { api } from "../api";
 import type { BackupInfo } from "../bindings/BackupInfo";
 import type { Restored } from "../bindings/Restored";
 import { ErrorAlert } from "./ErrorAlert";
 import { TableFrame } from "./TableFrame";
+import { useAction } from "../useAction";
 
 const when = new Intl.DateTimeFormat("fr-FR", { dateStyle: "full", timeStyle: "short" });
 const size = new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 1 });
@@ -13,23 +14,17 @@ const size = new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 1 });
  * database replaced is kept aside, never deleted. */
 export function BackupsPanel({ onRestored }: { onRestored: (restored: Restored) => void }) {
   const [backups, setBackups] = useState<BackupInfo[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const [confirming, setConfirming] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run, fail, clearError } = useAction();
   useEffect(() => {
-    api.listBackups().then(setBackups, (e) => setError(toApiError(e).message));
-  }, []);
-  const restore = (file: string) => {
-    setBusy(true);
-    setError(null);
-    api.restoreBackup(file).then(
-      (restored) => {
-        setConfirming(null);
-        onRestored(restored);
-      },
-      (e) => setError(toApiError(e).message),
-    ).finally(() => setBusy(false));
-  };
+    api.listBackups().then(setBackups, fail);
+  }, [fail]);
+  const restore = (file: string) =>
+    void run(async () => {
+      const restored = await api.restoreBackup(file);
+      setConfirming(null);
+      onRestored(restored);
+    });
   return (
     <section id="backups" aria-labelledby="backups-title" className="fr-mb-4w">
       <h2 id="backups-title" className="fr-h4">
@@ -40,7 +35,7 @@ export function BackupsPanel({ onRestored }: { onRestored: (restored: Restored) 
         jour ; les cinq copies les plus récentes sont gardées. Restaurer une copie remplace la base actuelle, qui est
         gardée à part dans le dossier des données.
       </p>
-      <ErrorAlert title="Restauration impossible" message={error} onClose={() => setError(null)} />
+      <ErrorAlert title="Restauration impossible" message={error} onClose={clearError} />
       {backups === null ? (
         <p>Chargement…</p>
       ) : backups.length === 0 ? (

@@ -3,7 +3,7 @@ import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Badge } from "@codegouvfr/react-dsfr/Badge";
 import { Select } from "@codegouvfr/react-dsfr/Select";
-import { api, onFileDrop, onImportProgress, toApiError } from "../api";
+import { api, onFileDrop, onImportProgress } from "../api";
 import type { Field } from "../bindings/Field";
 import type { ImportReport } from "../bindings/ImportReport";
 import type { ReferentialLists } from "../bindings/ReferentialLists";
@@ -12,6 +12,7 @@ import type { Role } from "../bindings/Role";
 import { ErrorAlert } from "./ErrorAlert";
 import { TableFrame } from "./TableFrame";
 import { confidenceLabel, importSummary, roleLabel } from "../importText";
+import { useAction } from "../useAction";
 
 type Step =
   | { step: "start" }
@@ -21,8 +22,7 @@ type Step =
 /** Choose a file, see what it holds and what it would change, confirm. */
 export function ImportWizard({ edition, role, onClose }: { edition: number; role: Role; onClose: (imported: boolean) => void }) {
   const [state, setState] = useState<Step>({ step: "start" });
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run, attempt, clearError } = useAction();
   // Reading a file (as opposed to storing it) can be followed and stopped.
   const [reading, setReading] = useState(false);
   const [rowsRead, setRowsRead] = useState<number | null>(null);
@@ -52,20 +52,15 @@ export function ImportWizard({ edition, role, onClose }: { edition: number; role
     };
   }, [reading]);
 
-  const guard = async (work: () => Promise<void>, readsFile = true) => {
-    setError(null);
-    setBusy(true);
-    setReading(readsFile);
-    try {
-      await work();
-    } catch (e) {
-      const apiError = toApiError(e);
-      if (!apiError.cancelled) setError(apiError.message);
-    } finally {
-      setBusy(false);
-      setReading(false);
-    }
-  };
+  const guard = (work: () => Promise<void>, readsFile = true) =>
+    run(async () => {
+      setReading(readsFile);
+      try {
+        await work();
+      } finally {
+        setReading(false);
+      }
+    });
   const preview = (path: string) =>
     guard(async () => {
       const report = await api.previewImport(edition, role, path, null);
@@ -73,16 +68,8 @@ export function ImportWizard({ edition, role, onClose }: { edition: number; role
     });
   // The dialog first (nothing to follow there), then the read.
   const choose = async () => {
-    setError(null);
-    let path: string;
-    try {
-      path = await api.pickImportFile(role);
-    } catch (e) {
-      const apiError = toApiError(e);
-      if (!apiError.cancelled) setError(apiError.message);
-      return;
-    }
-    await preview(path);
+    const path = await attempt(() => api.pickImportFile(role));
+    if (path !== undefined) await preview(path);
   };
   // A file dropped on the window while the wizard waits for one is taken as the choice.
   const waiting = state.step === "start";
@@ -134,7 +121,7 @@ export function ImportWizard({ edition, role, onClose }: { edition: number; role
   return (
     <section id="import-wizard" aria-labelledby="import-title" className="fr-mb-6w">
       <h2 id="import-title">Importer les inscriptions des {roleLabel(role)}</h2>
-      <ErrorAlert title="Import impossible" message={error} onClose={() => setError(null)} />
+      <ErrorAlert title="Import impossible" message={error} onClose={clearError} />
       {reading ? (
         <div className="binomes-actions fr-mb-3w" role="status" id="import-progress">
           <p className="fr-mb-0">{rowsRead === null ? "Lecture du fichier…" : `Lecture du fichier… ${rowsRead.toLocaleString("fr-FR")} lignes lues`}</p>

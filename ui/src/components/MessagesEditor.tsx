@@ -1,11 +1,12 @@
 import { useCallback, useEffect, useState } from "react";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Input } from "@codegouvfr/react-dsfr/Input";
-import { api, toApiError } from "../api";
+import { api } from "../api";
 import type { Message } from "../bindings/Message";
 import type { Templates } from "../bindings/Templates";
 import type { TemplateField } from "../bindings/TemplateField";
 import { ErrorAlert } from "./ErrorAlert";
+import { useAction } from "../useAction";
 
 /** The messages' templates, editable, with the fields they may use and a preview per person. */
 export function MessagesEditor({ edition, version }: { edition: number; version: number }) {
@@ -13,7 +14,7 @@ export function MessagesEditor({ edition, version }: { edition: number; version:
   const [fields, setFields] = useState<TemplateField[]>([]);
   const [messages, setMessages] = useState<Message[]>([]);
   const [selected, setSelected] = useState(0);
-  const [error, setError] = useState<string | null>(null);
+  const { error, attempt, fail, clearError } = useAction();
   const [saved, setSaved] = useState<string | null>(null);
 
   // The templates once; the preview again whenever the pairs change (`version`), without
@@ -24,24 +25,21 @@ export function MessagesEditor({ edition, version }: { edition: number; version:
         setTemplates(view.templates);
         setFields(view.fields);
       },
-      (e) => setError(toApiError(e).message),
+      fail,
     );
-  }, [edition]);
+  }, [edition, fail]);
   const loadPreview = useCallback(() => {
-    api.previewMessages(edition).then(setMessages, (e) => setError(toApiError(e).message));
-  }, [edition]);
+    api.previewMessages(edition).then(setMessages, fail);
+  }, [edition, fail]);
   useEffect(loadPreview, [loadPreview, version]);
 
   const save = async () => {
     if (!templates) return;
-    setError(null);
-    try {
+    await attempt(async () => {
       await api.setTemplates(edition, templates);
       setMessages(await api.previewMessages(edition));
       setSaved("Modèles enregistrés : l'aperçu est à jour.");
-    } catch (e) {
-      setError(toApiError(e).message);
-    }
+    });
   };
 
   if (!templates) return <p>Chargement…</p>;
@@ -52,7 +50,7 @@ export function MessagesEditor({ edition, version }: { edition: number; version:
   const shown = messages[selected];
   return (
     <div id="messages-editor">
-      <ErrorAlert title="Action impossible" message={error} onClose={() => setError(null)} />
+      <ErrorAlert title="Action impossible" message={error} onClose={clearError} />
       <p className="fr-text--sm">
         Champs utilisables, entre accolades :{" "}
         {fields.map((f) => (

@@ -1,7 +1,8 @@
 import { memo, useState } from "react";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { createModal } from "@codegouvfr/react-dsfr/Modal";
-import { api, toApiError } from "../api";
+import { api } from "../api";
+import { useAction } from "../useAction";
 import { ErrorAlert } from "./ErrorAlert";
 import { RulesEditor } from "./RulesEditor";
 import { Board } from "./board/Board";
@@ -11,9 +12,9 @@ const exportModal = createModal({ id: "export-modal", isOpenedByDefault: false }
 /** The pairs of an edition: the board where they are made and adjusted, then the export of the
  * workbook, the messages, and the rules of the suggestion. */
 export const PairsPanel = memo(function PairsPanel({ edition, onChanged }: { edition: number; onChanged: () => void }) {
-  const [error, setError] = useState<string | null>(null);
+  const action = useAction();
+  const { busy, error, clearError } = action;
   const [notice, setNotice] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   // Pairs whose drafts were just written, waiting for "sent" to be confirmed.
   const [written, setWritten] = useState<number[] | null>(null);
   const [onlyValidated, setOnlyValidated] = useState(false);
@@ -21,18 +22,9 @@ export const PairsPanel = memo(function PairsPanel({ edition, onChanged }: { edi
   // Bumped when pairs change outside the board (messages sent), so that it reads them again.
   const [boardVersion, setBoardVersion] = useState(0);
 
-  const run = async (work: () => Promise<void>) => {
-    setError(null);
+  const run = (work: () => Promise<void>) => {
     setNotice(null);
-    setBusy(true);
-    try {
-      await work();
-    } catch (e) {
-      const apiError = toApiError(e);
-      if (!apiError.cancelled) setError(apiError.message);
-    } finally {
-      setBusy(false);
-    }
+    return action.run(work);
   };
   const exportWorkbook = () =>
     run(async () => {
@@ -68,7 +60,7 @@ export const PairsPanel = memo(function PairsPanel({ edition, onChanged }: { edi
 
   return (
     <div id="pairs-panel">
-      <ErrorAlert title="Action impossible" message={error} onClose={() => setError(null)} />
+      <ErrorAlert title="Action impossible" message={error} onClose={clearError} />
       <p role="status" id="pairs-status" className={notice ? "fr-alert fr-alert--success fr-alert--sm fr-mb-3w" : undefined}>
         {notice}
       </p>

@@ -1,9 +1,10 @@
 import { useEffect, useState } from "react";
 import { Button } from "@codegouvfr/react-dsfr/Button";
-import { api, toApiError } from "../api";
+import { api } from "../api";
 import type { RulesView } from "../bindings/RulesView";
 import type { Weights } from "../bindings/Weights";
 import { ErrorAlert } from "./ErrorAlert";
+import { useAction } from "../useAction";
 
 const STATES: [string, string][] = [
   ["accepte", "accepté"],
@@ -16,31 +17,27 @@ const STATES: [string, string][] = [
 /** The rules and weights of the suggestion, editable, with the notice they make. */
 export function RulesEditor({ edition }: { edition: number }) {
   const [view, setView] = useState<RulesView | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { error, attempt, fail, clearError } = useAction();
   const [saved, setSaved] = useState<string | null>(null);
   useEffect(() => {
-    api.getRules(edition).then(setView, (e) => setError(toApiError(e).message));
-  }, [edition]);
+    api.getRules(edition).then(setView, fail);
+  }, [edition, fail]);
   if (!view) return error ? <ErrorAlert title="Règles illisibles" message={error} /> : null;
   const { rules } = view;
   const change = (next: typeof rules) => {
     setSaved(null);
     setView({ ...view, rules: next });
   };
-  const save = async () => {
-    setError(null);
-    try {
+  const save = () =>
+    attempt(async () => {
       await api.setRules(edition, rules);
       setView(await api.getRules(edition));
       setSaved("Règles enregistrées : elles s'appliquent à la prochaine proposition.");
-    } catch (e) {
-      setError(toApiError(e).message);
-    }
-  };
+    });
   return (
     <details className="fr-mb-3w" id="rules-editor">
       <summary>Règles et poids de la proposition</summary>
-      <ErrorAlert title="Action impossible" message={error} onClose={() => setError(null)} />
+      <ErrorAlert title="Action impossible" message={error} onClose={clearError} />
       <div className="binomes-rules">
         {view.labels.map(({ name, label }) => (
           <label key={name} className="fr-label">

@@ -11,6 +11,7 @@ import { ErrorAlert } from "../components/ErrorAlert";
 import type { Restored } from "../bindings/Restored";
 import { TableFrame } from "../components/TableFrame";
 import { editionInput, formatEventDate } from "../format";
+import { useAction } from "../useAction";
 
 const editionModal = createModal({ id: "edition-modal", isOpenedByDefault: false });
 const deleteModal = createModal({ id: "delete-modal", isOpenedByDefault: false });
@@ -19,7 +20,7 @@ type Editing = { mode: "create" } | { mode: "rename"; edition: EditionSummary };
 
 export function HomePage({ onOpen }: { onOpen: (id: number) => void }) {
   const [editions, setEditions] = useState<EditionSummary[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { error, attempt, fail, clearError } = useAction();
   const [notice, setNotice] = useState<string | null>(null);
   const [editing, setEditing] = useState<Editing>({ mode: "create" });
   const [draft, setDraft] = useState<EditionDraft>({ name: "", date: "" });
@@ -39,32 +40,26 @@ export function HomePage({ onOpen }: { onOpen: (id: number) => void }) {
       },
       (e) => {
         const apiError = toApiError(e);
-        setError(apiError.message);
+        fail(apiError);
         if (apiError.damaged) {
           setDamaged(true);
           setShowBackups(true);
         }
       },
     );
-  }, []);
+  }, [fail]);
   const restored = (r: Restored) => {
     setShowBackups(false);
-    setError(null);
+    clearError();
     const aside = r.setAside ? ` La base remplacée est gardée à part : ${r.setAside}.` : "";
     setNotice(`Sauvegarde restaurée (${r.backup.reason}, ${r.backup.editions} édition(s), ${r.backup.students} étudiants, ${r.backup.pairs} binômes).${aside}`);
     reload();
   };
   useEffect(reload, [reload]);
 
-  const run = async (work: () => Promise<unknown>) => {
-    setError(null);
+  const run = (work: () => Promise<unknown>) => {
     setNotice(null);
-    try {
-      await work();
-    } catch (e) {
-      const apiError = toApiError(e);
-      if (!apiError.cancelled) setError(apiError.message);
-    }
+    return attempt(work);
   };
 
   const openCreate = () => {
@@ -129,7 +124,7 @@ export function HomePage({ onOpen }: { onOpen: (id: number) => void }) {
   return (
     <>
       <h1>Éditions</h1>
-      <ErrorAlert title={damaged ? "La base de données est endommagée" : "Action impossible"} message={error} onClose={() => setError(null)} />
+      <ErrorAlert title={damaged ? "La base de données est endommagée" : "Action impossible"} message={error} onClose={clearError} />
       <p role="status" id="home-status" className={notice ? "fr-alert fr-alert--success fr-alert--sm fr-mb-3w" : undefined}>
         {notice}
       </p>
