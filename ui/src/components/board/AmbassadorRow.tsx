@@ -4,10 +4,8 @@ import type { Ambassador } from "../../bindings/Ambassador";
 import type { ExplainedPair } from "../../bindings/ExplainedPair";
 import type { Student } from "../../bindings/Student";
 import { personName } from "../../board";
+import type { DropPreview } from "./boardState";
 import { StudentChip } from "./StudentChip";
-
-/** What dropping the dragged student here would give, shown before the drop. */
-export type DropPreview = { text: string; tone: "good" | "warning" | "bad" };
 
 /** One ambassador of the grid with the students paired to them; a drop target. */
 export const AmbassadorRow = memo(function AmbassadorRow({

@@ -1,8 +1,10 @@
 import { useEffect, useState } from "react";
 import { Button } from "@codegouvfr/react-dsfr/Button";
-import { api, toApiError } from "../../api";
+import { api } from "../../api";
 import type { Candidate } from "../../bindings/Candidate";
 import { personName, type BoardState } from "../../board";
+import { useAction } from "../../useAction";
+import type { BoardActions } from "./useBoard";
 
 /** A place freed by a withdrawal: the students without a pair who could take it, best first,
  * each one click away. */
@@ -11,22 +13,20 @@ export function ReplacementPanel({
   board,
   ambassador,
   busy,
-  onAssign,
-  onClose,
+  actions,
 }: {
   edition: number;
   board: BoardState;
   ambassador: number;
   busy: boolean;
-  onAssign: (student: number) => void;
-  onClose: () => void;
+  actions: BoardActions;
 }) {
   const [candidates, setCandidates] = useState<Candidate[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { error, fail } = useAction();
   useEffect(() => {
     setCandidates(null);
-    api.replacementCandidates(edition, ambassador).then(setCandidates, (e) => setError(toApiError(e).message));
-  }, [edition, ambassador]);
+    api.replacementCandidates(edition, ambassador).then(setCandidates, fail);
+  }, [edition, ambassador, fail]);
   const name = personName(board.ambassadorById.get(ambassador));
   return (
     <section id="replacements" aria-labelledby="replacements-title" className="binomes-selection fr-p-2w">
@@ -34,7 +34,7 @@ export function ReplacementPanel({
         <h2 id="replacements-title" className="fr-h6 fr-mb-1w">
           Place libérée chez {name}
         </h2>
-        <Button size="small" priority="tertiary no outline" iconId="fr-icon-close-line" title="Fermer" onClick={onClose} />
+        <Button size="small" priority="tertiary no outline" iconId="fr-icon-close-line" title="Fermer" onClick={actions.closeVacated} />
       </div>
       {error ? <p className="fr-error-text">{error}</p> : null}
       {candidates === null ? (
@@ -57,7 +57,7 @@ export function ReplacementPanel({
                   size="small"
                   priority="tertiary no outline"
                   disabled={busy}
-                  onClick={() => onAssign(c.student)}
+                  onClick={() => actions.fillVacated(c.student)}
                   nativeButtonProps={{ "data-candidate": String(c.student) }}
                 >
                   Affecter

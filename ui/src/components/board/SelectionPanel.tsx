@@ -1,11 +1,10 @@
 import { useEffect, useState } from "react";
 import { Button } from "@codegouvfr/react-dsfr/Button";
-import type { Compatibility } from "../../bindings/Compatibility";
-import type { Move } from "../../bindings/Move";
-import type { PairEdit } from "../../bindings/PairEdit";
 import type { PairStatus } from "../../bindings/PairStatus";
-import { personName, type BoardState } from "../../board";
+import { personName } from "../../board";
+import type { Selection } from "./boardState";
 import { statusLabel } from "./StudentChip";
+import type { BoardActions } from "./useBoard";
 import { today, WithdrawalFields } from "./WithdrawalFields";
 
 const mobilityLabel = {
@@ -16,35 +15,8 @@ const mobilityLabel = {
 } as const;
 
 /** The selected student: their pair and its reasons, what can be done to it, and the alternates. */
-export function SelectionPanel({
-  board,
-  student: id,
-  compatibility,
-  diagnosis,
-  busy,
-  onMove,
-  onEdit,
-  onForbid,
-  onAssign,
-  onWhy,
-  onWithdraw,
-  onWriteMessages,
-  onClose,
-}: {
-  board: BoardState;
-  student: number;
-  compatibility: Compatibility[] | null;
-  diagnosis: string | null;
-  busy: boolean;
-  onMove: (move: Move) => void;
-  onEdit: (pairs: number[], edit: PairEdit) => void;
-  onForbid: (student: number, ambassador: number) => void;
-  onAssign: () => void;
-  onWhy: () => void;
-  onWithdraw: (reason: string, date: string) => void;
-  onWriteMessages: (pair: number) => void;
-  onClose: () => void;
-}) {
+export function SelectionPanel({ selection, actions }: { selection: Selection; actions: BoardActions }) {
+  const { board, student: id, compatibility, diagnosis, busy } = selection;
   const student = board.studentById.get(id);
   const explained = board.pairOfStudent.get(id);
   const pair = explained?.pair;
@@ -70,7 +42,7 @@ export function SelectionPanel({
         <h2 id="selection-title" className="fr-h6 fr-mb-1w">
           {personName(student)}
         </h2>
-        <Button size="small" priority="tertiary no outline" iconId="fr-icon-close-line" title="Fermer" onClick={onClose} />
+        <Button size="small" priority="tertiary no outline" iconId="fr-icon-close-line" title="Fermer" onClick={() => actions.select(null)} />
       </div>
       <p className="fr-text--sm fr-mb-1w">
         {[student.identity.email, [student.place.commune, student.place.departement].filter((x) => x).join(" ")]
@@ -103,7 +75,7 @@ export function SelectionPanel({
                 id="selected-status"
                 value={pair.status}
                 disabled={busy}
-                onChange={(e) => onEdit([pair.id], { status: e.target.value as PairStatus })}
+                onChange={(e) => actions.edit([pair.id], { status: e.target.value as PairStatus })}
               >
                 {(Object.keys(statusLabel) as PairStatus[]).map((status) => (
                   <option key={status} value={status}>
@@ -118,7 +90,7 @@ export function SelectionPanel({
                 id="selected-lock"
                 checked={pair.locked}
                 disabled={busy}
-                onChange={(e) => onEdit([pair.id], { locked: e.target.checked })}
+                onChange={(e) => actions.edit([pair.id], { locked: e.target.checked })}
               />
               <label className="fr-label" htmlFor="selected-lock">
                 Verrouillé (gardé par la prochaine proposition)
@@ -142,7 +114,7 @@ export function SelectionPanel({
               size="small"
               priority="secondary"
               disabled={busy || (note === (pair.note ?? "") && date === (pair.agreedDate ?? ""))}
-              onClick={() => onEdit([pair.id], { note, agreedDate: date })}
+              onClick={() => actions.edit([pair.id], { note, agreedDate: date })}
               nativeButtonProps={{ id: "save-note" }}
             >
               Enregistrer la note et la date
@@ -152,7 +124,7 @@ export function SelectionPanel({
               priority="tertiary"
               iconId="fr-icon-arrow-go-back-line"
               disabled={busy}
-              onClick={() => onMove({ student: id, to: null, swap: false })}
+              onClick={() => actions.move({ student: id, to: null, swap: false })}
               nativeButtonProps={{ id: "unpair" }}
             >
               Retirer du binôme
@@ -162,7 +134,7 @@ export function SelectionPanel({
               priority="tertiary"
               iconId="fr-icon-close-circle-line"
               disabled={busy}
-              onClick={() => onForbid(id, pair.ambassadorId)}
+              onClick={() => actions.forbid(id, pair.ambassadorId)}
               nativeButtonProps={{ id: "forbid" }}
             >
               Interdire ce binôme
@@ -172,7 +144,7 @@ export function SelectionPanel({
               priority="tertiary"
               iconId="fr-icon-mail-line"
               disabled={busy}
-              onClick={() => onWriteMessages(pair.id)}
+              onClick={() => actions.writePairMessages(pair.id)}
               nativeButtonProps={{ id: "write-pair-messages" }}
             >
               Préparer les messages de ce binôme…
@@ -186,10 +158,10 @@ export function SelectionPanel({
       )}
 
       <div className="binomes-actions">
-        <Button iconId="fr-icon-user-add-line" size="small" onClick={onAssign} disabled={busy} nativeButtonProps={{ id: "assign" }}>
+        <Button iconId="fr-icon-user-add-line" size="small" onClick={actions.openAssign} disabled={busy} nativeButtonProps={{ id: "assign" }}>
           Affecter à…
         </Button>
-        <Button size="small" priority="tertiary" onClick={onWhy} nativeButtonProps={{ id: "why" }}>
+        <Button size="small" priority="tertiary" onClick={actions.openWhy} nativeButtonProps={{ id: "why" }}>
           Pourquoi ? (tous les ambassadeurs)
         </Button>
         <Button size="small" priority="tertiary" iconId="ri-user-unfollow-line" onClick={() => setWithdrawing((v) => !v)} nativeButtonProps={{ id: "withdraw" }}>
@@ -207,7 +179,7 @@ export function SelectionPanel({
             disabled={busy}
             onClick={() => {
               setWithdrawing(false);
-              onWithdraw(reason, withdrawnOn);
+              actions.withdrawStudent(id, reason, withdrawnOn);
             }}
             nativeButtonProps={{ id: "withdraw-confirm" }}
           >
@@ -235,7 +207,7 @@ export function SelectionPanel({
                   size="small"
                   priority="tertiary no outline"
                   disabled={busy}
-                  onClick={() => onMove({ student: id, to: c.ambassador, swap: false })}
+                  onClick={() => actions.move({ student: id, to: c.ambassador, swap: false })}
                   nativeButtonProps={{ "data-alternate": String(c.ambassador) }}
                 >
                   Affecter

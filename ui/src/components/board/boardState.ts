@@ -1,0 +1,239 @@
+// What the board shows besides the pairs themselves — the selected student, the filters, a drag
+// under way, what was read for the selected student, the modals' subjects — as one state changed
+// by one reducer, and the pure readings of it the board draws. Tested in boardState.test.ts.
+// The data (people, pairs) and the decisions on it are in ../../board.ts.
+import type { Announcements } from "@dnd-kit/core";
+import type { Ambassador } from "../../bindings/Ambassador";
+import type { BoardChange } from "../../bindings/BoardChange";
+import type { Compatibility } from "../../bindings/Compatibility";
+import type { ExplainedPair } from "../../bindings/ExplainedPair";
+import type { HistoryEntry } from "../../bindings/HistoryEntry";
+import type { PairStatus } from "../../bindings/PairStatus";
+import {
+  applyChange,
+  noBoardFilters,
+  personName,
+  placesLeft,
+  type BoardFilters,
+  type BoardState,
+  type BoardSummary,
+  type DropIntent,
+  type DropTarget,
+} from "../../board";
+
+/** A drop on a full ambassador, waiting for the organiser to choose: swap or replace. */
+export type FullIntent = Extract<DropIntent, { kind: "full" }>;
+
+export type BoardUi = {
+  /** Null until first read. */
+  board: BoardState | null;
+  /** The last change or failure, in words, for screen readers. */
+  announce: string;
+  selected: number | null;
+  filters: BoardFilters;
+  /** Each student's compatibility with every ambassador, read when needed; emptied by a change. */
+  compat: Map<number, Compatibility[]>;
+  /** Why each unpaired student has no pair; read once when needed, dropped by a change. */
+  diagnoses: Map<number, string> | null;
+  /** The student being dragged, and what they are over. */
+  dragged: number | null;
+  over: DropTarget | null;
+  /** The drop on a full ambassador that `FullModal` asks about. */
+  full: FullIntent | null;
+  /** The history shown in `HistoryModal`, null while it is read. */
+  history: HistoryEntry[] | null;
+  /** The status « Appliquer » gives the pairs shown. */
+  bulkStatus: PairStatus;
+  /** The summaries before and after the last suggestion. */
+  suggested: { before: BoardSummary; after: BoardSummary } | null;
+  /** An ambassador left alone by a student's withdrawal, whose replacements are shown. */
+  vacated: number | null;
+  /** The ambassador whose withdrawal is being confirmed. */
+  leaving: number | null;
+};
+
+export const initialBoardUi: BoardUi = {
+  board: null,
+  announce: "",
+  selected: null,
+  filters: noBoardFilters,
+  compat: new Map(),
+  diagnoses: null,
+  dragged: null,
+  over: null,
+  full: null,
+  history: null,
+  bulkStatus: "validated",
+  suggested: null,
+  vacated: null,
+  leaving: null,
+};
+
+export type BoardEvent =
+  /** The whole board read (again): what was read for it is stale. */
+  | { type: "loaded"; board: BoardState }
+  /** A change saved in the store (a move, an edit, undo…). One that changed withdrawals reshapes
+   * the board, which is then read again (`loaded`); the others are applied in place. */
+  | { type: "changed"; change: BoardChange }
+  | { type: "compatibility"; student: number; list: Compatibility[] }
+  | { type: "diagnoses"; diagnoses: Map<number, string> }
+  | { type: "announce"; text: string }
+  | { type: "select"; student: number | null }
+  | { type: "filters"; filters: BoardFilters }
+  | { type: "dragStart"; student: number | null }
+  | { type: "dragOver"; target: DropTarget | null }
+  /** A drag ended, dropped or cancelled. */
+  | { type: "dragEnd" }
+  | { type: "full"; intent: FullIntent }
+  /** `null`: the history is being read. */
+  | { type: "history"; entries: HistoryEntry[] | null }
+  | { type: "bulkStatus"; status: PairStatus }
+  | { type: "suggested"; before: BoardSummary; after: BoardSummary }
+  /** The selected student withdrew: their ambassador, if they had one, has a place to fill. */
+  | { type: "studentWithdrawn"; vacated: number | null }
+  | { type: "askWithdrawal"; ambassador: number }
+  /** An ambassador withdrew: their first freed student is selected. */
+  | { type: "ambassadorWithdrawn"; select: number | null }
+  | { type: "vacated"; ambassador: number | null };
+
+/** What screen readers are told of a change saved. */
+export function changeAnnouncement(change: BoardChange): string {
+  return change.label === "" ? "Rien n'a changé." : `${change.label}. Enregistré.`;
+}
+
+export function boardReducer(state: BoardUi, event: BoardEvent): BoardUi {
+  switch (event.type) {
+    case "loaded":
+      return { ...state, board: event.board, compat: new Map(), diagnoses: null };
+    case "changed": {
+      const { change } = event;
+      const board = change.withdrawalsChanged || state.board === null ? state.board : applyChange(state.board, change);
+      return { ...state, board, compat: new Map(), diagnoses: null, announce: changeAnnouncement(change) };
+    }
+    case "compatibility":
+      return { ...state, compat: new Map(state.compat).set(event.student, event.list) };
+    case "diagnoses":
+      return { ...state, diagnoses: event.diagnoses };
+    case "announce":
+      return { ...state, announce: event.text };
+    case "select":
+      return { ...state, selected: event.student };
+    case "filters":
+      return { ...state, filters: event.filters };
+    case "dragStart":
+      return { ...state, dragged: event.student };
+    case "dragOver":
+      return { ...state, over: event.target };
+    case "dragEnd":
+      return { ...state, dragged: null, over: null };
+    case "full":
+      return { ...state, full: event.intent };
+    case "history":
+      return { ...state, history: event.entries };
+    case "bulkStatus":
+      return { ...state, bulkStatus: event.status };
+    case "suggested":
+      return {
+        ...state,
+        suggested: { before: event.before, after: event.after },
+        announce: `Binômes proposés : ${summaryText(event.after)}.`,
+      };
+    case "studentWithdrawn":
+      return { ...state, selected: null, vacated: event.vacated };
+    case "askWithdrawal":
+      return { ...state, leaving: event.ambassador };
+    case "ambassadorWithdrawn":
+      return { ...state, selected: event.select, vacated: null };
+    case "vacated":
+      return { ...state, vacated: event.ambassador };
+  }
+}
+
+/** The season in one sentence: the board's summary line. */
+export function summaryText(s: BoardSummary): string {
+  const km = s.averageKm === null ? "distance inconnue" : `${s.averageKm} km en moyenne`;
+  return `${s.placed} placés sur ${s.students}, ${s.unplaced} sans binôme, ${s.firstWish} avec leur 1er métier souhaité, ${km}, ${s.placesLeft} places libres`;
+}
+
+/** What dropping the dragged student on an ambassador would give, shown before the drop. */
+export type DropPreview = { text: string; tone: "good" | "warning" | "bad" };
+
+/** The preview of the drop under way on `ambassador`, if the dragged student is over them. */
+export function dropPreview(state: BoardUi, ambassador: number): DropPreview | null {
+  const { board, dragged, over } = state;
+  if (!board || dragged === null || over?.kind !== "ambassador" || over.ambassador !== ambassador) return null;
+  const a = board.ambassadorById.get(ambassador);
+  if (!a) return null;
+  if (board.pairOfStudent.get(dragged)?.pair.ambassadorId === ambassador) return { text: "binôme actuel", tone: "good" };
+  const c = state.compat.get(dragged)?.find((x) => x.ambassador === ambassador);
+  const full = placesLeft(board, a) === 0 ? " — complet : échanger ou remplacer" : "";
+  if (!c) return { text: `calcul…${full}`, tone: "warning" };
+  if (c.evaluation) return { text: `→ ${c.evaluation.score} points${full}`, tone: full ? "warning" : "good" };
+  return { text: `hors des règles : ${c.barrier ?? ""}${full}`, tone: "bad" };
+}
+
+/** The pairs of the rows shown with the status filter's status (all of them without one): what
+ * the bulk status change applies to. */
+export function shownPairs(board: BoardState, rows: Ambassador[], status: BoardFilters["status"]): ExplainedPair[] {
+  const wanted = status === "proposed" || status === "validated" || status === "notified" ? status : null;
+  return rows.flatMap((a) => (board.pairsOfAmbassador.get(a.id) ?? []).filter((p) => wanted === null || p.pair.status === wanted));
+}
+
+/** What the selected student's panel shows: null without a selection or a board. */
+export type Selection = {
+  board: BoardState;
+  student: number;
+  /** Null while it is read. */
+  compatibility: Compatibility[] | null;
+  /** Why they have no pair; null while it is read (or when they have one). */
+  diagnosis: string | null;
+  busy: boolean;
+};
+
+export function selectionOf(state: BoardUi, busy: boolean): Selection | null {
+  const { board, selected } = state;
+  if (board === null || selected === null) return null;
+  return {
+    board,
+    student: selected,
+    compatibility: state.compat.get(selected) ?? null,
+    diagnosis: state.diagnoses?.get(selected) ?? null,
+    busy,
+  };
+}
+
+/** Whether the diagnoses must be read: an unpaired student is selected and they are not read yet. */
+export function needsDiagnoses(state: BoardUi): boolean {
+  const { board, selected } = state;
+  return selected !== null && board !== null && !board.pairOfStudent.has(selected) && state.diagnoses === null;
+}
+
+/** The student a draggable's id names (`student-12`), if it names one. */
+export function studentOf(id: string | number | undefined): number | null {
+  const match = /^student-(\d+)$/.exec(String(id ?? ""));
+  return match ? Number(match[1]) : null;
+}
+
+/** The target a droppable's id names: `unpaired`, or `ambassador-7`. */
+export function targetOf(id: string | number | undefined): DropTarget | null {
+  if (id === "unpaired") return { kind: "unpaired" };
+  const match = /^ambassador-(\d+)$/.exec(String(id ?? ""));
+  return match ? { kind: "ambassador", ambassador: Number(match[1]) } : null;
+}
+
+/** What screen readers hear of a drag (dnd-kit's live region), in French. */
+export function dragAnnouncements(board: BoardState | null): Announcements {
+  const nameOfTarget = (id: string | number | undefined): string => {
+    const target = targetOf(id);
+    if (!target || !board) return "aucune cible";
+    if (target.kind === "unpaired") return "la liste des étudiants sans binôme";
+    return `l'ambassadeur ${personName(board.ambassadorById.get(target.ambassador))}`;
+  };
+  const nameOfStudent = (id: string | number | undefined) => personName(board?.studentById.get(studentOf(id) ?? -1));
+  return {
+    onDragStart: ({ active }) => `${nameOfStudent(active.id)} saisi(e). Flèches pour déplacer, Espace pour déposer, Échap pour annuler.`,
+    onDragOver: ({ active, over }) => `${nameOfStudent(active.id)} au-dessus de ${nameOfTarget(over?.id)}.`,
+    onDragEnd: ({ active, over }) => `${nameOfStudent(active.id)} déposé(e) sur ${nameOfTarget(over?.id)}.`,
+    onDragCancel: ({ active }) => `Déplacement de ${nameOfStudent(active.id)} annulé.`,
+  };
+}

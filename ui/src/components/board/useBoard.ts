@@ -1,0 +1,259 @@
+import { useEffect, useLayoutEffect, useMemo, useReducer, useRef, useState } from "react";
+import { api } from "../../api";
+import type { BoardChange } from "../../bindings/BoardChange";
+import type { Move } from "../../bindings/Move";
+import type { PairEdit } from "../../bindings/PairEdit";
+import type { PairStatus } from "../../bindings/PairStatus";
+import { boardFrom, dropIntent, historyShortcut, summary, type BoardFilters, type BoardState, type DropTarget } from "../../board";
+import { useAction } from "../../useAction";
+import { whyModal } from "../WhyModal";
+import { assignModal } from "./AssignModal";
+import { boardReducer, initialBoardUi, needsDiagnoses, studentOf, targetOf, type BoardUi } from "./boardState";
+import { fullModal } from "./FullModal";
+import { historyModal } from "./HistoryModal";
+import { boardStart, recordBoardPaint, recordDrop } from "./timings";
+import { withdrawModal } from "./WithdrawModal";
+
+/** Everything the organiser can do on the board, each saved at once. One object, made once per
+ * board: its functions keep their identity, read the board as it is when called, and report
+ * failures in the board's error alert (and to screen readers). */
+export type BoardActions = {
+  /** Reads the whole board again. */
+  load: () => Promise<BoardState | null>;
+  select: (student: number | null) => void;
+  setFilters: (filters: BoardFilters) => void;
+  setBulkStatus: (status: PairStatus) => void;
+  /** Pairs, unpairs, swaps or replaces: measured from here to the change shown (benchmark). */
+  move: (move: Move) => void;
+  /** What a drop (or a choice in « Affecter à… ») means: a move, a refusal, or the full modal. */
+  drop: (student: number, target: DropTarget) => void;
+  edit: (pairs: number[], edit: PairEdit) => void;
+  forbid: (student: number, ambassador: number) => void;
+  withdrawStudent: (student: number, reason: string, date: string) => void;
+  /** Opens the confirmation of an ambassador's withdrawal. */
+  askWithdrawal: (ambassador: number) => void;
+  withdrawAmbassador: (reason: string, date: string) => void;
+  /** Gives the place freed by a withdrawal to this student. */
+  fillVacated: (student: number) => void;
+  closeVacated: () => void;
+  undo: () => void;
+  redo: () => void;
+  suggest: () => void;
+  showHistory: () => void;
+  openAssign: () => void;
+  openWhy: () => void;
+  /** Writes the message drafts of one pair. */
+  writePairMessages: (pair: number) => void;
+  /** Reads a student's compatibility with every ambassador, unless already read. */
+  compatibilityOf: (student: number) => void;
+  dragStart: (id: string | number) => void;
+  dragOver: (id: string | number | undefined) => void;
+  dragEnd: (active: string | number, over: string | number | undefined) => void;
+  dragCancel: () => void;
+  clearError: () => void;
+};
+
+/** The board of an edition: its state (boardState.ts), the reads it needs, and its actions.
+ * `version` changing reads it again; `onChanged` is told, a moment after changes pause, that
+ * the edition's counts may have changed. */
+export function useBoard(
+  edition: number,
+  version: number,
+  onChanged: () => void,
+): { state: BoardUi; busy: boolean; error: string | null; actions: BoardActions } {
+  const [state, dispatch] = useReducer(boardReducer, initialBoardUi);
+  const [openedAt] = useState(boardStart);
+  // When the move being measured started (benchmark).
+  const dropAt = useRef<number | null>(null);
+  const { busy, error, run, fail, showError, clearError } = useAction((e) => {
+    if (!e.cancelled) dispatch({ type: "announce", text: `Impossible : ${e.message}` });
+    dropAt.current = null;
+  });
+
+  // The actions read the state and the props as they are when called.
+  const latest = useRef({ state, busy, edition, onChanged });
+  useLayoutEffect(() => {
+    latest.current = { state, busy, edition, onChanged };
+  });
+  // The edition's counts (page header) follow the board a little later, once changes pause:
+  // reading them after every single drop would compete with drawing the change.
+  const countsTimer = useRef<number | undefined>(undefined);
+  useEffect(() => () => window.clearTimeout(countsTimer.current), []);
+
+  const actions = useMemo((): BoardActions => {
+    const current = () => latest.current.state;
+    const board = () => latest.current.state.board;
+    const editionId = () => latest.current.edition;
+    const load = (): Promise<BoardState | null> =>
+      api.loadBoard(editionId()).then(
+        (data) => {
+          const loaded = boardFrom(data);
+          dispatch({ type: "loaded", board: loaded });
+          return loaded;
+        },
+        (e) => {
+          fail(e);
+          return null;
+        },
+      );
+    const applied = (change: BoardChange) => {
+      // Someone withdrew or came back: the grid and the lists change shape, read them again.
+      if (change.withdrawalsChanged) void load();
+      dispatch({ type: "changed", change });
+      window.clearTimeout(countsTimer.current);
+      countsTimer.current = window.setTimeout(() => latest.current.onChanged(), 400);
+    };
+    const change = (work: () => Promise<BoardChange>) => run(async () => applied(await work()));
+    const move = (m: Move) => {
+      // Measured from here (the drop, or the choice in a list) to the change shown.
+      dropAt.current = performance.now();
+      return change(() => api.moveStudent(editionId(), m));
+    };
+    const undo = () => change(() => api.undo(editionId()));
+    const redo = () => change(() => api.redo(editionId()));
+    const drop = (student: number, target: DropTarget) => {
+      const b = board();
+      if (!b) return;
+      const intent = dropIntent(b, student, target);
+      if (intent.kind === "move") {
+        void move(intent.move);
+      } else if (intent.kind === "refused") {
+        showError(intent.reason);
+        dispatch({ type: "announce", text: `Impossible : ${intent.reason}` });
+      } else if (intent.kind === "full") {
+        dispatch({ type: "full", intent });
+        fullModal.open();
+      }
+    };
+    const compatibilityOf = (student: number) => {
+      if (current().compat.has(student)) return;
+      api.compatibility(editionId(), student).then((list) => dispatch({ type: "compatibility", student, list }), fail);
+    };
+    const withdrawalReason = (reason: string) => (reason.trim() === "" ? null : reason);
+
+    return {
+      load,
+      select: (student) => dispatch({ type: "select", student }),
+      setFilters: (filters) => dispatch({ type: "filters", filters }),
+      setBulkStatus: (status) => dispatch({ type: "bulkStatus", status }),
+      move: (m) => void move(m),
+      drop,
+      edit: (pairs, e) => void change(() => api.editPairs(editionId(), pairs, e)),
+      forbid: (student, ambassador) => void change(() => api.forbidPair(editionId(), student, ambassador, null)),
+      withdrawStudent: (student, reason, date) =>
+        void run(async () => {
+          const former = board()?.pairOfStudent.get(student)?.pair.ambassadorId ?? null;
+          applied(await api.withdraw(editionId(), "student", student, withdrawalReason(reason), date));
+          dispatch({ type: "studentWithdrawn", vacated: former });
+        }),
+      askWithdrawal: (ambassador) => {
+        dispatch({ type: "askWithdrawal", ambassador });
+        withdrawModal.open();
+      },
+      withdrawAmbassador: (reason, date) => {
+        const { leaving, board: b } = current();
+        if (leaving === null || !b) return;
+        const freed = (b.pairsOfAmbassador.get(leaving) ?? []).map((p) => p.pair.studentId);
+        void run(async () => {
+          applied(await api.withdraw(editionId(), "ambassador", leaving, withdrawalReason(reason), date));
+          // Their first student, selected: the alternates are one click away.
+          dispatch({ type: "ambassadorWithdrawn", select: freed[0] ?? null });
+        });
+      },
+      fillVacated: (student) => {
+        const { vacated } = current();
+        void move({ student, to: vacated, swap: false });
+        dispatch({ type: "vacated", ambassador: null });
+      },
+      closeVacated: () => dispatch({ type: "vacated", ambassador: null }),
+      undo: () => void undo(),
+      redo: () => void redo(),
+      suggest: () =>
+        void run(async () => {
+          const b = board();
+          const before = b ? summary(b) : null;
+          await api.suggestPairs(editionId());
+          const after = await load();
+          if (before && after) dispatch({ type: "suggested", before, after: summary(after) });
+          latest.current.onChanged();
+        }),
+      showHistory: () => {
+        dispatch({ type: "history", entries: null });
+        historyModal.open();
+        api.history(editionId()).then((entries) => dispatch({ type: "history", entries }), fail);
+      },
+      openAssign: () => assignModal.open(),
+      openWhy: () => whyModal.open(),
+      writePairMessages: (pair) =>
+        void run(async () => {
+          const written = await api.writeMessages(editionId(), [pair]);
+          dispatch({
+            type: "announce",
+            text: `${written.drafts} brouillon(s) écrit(s) dans ${written.folder} pour ce binôme. Ouvrez-les avec votre messagerie.`,
+          });
+        }),
+      compatibilityOf,
+      dragStart: (id) => {
+        const student = studentOf(id);
+        dispatch({ type: "dragStart", student });
+        if (student !== null) compatibilityOf(student);
+      },
+      dragOver: (id) => dispatch({ type: "dragOver", target: targetOf(id) }),
+      dragEnd: (id, over) => {
+        const student = studentOf(id);
+        const target = targetOf(over);
+        dispatch({ type: "dragEnd" });
+        if (student !== null && target !== null) drop(student, target);
+      },
+      dragCancel: () => dispatch({ type: "dragEnd" }),
+      clearError,
+    };
+  }, [run, fail, showError, clearError]);
+
+  useEffect(() => {
+    void actions.load();
+  }, [actions, edition, version]);
+
+  // First paint of the board, and each change shown after a drop: measured for the benchmark.
+  useEffect(() => {
+    if (state.board === null) return;
+    recordBoardPaint(performance.now() - openedAt);
+    if (dropAt.current !== null) {
+      recordDrop(performance.now() - dropAt.current);
+      dropAt.current = null;
+    }
+  }, [state.board, openedAt]);
+
+  // After a change the selected student's alternates are read again — a moment later, so that a
+  // quick series of moves does not queue behind these reads (30 ms each on a large edition).
+  const { selected, compat } = state;
+  useEffect(() => {
+    if (selected === null) return;
+    const timer = window.setTimeout(() => actions.compatibilityOf(selected), 150);
+    return () => window.clearTimeout(timer);
+  }, [selected, compat, edition, actions]);
+  // The diagnosis of an unpaired student needs the whole edition: read once, when needed.
+  const diagnosesNeeded = needsDiagnoses(state);
+  useEffect(() => {
+    if (!diagnosesNeeded) return;
+    api.listUnpaired(edition).then((list) => dispatch({ type: "diagnoses", diagnoses: new Map(list.map((u) => [u.student, u.diagnosis])) }), fail);
+  }, [diagnosesNeeded, selected, state.board, state.diagnoses, edition, fail]);
+
+  // Ctrl+Z / Ctrl+Y, unless busy or there is nothing to undo or redo.
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      const what = historyShortcut(event);
+      const b = latest.current.state.board;
+      if (what === null || latest.current.busy || !b) return;
+      if (what === "undo" && b.history.undo === null) return;
+      if (what === "redo" && b.history.redo === null) return;
+      event.preventDefault();
+      if (what === "undo") actions.undo();
+      else actions.redo();
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [actions]);
+
+  return { state, busy, error, actions };
+}
