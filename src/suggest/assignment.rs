@@ -3,29 +3,52 @@
 //! as many rows as possible, then maximises the total score — lexicographically, exactly.
 //!
 //! The model is a rectangular assignment on integer costs:
-//! - each column is expanded into `capacity` slots; a pair costs `max_score - score` (≥ 0);
+//! - each column is expanded into `capacity` slots, consecutive; a row has one edge per column
+//!   it may take, which reaches every slot of that column (pairs are not copied once per
+//!   place). Edges hold scores; a pair's cost, `max_score - score` (≥ 0), is worked out where
+//!   it is read — most edges never are;
 //! - each row also has a private "left out" slot whose cost `D` is larger than any total of
 //!   score differences (`D > rows × max_score`), so leaving one more row out always costs more
 //!   than any loss of quality elsewhere: the minimum-cost assignment is the lexicographic
 //!   optimum;
 //! - a pair that is not allowed is simply not an edge (the graph is sparse).
 //!
+//! Rows are scored in blocks that the threads (as many as the machine has, up to eight, beyond
+//! 200,000 pairs) take in turn as they finish the last one, so a thread slowed by other work on
+//! the machine takes fewer; each block is written into a buffer of its own, which the pair
+//! lists then keep as it is. Each row is sorted best first on the way, while it is in cache:
+//! scores span a few hundred values on real editions, so a counting sort, the row counted in
+//! four parts side by side so that equal scores do not wait on one counter (a wider spread is
+//! sorted by comparisons).
+//!
 //! The method is Jonker–Volgenant's: slot potentials `v` (always ≤ 0, and 0 on free slots, as
 //! a rectangular problem needs), an *augmenting row reduction* that settles most rows at the
 //! cost of a scan of their edges (an auction without ε: a row takes its cheapest slot and makes
-//! it as dear as its second cheapest, evicting the previous holder), then shortest augmenting
-//! paths (Dijkstra on reduced costs, with a radix heap since rows may have few edges) for the
-//! rows left over. Both keep the invariant that every placed row holds a slot of least reduced
-//! cost, which is the optimality certificate at the end.
+//! it as dear as its second cheapest, evicting the previous holder; on a tie it takes a free
+//! slot when there is one, and it stops reading its edges at the first that cannot beat its two
+//! best), then shortest augmenting paths for the rows left over: Dijkstra on reduced costs over
+//! the slots held, with a radix heap (`radix_heap.rs`) since rows may have few edges, the
+//! nearest free slot kept aside rather than queued, and each row's edges relaxed cheapest first
+//! only until they cannot beat it; when every row reaches every slot, one pass over the slots
+//! per step instead of the heap. Both keep the invariant that every placed row holds a slot of
+//! least reduced cost, which is the optimality certificate at the end.
 //!
-//! Large problems are solved on each row's best candidates only, then *proved* optimal over
-//! all pairs: a pair left out of the candidates costs at least the row's worst candidate, so
-//! only rows whose dual value exceeds that bound need their other pairs checked; any pair that
-//! violates the dual constraints joins the candidates and the problem is solved again.
-//!
-//! With fewer places than rows, the same problem is solved turned around (places looking for
-//! rows): a search then ends at the first row still free, where a search from a row that will
-//! be left out would visit every place first.
+//! Which path a problem takes ([`solve_with_report`]):
+//! - complete (every row may take every column with places), with no more places than rows and
+//!   rows² up to 24 M: [`super::square`], each row's "left out" option a column of its own, the
+//!   costs written straight into the square matrix by the scoring threads (tried first; it gives
+//!   up at the first pair not allowed);
+//! - with fewer places than rows (up to 24 M pairs), solved turned around: each place a row
+//!   looking for a student, the students its slots. A search then ends at the first student
+//!   still free, where a search from a student who will be left out would visit every place
+//!   first;
+//! - up to a million pairs: every pair kept;
+//! - beyond: each row keeps its best columns only (a twelfth of them, 64 to 512, picked by
+//!   counting), and the result is then *proved* optimal over all pairs: a pair left out of the
+//!   candidates costs at least the row's worst candidate, so only rows whose dual value exceeds
+//!   that bound need their other pairs checked; a row with a violation gets all its pairs, and
+//!   the problem is solved again from the previous solution (only the rows that got new pairs,
+//!   and those their leaving disturbs, are placed again).
 //!
 //! A row's edges are visited cheapest first, ties in column order (in column order when every
 //! row reaches every place), and ties between slots are broken by index, so the same input

@@ -6,9 +6,13 @@
 //! per step. (R. Jonker, A. Volgenant, "A shortest augmenting path algorithm for dense and
 //! sparse linear assignment problems", Computing 38, 1987.)
 //!
-//! [`super::assignment`] uses it when the problem is complete: there, the potentials need no
-//! sign constraint, which lets the column reduction start every column at its cheapest row —
-//! the reason this is several times faster than the rectangular solver on dense instances.
+//! [`super::assignment`] uses it when the problem is complete and has no more places than rows
+//! (each row's "left out" option then becomes a column of its own): there, the potentials need
+//! no sign constraint, which lets the column reduction start every column at its cheapest row —
+//! the reason this is several times faster than the rectangular solver on dense instances. The
+//! caller does that column reduction itself while its threads write the costs, and hands it to
+//! [`solve_reduced`]; [`solve`] does it here. Costs are 16-bit when they all fit (half the memory
+//! to write, then to read), 32-bit otherwise ([`Cost`]).
 
 const NONE: u32 = u32::MAX;
 
