@@ -2,27 +2,52 @@
 // time from opening the board to its first paint, and from each move (a drop, a choice in
 // « Affecter à… », « Retirer du binôme ») to the change shown — the store has it by then: the
 // change comes back from the command that saved it.
+//
+// Only in the benchmark's build (`VITE_BINOMES_BENCH=1 npm run build`): Vite writes the flag in
+// at build time, so in the app's own build `MEASURING` is `false`, every function below does
+// nothing and the bundler drops the measurements; `window.__binomesTimings` is not defined.
+
+/** Whether this build measures the board (the benchmark's build). */
+export const MEASURING: boolean = import.meta.env.VITE_BINOMES_BENCH === "1";
+
+/** The most move times kept (the latest): a long run must not grow them without bound. */
+export const MAX_DROPS = 10_000;
+
 type Timings = { boardPaintMs: number | null; dropsMs: number[]; editionOpenedAt: number | null };
 
 const timings: Timings = { boardPaintMs: null, dropsMs: [], editionOpenedAt: null };
-(window as unknown as { __binomesTimings: Timings }).__binomesTimings = timings;
+if (MEASURING) (window as unknown as { __binomesTimings: Timings }).__binomesTimings = timings;
+
+/** Adds `value` at the end of `list`, dropping the oldest beyond `max`. */
+export function pushCapped(list: number[], value: number, max: number) {
+  list.push(value);
+  if (list.length > max) list.splice(0, list.length - max);
+}
 
 /** The organiser opened an edition (the board's first paint counts from here). */
 export function markEditionOpened() {
-  timings.editionOpenedAt = performance.now();
+  if (MEASURING) timings.editionOpenedAt = performance.now();
 }
 
-/** When the board started: the opening of its edition if just done, else now. */
+/** When the board started: the opening of its edition if just done, else now (0 when not measuring). */
 export function boardStart(): number {
+  if (!MEASURING) return 0;
   const start = timings.editionOpenedAt ?? performance.now();
   timings.editionOpenedAt = null;
   return start;
 }
 
-export function recordBoardPaint(ms: number) {
-  if (timings.boardPaintMs === null) timings.boardPaintMs = ms;
+/** The board is shown: the first time, how long since `start` (from `boardStart`). */
+export function recordBoardPaint(start: number) {
+  if (MEASURING && timings.boardPaintMs === null) timings.boardPaintMs = performance.now() - start;
 }
 
-export function recordDrop(ms: number) {
-  timings.dropsMs.push(ms);
+/** A move starts: when, or null when not measuring. */
+export function moveStarted(): number | null {
+  return MEASURING ? performance.now() : null;
+}
+
+/** The change a move made is shown: how long since `start` (from `moveStarted`). */
+export function recordDrop(start: number) {
+  if (MEASURING) pushCapped(timings.dropsMs, performance.now() - start, MAX_DROPS);
 }

@@ -11,7 +11,7 @@ import { assignModal } from "./AssignModal";
 import { boardReducer, initialBoardUi, needsDiagnoses, studentOf, targetOf, type BoardUi } from "./boardState";
 import { fullModal } from "./FullModal";
 import { historyModal } from "./HistoryModal";
-import { boardStart, recordBoardPaint, recordDrop } from "./timings";
+import { boardStart, MEASURING, moveStarted, recordBoardPaint, recordDrop } from "./timings";
 import { withdrawModal } from "./WithdrawModal";
 
 /** Everything the organiser can do on the board, each saved at once. One object, made once per
@@ -63,7 +63,7 @@ export function useBoard(
 ): { state: BoardUi; busy: boolean; error: string | null; actions: BoardActions } {
   const [state, dispatch] = useReducer(boardReducer, initialBoardUi);
   const [openedAt] = useState(boardStart);
-  // When the move being measured started (benchmark).
+  // When the move being measured started (benchmark build only).
   const dropAt = useRef<number | null>(null);
   const { busy, error, run, fail, showError, clearError } = useAction((e) => {
     if (!e.cancelled) dispatch({ type: "announce", text: `Impossible : ${e.message}` });
@@ -106,7 +106,7 @@ export function useBoard(
     const change = (work: () => Promise<BoardChange>) => run(async () => applied(await work()));
     const move = (m: Move) => {
       // Measured from here (the drop, or the choice in a list) to the change shown.
-      dropAt.current = performance.now();
+      dropAt.current = moveStarted();
       return change(() => api.moveStudent(editionId(), m));
     };
     const undo = () => change(() => api.undo(editionId()));
@@ -214,12 +214,13 @@ export function useBoard(
     void actions.load();
   }, [actions, edition, version]);
 
-  // First paint of the board, and each change shown after a drop: measured for the benchmark.
+  // First paint of the board, and each change shown after a drop: measured for the benchmark
+  // (in its build only).
   useEffect(() => {
-    if (state.board === null) return;
-    recordBoardPaint(performance.now() - openedAt);
+    if (!MEASURING || state.board === null) return;
+    recordBoardPaint(openedAt);
     if (dropAt.current !== null) {
-      recordDrop(performance.now() - dropAt.current);
+      recordDrop(dropAt.current);
       dropAt.current = null;
     }
   }, [state.board, openedAt]);
