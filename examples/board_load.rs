@@ -17,37 +17,37 @@ fn main() {
         t.elapsed()
     );
     let t = Instant::now();
-    let pairs = store.explained_pairs(edition).expect("pairs");
+    let pairs = binome::actions::board::explained_pairs(&store, edition).expect("pairs");
     println!("explained_pairs ({}): {:?}", pairs.len(), t.elapsed());
     let t = Instant::now();
     let json = serde_json::to_string(&(students, ambassadors, &pairs)).expect("json");
     println!("JSON ({} bytes): {:?}", json.len(), t.elapsed());
     let t = Instant::now();
-    let unpaired = store.unpaired(edition).expect("unpaired");
+    let unpaired = binome::actions::suggest::unpaired(&store, edition).expect("unpaired");
     println!("unpaired ({}): {:?}", unpaired.len(), t.elapsed());
     let student = pairs[0].pair.student_id;
     let t = Instant::now();
-    let change = store
-        .move_student(
-            edition,
-            &binome::store::Move {
-                student,
-                to: None,
-                displace: None,
-                swap: false,
-            },
-        )
-        .expect("move");
+    let change = binome::actions::board::move_student(
+        &mut store,
+        edition,
+        &binome::store::Move {
+            student,
+            to: None,
+            displace: None,
+            swap: false,
+        },
+    )
+    .expect("move");
     println!(
         "move_student (unpair): {:?} ({})",
         t.elapsed(),
         change.label
     );
     let t = Instant::now();
-    store.undo(edition).expect("undo");
+    binome::actions::board::undo(&mut store, edition).expect("undo");
     println!("undo: {:?}", t.elapsed());
     let t = Instant::now();
-    store.compatibility(edition, student).expect("compat");
+    binome::actions::board::compatibility(&store, edition, student).expect("compat");
     println!("compatibility: {:?}", t.elapsed());
     // « Proposer les binômes » again, as the store does it (the edition read, the solve, the
     // pairs and the history written in one transaction), on a copy: the best of three.
@@ -56,7 +56,7 @@ fn main() {
     let best = (0..3)
         .map(|_| {
             let t = Instant::now();
-            other.suggest(edition).expect("suggest");
+            binome::actions::suggest::suggest(&mut other, edition).expect("suggest");
             t.elapsed()
         })
         .min()

@@ -3,6 +3,7 @@
 //! The desktop shell (`src-tauri/`) and the `binome` command line are thin clients of this crate.
 //! See `ARCHITECTURE.md` for the map.
 
+pub mod actions;
 pub mod demo;
 pub mod export;
 pub mod import;

@@ -4,9 +4,10 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use binome::actions::{self, rules::RulesChange, suggest::SuggestReport};
 use binome::demo::{self, DemoSize};
-use binome::export::{self, ExportOptions};
-use binome::import::{self, ImportReport};
+use binome::export::ExportOptions;
+use binome::import::ImportReport;
 use binome::model::{PairStatus, Role};
 use binome::Store;
 use clap::{ArgGroup, Parser, Subcommand};
@@ -176,7 +177,10 @@ fn main() -> ExitCode {
     }
 }
 
+/// Each subcommand translates its arguments, calls one use case (`binome::actions`) and prints
+/// its result; no step of an action is written here.
 fn run(cli: Cli) -> Result<(), String> {
+    let fr = |e: &dyn std::fmt::Display| e.to_string();
     match cli.command {
         Command::Demo {
             out,
@@ -190,14 +194,13 @@ fn run(cli: Cli) -> Result<(), String> {
                     students,
                     ambassadors,
                 };
-                let files = demo::write_samples(&dir, seed, size).map_err(|e| e.to_string())?;
-                for file in files {
+                for file in actions::demo::write_samples(&dir, seed, size).map_err(|e| fr(&e))? {
                     out!("{}", file.display());
                 }
             }
             if let Some(db) = db {
-                let mut store = Store::open(&db).map_err(|e| e.to_string())?;
-                let edition = store.open_demo_edition().map_err(|e| e.to_string())?;
+                let mut store = Store::open(&db).map_err(|e| fr(&e))?;
+                let edition = actions::demo::open_demo_edition(&mut store).map_err(|e| fr(&e))?;
                 out!(
                     "Édition de démonstration : « {} » (n° {})",
                     edition.name,
@@ -219,54 +222,33 @@ fn run(cli: Cli) -> Result<(), String> {
                 (None, Some(path)) => (path, Role::Ambassador),
                 (None, None) => return Err("indiquez --students ou --ambassadors".into()),
             };
-            // Read the file before touching the database: an unusable file changes nothing.
-            let mut analysis =
-                import::analyze(&path, role, sheet.as_deref()).map_err(|e| e.to_string())?;
-            let mut store = Store::open(&db).map_err(|e| e.to_string())?;
-            // Columns the organiser matched by hand on earlier files apply here too.
-            let remembered = store.remembered(role).map_err(|e| e.to_string())?;
-            let learned_anything = !remembered.columns.is_empty()
-                || !remembered.jobs.is_empty()
-                || !remembered.administrations.is_empty();
-            if learned_anything {
-                analysis = import::analyze_with(
-                    &path,
-                    role,
-                    sheet.as_deref(),
-                    &remembered,
-                    &import::Progress::none(),
-                )
-                .map_err(|e| e.to_string())?;
-            }
-            let edition = store
-                .edition_for_command_line(edition.as_deref())
-                .map_err(|e| e.to_string())?;
-            let report = import::apply_analysis(&mut store, edition.id, &analysis)
-                .map_err(|e| e.to_string())?;
+            let (report, edition) = actions::import::import_file(
+                &db,
+                edition.as_deref(),
+                &path,
+                role,
+                sheet.as_deref(),
+            )
+            .map_err(|e| fr(&e))?;
             if json {
-                let text = serde_json::to_string_pretty(&report).map_err(|e| e.to_string())?;
-                out!("{text}");
+                print_json(&report)?;
             } else {
                 print_import(&report, &edition.name);
             }
             Ok(())
         }
         Command::Suggest { db, edition, json } => {
-            let mut store = Store::open(&db).map_err(|e| e.to_string())?;
-            let edition = store
-                .edition_for_command_line(edition.as_deref())
-                .map_err(|e| e.to_string())?;
-            store
-                .backup("avant-suggestion")
-                .map_err(|e| e.to_string())?;
-            let suggestion = store.suggest(edition.id).map_err(|e| e.to_string())?;
+            let mut store = Store::open(&db).map_err(|e| fr(&e))?;
+            let edition = actions::editions::for_command_line(&mut store, edition.as_deref())
+                .map_err(|e| fr(&e))?;
+            let suggestion =
+                actions::suggest::suggest(&mut store, edition.id).map_err(|e| fr(&e))?;
             let report =
-                SuggestReport::new(&store, edition.id, &suggestion).map_err(|e| e.to_string())?;
+                actions::suggest::report(&store, edition.id, &suggestion).map_err(|e| fr(&e))?;
             if json {
-                let text = serde_json::to_string_pretty(&report).map_err(|e| e.to_string())?;
-                out!("{text}");
+                print_json(&report)?;
             } else {
-                report.print(&edition.name);
+                print_suggestion(&report, &edition.name);
             }
             Ok(())
         }
@@ -279,30 +261,25 @@ fn run(cli: Cli) -> Result<(), String> {
             by_region,
             json,
         } => {
-            let status = parse_status(status.as_deref())?;
-            let mut store = Store::open(&db).map_err(|e| e.to_string())?;
-            let edition = store
-                .edition_for_command_line(edition.as_deref())
-                .map_err(|e| e.to_string())?;
             let options = ExportOptions {
-                status,
+                status: parse_status(status.as_deref())?,
                 minimal,
                 region: None,
             };
+            let mut store = Store::open(&db).map_err(|e| fr(&e))?;
+            let edition = actions::editions::for_command_line(&mut store, edition.as_deref())
+                .map_err(|e| fr(&e))?;
             let summaries = if by_region {
-                export::export_by_region(&store, edition.id, &out, &options)
+                actions::export::export_by_region(&store, edition.id, &out, &options)
             } else {
-                export::export_edition(&store, edition.id, &out, &options).map(|s| vec![s])
+                actions::export::export_workbook(&store, edition.id, &out, &options)
+                    .map(|s| vec![s])
             }
-            .map_err(|e| e.to_string())?;
-            if json {
-                let text = if by_region {
-                    serde_json::to_string_pretty(&summaries)
-                } else {
-                    serde_json::to_string_pretty(&summaries[0])
-                }
-                .map_err(|e| e.to_string())?;
-                out!("{text}");
+            .map_err(|e| fr(&e))?;
+            if json && by_region {
+                print_json(&summaries)?;
+            } else if json {
+                print_json(&summaries[0])?;
             } else {
                 for summary in &summaries {
                     out!(
@@ -324,56 +301,35 @@ fn run(cli: Cli) -> Result<(), String> {
             db,
             json,
         } => {
-            // Both files are read before anything is written anywhere.
-            let student_file =
-                import::analyze(&students, Role::Student, None).map_err(|e| e.to_string())?;
-            let ambassador_file =
-                import::analyze(&ambassadors, Role::Ambassador, None).map_err(|e| e.to_string())?;
-            let temporary = tempfile::tempdir().map_err(|e| e.to_string())?;
-            let db = db.unwrap_or_else(|| temporary.path().join("binomes.sqlite3"));
-            let mut store = Store::open(&db).map_err(|e| e.to_string())?;
-            let edition = store
-                .edition_for_command_line(None)
-                .map_err(|e| e.to_string())?;
-            let student_report = import::apply_analysis(&mut store, edition.id, &student_file)
-                .map_err(|e| e.to_string())?;
-            let ambassador_report =
-                import::apply_analysis(&mut store, edition.id, &ambassador_file)
-                    .map_err(|e| e.to_string())?;
-            let suggestion = store.suggest(edition.id).map_err(|e| e.to_string())?;
-            let suggested =
-                SuggestReport::new(&store, edition.id, &suggestion).map_err(|e| e.to_string())?;
-            let summary =
-                export::export_edition(&store, edition.id, &out, &ExportOptions::default())
-                    .map_err(|e| e.to_string())?;
+            let done = actions::pair::pair(&students, &ambassadors, &out, db.as_deref())
+                .map_err(|e| fr(&e))?;
             if json {
-                let report = serde_json::json!({
-                    "out": summary.path,
+                let suggested = &done.suggested;
+                print_json(&serde_json::json!({
+                    "out": done.export.path,
                     "pairs": suggested.pairs,
                     "students_unpaired": suggested.students_unpaired,
                     "students_excluded": suggested.students_excluded,
                     "places_left": suggested.places_left,
-                    "students": student_report,
-                    "ambassadors": ambassador_report,
+                    "students": done.students,
+                    "ambassadors": done.ambassadors,
                     "suggested": suggested.suggested,
                     "unpaired": suggested.unpaired,
-                });
-                let text = serde_json::to_string_pretty(&report).map_err(|e| e.to_string())?;
-                out!("{text}");
+                }))?;
             } else {
                 out!(
                     "Étudiants : {} lignes lues, {} enregistrés, {} rejetées. Ambassadeurs : {} lignes lues, {} enregistrés, {} rejetées.",
-                    student_report.rows_read,
-                    student_report.stored,
-                    student_report.rejected.len(),
-                    ambassador_report.rows_read,
-                    ambassador_report.stored,
-                    ambassador_report.rejected.len()
+                    done.students.rows_read,
+                    done.students.stored,
+                    done.students.rejected.len(),
+                    done.ambassadors.rows_read,
+                    done.ambassadors.stored,
+                    done.ambassadors.rejected.len()
                 );
-                suggested.print(&edition.name);
+                print_suggestion(&done.suggested, &done.edition.name);
                 out!(
                     "Classeur écrit : {} (il contient des données personnelles).",
-                    summary.path
+                    done.export.path
                 );
             }
             Ok(())
@@ -386,22 +342,20 @@ fn run(cli: Cli) -> Result<(), String> {
             mark_notified,
             json,
         } => {
-            let status = parse_status(status.as_deref())?;
-            let mut store = Store::open(&db).map_err(|e| e.to_string())?;
-            let edition = store
-                .edition_for_command_line(edition.as_deref())
-                .map_err(|e| e.to_string())?;
-            let summary =
-                binome::messages::write_edition_messages(&store, edition.id, &out, status)
-                    .map_err(|e| e.to_string())?;
+            let selection = actions::messages::Selection {
+                status: parse_status(status.as_deref())?,
+                pairs: None,
+            };
+            let mut store = Store::open(&db).map_err(|e| fr(&e))?;
+            let edition = actions::editions::for_command_line(&mut store, edition.as_deref())
+                .map_err(|e| fr(&e))?;
+            let summary = actions::messages::write_drafts(&store, edition.id, &out, &selection)
+                .map_err(|e| fr(&e))?;
             if mark_notified {
-                store
-                    .mark_notified(&summary.pairs)
-                    .map_err(|e| e.to_string())?;
+                actions::messages::mark_notified(&mut store, &summary.pairs).map_err(|e| fr(&e))?;
             }
             if json {
-                let text = serde_json::to_string_pretty(&summary).map_err(|e| e.to_string())?;
-                out!("{text}");
+                print_json(&summary)?;
             } else {
                 out!(
                     "{} brouillons écrits dans « {} », publipostage : {}.",
@@ -427,50 +381,23 @@ fn run(cli: Cli) -> Result<(), String> {
             fairness,
             json,
         } => {
-            let mut store = Store::open(&db).map_err(|e| e.to_string())?;
-            let edition = store
-                .edition_for_command_line(edition.as_deref())
-                .map_err(|e| e.to_string())?;
-            let mut rules = store.rules(edition.id).map_err(|e| e.to_string())?;
-            let changing = !set.is_empty()
-                || max_distance.is_some()
-                || accepted_states.is_some()
-                || fairness.is_some();
-            if let Some(answer) = fairness.as_deref().map(str::to_lowercase) {
-                rules.fairness = match answer.as_str() {
-                    "oui" | "yes" | "on" | "1" => true,
-                    "non" | "no" | "off" | "0" => false,
-                    other => return Err(format!("« {other} » : attendu oui ou non")),
-                };
-            }
-            for assignment in &set {
-                let (name, points) = assignment
-                    .split_once('=')
-                    .ok_or_else(|| format!("« {assignment} » : attendu CRITÈRE=POINTS"))?;
-                let points: u32 = points
-                    .trim()
-                    .parse()
-                    .map_err(|_| format!("« {points} » n'est pas un nombre de points"))?;
-                rules.weights.set(name.trim(), points)?;
-            }
-            if let Some(km) = max_distance {
-                rules.max_distance_km = (km > 0).then_some(km);
-            }
-            if let Some(states) = accepted_states {
-                rules.accepted_states = states
-                    .split(',')
-                    .map(|s| s.trim().to_lowercase())
-                    .filter(|s| !s.is_empty())
-                    .collect();
-            }
-            if changing {
-                store
-                    .set_rules(edition.id, &rules)
-                    .map_err(|e| e.to_string())?;
-            }
+            let change = RulesChange {
+                weights: set
+                    .iter()
+                    .map(|assignment| parse_weight(assignment))
+                    .collect::<Result<_, _>>()?,
+                max_distance_km: max_distance,
+                accepted_states: accepted_states
+                    .map(|states| states.split(',').map(str::to_string).collect()),
+                fairness: fairness.as_deref().map(parse_yes_no).transpose()?,
+            };
+            let mut store = Store::open(&db).map_err(|e| fr(&e))?;
+            let edition = actions::editions::for_command_line(&mut store, edition.as_deref())
+                .map_err(|e| fr(&e))?;
+            let rules =
+                actions::rules::change(&mut store, edition.id, &change).map_err(|e| fr(&e))?;
             if json {
-                let text = serde_json::to_string_pretty(&rules).map_err(|e| e.to_string())?;
-                out!("{text}");
+                print_json(&rules)?;
             } else {
                 for line in rules.notice_fr() {
                     out!("{line}");
@@ -479,11 +406,10 @@ fn run(cli: Cli) -> Result<(), String> {
             Ok(())
         }
         Command::Editions { db, json } => {
-            let store = Store::open(&db).map_err(|e| e.to_string())?;
-            let editions = store.list_editions().map_err(|e| e.to_string())?;
+            let store = Store::open(&db).map_err(|e| fr(&e))?;
+            let editions = actions::editions::list(&store).map_err(|e| fr(&e))?;
             if json {
-                let text = serde_json::to_string_pretty(&editions).map_err(|e| e.to_string())?;
-                out!("{text}");
+                print_json(&editions)?;
             } else {
                 for e in editions {
                     out!(
@@ -500,6 +426,12 @@ fn run(cli: Cli) -> Result<(), String> {
             Ok(())
         }
     }
+}
+
+fn print_json(value: &impl serde::Serialize) -> Result<(), String> {
+    let text = serde_json::to_string_pretty(value).map_err(|e| e.to_string())?;
+    out!("{text}");
+    Ok(())
 }
 
 fn print_import(report: &ImportReport, edition: &str) {
@@ -548,117 +480,47 @@ fn print_import(report: &ImportReport, edition: &str) {
     }
 }
 
-/// What `suggest` prints: counts under the contract's names (PRODUCT.md §4), then the details.
-#[derive(serde::Serialize)]
-struct SuggestReport {
-    /// Pairs in the edition after the suggestion (kept and proposed).
-    pairs: usize,
-    proposed: usize,
-    kept: usize,
-    students_unpaired: usize,
-    /// Students left out by the rules (application not accepted).
-    students_excluded: usize,
-    places_left: u32,
-    suggested: Vec<SuggestedPair>,
-    unpaired: Vec<UnpairedStudent>,
-}
-
-#[derive(serde::Serialize)]
-struct SuggestedPair {
-    student: String,
-    student_email: Option<String>,
-    ambassador: String,
-    ambassador_email: Option<String>,
-    score: u32,
-    reasons: Vec<String>,
-}
-
-#[derive(serde::Serialize)]
-struct UnpairedStudent {
-    student: String,
-    email: Option<String>,
-    diagnosis: String,
-}
-
-impl SuggestReport {
-    fn new(
-        store: &Store,
-        edition: binome::model::EditionId,
-        suggestion: &binome::suggest::Suggestion,
-    ) -> Result<SuggestReport, binome::StoreError> {
-        use std::collections::HashMap;
-        let students: HashMap<_, _> = store
-            .list_students(edition)?
-            .into_iter()
-            .map(|s| (s.id, s.identity))
-            .collect();
-        let ambassadors: HashMap<_, _> = store
-            .list_ambassadors(edition)?
-            .into_iter()
-            .map(|a| (a.id, a.identity))
-            .collect();
-        let name = |who: Option<&binome::model::Identity>| {
-            who.map(|w| format!("{} {}", w.first_name, w.last_name.to_uppercase()))
-                .unwrap_or_default()
-        };
-        let unpaired = |list: &[binome::suggest::Unpaired]| -> Vec<UnpairedStudent> {
-            list.iter()
-                .map(|u| UnpairedStudent {
-                    student: name(students.get(&u.student)),
-                    email: students.get(&u.student).and_then(|s| s.email.clone()),
-                    diagnosis: u.diagnosis.clone(),
-                })
-                .collect()
-        };
-        Ok(SuggestReport {
-            pairs: suggestion.kept.len() + suggestion.proposed.len(),
-            proposed: suggestion.proposed.len(),
-            kept: suggestion.kept.len(),
-            students_unpaired: suggestion.unpaired.len(),
-            students_excluded: suggestion.excluded.len(),
-            places_left: suggestion.places_left,
-            suggested: suggestion
-                .proposed
-                .iter()
-                .map(|p| SuggestedPair {
-                    student: name(students.get(&p.student)),
-                    student_email: students.get(&p.student).and_then(|s| s.email.clone()),
-                    ambassador: name(ambassadors.get(&p.ambassador)),
-                    ambassador_email: ambassadors.get(&p.ambassador).and_then(|a| a.email.clone()),
-                    score: p.evaluation.score,
-                    reasons: p
-                        .evaluation
-                        .parts
-                        .iter()
-                        .map(|part| part.reason.clone())
-                        .collect(),
-                })
-                .collect(),
-            unpaired: unpaired(&suggestion.unpaired),
-        })
-    }
-
-    fn print(&self, edition: &str) {
+/// What `suggest` and `pair` print without `--json`.
+fn print_suggestion(report: &SuggestReport, edition: &str) {
+    out!(
+        "Édition « {edition} » : {} binômes ({} proposés, {} gardés), {} étudiants sans binôme, {} hors appariement (dossier non accepté), {} places libres.",
+        report.pairs, report.proposed, report.kept, report.students_unpaired, report.students_excluded, report.places_left
+    );
+    for pair in &report.suggested {
         out!(
-            "Édition « {edition} » : {} binômes ({} proposés, {} gardés), {} étudiants sans binôme, {} hors appariement (dossier non accepté), {} places libres.",
-            self.pairs, self.proposed, self.kept, self.students_unpaired, self.students_excluded, self.places_left
+            "  {} → {} ({} points : {})",
+            pair.student,
+            pair.ambassador,
+            pair.score,
+            pair.reasons.join(" ; ")
         );
-        for pair in &self.suggested {
-            out!(
-                "  {} → {} ({} points : {})",
-                pair.student,
-                pair.ambassador,
-                pair.score,
-                pair.reasons.join(" ; ")
-            );
-        }
-        for student in &self.unpaired {
-            out!(
-                "  sans binôme : {} — {}",
-                student.student,
-                student.diagnosis
-            );
-        }
+    }
+    for student in &report.unpaired {
+        out!(
+            "  sans binôme : {} — {}",
+            student.student,
+            student.diagnosis
+        );
+    }
+}
+
+/// `CRITÈRE=POINTS`, as `--set` takes it.
+fn parse_weight(assignment: &str) -> Result<(String, u32), String> {
+    let (name, points) = assignment
+        .split_once('=')
+        .ok_or_else(|| format!("« {assignment} » : attendu CRITÈRE=POINTS"))?;
+    let points: u32 = points
+        .trim()
+        .parse()
+        .map_err(|_| format!("« {points} » n'est pas un nombre de points"))?;
+    Ok((name.trim().to_string(), points))
+}
+
+fn parse_yes_no(answer: &str) -> Result<bool, String> {
+    match answer.to_lowercase().as_str() {
+        "oui" | "yes" | "on" | "1" => Ok(true),
+        "non" | "no" | "off" | "0" => Ok(false),
+        other => Err(format!("« {other} » : attendu oui ou non")),
     }
 }
 

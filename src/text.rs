@@ -42,6 +42,18 @@ pub fn clean_opt(value: &str) -> Option<String> {
     (!cleaned.is_empty()).then_some(cleaned)
 }
 
+/// Lower-case, accents removed, punctuation as spaces, single spaces: "Adresse électronique
+/// (pro.)" → "adresse electronique pro".
+pub fn header_key(header: &str) -> String {
+    let folded: String = header
+        .nfd()
+        .filter(|c| !('\u{300}'..='\u{36f}').contains(c))
+        .flat_map(char::to_lowercase)
+        .map(|c| if c.is_alphanumeric() { c } else { ' ' })
+        .collect();
+    folded.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -20,8 +20,10 @@ fn suggested_board() -> Board {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("binomes.sqlite3");
     let mut store = Store::open(&path).unwrap();
-    let edition = store.open_demo_edition().unwrap().id;
-    store.suggest(edition).unwrap();
+    let edition = binome::actions::demo::open_demo_edition(&mut store)
+        .unwrap()
+        .id;
+    binome::actions::suggest::suggest(&mut store, edition).unwrap();
     Board {
         _dir: dir,
         path,
@@ -121,10 +123,9 @@ fn a_student_dropped_on_a_free_ambassador_is_paired_by_hand_locked_and_undoable(
     let before = b.snapshot();
     let student = b.unpaired_student();
     let ambassador = b.free_ambassador();
-    let change = b
-        .store
-        .move_student(b.edition, &to(student, ambassador.id))
-        .unwrap();
+    let change =
+        binome::actions::board::move_student(&mut b.store, b.edition, &to(student, ambassador.id))
+            .unwrap();
     assert_eq!(change.pairs.len(), 1);
     let made = &change.pairs[0];
     assert_eq!(
@@ -140,12 +141,12 @@ fn a_student_dropped_on_a_free_ambassador_is_paired_by_hand_locked_and_undoable(
     assert_eq!(change.history.undo.as_deref(), Some(change.label.as_str()));
     assert_eq!(change.history.redo, None);
 
-    let undone = b.store.undo(b.edition).unwrap();
+    let undone = binome::actions::board::undo(&mut b.store, b.edition).unwrap();
     assert_eq!(undone.removed, vec![made.pair.id]);
     assert_eq!(b.snapshot(), before);
     assert!(undone.history.redo.is_some());
 
-    let redone = b.store.redo(b.edition).unwrap();
+    let redone = binome::actions::board::redo(&mut b.store, b.edition).unwrap();
     assert_eq!(redone.pairs[0].pair, made.pair, "the same pair, same id");
     assert_eq!(b.ambassador_of(student), Some(ambassador.id));
 }
@@ -159,26 +160,27 @@ fn a_full_ambassador_refuses_a_drop_unless_someone_is_swapped_or_replaced() {
     let history_before = b.store.history(b.edition).unwrap().len();
 
     // Dropping A on Y (full) with nobody to displace: refused, nothing changed.
-    let refused = b.store.move_student(b.edition, &to(a, y.id));
+    let refused = binome::actions::board::move_student(&mut b.store, b.edition, &to(a, y.id));
     assert!(matches!(refused, Err(StoreError::AmbassadorFull { .. })));
     assert_eq!(b.ambassador_of(a), Some(x.id));
     assert_eq!(b.store.history(b.edition).unwrap().len(), history_before);
 
     // Swap: A goes to Y, C takes A's place with X.
     let before = b.snapshot();
-    let change = b
-        .store
-        .move_student(b.edition, &displacing(a, y.id, c, true))
-        .unwrap();
+    let change = binome::actions::board::move_student(
+        &mut b.store,
+        b.edition,
+        &displacing(a, y.id, c, true),
+    )
+    .unwrap();
     assert!(change.label.starts_with("Échange"), "{}", change.label);
     assert_eq!(b.ambassador_of(a), Some(y.id));
     assert_eq!(b.ambassador_of(c), Some(x.id));
-    b.store.undo(b.edition).unwrap();
+    binome::actions::board::undo(&mut b.store, b.edition).unwrap();
     assert_eq!(b.snapshot(), before, "one undo undoes the whole swap");
 
     // Replace: A goes to Y, C goes back to the unpaired list.
-    b.store
-        .move_student(b.edition, &displacing(a, y.id, c, false))
+    binome::actions::board::move_student(&mut b.store, b.edition, &displacing(a, y.id, c, false))
         .unwrap();
     assert_eq!(b.ambassador_of(a), Some(y.id));
     assert_eq!(b.ambassador_of(c), None);
@@ -191,7 +193,7 @@ fn a_full_ambassador_refuses_a_drop_unless_someone_is_swapped_or_replaced() {
 fn dragging_back_to_the_list_unpairs_and_a_forbidden_pair_is_never_made() {
     let mut b = suggested_board();
     let (x, a) = b.full_single_places().remove(0);
-    let change = b.store.move_student(b.edition, &unpair(a)).unwrap();
+    let change = binome::actions::board::move_student(&mut b.store, b.edition, &unpair(a)).unwrap();
     assert_eq!(change.removed.len(), 1);
     assert!(change.label.contains("retiré"), "{}", change.label);
     assert_eq!(b.ambassador_of(a), None);
@@ -203,12 +205,12 @@ fn dragging_back_to_the_list_unpairs_and_a_forbidden_pair_is_never_made() {
         reason: Some("conflit d'intérêts".into()),
     });
     assert!(forbidden.unwrap().forbidden_changed);
-    let refused = b.store.move_student(b.edition, &to(a, x.id));
+    let refused = binome::actions::board::move_student(&mut b.store, b.edition, &to(a, x.id));
     assert!(matches!(refused, Err(StoreError::ForbiddenPair { .. })));
     // Undoing the ban allows the pair again.
-    b.store.undo(b.edition).unwrap();
+    binome::actions::board::undo(&mut b.store, b.edition).unwrap();
     assert!(b.store.forbidden_pairs(b.edition).unwrap().is_empty());
-    b.store.move_student(b.edition, &to(a, x.id)).unwrap();
+    binome::actions::board::move_student(&mut b.store, b.edition, &to(a, x.id)).unwrap();
     assert_eq!(b.ambassador_of(a), Some(x.id));
 }
 
@@ -216,17 +218,16 @@ fn dragging_back_to_the_list_unpairs_and_a_forbidden_pair_is_never_made() {
 fn pairs_are_edited_in_bulk_with_note_and_agreed_date_and_bad_dates_are_refused() {
     let mut b = suggested_board();
     let ids: Vec<_> = b.snapshot().iter().take(3).map(|p| p.id).collect();
-    let change = b
-        .store
-        .edit_pairs(
-            b.edition,
-            &ids,
-            &PairEdit {
-                status: Some(PairStatus::Validated),
-                ..PairEdit::default()
-            },
-        )
-        .unwrap();
+    let change = binome::actions::board::edit_pairs(
+        &mut b.store,
+        b.edition,
+        &ids,
+        &PairEdit {
+            status: Some(PairStatus::Validated),
+            ..PairEdit::default()
+        },
+    )
+    .unwrap();
     assert_eq!(change.pairs.len(), 3);
     assert!(change
         .pairs
@@ -235,22 +236,23 @@ fn pairs_are_edited_in_bulk_with_note_and_agreed_date_and_bad_dates_are_refused(
     assert_eq!(change.label, "3 binômes : passé à « validé »");
 
     let one = &ids[..1];
-    b.store
-        .edit_pairs(
-            b.edition,
-            one,
-            &PairEdit {
-                note: Some("  Vient avec son tuteur  ".into()),
-                agreed_date: Some("2027-03-12".into()),
-                ..PairEdit::default()
-            },
-        )
-        .unwrap();
+    binome::actions::board::edit_pairs(
+        &mut b.store,
+        b.edition,
+        one,
+        &PairEdit {
+            note: Some("  Vient avec son tuteur  ".into()),
+            agreed_date: Some("2027-03-12".into()),
+            ..PairEdit::default()
+        },
+    )
+    .unwrap();
     let pair = b.snapshot().into_iter().find(|p| p.id == ids[0]).unwrap();
     assert_eq!(pair.note.as_deref(), Some("Vient avec son tuteur"));
     assert_eq!(pair.agreed_date.as_deref(), Some("2027-03-12"));
 
-    let bad = b.store.edit_pairs(
+    let bad = binome::actions::board::edit_pairs(
+        &mut b.store,
         b.edition,
         one,
         &PairEdit {
@@ -265,17 +267,17 @@ fn pairs_are_edited_in_bulk_with_note_and_agreed_date_and_bad_dates_are_refused(
     );
 
     // Clearing with empty texts.
-    b.store
-        .edit_pairs(
-            b.edition,
-            one,
-            &PairEdit {
-                note: Some(String::new()),
-                agreed_date: Some(" ".into()),
-                ..PairEdit::default()
-            },
-        )
-        .unwrap();
+    binome::actions::board::edit_pairs(
+        &mut b.store,
+        b.edition,
+        one,
+        &PairEdit {
+            note: Some(String::new()),
+            agreed_date: Some(" ".into()),
+            ..PairEdit::default()
+        },
+    )
+    .unwrap();
     let pair = b.snapshot().into_iter().find(|p| p.id == ids[0]).unwrap();
     assert_eq!((pair.note, pair.agreed_date), (None, None));
 }
@@ -285,7 +287,7 @@ fn undo_and_redo_survive_a_restart_and_a_new_change_drops_the_redo() {
     let mut b = suggested_board();
     let suggested = b.snapshot();
     let (_, a) = b.full_single_places().remove(0);
-    b.store.move_student(b.edition, &unpair(a)).unwrap();
+    binome::actions::board::move_student(&mut b.store, b.edition, &unpair(a)).unwrap();
     let after_move = b.snapshot();
 
     // Restart: a new store on the same file.
@@ -294,32 +296,32 @@ fn undo_and_redo_survive_a_restart_and_a_new_change_drops_the_redo() {
     assert_eq!(store.list_pairs(b.edition).unwrap(), after_move);
     let state = store.history_state(b.edition).unwrap();
     assert!(state.undo.unwrap().contains("retiré"));
-    store.undo(b.edition).unwrap();
+    binome::actions::board::undo(&mut store, b.edition).unwrap();
     assert_eq!(store.list_pairs(b.edition).unwrap(), suggested);
 
     // The suggestion itself is a change: undoing it empties the board.
-    store.undo(b.edition).unwrap();
+    binome::actions::board::undo(&mut store, b.edition).unwrap();
     assert!(store.list_pairs(b.edition).unwrap().is_empty());
     assert!(matches!(
-        store.undo(b.edition),
+        binome::actions::board::undo(&mut store, b.edition),
         Err(StoreError::NothingToUndo)
     ));
-    store.redo(b.edition).unwrap();
+    binome::actions::board::redo(&mut store, b.edition).unwrap();
     assert_eq!(store.list_pairs(b.edition).unwrap(), suggested);
 
     // A new change after an undo: nothing left to redo.
-    store
-        .edit_pairs(
-            b.edition,
-            &[suggested[0].id],
-            &PairEdit {
-                locked: Some(true),
-                ..PairEdit::default()
-            },
-        )
-        .unwrap();
+    binome::actions::board::edit_pairs(
+        &mut store,
+        b.edition,
+        &[suggested[0].id],
+        &PairEdit {
+            locked: Some(true),
+            ..PairEdit::default()
+        },
+    )
+    .unwrap();
     assert!(matches!(
-        store.redo(b.edition),
+        binome::actions::board::redo(&mut store, b.edition),
         Err(StoreError::NothingToRedo)
     ));
 
@@ -335,10 +337,10 @@ fn a_locked_pair_holds_when_the_rest_is_suggested_again() {
     let mut b = suggested_board();
     let student = b.unpaired_student();
     let ambassador = b.free_ambassador();
-    b.store
-        .move_student(b.edition, &to(student, ambassador.id))
+    binome::actions::board::move_student(&mut b.store, b.edition, &to(student, ambassador.id))
         .unwrap();
-    let (suggestion, change) = b.store.suggest_on_board(b.edition).unwrap();
+    let (suggestion, change) =
+        binome::actions::suggest::suggest_on_board(&mut b.store, b.edition).unwrap();
     assert_eq!(suggestion.kept.len(), 1);
     assert_eq!(b.ambassador_of(student), Some(ambassador.id));
     assert!(change.history.undo.is_some());
@@ -376,10 +378,15 @@ fn undoing_every_change_walks_back_through_every_state_and_redo_walks_forward() 
         let ambassador = ambassadors[next(ambassadors.len())];
         let pairs = b.snapshot();
         let result = match next(5) {
-            0 | 1 => b.store.move_student(b.edition, &to(student, ambassador)),
-            2 => b.store.move_student(b.edition, &unpair(student)),
+            0 | 1 => binome::actions::board::move_student(
+                &mut b.store,
+                b.edition,
+                &to(student, ambassador),
+            ),
+            2 => binome::actions::board::move_student(&mut b.store, b.edition, &unpair(student)),
             3 => match pairs.iter().find(|p| p.ambassador_id == ambassador) {
-                Some(taken) => b.store.move_student(
+                Some(taken) => binome::actions::board::move_student(
+                    &mut b.store,
                     b.edition,
                     &displacing(student, ambassador, taken.student_id, next(2) == 0),
                 ),
@@ -387,7 +394,8 @@ fn undoing_every_change_walks_back_through_every_state_and_redo_walks_forward() 
             },
             _ => {
                 let some: Vec<_> = pairs.iter().take(next(4) + 1).map(|p| p.id).collect();
-                b.store.edit_pairs(
+                binome::actions::board::edit_pairs(
+                    &mut b.store,
                     b.edition,
                     &some,
                     &PairEdit {
@@ -409,15 +417,15 @@ fn undoing_every_change_walks_back_through_every_state_and_redo_walks_forward() 
         }
     }
     for state in states.iter().rev().skip(1) {
-        b.store.undo(b.edition).unwrap();
+        binome::actions::board::undo(&mut b.store, b.edition).unwrap();
         assert_eq!(&b.snapshot(), state);
     }
     for state in states.iter().skip(1) {
-        b.store.redo(b.edition).unwrap();
+        binome::actions::board::redo(&mut b.store, b.edition).unwrap();
         assert_eq!(&b.snapshot(), state);
     }
     assert!(matches!(
-        b.store.redo(b.edition),
+        binome::actions::board::redo(&mut b.store, b.edition),
         Err(StoreError::NothingToRedo)
     ));
 }
@@ -429,19 +437,22 @@ fn a_withdrawal_undoes_the_pair_proposes_replacements_and_is_undoable() {
     let (a, s) = b
         .full_single_places()
         .into_iter()
-        .find(|(a, _)| !b.store.candidates_for(b.edition, a.id).unwrap().is_empty())
+        .find(|(a, _)| {
+            !binome::actions::board::replacement_candidates(&b.store, b.edition, a.id)
+                .unwrap()
+                .is_empty()
+        })
         .expect("a full ambassador with would-be candidates");
     let before = b.snapshot();
-    let change = b
-        .store
-        .withdraw(
-            b.edition,
-            binome::model::Role::Student,
-            s.0,
-            Some("malade"),
-            "2026-11-20",
-        )
-        .unwrap();
+    let change = binome::actions::board::withdraw(
+        &mut b.store,
+        b.edition,
+        binome::model::Role::Student,
+        s.0,
+        Some("malade"),
+        "2026-11-20",
+    )
+    .unwrap();
     assert!(change.withdrawals_changed);
     assert!(
         change.label.starts_with("Retrait de") && change.label.contains("malade"),
@@ -457,23 +468,21 @@ fn a_withdrawal_undoes_the_pair_proposes_replacements_and_is_undoable() {
     );
 
     // Who could take the place: unpaired students, best score first, never the one who left.
-    let candidates = b.store.candidates_for(b.edition, a.id).unwrap();
+    let candidates =
+        binome::actions::board::replacement_candidates(&b.store, b.edition, a.id).unwrap();
     assert!(!candidates.is_empty());
     assert!(candidates.windows(2).all(|w| w[0].score >= w[1].score));
     assert!(candidates
         .iter()
         .all(|c| c.student != s && b.ambassador_of(c.student).is_none()));
-    b.store
-        .move_student(b.edition, &to(candidates[0].student, a.id))
+    binome::actions::board::move_student(&mut b.store, b.edition, &to(candidates[0].student, a.id))
         .unwrap();
     assert_eq!(b.ambassador_of(candidates[0].student), Some(a.id));
 
     // Left out of what follows: the suggestion, the unpaired diagnoses, the alternates.
-    let suggestion = b.store.suggest(b.edition).unwrap();
+    let suggestion = binome::actions::suggest::suggest(&mut b.store, b.edition).unwrap();
     assert!(suggestion.proposed.iter().all(|p| p.student != s));
-    assert!(b
-        .store
-        .unpaired(b.edition)
+    assert!(binome::actions::suggest::unpaired(&b.store, b.edition)
         .unwrap()
         .iter()
         .all(|u| u.student != s));
@@ -481,7 +490,7 @@ fn a_withdrawal_undoes_the_pair_proposes_replacements_and_is_undoable() {
 
     // Undone in the history like any change: the suggestion, the replacement, the withdrawal.
     for _ in 0..3 {
-        b.store.undo(b.edition).unwrap();
+        binome::actions::board::undo(&mut b.store, b.edition).unwrap();
     }
     assert_eq!(b.snapshot(), before);
     assert!(b.store.withdrawals(b.edition).unwrap().is_empty());
@@ -491,7 +500,8 @@ fn a_withdrawal_undoes_the_pair_proposes_replacements_and_is_undoable() {
 fn an_ambassador_who_withdraws_leaves_their_students_and_every_suggestion() {
     let mut b = suggested_board();
     let (a, s) = b.full_single_places().remove(0);
-    let bad_date = b.store.withdraw(
+    let bad_date = binome::actions::board::withdraw(
+        &mut b.store,
         b.edition,
         binome::model::Role::Ambassador,
         a.id.0,
@@ -499,22 +509,90 @@ fn an_ambassador_who_withdraws_leaves_their_students_and_every_suggestion() {
         "demain",
     );
     assert!(bad_date.unwrap_err().to_string().contains("demain"));
-    b.store
-        .withdraw(
-            b.edition,
-            binome::model::Role::Ambassador,
-            a.id.0,
-            None,
-            "2026-11-21",
+    binome::actions::board::withdraw(
+        &mut b.store,
+        b.edition,
+        binome::model::Role::Ambassador,
+        a.id.0,
+        None,
+        "2026-11-21",
+    )
+    .unwrap();
+    assert_eq!(b.ambassador_of(s), None);
+    assert!(
+        binome::actions::board::compatibility(&b.store, b.edition, s)
+            .unwrap()
+            .iter()
+            .all(|c| c.ambassador != a.id)
+    );
+    let suggestion = binome::actions::suggest::suggest(&mut b.store, b.edition).unwrap();
+    assert!(suggestion.proposed.iter().all(|p| p.ambassador != a.id));
+}
+
+#[test]
+fn a_withdrawal_is_of_a_person_of_the_edition_and_goes_with_them() {
+    let mut b = suggested_board();
+    // Another edition, with people of its own.
+    let other = b
+        .store
+        .create_edition(&binome::model::NewEdition {
+            name: "Vis mon job 2025".into(),
+            event_date: None,
+        })
+        .unwrap()
+        .id;
+    let student = b.store.list_students(b.edition).unwrap()[0].id;
+    let ambassador = b.store.list_ambassadors(b.edition).unwrap()[0].id;
+    let history = binome::actions::board::history(&b.store, b.edition)
+        .unwrap()
+        .len();
+    // The window sends the edition and a person's id: a person of another edition is refused.
+    for (role, id) in [
+        (binome::model::Role::Student, student.0),
+        (binome::model::Role::Ambassador, ambassador.0),
+    ] {
+        let refused =
+            binome::actions::board::withdraw(&mut b.store, other, role, id, None, "2026-11-20");
+        assert!(refused.is_err(), "{role:?} of another edition withdrew");
+    }
+    assert!(b.store.withdrawals(other).unwrap().is_empty());
+    assert!(b.store.withdrawals(b.edition).unwrap().is_empty());
+    assert_eq!(
+        binome::actions::board::history(&b.store, b.edition)
+            .unwrap()
+            .len(),
+        history,
+        "a refused withdrawal is no change"
+    );
+    // In the database itself: no withdrawal of a person who is not in its edition.
+    binome::actions::board::withdraw(
+        &mut b.store,
+        b.edition,
+        binome::model::Role::Student,
+        student.0,
+        None,
+        "2026-11-20",
+    )
+    .unwrap();
+    let conn = rusqlite::Connection::open(&b.path).unwrap();
+    let forged = conn.execute(
+        "INSERT INTO withdrawal (edition_id, role, person_id, reason, withdrawn_on)
+         VALUES (?1, 'student', ?2, NULL, '2026-11-20')",
+        rusqlite::params![other, 999_999],
+    );
+    assert!(forged.is_err(), "a withdrawal of nobody was stored");
+    // A person removed takes their withdrawal with them.
+    conn.execute("PRAGMA foreign_keys = ON", []).unwrap();
+    conn.execute("DELETE FROM pair WHERE student_id = ?1", [student])
+        .unwrap();
+    conn.execute("DELETE FROM student WHERE id = ?1", [student])
+        .unwrap();
+    let left: i64 = conn
+        .query_row(
+            "SELECT count(*) FROM withdrawal WHERE role = 'student' AND person_id = ?1",
+            [student],
+            |r| r.get(0),
         )
         .unwrap();
-    assert_eq!(b.ambassador_of(s), None);
-    assert!(b
-        .store
-        .compatibility(b.edition, s)
-        .unwrap()
-        .iter()
-        .all(|c| c.ambassador != a.id));
-    let suggestion = b.store.suggest(b.edition).unwrap();
-    assert!(suggestion.proposed.iter().all(|p| p.ambassador != a.id));
+    assert_eq!(left, 0);
 }

@@ -1,4 +1,4 @@
-//! The `binome` command line as automation uses it (PRODUCT.md §4): exit status, one French
+//! The `binome` command line as automation uses it (docs/contracts.md §1): exit status, one French
 //! line on standard error for an unusable file, and the JSON report's fields.
 
 use std::path::Path;

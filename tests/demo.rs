@@ -1,5 +1,5 @@
 //! The demo edition and its sample sign-up sheets: reproducible, committed, and as messy as
-//! real exports (PRODUCT.md §2).
+//! real exports (README, « Sample files »).
 
 use std::path::Path;
 
@@ -226,10 +226,12 @@ fn csv_sample_is_what_french_excel_saves() {
 fn the_demo_edition_is_created_once_with_every_person_and_their_row() {
     let dir = tempfile::tempdir().unwrap();
     let mut store = Store::open(&dir.path().join("b.sqlite3")).unwrap();
-    let edition = store.open_demo_edition().unwrap();
+    let edition = binome::actions::demo::open_demo_edition(&mut store).unwrap();
     assert!(edition.is_demo);
     assert_eq!(
-        store.open_demo_edition().unwrap().id,
+        binome::actions::demo::open_demo_edition(&mut store)
+            .unwrap()
+            .id,
         edition.id,
         "opened, not duplicated"
     );
@@ -277,9 +279,11 @@ fn the_demo_edition_is_created_once_with_every_person_and_their_row() {
 fn a_first_run_gets_the_demo_edition_but_an_edition_in_use_is_left_alone() {
     let dir = tempfile::tempdir().unwrap();
     let mut store = Store::open(&dir.path().join("b.sqlite3")).unwrap();
-    let created = store.create_demo_if_empty().unwrap();
+    let created = binome::actions::demo::create_demo_if_empty(&mut store).unwrap();
     assert!(created.is_some_and(|e| e.is_demo));
-    assert!(store.create_demo_if_empty().unwrap().is_none());
+    assert!(binome::actions::demo::create_demo_if_empty(&mut store)
+        .unwrap()
+        .is_none());
 
     let other = tempfile::tempdir().unwrap();
     let mut store = Store::open(&other.path().join("b.sqlite3")).unwrap();
@@ -289,6 +293,8 @@ fn a_first_run_gets_the_demo_edition_but_an_edition_in_use_is_left_alone() {
             event_date: None,
         })
         .unwrap();
-    assert!(store.create_demo_if_empty().unwrap().is_none());
+    assert!(binome::actions::demo::create_demo_if_empty(&mut store)
+        .unwrap()
+        .is_none());
     assert_eq!(store.list_editions().unwrap().len(), 1);
 }

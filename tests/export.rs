@@ -2,11 +2,14 @@
 //! stays text, no formula anywhere, leading zeros and accents kept, a real reader opens it,
 //! and a failed export leaves nothing behind.
 
+mod common;
+
 use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use binome::export::{export_edition, ExportOptions};
+use binome::actions::export::export_workbook as export_edition;
+use binome::export::ExportOptions;
 use binome::model::Role;
 use binome::Store;
 use calamine::{open_workbook_auto, Data, Reader};
@@ -37,9 +40,9 @@ fn prepared(dir: &Path) -> (Store, binome::model::EditionId) {
             Role::Ambassador,
         ),
     ] {
-        binome::import::import_file(&mut store, edition, &file, role, None).unwrap();
+        common::import_file(&mut store, edition, &file, role, None).unwrap();
     }
-    store.suggest(edition).unwrap();
+    binome::actions::suggest::suggest(&mut store, edition).unwrap();
     (store, edition)
 }
 
@@ -165,7 +168,7 @@ fn the_workbook_has_the_contract_sheets_and_columns_and_reads_back() {
         .iter()
         .any(|r| r[1].to_string().contains("données personnelles")));
     // The season dashboard is there too, with the store's own figures.
-    let season = store.season(edition).unwrap();
+    let season = binome::actions::suggest::season(&store, edition).unwrap();
     let value = |rubrique: &str| {
         synthese
             .iter()
@@ -262,7 +265,14 @@ fn options_filter_by_status_and_leave_phones_out() {
     let (mut store, edition) = prepared(dir.path());
     let pair = store.list_pairs(edition).unwrap()[0].clone();
     store
-        .set_pair_status(pair.id, binome::model::PairStatus::Validated)
+        .edit_pairs(
+            edition,
+            &[pair.id],
+            &binome::store::PairEdit {
+                status: Some(binome::model::PairStatus::Validated),
+                ..Default::default()
+            },
+        )
         .unwrap();
     let out = dir.path().join("valides.xlsx");
     let options = ExportOptions {
@@ -308,7 +318,8 @@ fn one_workbook_per_region_holds_only_that_region() {
     let (store, edition) = prepared(dir.path());
     let out = dir.path().join("binomes.xlsx");
     let summaries =
-        binome::export::export_by_region(&store, edition, &out, &ExportOptions::default()).unwrap();
+        binome::actions::export::export_by_region(&store, edition, &out, &ExportOptions::default())
+            .unwrap();
     assert!(summaries.len() >= 10, "one per région with people");
     let total: usize = summaries.iter().map(|s| s.pairs).sum();
     let all = export_edition(

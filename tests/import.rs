@@ -1,12 +1,14 @@
-//! Import of sign-up files, on the committed samples (every mess of PRODUCT.md §2) and on
+//! Import of sign-up files, on the committed samples (every mess of real files: README, « Sample files ») and on
 //! hostile files made here: each asserts what an organiser would see stored or told.
+
+mod common;
 
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
 use binome::import::{self, analyze, ImportError};
+use binome::model::PersonRecord;
 use binome::model::{Mobility, Role};
-use binome::store::PersonRecord;
 use binome::Store;
 
 fn sample(name: &str) -> PathBuf {
@@ -198,7 +200,7 @@ fn import_then_reimport_merges_by_email_and_keeps_pairs() {
     let dir = tempfile::tempdir().unwrap();
     let mut store = Store::open(&dir.path().join("b.sqlite3")).unwrap();
     let edition = store.edition_for_command_line(None).unwrap().id;
-    let first = import::import_file(
+    let first = common::import_file(
         &mut store,
         edition,
         &sample("etudiants-demarches-simplifiees.xlsx"),
@@ -210,7 +212,7 @@ fn import_then_reimport_merges_by_email_and_keeps_pairs() {
         (first.rows_read, first.stored, first.created),
         (241, 240, 240)
     );
-    let ambassadors = import::import_file(
+    let ambassadors = common::import_file(
         &mut store,
         edition,
         &sample("ambassadeurs-sphinx-retravaille.xlsx"),
@@ -243,7 +245,7 @@ fn import_then_reimport_merges_by_email_and_keeps_pairs() {
             binome::model::PairOrigin::Manual,
         )
         .unwrap();
-    let again = import::import_file(
+    let again = common::import_file(
         &mut store,
         edition,
         &sample("etudiants-excel-windows.csv"),
@@ -267,7 +269,7 @@ fn reimport_preview_lists_new_changed_and_gone_people() {
     let edition = store.edition_for_command_line(Some("2026")).unwrap().id;
     let v1 = dir.path().join("v1.csv");
     std::fs::write(&v1, "Nom;Prénom;Email;Code postal;Commune\nMartin;Anne;anne@ex.fr;69003;Lyon\nDurand;Paul;paul@ex.fr;75015;Paris\n").unwrap();
-    import::import_file(&mut store, edition, &v1, Role::Student, None).unwrap();
+    common::import_file(&mut store, edition, &v1, Role::Student, None).unwrap();
     let v2 = dir.path().join("v2.csv");
     std::fs::write(&v2, "Nom;Prénom;Email;Code postal;Commune\nMartin;Anne;ANNE@ex.fr;38000;Grenoble\nPetit;Léa;lea@ex.fr;;\n").unwrap();
     let analysis = analyze(&v2, Role::Student, None).unwrap();
@@ -512,7 +514,7 @@ fn a_column_matched_by_hand_is_remembered_for_the_next_files() {
     store
         .remember_column(Role::Student, "VILLE DE NAISSANCE", None)
         .unwrap();
-    let report = import::import_file(&mut store, edition, &path, Role::Student, None).unwrap();
+    let report = common::import_file(&mut store, edition, &path, Role::Student, None).unwrap();
     let email_column = report
         .columns
         .iter()
@@ -560,7 +562,7 @@ fn a_long_read_reports_its_progress_and_can_be_cancelled() {
         content.push_str(&format!("Nom{i};Prénom{i};p{i}@ex.fr\n"));
     }
     std::fs::write(&path, content).unwrap();
-    let choices = binome::store::Remembered::default();
+    let choices = binome::model::Remembered::default();
 
     let seen = AtomicU32::new(0);
     let never = AtomicBool::new(false);
@@ -646,13 +648,13 @@ fn metiers_and_administrations_are_put_on_their_canonical_labels_and_unknown_one
     let mut store = Store::open(&dir.path().join("b.sqlite3")).unwrap();
     store
         .remember_synonym(
-            binome::store::SynonymKind::Job,
+            binome::model::SynonymKind::Job,
             "Luthier",
             "concepteur-developpeur",
         )
         .unwrap();
     let edition = store.edition_for_command_line(None).unwrap().id;
-    let report = import::import_file(&mut store, edition, &path, Role::Student, None).unwrap();
+    let report = common::import_file(&mut store, edition, &path, Role::Student, None).unwrap();
     assert!(report.unknown_values.is_empty());
     assert_eq!(
         store.list_students(edition).unwrap()[0].wished_jobs,

@@ -2,6 +2,8 @@
 //! real MIME parser reads back with their accents, and a mail-merge sheet; sent pairs become
 //! "notifié".
 
+mod common;
+
 use std::path::Path;
 
 use binome::model::{PairStatus, Role};
@@ -19,7 +21,7 @@ fn drafts_parse_back_with_accents_and_the_pair_details() {
         })
         .unwrap()
         .id;
-    binome::import::import_file(
+    common::import_file(
         &mut store,
         edition,
         &samples.join("etudiants-demarches-simplifiees.xlsx"),
@@ -27,7 +29,7 @@ fn drafts_parse_back_with_accents_and_the_pair_details() {
         None,
     )
     .unwrap();
-    binome::import::import_file(
+    common::import_file(
         &mut store,
         edition,
         &samples.join("ambassadeurs-sphinx-retravaille.xlsx"),
@@ -35,20 +37,29 @@ fn drafts_parse_back_with_accents_and_the_pair_details() {
         None,
     )
     .unwrap();
-    store.suggest(edition).unwrap();
+    binome::actions::suggest::suggest(&mut store, edition).unwrap();
     let pairs = store.list_pairs(edition).unwrap();
-    for pair in &pairs[..5] {
-        store
-            .set_pair_status(pair.id, PairStatus::Validated)
-            .unwrap();
-    }
+    let five: Vec<_> = pairs[..5].iter().map(|p| p.id).collect();
+    store
+        .edit_pairs(
+            edition,
+            &five,
+            &binome::store::PairEdit {
+                status: Some(PairStatus::Validated),
+                ..Default::default()
+            },
+        )
+        .unwrap();
 
     let folder = dir.path().join("messages");
-    let summary = binome::messages::write_edition_messages(
+    let summary = binome::actions::messages::write_drafts(
         &store,
         edition,
         &folder,
-        Some(PairStatus::Validated),
+        &binome::actions::messages::Selection {
+            status: Some(PairStatus::Validated),
+            pairs: None,
+        },
     )
     .unwrap();
     assert_eq!(summary.pairs.len(), 5);
@@ -135,9 +146,12 @@ fn templates_are_editable_per_edition() {
     let dir = tempfile::tempdir().unwrap();
     let mut store = Store::open(&dir.path().join("b.sqlite3")).unwrap();
     let edition = store.edition_for_command_line(None).unwrap().id;
-    let mut templates = store.templates(edition).unwrap();
+    let mut templates = binome::actions::messages::templates(&store, edition).unwrap();
     templates.student.subject = "Votre journée avec {binome_prenom} — « Vis mon job »".into();
     templates.organiser_email = "equipe@exemple.gouv.fr".into();
-    store.set_templates(edition, &templates).unwrap();
-    assert_eq!(store.templates(edition).unwrap(), templates);
+    binome::actions::messages::set_templates(&mut store, edition, &templates).unwrap();
+    assert_eq!(
+        binome::actions::messages::templates(&store, edition).unwrap(),
+        templates
+    );
 }

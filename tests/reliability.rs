@@ -2,6 +2,8 @@
 //! damaged database, which is kept aside — and the store surviving a process killed at random
 //! moments while it writes.
 
+mod common;
+
 use std::io::{BufRead, BufReader};
 use std::path::Path;
 use std::process::{Command, Stdio};
@@ -11,10 +13,12 @@ use binome::Store;
 
 fn demo_store(dir: &Path) -> (Store, binome::model::EditionId) {
     let mut store = Store::open(&dir.join("binomes.sqlite3")).unwrap();
-    let edition = store.open_demo_edition().unwrap().id;
+    let edition = binome::actions::demo::open_demo_edition(&mut store)
+        .unwrap()
+        .id;
     // As the app and the command line do: a copy before suggesting.
     store.backup("avant-suggestion").unwrap();
-    store.suggest(edition).unwrap();
+    binome::actions::suggest::suggest(&mut store, edition).unwrap();
     (store, edition)
 }
 
@@ -94,17 +98,17 @@ fn restoring_a_backup_brings_back_its_data_and_keeps_the_replaced_database_aside
     let pairs_then = store.list_pairs(edition).unwrap();
     // A change after the copy, then the store closed as the app does before restoring.
     let first = pairs_then[0].student_id;
-    store
-        .move_student(
-            edition,
-            &Move {
-                student: first,
-                to: None,
-                displace: None,
-                swap: false,
-            },
-        )
-        .unwrap();
+    binome::actions::board::move_student(
+        &mut store,
+        edition,
+        &Move {
+            student: first,
+            to: None,
+            displace: None,
+            swap: false,
+        },
+    )
+    .unwrap();
     drop(store);
 
     let file = copy.file_name().unwrap().to_string_lossy().into_owned();
@@ -205,7 +209,7 @@ fn child_working_until_killed() {
             7 => {
                 let name = format!("Import {n}");
                 let target = store.edition_for_command_line(Some(&name)).unwrap().id;
-                binome::import::import_file(
+                common::import_file(
                     &mut store,
                     target,
                     &samples.join("etudiants-demarches-simplifiees.xlsx"),
@@ -216,27 +220,32 @@ fn child_working_until_killed() {
                 println!("import {n} {}", target.0);
             }
             13 => {
-                store.suggest_on_board(edition).unwrap();
+                binome::actions::suggest::suggest_on_board(&mut store, edition).unwrap();
                 println!("suggest {n} 0");
             }
             17 => {
-                binome::export::export_edition(&store, edition, &export, &Default::default())
-                    .unwrap();
+                binome::actions::export::export_workbook(
+                    &store,
+                    edition,
+                    &export,
+                    &Default::default(),
+                )
+                .unwrap();
                 println!("export {n} 0");
             }
             _ => {
                 let pairs = store.list_pairs(edition).unwrap();
                 let pair = &pairs[(n as usize) % pairs.len()];
-                store
-                    .edit_pairs(
-                        edition,
-                        &[pair.id],
-                        &PairEdit {
-                            note: Some(format!("changement {n}")),
-                            ..PairEdit::default()
-                        },
-                    )
-                    .unwrap();
+                binome::actions::board::edit_pairs(
+                    &mut store,
+                    edition,
+                    &[pair.id],
+                    &PairEdit {
+                        note: Some(format!("changement {n}")),
+                        ..PairEdit::default()
+                    },
+                )
+                .unwrap();
                 println!("edit {n} {}", pair.id.0);
             }
         }
@@ -441,9 +450,10 @@ fn an_export_to_a_folder_that_is_gone_is_told_in_french_and_leaves_nothing() {
     let (store, edition) = demo_store(dir.path());
     // A USB stick pulled out: the folder chosen is no longer there.
     let gone = dir.path().join("cle-usb").join("binomes.xlsx");
-    let message = binome::export::export_edition(&store, edition, &gone, &Default::default())
-        .unwrap_err()
-        .to_string();
+    let message =
+        binome::actions::export::export_workbook(&store, edition, &gone, &Default::default())
+            .unwrap_err()
+            .to_string();
     assert!(
         message.contains("dossier n'existe pas") && message.contains("binomes.xlsx"),
         "{message}"
@@ -461,6 +471,7 @@ fn every_past_schema_version_with_data_opens_up_to_date_with_its_data() {
         include_str!("../src/store/migrations/004_message_templates.sql"),
         include_str!("../src/store/migrations/005_history.sql"),
         include_str!("../src/store/migrations/006_withdrawals.sql"),
+        include_str!("../src/store/migrations/007_withdrawal_person.sql"),
     ];
     assert_eq!(
         migrations.len() as u32,
@@ -503,18 +514,21 @@ fn every_past_schema_version_with_data_opens_up_to_date_with_its_data() {
         assert_eq!(pairs.len(), 1, "version {version}");
         assert_eq!(pairs[0].note.as_deref(), Some("convenu par téléphone"));
         // And it works on at once: the rules, the history.
-        assert!(store.rules(edition).is_ok(), "version {version}");
-        store
-            .edit_pairs(
-                edition,
-                &[pairs[0].id],
-                &PairEdit {
-                    locked: Some(false),
-                    ..PairEdit::default()
-                },
-            )
-            .unwrap();
-        store.undo(edition).unwrap();
+        assert!(
+            binome::actions::rules::rules(&store, edition).is_ok(),
+            "version {version}"
+        );
+        binome::actions::board::edit_pairs(
+            &mut store,
+            edition,
+            &[pairs[0].id],
+            &PairEdit {
+                locked: Some(false),
+                ..PairEdit::default()
+            },
+        )
+        .unwrap();
+        binome::actions::board::undo(&mut store, edition).unwrap();
         assert!(list_backups(dir.path())
             .iter()
             .any(|b| b.reason == "avant la mise à jour de la base"));
@@ -565,9 +579,10 @@ fn an_export_over_a_folder_of_the_same_name_is_refused_and_the_folder_kept() {
     let taken = dir.path().join("binomes.xlsx");
     std::fs::create_dir(&taken).unwrap();
     std::fs::write(taken.join("a-garder.txt"), "contenu").unwrap();
-    let message = binome::export::export_edition(&store, edition, &taken, &Default::default())
-        .unwrap_err()
-        .to_string();
+    let message =
+        binome::actions::export::export_workbook(&store, edition, &taken, &Default::default())
+            .unwrap_err()
+            .to_string();
     assert!(
         message.contains("un dossier porte déjà ce nom"),
         "{message}"

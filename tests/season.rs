@@ -6,7 +6,7 @@ use binome::model::{
     Place, Student, StudentId,
 };
 use binome::season::overview;
-use binome::store::ExplainedPair;
+use binome::suggest::ExplainedPair;
 
 fn place(departement: &str) -> Place {
     Place {
@@ -196,9 +196,11 @@ fn demand_supply_gaps_and_satisfaction_match_the_hand_count() {
 fn the_demo_edition_overview_adds_up() {
     let dir = tempfile::tempdir().unwrap();
     let mut store = binome::Store::open(&dir.path().join("b.sqlite3")).unwrap();
-    let edition = store.open_demo_edition().unwrap().id;
-    store.suggest(edition).unwrap();
-    let o = store.season(edition).unwrap();
+    let edition = binome::actions::demo::open_demo_edition(&mut store)
+        .unwrap()
+        .id;
+    binome::actions::suggest::suggest(&mut store, edition).unwrap();
+    let o = binome::actions::suggest::season(&store, edition).unwrap();
     let pairs = store.list_pairs(edition).unwrap().len() as u32;
     assert_eq!(o.students, 240);
     // Every student is in exactly one région line (or "lieu inconnu"), every pair counted once.

@@ -1,10 +1,13 @@
 //! The SQLite store, on real files: editions, atomic writes, pairing rules, hostile files.
 
+mod common;
+
 use binome::model::{
     Ambassador, AmbassadorId, EditionId, ForbiddenPair, Identity, Mobility, NewBatch, NewEdition,
     PairOrigin, Place, Role, Student, StudentId,
 };
-use binome::store::{BatchRow, PersonRecord, SCHEMA_VERSION};
+use binome::model::{BatchRow, PersonRecord};
+use binome::store::SCHEMA_VERSION;
 use binome::{Store, StoreError};
 
 fn edition(name: &str, date: Option<&str>) -> NewEdition {
@@ -454,19 +457,29 @@ fn pairs_are_locked_validated_in_bulk_and_notified() {
     let first = store.add_pair(ed, s[0], a, PairOrigin::Suggested).unwrap();
     let second = store.add_pair(ed, s[1], a, PairOrigin::Suggested).unwrap();
     assert!(store.set_pair_locked(first.id, true).unwrap().locked);
-    assert_eq!(
-        store
-            .set_pair_status(second.id, binome::model::PairStatus::Notified)
-            .unwrap()
-            .status
-            .label_fr(),
-        "notifié"
-    );
-    assert_eq!(
-        store.validate_proposed(ed).unwrap(),
-        1,
-        "only the proposed one"
-    );
+    let status = |status| binome::store::PairEdit {
+        status: Some(status),
+        ..Default::default()
+    };
+    store
+        .edit_pairs(
+            ed,
+            &[second.id],
+            &status(binome::model::PairStatus::Notified),
+        )
+        .unwrap();
+    let now: Vec<_> = store.list_pairs(ed).unwrap();
+    assert_eq!(now[1].status.label_fr(), "notifié");
+    // Validating what is proposed: only the proposed one moves.
+    let proposed: Vec<_> = now
+        .iter()
+        .filter(|p| p.status == binome::model::PairStatus::Proposed)
+        .map(|p| p.id)
+        .collect();
+    assert_eq!(proposed.len(), 1, "only the proposed one");
+    store
+        .edit_pairs(ed, &proposed, &status(binome::model::PairStatus::Validated))
+        .unwrap();
     let statuses: Vec<&str> = store
         .list_pairs(ed)
         .unwrap()
@@ -490,7 +503,7 @@ fn deleting_an_edition_leaves_nothing_of_its_people_in_the_data_folder() {
         .unwrap()
         .id;
     let kept = store.create_edition(&edition("Gardée", None)).unwrap().id;
-    binome::import::import_file(
+    common::import_file(
         &mut store,
         gone,
         &samples.join("etudiants-demarches-simplifiees.xlsx"),
@@ -504,7 +517,7 @@ fn deleting_an_edition_leaves_nothing_of_its_people_in_the_data_folder() {
         "Nom;Prénom;Email\nZyxwvut;Quentinette;quentinette.zyxwvut@garde.example\n",
     )
     .unwrap();
-    binome::import::import_file(&mut store, kept, &tricky, Role::Student, None).unwrap();
+    common::import_file(&mut store, kept, &tricky, Role::Student, None).unwrap();
     let secret = store.list_students(gone).unwrap()[0]
         .identity
         .email
@@ -563,7 +576,7 @@ fn a_damaged_database_is_reported_and_left_as_it_is() {
         let mut store = Store::open(&path).unwrap();
         let samples = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/samples");
         let ed = store.create_edition(&edition("2026", None)).unwrap().id;
-        binome::import::import_file(
+        common::import_file(
             &mut store,
             ed,
             &samples.join("etudiants-excel-windows.csv"),
@@ -624,26 +637,29 @@ fn a_new_edition_takes_last_years_rules_and_messages() {
         .create_edition(&edition("Vis mon job 2026", None))
         .unwrap()
         .id;
-    let mut rules = store.rules(last).unwrap();
+    let mut rules = binome::actions::rules::rules(&store, last).unwrap();
     rules.max_distance_km = Some(150);
     rules.weights.same_departement = 45;
-    store.set_rules(last, &rules).unwrap();
-    let mut templates = store.templates(last).unwrap();
+    binome::actions::rules::set(&mut store, last, &rules).unwrap();
+    let mut templates = binome::actions::messages::templates(&store, last).unwrap();
     templates.organiser_name = "Équipe Vis mon job".into();
-    store.set_templates(last, &templates).unwrap();
+    binome::actions::messages::set_templates(&mut store, last, &templates).unwrap();
 
     let this = store
         .create_edition(&edition("Vis mon job 2027", None))
         .unwrap()
         .id;
     assert_ne!(
-        store.rules(this).unwrap(),
+        binome::actions::rules::rules(&store, this).unwrap(),
         rules,
         "a new edition starts from the defaults"
     );
     store.copy_settings(last, this).unwrap();
-    assert_eq!(store.rules(this).unwrap(), rules);
-    assert_eq!(store.templates(this).unwrap(), templates);
+    assert_eq!(binome::actions::rules::rules(&store, this).unwrap(), rules);
+    assert_eq!(
+        binome::actions::messages::templates(&store, this).unwrap(),
+        templates
+    );
     assert!(matches!(
         store.copy_settings(last, binome::model::EditionId(999)),
         Err(StoreError::EditionNotFound { .. })

@@ -2,6 +2,8 @@
 //! through the store: rules never broken, as many students placed as possible, the best
 //! total, locked pairs kept, every pair explained, every student left out diagnosed.
 
+mod common;
+
 use std::collections::{HashMap, HashSet};
 
 use binome::demo::{generate_people, DemoSize};
@@ -320,7 +322,7 @@ fn through_the_store_locked_pairs_hold_and_unpaired_students_are_diagnosed() {
     let mut store = binome::Store::open(&dir.path().join("b.sqlite3")).unwrap();
     let samples = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/samples");
     let edition = store.edition_for_command_line(None).unwrap().id;
-    binome::import::import_file(
+    common::import_file(
         &mut store,
         edition,
         &samples.join("etudiants-demarches-simplifiees.xlsx"),
@@ -328,7 +330,7 @@ fn through_the_store_locked_pairs_hold_and_unpaired_students_are_diagnosed() {
         None,
     )
     .unwrap();
-    binome::import::import_file(
+    common::import_file(
         &mut store,
         edition,
         &samples.join("ambassadeurs-sphinx-retravaille.xlsx"),
@@ -337,7 +339,7 @@ fn through_the_store_locked_pairs_hold_and_unpaired_students_are_diagnosed() {
     )
     .unwrap();
 
-    let first = store.suggest(edition).unwrap();
+    let first = binome::actions::suggest::suggest(&mut store, edition).unwrap();
     assert!(first.proposed.len() > 100);
     assert!(first.unpaired.iter().any(|u| u
         .diagnosis
@@ -357,7 +359,7 @@ fn through_the_store_locked_pairs_hold_and_unpaired_students_are_diagnosed() {
     // The organiser locks one pair and runs the suggestion again: it holds.
     let chosen = pairs[3].clone();
     store.set_pair_locked(chosen.id, true).unwrap();
-    let second = store.suggest(edition).unwrap();
+    let second = binome::actions::suggest::suggest(&mut store, edition).unwrap();
     assert_eq!(second.kept.len(), 1);
     let after = store.list_pairs(edition).unwrap();
     let still = after
@@ -377,7 +379,7 @@ fn a_students_compatibility_with_every_ambassador_explains_the_choice() {
     let mut store = binome::Store::open(&dir.path().join("b.sqlite3")).unwrap();
     let samples = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/samples");
     let edition = store.edition_for_command_line(None).unwrap().id;
-    binome::import::import_file(
+    common::import_file(
         &mut store,
         edition,
         &samples.join("etudiants-demarches-simplifiees.xlsx"),
@@ -385,7 +387,7 @@ fn a_students_compatibility_with_every_ambassador_explains_the_choice() {
         None,
     )
     .unwrap();
-    binome::import::import_file(
+    common::import_file(
         &mut store,
         edition,
         &samples.join("ambassadeurs-sphinx-retravaille.xlsx"),
@@ -393,9 +395,9 @@ fn a_students_compatibility_with_every_ambassador_explains_the_choice() {
         None,
     )
     .unwrap();
-    let suggestion = store.suggest(edition).unwrap();
+    let suggestion = binome::actions::suggest::suggest(&mut store, edition).unwrap();
     let paired = &suggestion.proposed[0];
-    let all = store.compatibility(edition, paired.student).unwrap();
+    let all = binome::actions::board::compatibility(&store, edition, paired.student).unwrap();
     assert_eq!(
         all.len(),
         store.list_ambassadors(edition).unwrap().len(),
@@ -425,7 +427,8 @@ fn a_students_compatibility_with_every_ambassador_explains_the_choice() {
         .iter()
         .find(|u| u.diagnosis.contains("toutes prises"))
     {
-        let options = store.compatibility(edition, unpaired.student).unwrap();
+        let options =
+            binome::actions::board::compatibility(&store, edition, unpaired.student).unwrap();
         assert!(options
             .iter()
             .filter(|c| c.evaluation.is_some())

@@ -7,21 +7,21 @@ mod tests {
     use std::collections::BTreeMap;
     use std::path::{Path, PathBuf};
 
-    use crate::commands::messages::TemplatesView;
-    use crate::commands::pairs::RulesView;
+    use binome::actions::messages::TemplatesView;
+    use binome::actions::rules::RulesView;
     use binome::export::{ExportOptions, ExportSummary};
     use binome::import::ImportReport;
     use binome::messages::{DraftsSummary, Message};
     use binome::model::{Ambassador, Edition, EditionSummary, NewEdition, Role, Student};
-    use binome::store::{Compatibility, ExplainedPair};
     use binome::suggest::Suggestion;
+    use binome::suggest::{Compatibility, ExplainedPair};
     use ts_rs::{Config, TS};
 
     use crate::commands::app::AppInfo;
     use crate::commands::demo::DemoSamples;
-    use crate::commands::people::OriginalRow;
-    use crate::commands::referentials::ReferentialLists;
     use crate::error::IpcError;
+    use binome::actions::people::OriginalRow;
+    use binome::actions::referentials::ReferentialLists;
 
     fn export_all(dir: &Path) {
         let cfg = Config::new().with_out_dir(dir).with_large_int("number");
@@ -46,12 +46,12 @@ mod tests {
         RulesView::export_all(&cfg).unwrap();
         Compatibility::export_all(&cfg).unwrap();
         Message::export_all(&cfg).unwrap();
-        crate::commands::board::BoardData::export_all(&cfg).unwrap();
-        crate::commands::board::DepartementEntry::export_all(&cfg).unwrap();
-        binome::store::BoardChange::export_all(&cfg).unwrap();
+        binome::actions::board::BoardData::export_all(&cfg).unwrap();
+        binome::actions::board::DepartementEntry::export_all(&cfg).unwrap();
+        binome::actions::board::BoardChange::export_all(&cfg).unwrap();
         binome::store::HistoryEntry::export_all(&cfg).unwrap();
         binome::store::Move::export_all(&cfg).unwrap();
-        binome::store::Candidate::export_all(&cfg).unwrap();
+        binome::suggest::Candidate::export_all(&cfg).unwrap();
         binome::season::SeasonOverview::export_all(&cfg).unwrap();
         binome::store::BackupInfo::export_all(&cfg).unwrap();
         binome::store::Restored::export_all(&cfg).unwrap();

@@ -1,5 +1,6 @@
 //! Errors as they cross to the UI: a tagged enum whose `message` is French and shown as is.
 
+use binome::actions::ActionError;
 use binome::StoreError;
 use serde::Serialize;
 use ts_rs::TS;
@@ -87,11 +88,29 @@ impl From<binome::import::ImportError> for IpcError {
 
 impl From<binome::export::ExportError> for IpcError {
     fn from(error: binome::export::ExportError) -> IpcError {
+        IpcError::Storage {
+            message: error.to_string(),
+        }
+    }
+}
+
+impl From<binome::messages::MessagesError> for IpcError {
+    fn from(error: binome::messages::MessagesError) -> IpcError {
+        IpcError::Storage {
+            message: error.to_string(),
+        }
+    }
+}
+
+impl From<ActionError> for IpcError {
+    fn from(error: ActionError) -> IpcError {
         match error {
-            binome::export::ExportError::Store(store) => store.into(),
-            other => IpcError::Storage {
-                message: other.to_string(),
-            },
+            ActionError::Store(e) => e.into(),
+            ActionError::Import(e) => e.into(),
+            ActionError::Export(e) => e.into(),
+            ActionError::Messages(e) => e.into(),
+            ActionError::Demo(e) => e.into(),
+            ActionError::Invalid(message) => IpcError::Invalid { message },
         }
     }
 }

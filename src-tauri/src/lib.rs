@@ -81,7 +81,7 @@ pub fn run() {
             }
             if demo_if_empty {
                 // A failure here shows in the window at the first command; no need to stop.
-                let _ = state.with_store(|store| store.create_demo_if_empty());
+                let _ = state.with_store(binome::actions::demo::create_demo_if_empty);
             }
             Ok(())
         })

@@ -87,10 +87,13 @@ impl AppState {
     }
 
     /// Runs `work` with the open store, opening it first if needed.
-    pub fn with_store<T>(
+    pub fn with_store<T, E>(
         &self,
-        work: impl FnOnce(&mut Store) -> Result<T, binome::StoreError>,
-    ) -> Result<T, IpcError> {
+        work: impl FnOnce(&mut Store) -> Result<T, E>,
+    ) -> Result<T, IpcError>
+    where
+        IpcError: From<E>,
+    {
         let mut guard = self.opened()?;
         let store = guard.as_mut().ok_or_else(IpcError::internal)?;
         Ok(work(store)?)
@@ -109,16 +112,6 @@ impl AppState {
         *guard = None;
         let data_dir = self.data_dir()?;
         Ok(work(&data_dir)?)
-    }
-
-    /// Like [`AppState::with_store`], for work that fails with an export error.
-    pub fn with_export<T>(
-        &self,
-        work: impl FnOnce(&Store) -> Result<T, binome::export::ExportError>,
-    ) -> Result<T, IpcError> {
-        let guard = self.opened()?;
-        let store = guard.as_ref().ok_or_else(IpcError::internal)?;
-        Ok(work(store)?)
     }
 
     pub fn set_pending_import(&self, pending: PendingImport) -> Result<(), IpcError> {

@@ -3,7 +3,7 @@
 //! Students come out in the démarches simplifiées layout (sheets `Dossiers`, `Etablissements`,
 //! `Avis`; question-text headers; commune split into name / INSEE / département) and ambassadors in
 //! a Sphinx export reworked by hand (title rows, merged cells, a blank row, upper-case surnames,
-//! blank capacities, a totals row with a formula) — with the messes listed in PRODUCT.md §2, so
+//! blank capacities, a totals row with a formula) — with the messes of real sign-up files (README, « Sample files »), so
 //! the import has real work to do. The same records also seed a demo edition directly.
 
 mod data;
@@ -17,8 +17,7 @@ pub use people::{ambassadors_sheet, generate_people, students_workbook, DemoPeop
 pub use sheet::{Cell, Merge, Sheet};
 pub use write::WriteError;
 
-use crate::model::{Edition, NewBatch, NewEdition, Role};
-use crate::store::{BatchRow, PersonRecord, Store, StoreError};
+use crate::model::{BatchRow, NewBatch, PersonRecord, Role};
 
 /// The seed of the committed sample files.
 pub const DEFAULT_SEED: u64 = 2026;
@@ -67,82 +66,36 @@ pub fn write_samples(dir: &Path, seed: u64, size: DemoSize) -> Result<Vec<PathBu
     Ok(files.to_vec())
 }
 
-impl Store {
-    /// Creates the demo edition (or returns the existing one) from the generator's records:
-    /// the edition, both batches with the rows as the sample sheets show them, and the people,
-    /// in one transaction.
-    pub fn open_demo_edition(&mut self) -> Result<Edition, StoreError> {
-        if let Some(existing) = self
-            .list_editions()?
-            .into_iter()
-            .find(|e| e.edition.is_demo)
-        {
-            return Ok(existing.edition);
-        }
-        let people = generate_people(DEFAULT_SEED, DemoSize::default());
-        let students = students_workbook(&people);
-        let ambassadors = ambassadors_sheet(&people);
-        let batches = [
-            demo_batch(
-                Role::Student,
-                STUDENTS_XLSX,
-                &students.sheets[0],
-                0,
-                students
-                    .rows
-                    .iter()
-                    .zip(&people.students)
-                    .map(|(row, s)| (*row, PersonRecord::Student(s.clone()))),
-            ),
-            demo_batch(
-                Role::Ambassador,
-                AMBASSADORS_XLSX,
-                &ambassadors.sheet,
-                ambassadors.header_row,
-                ambassadors
-                    .rows
-                    .iter()
-                    .zip(&people.ambassadors)
-                    .map(|(row, a)| (*row, PersonRecord::Ambassador(a.clone()))),
-            ),
-        ];
-        let name = unused_demo_name(self)?;
-        self.create_edition_with_batches(
-            &NewEdition {
-                name,
-                event_date: Some("2026-11-24".into()),
-            },
-            true,
-            &batches,
-        )
-    }
-}
-
-impl Store {
-    /// Creates the demo edition when the store holds no edition at all (a first run).
-    pub fn create_demo_if_empty(&mut self) -> Result<Option<Edition>, StoreError> {
-        if self.list_editions()?.is_empty() {
-            self.open_demo_edition().map(Some)
-        } else {
-            Ok(None)
-        }
-    }
-}
-
-/// "Édition de démonstration", or with a number if an organiser already took that name.
-fn unused_demo_name(store: &Store) -> Result<String, StoreError> {
-    let taken: Vec<String> = store
-        .list_editions()?
-        .into_iter()
-        .map(|e| e.edition.name.to_lowercase())
-        .collect();
-    Ok((1..)
-        .map(|n| match n {
-            1 => DEMO_EDITION_NAME.to_string(),
-            n => format!("{DEMO_EDITION_NAME} ({n})"),
-        })
-        .find(|name| !taken.contains(&name.to_lowercase()))
-        .expect("an unbounded range always yields a free name"))
+/// The demo edition's two batches — the rows as the sample sheets show them, and the people
+/// read from them — generated from the committed seed.
+pub fn demo_batches() -> Vec<(NewBatch, Vec<BatchRow>)> {
+    let people = generate_people(DEFAULT_SEED, DemoSize::default());
+    let students = students_workbook(&people);
+    let ambassadors = ambassadors_sheet(&people);
+    vec![
+        demo_batch(
+            Role::Student,
+            STUDENTS_XLSX,
+            &students.sheets[0],
+            0,
+            students
+                .rows
+                .iter()
+                .zip(&people.students)
+                .map(|(row, s)| (*row, PersonRecord::Student(s.clone()))),
+        ),
+        demo_batch(
+            Role::Ambassador,
+            AMBASSADORS_XLSX,
+            &ambassadors.sheet,
+            ambassadors.header_row,
+            ambassadors
+                .rows
+                .iter()
+                .zip(&people.ambassadors)
+                .map(|(row, a)| (*row, PersonRecord::Ambassador(a.clone()))),
+        ),
+    ]
 }
 
 fn demo_batch(

@@ -1,4 +1,4 @@
-//! The workbook of final pairs (PRODUCT.md §3 "Output", §4): sheets `Binômes`,
+//! The workbook of final pairs (docs/contracts.md §2): sheets `Binômes`,
 //! `Étudiants sans binôme`, `Ambassadeurs sans étudiant`, `Synthèse`, in that order, each with
 //! its header on row 1. Organisers build mail merges on the column names: they are a contract.
 //!
@@ -14,9 +14,9 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
-use crate::model::{Ambassador, EditionId, Pair, PairStatus, Student};
-use crate::store::{Store, StoreError};
-use crate::suggest::Rules;
+use crate::model::{Ambassador, Edition, Pair, PairStatus, Student};
+use crate::season::SeasonOverview;
+use crate::suggest::{ExplainedPair, Rules, Unpaired};
 
 /// What the organiser exports.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, serde::Deserialize)]
@@ -34,8 +34,6 @@ pub struct ExportOptions {
 /// Why an export failed, in French, naming the file.
 #[derive(Debug, thiserror::Error)]
 pub enum ExportError {
-    #[error(transparent)]
-    Store(#[from] StoreError),
     #[error("Impossible d'écrire « {file} » : {detail}. Aucun fichier partiel n'a été laissé.")]
     Write { file: String, detail: String },
     #[error("« {file} » est ouvert dans un autre programme (ou protégé en écriture) : fermez-le puis recommencez.")]
@@ -77,27 +75,43 @@ pub struct ExportData<'a> {
     pub ambassadors_total: usize,
     pub options: ExportOptions,
     /// The season dashboard, for the `Synthèse` sheet (whole-edition workbooks only).
-    pub season: Option<crate::season::SeasonOverview>,
+    pub season: Option<SeasonOverview>,
+}
+
+/// The edition as the workbook shows it, gathered by the use case (`actions::export`).
+pub struct Source {
+    pub edition: Edition,
+    pub students: Vec<Student>,
+    pub ambassadors: Vec<Ambassador>,
+    /// Every pair, explained.
+    pub pairs: Vec<ExplainedPair>,
+    /// Every student taking part without a pair, with the diagnosis.
+    pub unpaired: Vec<Unpaired>,
+    pub rules: Rules,
+    /// The season dashboard, for the `Synthèse` sheet of whole-edition workbooks.
+    pub season: SeasonOverview,
 }
 
 /// Writes the edition's workbook to `out`.
 pub fn export_edition(
-    store: &Store,
-    edition: EditionId,
+    source: &Source,
     out: &Path,
     options: &ExportOptions,
 ) -> Result<ExportSummary, ExportError> {
-    let summary = store.edition(edition)?;
-    let students = store.list_students(edition)?;
-    let ambassadors = store.list_ambassadors(edition)?;
-    let explained = store.explained_pairs(edition)?;
-    let diagnoses = store.unpaired(edition)?;
-    let rules = store.rules(edition)?;
+    let Source {
+        edition,
+        students,
+        ambassadors,
+        pairs: explained,
+        unpaired: diagnoses,
+        rules,
+        season,
+    } = source;
 
     let student_by_id: HashMap<_, _> = students.iter().map(|s| (s.id, s)).collect();
     let ambassador_by_id: HashMap<_, _> = ambassadors.iter().map(|a| (a.id, a)).collect();
     let mut hosted: HashMap<_, u32> = HashMap::new();
-    for explained in &explained {
+    for explained in explained {
         *hosted.entry(explained.pair.ambassador_id).or_default() += 1;
     }
     let geography = crate::referentials::geography::Geography::get();
@@ -134,8 +148,12 @@ pub fn export_edition(
         )
     });
     let unpaired: Vec<(&Student, String)> = diagnoses
-        .into_iter()
-        .filter_map(|u| student_by_id.get(&u.student).map(|s| (*s, u.diagnosis)))
+        .iter()
+        .filter_map(|u| {
+            student_by_id
+                .get(&u.student)
+                .map(|s| (*s, u.diagnosis.clone()))
+        })
         .filter(|(s, _)| in_region(&s.place))
         .collect();
     let open_ambassadors: Vec<(&Ambassador, u32, u32)> = ambassadors
@@ -147,9 +165,9 @@ pub fn export_edition(
         })
         .collect();
     let data = ExportData {
-        edition_name: summary.edition.name.clone(),
-        event_date: summary.edition.event_date.clone(),
-        rules: &rules,
+        edition_name: edition.name.clone(),
+        event_date: edition.event_date.clone(),
+        rules,
         pairs: rows,
         unpaired,
         open_ambassadors,
@@ -157,7 +175,7 @@ pub fn export_edition(
         ambassadors_total: ambassadors.len(),
         options: options.clone(),
         season: match options.region {
-            None => Some(store.season(edition)?),
+            None => Some(season.clone()),
             Some(_) => None,
         },
     };
@@ -178,19 +196,18 @@ pub fn export_edition(
 /// Writes one workbook per région that has students or ambassadors, named
 /// `<out without .xlsx> - <Région>.xlsx`; returns what each holds.
 pub fn export_by_region(
-    store: &Store,
-    edition: EditionId,
+    source: &Source,
     out: &Path,
     options: &ExportOptions,
 ) -> Result<Vec<ExportSummary>, ExportError> {
     let geography = crate::referentials::geography::Geography::get();
-    let mut regions: Vec<String> = store
-        .list_students(edition)?
+    let mut regions: Vec<String> = source
+        .students
         .iter()
         .map(|s| s.place.departement.clone())
         .chain(
-            store
-                .list_ambassadors(edition)?
+            source
+                .ambassadors
                 .iter()
                 .map(|a| a.place.departement.clone()),
         )
@@ -212,7 +229,7 @@ pub fn export_by_region(
                 region: Some(region),
                 ..options.clone()
             };
-            export_edition(store, edition, &path, &options)
+            export_edition(source, &path, &options)
         })
         .collect()
 }

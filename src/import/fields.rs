@@ -2,140 +2,12 @@
 //! découvrir (1er choix)") — matched to fields, accent- and case-insensitively, with a confidence.
 //! Columns that match nothing are kept in the stored row; they are just not interpreted.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use std::collections::HashMap;
 
-use unicode_normalization::UnicodeNormalization;
-
+pub use crate::model::Field;
 use crate::model::Role;
-
-/// A piece of information the engine understands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
-#[serde(rename_all = "camelCase")]
-pub enum Field {
-    Civility,
-    LastName,
-    FirstName,
-    Email,
-    Phone,
-    PostalCode,
-    Commune,
-    InseeCode,
-    Departement,
-    Comments,
-    // Students
-    School,
-    Level,
-    Curriculum,
-    Job1,
-    Job2,
-    Job3,
-    WishedAdministration,
-    Mobility,
-    ApplicationState,
-    // Ambassadors
-    Job,
-    JobTitle,
-    Administration,
-    StructureType,
-    Service,
-    Capacity,
-}
-
-/// Every field: its stored name and its French label.
-const FIELDS: &[(Field, &str, &str)] = &[
-    (Field::Civility, "civility", "Civilité"),
-    (Field::LastName, "lastName", "Nom"),
-    (Field::FirstName, "firstName", "Prénom"),
-    (Field::Email, "email", "E-mail"),
-    (Field::Phone, "phone", "Téléphone"),
-    (Field::PostalCode, "postalCode", "Code postal"),
-    (Field::Commune, "commune", "Commune"),
-    (Field::InseeCode, "inseeCode", "Code INSEE de la commune"),
-    (Field::Departement, "departement", "Département"),
-    (Field::Comments, "comments", "Commentaires"),
-    (Field::School, "school", "École"),
-    (Field::Level, "level", "Niveau d'études"),
-    (Field::Curriculum, "curriculum", "Formation"),
-    (Field::Job1, "job1", "Métier souhaité n°1"),
-    (Field::Job2, "job2", "Métier souhaité n°2"),
-    (Field::Job3, "job3", "Métier souhaité n°3"),
-    (
-        Field::WishedAdministration,
-        "wishedAdministration",
-        "Administration souhaitée",
-    ),
-    (Field::Mobility, "mobility", "Mobilité"),
-    (
-        Field::ApplicationState,
-        "applicationState",
-        "État du dossier",
-    ),
-    (Field::Job, "job", "Métier"),
-    (Field::JobTitle, "jobTitle", "Intitulé de poste"),
-    (Field::Administration, "administration", "Administration"),
-    (Field::StructureType, "structureType", "Type de structure"),
-    (Field::Service, "service", "Service"),
-    (Field::Capacity, "capacity", "Capacité d'accueil"),
-];
-
-impl Field {
-    fn entry(self) -> &'static (Field, &'static str, &'static str) {
-        FIELDS
-            .iter()
-            .find(|(f, _, _)| *f == self)
-            .expect("every field is in FIELDS")
-    }
-
-    /// The name stored in the database (same as in JSON).
-    pub fn as_str(self) -> &'static str {
-        self.entry().1
-    }
-
-    pub fn parse(name: &str) -> Option<Field> {
-        FIELDS
-            .iter()
-            .find(|(_, n, _)| *n == name)
-            .map(|(f, _, _)| *f)
-    }
-
-    /// The French label organisers see in the mapping.
-    pub fn label_fr(self) -> &'static str {
-        self.entry().2
-    }
-
-    /// The fields a file of `role` can fill, in display order.
-    pub fn for_role(role: Role) -> Vec<Field> {
-        let students_only = [
-            Field::School,
-            Field::Level,
-            Field::Curriculum,
-            Field::Job1,
-            Field::Job2,
-            Field::Job3,
-            Field::WishedAdministration,
-            Field::Mobility,
-            Field::ApplicationState,
-        ];
-        let ambassadors_only = [
-            Field::Job,
-            Field::JobTitle,
-            Field::Administration,
-            Field::StructureType,
-            Field::Service,
-            Field::Capacity,
-        ];
-        FIELDS
-            .iter()
-            .map(|(f, _, _)| *f)
-            .filter(|f| match role {
-                Role::Student => !ambassadors_only.contains(f),
-                Role::Ambassador => !students_only.contains(f),
-            })
-            .collect()
-    }
-}
+pub use crate::text::header_key as normalize_header;
 
 /// A field the organiser can pick for a column.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -161,18 +33,6 @@ pub struct ColumnMatch {
     pub chosen: bool,
     /// 1.0 for an exact known header, less for a header that merely contains a known phrase.
     pub confidence: f32,
-}
-
-/// Lower-case, accents removed, punctuation as spaces, single spaces: "Adresse électronique
-/// (pro.)" → "adresse electronique pro".
-pub fn normalize_header(header: &str) -> String {
-    let folded: String = header
-        .nfd()
-        .filter(|c| !('\u{300}'..='\u{36f}').contains(c))
-        .flat_map(char::to_lowercase)
-        .map(|c| if c.is_alphanumeric() { c } else { ' ' })
-        .collect();
-    folded.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// One rule: the field, phrases that name it, and words that rule a header out.

@@ -1,7 +1,7 @@
 //! Import of sign-up sheets: read any format safely (`read`), find the header (`header`),
 //! match columns to fields (`fields`), read each row into a person (`records`, `normalize`),
-//! and account for every row. The store then merges the result into an edition in one
-//! transaction (`Store::apply_import`).
+//! and account for every row. Nothing here touches the store: the use case
+//! (`actions::import`) merges the result into an edition in one transaction.
 
 pub mod error;
 pub mod fields;
@@ -24,9 +24,10 @@ pub use read::{read_table, read_table_with, ReadOptions};
 pub use records::RowWarning;
 
 use crate::model::{fill_gaps, NewBatch, Role};
-use crate::store::{BatchRow, PersonRecord, Remembered, SynonymKind};
+use crate::model::{BatchRow, MergePreview, PersonRecord, Remembered, SynonymKind};
 use records::Columns;
-use table::{RawTable, Value};
+pub use table::RawTable;
+use table::Value;
 
 /// A row that could not become a person, and why (French).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -126,12 +127,34 @@ pub fn analyze_with(
     remembered: &Remembered,
     progress: &Progress,
 ) -> Result<Analysis, ImportError> {
-    let file_name = ImportError::file_label(path);
+    let table = read_sheet(path, role, sheet, progress)?;
+    understand(table, role, &ImportError::file_label(path), remembered)
+}
+
+/// Reads the sheet of a sign-up file of `role` (the preferred sheet unless one is named): the
+/// slow part of an import, and the one that refuses unusable files.
+pub fn read_sheet(
+    path: &Path,
+    role: Role,
+    sheet: Option<&str>,
+    progress: &Progress,
+) -> Result<RawTable, ImportError> {
     let options = ReadOptions {
         sheet: sheet.map(str::to_string),
         preferred_sheets: preferred_sheets(role),
     };
-    let table = read_table_with(path, &options, progress)?;
+    read_table_with(path, &options, progress)
+}
+
+/// Understands a sheet already read (`file_name` as messages name it): finds the header,
+/// matches the columns, reads each row into a person, and accounts for every row.
+pub fn understand(
+    table: RawTable,
+    role: Role,
+    file_name: &str,
+    remembered: &Remembered,
+) -> Result<Analysis, ImportError> {
+    let file_name = file_name.to_string();
     let header = header::find_header(role, &table, &file_name)?;
     let columns = fields::match_headers_with(role, &header.cells, &remembered.columns);
     let RawTable {
@@ -247,7 +270,7 @@ pub struct PreviewRow {
     pub cells: Vec<String>,
 }
 
-/// What an import did (or would do), with the command line's field names (PRODUCT.md §4).
+/// What an import did (or would do), with the command line's field names (docs/contracts.md §1).
 #[derive(Debug, Clone, Serialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ImportReport {
@@ -273,56 +296,13 @@ pub struct ImportReport {
     pub fields: Vec<FieldChoice>,
     /// The first data rows as they came, for the organiser to check the columns.
     pub first_rows: Vec<PreviewRow>,
-    pub changes: crate::store::MergePreview,
+    pub changes: MergePreview,
     /// The copy of the database taken just before, when there was something to copy.
     pub backup: Option<String>,
 }
 
-/// Why an import did not happen.
-#[derive(Debug, thiserror::Error)]
-pub enum ImportFailure {
-    #[error(transparent)]
-    File(#[from] ImportError),
-    #[error(transparent)]
-    Store(#[from] crate::StoreError),
-}
-
-/// Reads `path`, backs the database up, and merges the file into the edition in one
-/// transaction. Either everything is stored, or nothing is.
-pub fn import_file(
-    store: &mut crate::Store,
-    edition: crate::model::EditionId,
-    path: &Path,
-    role: Role,
-    sheet: Option<&str>,
-) -> Result<ImportReport, ImportFailure> {
-    let remembered = store.remembered(role)?;
-    let analysis = analyze_with(path, role, sheet, &remembered, &Progress::none())?;
-    Ok(apply_analysis(store, edition, &analysis)?)
-}
-
-/// Stores a file already read: a backup of the database first, then the merge, in one
-/// transaction.
-pub fn apply_analysis(
-    store: &mut crate::Store,
-    edition: crate::model::EditionId,
-    analysis: &Analysis,
-) -> Result<ImportReport, crate::StoreError> {
-    let backup = store.backup("avant-import")?;
-    let (_, changes) = store.apply_import(edition, &analysis.batch(), &analysis.rows)?;
-    Ok(report(
-        analysis,
-        changes,
-        Some(backup.display().to_string()),
-    ))
-}
-
 /// The report of an analysis and its merge.
-pub fn report(
-    analysis: &Analysis,
-    changes: crate::store::MergePreview,
-    backup: Option<String>,
-) -> ImportReport {
+pub fn report(analysis: &Analysis, changes: MergePreview, backup: Option<String>) -> ImportReport {
     ImportReport {
         file: analysis.file_name.clone(),
         sheet: analysis.sheet.clone(),

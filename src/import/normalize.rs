@@ -51,7 +51,7 @@ pub fn civility(value: &Value) -> Option<String> {
     })
 }
 
-/// How many students an ambassador can host. Blank means one (PRODUCT.md §2).
+/// How many students an ambassador can host. Blank means one: organisers leave it empty when it is one.
 pub fn capacity(value: &Value) -> (u32, Option<String>) {
     match value {
         Value::Number(n) if *n >= 0.0 && n.fract() == 0.0 && *n < 100.0 => (*n as u32, None),

@@ -6,9 +6,9 @@ use super::fields::{ColumnMatch, Field};
 use super::normalize::{self, text_of};
 use super::table::{format_number, RawRow, Value};
 use crate::model::{Ambassador, AmbassadorId, EditionId, Identity, Place, Student, StudentId};
+use crate::model::{PersonRecord, Remembered, SynonymKind};
 use crate::referentials::geography::{normalize_postal_code, Geography};
 use crate::referentials::{Administrations, Jobs};
-use crate::store::{PersonRecord, Remembered, SynonymKind};
 
 /// Something to check in one cell: kept, but worth the organiser's eye.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -110,8 +110,12 @@ impl Notes<'_> {
     }
 }
 
-/// Reads a student; a row that names nobody is rejected.
-pub fn student(row: &RawRow, columns: &Columns, remembered: &Remembered) -> RowResult {
+/// The notes of a row, and the person and place it names; `Err` with the notes when the row
+/// names nobody (the caller rejects it).
+fn who_and_where<'a>(
+    row: &RawRow,
+    columns: &'a Columns<'a>,
+) -> Result<(Notes<'a>, Identity, Place), Notes<'a>> {
     let mut notes = Notes {
         row: row.number,
         columns,
@@ -119,9 +123,18 @@ pub fn student(row: &RawRow, columns: &Columns, remembered: &Remembered) -> RowR
         unknown: Vec::new(),
     };
     let Some(identity) = identity(row, columns, &mut notes) else {
-        return notes.result(PersonRecord::Rejected(nobody()));
+        return Err(notes);
     };
     let place = place(row, columns, &mut notes);
+    Ok((notes, identity, place))
+}
+
+/// Reads a student; a row that names nobody is rejected.
+pub fn student(row: &RawRow, columns: &Columns, remembered: &Remembered) -> RowResult {
+    let (mut notes, identity, place) = match who_and_where(row, columns) {
+        Ok(found) => found,
+        Err(notes) => return notes.result(PersonRecord::Rejected(nobody())),
+    };
     let mut wished_jobs: Vec<String> = Vec::new();
     for field in [Field::Job1, Field::Job2, Field::Job3] {
         // A single "métiers" column may hold several choices: "Data scientist; Développeur".
@@ -162,16 +175,10 @@ pub fn student(row: &RawRow, columns: &Columns, remembered: &Remembered) -> RowR
 
 /// Reads an ambassador; a row that names nobody is rejected.
 pub fn ambassador(row: &RawRow, columns: &Columns, remembered: &Remembered) -> RowResult {
-    let mut notes = Notes {
-        row: row.number,
-        columns,
-        warnings: Vec::new(),
-        unknown: Vec::new(),
+    let (mut notes, identity, place) = match who_and_where(row, columns) {
+        Ok(found) => found,
+        Err(notes) => return notes.result(PersonRecord::Rejected(nobody())),
     };
-    let Some(identity) = identity(row, columns, &mut notes) else {
-        return notes.result(PersonRecord::Rejected(nobody()));
-    };
-    let place = place(row, columns, &mut notes);
     let (capacity, note) = normalize::capacity(columns.value(row, Field::Capacity));
     if let Some(note) = note {
         notes.add(Some(Field::Capacity), note);

@@ -67,10 +67,6 @@ impl RawRow {
     pub fn get(&self, column: usize) -> &Value {
         self.cells.get(column).unwrap_or(&Value::Empty)
     }
-
-    pub fn non_empty(&self) -> usize {
-        self.cells.iter().filter(|v| !v.is_empty()).count()
-    }
 }
 
 /// A whole sheet. Rows that are entirely empty in the file may be absent.

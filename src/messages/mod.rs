@@ -206,6 +206,36 @@ pub fn messages_for_pair(
     ]
 }
 
+/// The two messages of each pair (pairs whose people are not both found are skipped). The day
+/// is the pair's agreed date, or the edition's official day.
+pub fn messages_for_pairs<'a>(
+    pairs: impl IntoIterator<Item = &'a crate::model::Pair>,
+    students: &std::collections::HashMap<crate::model::StudentId, crate::model::Student>,
+    ambassadors: &std::collections::HashMap<crate::model::AmbassadorId, crate::model::Ambassador>,
+    official_day: Option<&str>,
+    templates: &Templates,
+) -> Vec<Message> {
+    let official_day = official_day.map(date_fr);
+    let mut out = Vec::new();
+    for pair in pairs {
+        let (Some(student), Some(ambassador)) = (
+            students.get(&pair.student_id),
+            ambassadors.get(&pair.ambassador_id),
+        ) else {
+            continue;
+        };
+        let date = match (&pair.agreed_date, &official_day) {
+            (Some(agreed), _) => date_fr(agreed),
+            (None, Some(day)) => day.clone(),
+            (None, None) => "jour de l'opération (date à confirmer)".to_string(),
+        };
+        out.extend(messages_for_pair(
+            pair.id, student, ambassador, &date, templates,
+        ));
+    }
+    out
+}
+
 /// What was written.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
@@ -324,25 +354,4 @@ mod tests {
             "Bonjour Zoé {inconnu}"
         );
     }
-}
-
-/// Writes the drafts of the pairs with `status` (all when `None`) of an edition into `folder`.
-pub fn write_edition_messages(
-    store: &crate::Store,
-    edition: crate::model::EditionId,
-    folder: &Path,
-    status: Option<crate::model::PairStatus>,
-) -> Result<DraftsSummary, MessagesFailure> {
-    let messages = store.messages(edition, status)?;
-    let templates = store.templates(edition)?;
-    Ok(write_drafts(&messages, folder, &templates)?)
-}
-
-/// Why messages could not be written.
-#[derive(Debug, thiserror::Error)]
-pub enum MessagesFailure {
-    #[error(transparent)]
-    Store(#[from] crate::StoreError),
-    #[error(transparent)]
-    Write(#[from] MessagesError),
 }

@@ -1,6 +1,6 @@
 use serde::{Deserialize, Serialize};
 
-use super::{BatchId, EditionId, Role, SourceRowId};
+use super::{Ambassador, BatchId, EditionId, Role, SourceRowId, Student};
 
 /// One file imported into an edition, with the header it had.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -45,4 +45,21 @@ pub struct SourceRow {
     pub cells: Vec<String>,
     /// Set when the row could not be stored as a person, with the reason in French.
     pub rejected_reason: Option<String>,
+}
+
+/// What became of one row of an imported sheet.
+#[derive(Debug, Clone)]
+pub enum PersonRecord {
+    Student(Student),
+    Ambassador(Ambassador),
+    /// The row could not become a person; the reason is in French.
+    Rejected(String),
+}
+
+/// One row of an imported sheet: its cells as they came, and what was read from it.
+#[derive(Debug, Clone)]
+pub struct BatchRow {
+    pub row_number: u32,
+    pub cells: Vec<String>,
+    pub record: PersonRecord,
 }

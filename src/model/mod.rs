@@ -1,17 +1,23 @@
 //! The domain model: what an edition holds. Plain data, serialisable; the store persists it.
 
 mod edition;
+mod field;
 mod fill;
 mod ids;
 mod import_batch;
+mod learned;
+mod merge;
 mod pair;
 mod person;
 mod withdrawal;
 
 pub use edition::{Edition, EditionSummary, NewEdition};
+pub use field::Field;
 pub use fill::fill_gaps;
 pub use ids::{AmbassadorId, BatchId, EditionId, PairId, SourceRowId, StudentId};
-pub use import_batch::{ImportBatch, NewBatch, SourceRow};
+pub use import_batch::{BatchRow, ImportBatch, NewBatch, PersonRecord, SourceRow};
+pub use learned::{ColumnChoices, Remembered, SynonymKind};
+pub use merge::{FieldChange, MergePreview, PersonChange, PersonRef};
 pub use pair::{ForbiddenPair, Pair, PairOrigin, PairStatus};
 pub use person::{Ambassador, Identity, Mobility, Place, Role, Student};
 pub use withdrawal::Withdrawal;

@@ -7,7 +7,7 @@ use serde::Serialize;
 use crate::model::{Ambassador, Student};
 use crate::referentials::geography::Geography;
 use crate::referentials::{Administrations, Jobs};
-use crate::store::ExplainedPair;
+use crate::suggest::ExplainedPair;
 
 /// One line of a supply-and-demand table.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

@@ -4,7 +4,7 @@
 
 use rusqlite::{params, Connection, OptionalExtension};
 
-use super::{pairs, people, BoardChange, Store, StoreError};
+use super::{pairs, people, Change, Store, StoreError};
 use crate::model::{AmbassadorId, EditionId, Pair, PairOrigin, StudentId};
 
 /// A student moved on the board.
@@ -28,11 +28,7 @@ impl Store {
     /// Applies a move. A pair made by hand is locked: the organiser chose it, and the next
     /// suggestion keeps it. Refused, with nothing changed, when the ambassador is full and no
     /// one is displaced, or when the pair is forbidden.
-    pub fn move_student(
-        &mut self,
-        edition: EditionId,
-        mv: &Move,
-    ) -> Result<BoardChange, StoreError> {
+    pub fn move_student(&mut self, edition: EditionId, mv: &Move) -> Result<Change, StoreError> {
         let (_, change) = self.journaled(edition, |tx| {
             let student_name = people::student_name(tx, mv.student)?;
             let current = pair_of_student(tx, edition, mv.student)?;

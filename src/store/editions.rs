@@ -217,8 +217,8 @@ fn summary_from_row(row: &Row<'_>) -> rusqlite::Result<EditionSummary> {
 }
 
 /// The JSON settings an edition carries, one column each (NULL: the defaults).
-#[derive(Debug, Clone, Copy)]
-pub(super) enum Setting {
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Setting {
     Rules,
     Templates,
 }

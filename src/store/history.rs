@@ -11,22 +11,20 @@ use std::collections::{BTreeMap, HashMap};
 use rusqlite::{params, Connection, OptionalExtension, Transaction};
 use serde::{Deserialize, Serialize};
 
-use super::suggestion::{explain_pairs, ExplainedPair};
-use super::{pairs, suggestion, withdrawals, Store, StoreError};
+use super::{pairs, settings, withdrawals, Store, StoreError};
 use crate::model::{AmbassadorId, EditionId, ForbiddenPair, Pair, PairId, StudentId, Withdrawal};
 
 /// How many changes an edition keeps in its history (the oldest go first).
 const KEPT_CHANGES: i64 = 1000;
 
-/// What a change did to the board, for the window to update without reading it all again.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
-#[serde(rename_all = "camelCase")]
-pub struct BoardChange {
+/// What a recorded change did to an edition's pairs (the use cases explain the pairs for the
+/// window: `actions::BoardChange`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Change {
     /// What was done, in French ("Camille Martin avec Jean Dupont"); empty when nothing changed.
     pub label: String,
-    /// Pairs created or modified, explained.
-    pub pairs: Vec<ExplainedPair>,
+    /// Pairs created or modified, as they now are, by id.
+    pub pairs: Vec<Pair>,
     /// Pairs that no longer exist.
     pub removed: Vec<PairId>,
     /// Whether forbidden pairs changed (the window then reads compatibilities again).
@@ -105,7 +103,7 @@ fn snapshot(conn: &Connection, edition: EditionId) -> Result<Snapshot, StoreErro
             .into_iter()
             .map(|p| (p.id, p))
             .collect(),
-        forbidden: suggestion::forbidden_of(conn, edition)?
+        forbidden: settings::forbidden_of(conn, edition)?
             .into_iter()
             .map(|f| ((f.student_id, f.ambassador_id), f))
             .collect(),
@@ -161,7 +159,7 @@ impl Store {
         &mut self,
         edition: EditionId,
         work: impl FnOnce(&Transaction<'_>) -> Result<(T, String), StoreError>,
-    ) -> Result<(T, BoardChange), StoreError> {
+    ) -> Result<(T, Change), StoreError> {
         self.write(|tx| {
             let before = snapshot(tx, edition)?;
             let (value, label) = work(tx)?;
@@ -170,26 +168,22 @@ impl Store {
             if !delta.is_empty() {
                 record(tx, edition, &label, &delta)?;
             }
-            let change = board_change(tx, edition, label, &delta, Direction::Forward)?;
+            let change = change_of(tx, edition, label, &delta, Direction::Forward)?;
             Ok((value, change))
         })
     }
 
     /// Undoes the edition's last change still in effect.
-    pub fn undo(&mut self, edition: EditionId) -> Result<BoardChange, StoreError> {
+    pub fn undo(&mut self, edition: EditionId) -> Result<Change, StoreError> {
         self.replay(edition, Direction::Backward)
     }
 
     /// Does again the last change undone (if nothing was changed since).
-    pub fn redo(&mut self, edition: EditionId) -> Result<BoardChange, StoreError> {
+    pub fn redo(&mut self, edition: EditionId) -> Result<Change, StoreError> {
         self.replay(edition, Direction::Forward)
     }
 
-    fn replay(
-        &mut self,
-        edition: EditionId,
-        direction: Direction,
-    ) -> Result<BoardChange, StoreError> {
+    fn replay(&mut self, edition: EditionId, direction: Direction) -> Result<Change, StoreError> {
         self.write(|tx| {
             let query = match direction {
                 // The newest change in effect…
@@ -226,7 +220,7 @@ impl Store {
                 Direction::Backward => format!("Annulé : {label}"),
                 Direction::Forward => format!("Rétabli : {label}"),
             };
-            board_change(tx, edition, label, &delta, direction)
+            change_of(tx, edition, label, &delta, direction)
         })
     }
 
@@ -312,7 +306,7 @@ fn apply(
         let Some(key) = step.before.as_ref().or(step.after.as_ref()) else {
             continue;
         };
-        let now = suggestion::find_forbidden(tx, key.student_id, key.ambassador_id)?;
+        let now = settings::find_forbidden(tx, key.student_id, key.ambassador_id)?;
         if now.as_ref() != from.as_ref() {
             return Err(diverged());
         }
@@ -387,13 +381,13 @@ fn apply(
 }
 
 /// The change as the window needs it, once `delta` is in the state `direction` leads to.
-fn board_change(
+fn change_of(
     conn: &Connection,
     edition: EditionId,
     label: String,
     delta: &Delta,
     direction: Direction,
-) -> Result<BoardChange, StoreError> {
+) -> Result<Change, StoreError> {
     let mut present: HashMap<PairId, Pair> = HashMap::new();
     let mut removed = Vec::new();
     for step in &delta.pairs {
@@ -410,13 +404,13 @@ fn board_change(
     }
     let mut pairs: Vec<Pair> = present.into_values().collect();
     pairs.sort_by_key(|p| p.id);
-    Ok(BoardChange {
+    Ok(Change {
         label: if delta.is_empty() {
             String::new()
         } else {
             label
         },
-        pairs: explain_pairs(conn, edition, pairs)?,
+        pairs,
         removed,
         forbidden_changed: !delta.forbidden.is_empty(),
         withdrawals_changed: !delta.withdrawals.is_empty(),

@@ -5,41 +5,10 @@ use rusqlite::{params, Connection};
 
 use super::{editions, people, Store, StoreError};
 use crate::model::{
-    Ambassador, BatchId, Edition, EditionId, NewBatch, NewEdition, SourceRowId, Student,
+    BatchId, BatchRow, Edition, EditionId, NewBatch, NewEdition, PersonRecord, SourceRowId,
 };
 
-/// What became of one row of an imported sheet.
-#[derive(Debug, Clone)]
-pub enum PersonRecord {
-    Student(Student),
-    Ambassador(Ambassador),
-    /// The row could not become a person; the reason is in French.
-    Rejected(String),
-}
-
-/// One row of an imported sheet: its cells as they came, and what was read from it.
-#[derive(Debug, Clone)]
-pub struct BatchRow {
-    pub row_number: u32,
-    pub cells: Vec<String>,
-    pub record: PersonRecord,
-}
-
 impl Store {
-    /// Stores a batch, its rows and its people in one transaction; returns the batch id.
-    /// The ids and edition ids inside the records are ignored: the store assigns them.
-    pub fn add_batch(
-        &mut self,
-        edition: EditionId,
-        batch: &NewBatch,
-        rows: &[BatchRow],
-    ) -> Result<BatchId, StoreError> {
-        self.write(|tx| {
-            editions::ensure_edition_exists(tx, edition)?;
-            insert_batch(tx, edition, batch, rows)
-        })
-    }
-
     /// Creates an edition already holding the given batches, in one transaction.
     pub fn create_edition_with_batches(
         &mut self,

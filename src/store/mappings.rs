@@ -1,46 +1,11 @@
 //! Choices the organiser made once and the tool remembers: which field a column header means,
 //! and which referential entry a free-text métier or administration stands for.
 
-use std::collections::HashMap;
-
 use rusqlite::params;
 
 use super::{Store, StoreError};
-use crate::import::fields::{normalize_header, Field};
-use crate::model::Role;
-
-/// Remembered header → field choices for a role, by normalised header (`None`: ignore it).
-pub type ColumnChoices = HashMap<String, Option<Field>>;
-
-/// Which referential a remembered synonym belongs to.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
-)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
-#[serde(rename_all = "camelCase")]
-pub enum SynonymKind {
-    Job,
-    Administration,
-}
-
-impl SynonymKind {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            SynonymKind::Job => "job",
-            SynonymKind::Administration => "administration",
-        }
-    }
-}
-
-/// Everything remembered that an import of `role` uses.
-#[derive(Debug, Clone, Default)]
-pub struct Remembered {
-    pub columns: ColumnChoices,
-    /// (text key, métier code), as `Jobs::recognize_with` takes them.
-    pub jobs: Vec<(String, String)>,
-    /// (text key, administration code).
-    pub administrations: Vec<(String, String)>,
-}
+use crate::model::{ColumnChoices, Field, Remembered, Role, SynonymKind};
+use crate::text::header_key as normalize_header;
 
 impl Store {
     /// What an import of `role` files should apply: column choices and synonyms.
@@ -88,7 +53,7 @@ impl Store {
         let rows = stmt.query_map([role.as_str()], |r| {
             Ok((r.get::<_, String>(0)?, r.get::<_, Option<String>>(1)?))
         })?;
-        let mut choices = HashMap::new();
+        let mut choices = ColumnChoices::new();
         for row in rows {
             let (key, field) = row?;
             let field = match field {

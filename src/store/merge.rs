@@ -6,61 +6,15 @@
 use std::collections::HashMap;
 
 use rusqlite::Connection;
-use serde::Serialize;
 use serde_json::Value;
 
-use super::import::{insert_batch_with, BatchRow, PersonRecord};
-use super::people::{self, Write};
+use super::import::insert_batch_with;
+use super::people::{self, StoredPerson, Write};
 use super::{editions, Store, StoreError};
-use crate::model::{fill_gaps, BatchId, EditionId, NewBatch, Role};
-
-/// One person, as the preview names them.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
-#[serde(rename_all = "camelCase")]
-pub struct PersonRef {
-    pub name: String,
-    pub email: Option<String>,
-    /// Row in the imported file, for people in it.
-    pub row: Option<u32>,
-}
-
-/// One field that a re-import changes.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
-#[serde(rename_all = "camelCase")]
-pub struct FieldChange {
-    pub field: String,
-    pub before: String,
-    pub after: String,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
-#[serde(rename_all = "camelCase")]
-pub struct PersonChange {
-    pub person: PersonRef,
-    pub changes: Vec<FieldChange>,
-}
-
-/// What importing a file does to an edition.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
-#[serde(rename_all = "camelCase")]
-pub struct MergePreview {
-    pub created: Vec<PersonRef>,
-    pub updated: Vec<PersonChange>,
-    pub unchanged: u32,
-    /// In the edition but not in this file: kept, listed for the organiser to decide.
-    pub gone: Vec<PersonRef>,
-}
-
-impl MergePreview {
-    /// People of the edition that this file holds (new, changed or unchanged).
-    pub fn stored(&self) -> usize {
-        self.created.len() + self.updated.len() + self.unchanged as usize
-    }
-}
+use crate::model::{
+    fill_gaps, BatchId, BatchRow, EditionId, FieldChange, MergePreview, NewBatch, PersonChange,
+    PersonRecord, PersonRef, Role,
+};
 
 /// The preview, and for each row of the batch how it is written.
 struct Plan {
@@ -125,34 +79,16 @@ fn plan(
     // Existing people of this role: key → (id, JSON of their data, name, email).
     let mut existing: HashMap<String, (i64, Value, PersonRef)> = HashMap::new();
     match role {
-        Role::Student => {
-            for s in people::students_of(conn, edition)? {
-                let who = &s.identity;
-                let reference = PersonRef {
-                    name: display_name(&who.last_name, &who.first_name),
-                    email: who.email.clone(),
-                    row: None,
-                };
-                existing.insert(
-                    key(&who.email, &who.last_name, &who.first_name),
-                    (s.id.0, data_json(&s), reference),
-                );
-            }
-        }
-        Role::Ambassador => {
-            for a in people::ambassadors_of(conn, edition)? {
-                let who = &a.identity;
-                let reference = PersonRef {
-                    name: display_name(&who.last_name, &who.first_name),
-                    email: who.email.clone(),
-                    row: None,
-                };
-                existing.insert(
-                    key(&who.email, &who.last_name, &who.first_name),
-                    (a.id.0, data_json(&a), reference),
-                );
-            }
-        }
+        Role::Student => index(
+            people::students_of(conn, edition)?,
+            |s| s.id.0,
+            &mut existing,
+        ),
+        Role::Ambassador => index(
+            people::ambassadors_of(conn, edition)?,
+            |a| a.id.0,
+            &mut existing,
+        ),
     }
     let mut preview = MergePreview::default();
     let mut writes = Vec::with_capacity(rows.len());
@@ -179,22 +115,9 @@ fn plan(
             Some((id, before, _)) => {
                 // A blank in the new file keeps what the edition knew.
                 let mut record = row.record.clone();
-                match &mut record {
-                    PersonRecord::Student(s) => {
-                        if let Ok(old) = serde_json::from_value(before.clone()) {
-                            fill_gaps(s, &old);
-                        }
-                    }
-                    PersonRecord::Ambassador(a) => {
-                        if let Ok(old) = serde_json::from_value(before.clone()) {
-                            fill_gaps(a, &old);
-                        }
-                    }
-                    PersonRecord::Rejected(_) => {}
-                }
-                let after = match &record {
-                    PersonRecord::Student(s) => data_json(s),
-                    PersonRecord::Ambassador(a) => data_json(a),
+                let after = match &mut record {
+                    PersonRecord::Student(s) => completed(s, &before),
+                    PersonRecord::Ambassador(a) => completed(a, &before),
                     PersonRecord::Rejected(_) => Value::Null,
                 };
                 let changes = diff(&before, &after);
@@ -221,8 +144,40 @@ fn plan(
     })
 }
 
+/// Indexes the people of the edition by their merge key.
+fn index<P: StoredPerson + serde::Serialize>(
+    people: Vec<P>,
+    id: impl Fn(&P) -> i64,
+    existing: &mut HashMap<String, (i64, Value, PersonRef)>,
+) {
+    for person in people {
+        let who = person.identity();
+        let reference = PersonRef {
+            name: display_name(&who.last_name, &who.first_name),
+            email: who.email.clone(),
+            row: None,
+        };
+        existing.insert(
+            key(&who.email, &who.last_name, &who.first_name),
+            (id(&person), data_json(&person), reference),
+        );
+    }
+}
+
+/// Completes an imported person with what the edition knew (`before`, as JSON); returns the
+/// completed data as JSON.
+fn completed<P: serde::Serialize + serde::de::DeserializeOwned>(
+    person: &mut P,
+    before: &Value,
+) -> Value {
+    if let Ok(old) = serde_json::from_value(before.clone()) {
+        fill_gaps(person, &old);
+    }
+    data_json(person)
+}
+
 /// A person's data as JSON, without what the store assigns (ids, source row).
-fn data_json<T: Serialize>(person: &T) -> Value {
+fn data_json<T: serde::Serialize>(person: &T) -> Value {
     let mut value = serde_json::to_value(person).unwrap_or(Value::Null);
     if let Value::Object(map) = &mut value {
         for assigned in ["id", "editionId", "sourceRow"] {

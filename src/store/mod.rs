@@ -14,11 +14,10 @@ mod import;
 mod lock;
 mod mappings;
 mod merge;
-mod messages;
 mod pairs;
 mod people;
 mod schema;
-mod suggestion;
+mod settings;
 mod withdrawals;
 
 use std::path::{Path, PathBuf};
@@ -28,16 +27,12 @@ use rusqlite::{Connection, Transaction, TransactionBehavior};
 
 pub use backup::{list_backups, restore_backup, BackupInfo, Restored};
 pub use board::Move;
+pub use editions::Setting;
 pub use error::StoreError;
-pub use history::{BoardChange, HistoryEntry, HistoryState};
-pub use import::{BatchRow, PersonRecord};
+pub use history::{Change, HistoryEntry, HistoryState};
 pub use lock::FolderLock;
-pub use mappings::{ColumnChoices, Remembered, SynonymKind};
-pub use merge::{FieldChange, MergePreview, PersonChange, PersonRef};
 pub use pairs::PairEdit;
 pub use schema::SCHEMA_VERSION;
-pub use suggestion::{Compatibility, ExplainedPair};
-pub use withdrawals::Candidate;
 
 /// File name of the database inside the application data folder.
 pub const DATABASE_FILE_NAME: &str = "binomes.sqlite3";

@@ -4,13 +4,14 @@
 use rusqlite::{params, Connection, OptionalExtension};
 
 use super::columns::{Columns, NamedRow};
-use super::{people, BoardChange, Store, StoreError};
+use super::{people, Change, Store, StoreError};
 use crate::model::{
     AmbassadorId, EditionId, ForbiddenPair, Pair, PairId, PairOrigin, PairStatus, StudentId,
 };
 
 impl Store {
-    /// Pairs a student with an ambassador (status "proposé", unlocked).
+    /// Pairs a student with an ambassador (status "proposé", unlocked), recorded in the history
+    /// like every change to pairs.
     pub fn add_pair(
         &mut self,
         edition: EditionId,
@@ -18,7 +19,43 @@ impl Store {
         ambassador: AmbassadorId,
         origin: PairOrigin,
     ) -> Result<Pair, StoreError> {
-        self.write(|tx| insert_pair(tx, edition, student, ambassador, origin))
+        let (pair, _) = self.journaled(edition, |tx| {
+            let pair = insert_pair(tx, edition, student, ambassador, origin)?;
+            let label = format!(
+                "{} avec {}",
+                people::student_name(tx, student)?,
+                people::ambassador_name(tx, ambassador)?
+            );
+            Ok((pair, label))
+        })?;
+        Ok(pair)
+    }
+
+    /// Replaces pairs by others in one recorded change: the pairs `remove` go, the pairs `add`
+    /// are made (suggested, "proposé", unlocked). What a suggestion keeps is the suggestion's
+    /// business (`suggest::is_kept`); the store only checks that no rule is broken.
+    pub fn replace_pairs(
+        &mut self,
+        edition: EditionId,
+        remove: &[PairId],
+        add: &[(StudentId, AmbassadorId)],
+        label: &str,
+    ) -> Result<Change, StoreError> {
+        let (_, change) = self.journaled(edition, |tx| {
+            super::editions::ensure_edition_exists(tx, edition)?;
+            let mut delete =
+                tx.prepare_cached("DELETE FROM pair WHERE id = ?1 AND edition_id = ?2")?;
+            for &id in remove {
+                if delete.execute(params![id, edition])? == 0 {
+                    return Err(StoreError::PairNotFound { pair: id });
+                }
+            }
+            for &(student, ambassador) in add {
+                insert_pair(tx, edition, student, ambassador, PairOrigin::Suggested)?;
+            }
+            Ok(((), label.to_string()))
+        })?;
+        Ok(change)
     }
 
     /// Every pair of an edition.
@@ -37,21 +74,6 @@ impl Store {
         )
     }
 
-    /// Moves a pair through proposé → validé → notifié (or back).
-    pub fn set_pair_status(
-        &mut self,
-        pair: PairId,
-        status: PairStatus,
-    ) -> Result<Pair, StoreError> {
-        self.edit_one(
-            pair,
-            &PairEdit {
-                status: Some(status),
-                ..PairEdit::default()
-            },
-        )
-    }
-
     fn edit_one(&mut self, pair: PairId, edit: &PairEdit) -> Result<Pair, StoreError> {
         let edition = edition_of_pair(&self.conn, pair)?;
         self.edit_pairs(edition, &[pair], edit)?;
@@ -65,7 +87,7 @@ impl Store {
         edition: EditionId,
         ids: &[PairId],
         edit: &PairEdit,
-    ) -> Result<BoardChange, StoreError> {
+    ) -> Result<Change, StoreError> {
         // Some(None) clears, Some(Some(_)) sets, None leaves.
         let agreed_date = match edit.agreed_date.as_deref().map(str::trim) {
             Some("") => Some(None),
@@ -109,21 +131,27 @@ impl Store {
         Ok(change)
     }
 
-    /// Moves every "proposé" pair of the edition to "validé", in one transaction.
-    pub fn validate_proposed(&mut self, edition: EditionId) -> Result<usize, StoreError> {
-        let (count, _) = self.journaled(edition, |tx| {
-            let count = tx.execute(
-                "UPDATE pair SET status = 'validated', updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')
-                 WHERE edition_id = ?1 AND status = 'proposed'",
-                [edition],
+    /// Moves the pairs to "notifié", in one transaction.
+    pub fn mark_notified(&mut self, pairs: &[PairId]) -> Result<usize, StoreError> {
+        let Some(&first) = pairs.first() else {
+            return Ok(0);
+        };
+        let edition = edition_of_pair(&self.conn, first)?;
+        let (changed, _) = self.journaled(edition, |tx| {
+            let mut changed = 0;
+            let mut stmt = tx.prepare_cached(
+                "UPDATE pair SET status = 'notified', updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?1 AND edition_id = ?2",
             )?;
-            Ok((count, format!("{count} binôme(s) proposé(s) passé(s) à « validé »")))
+            for pair in pairs {
+                changed += stmt.execute(params![pair, edition])?;
+            }
+            Ok((changed, format!("{changed} binôme(s) passé(s) à « notifié » (messages envoyés)")))
         })?;
-        Ok(count)
+        Ok(changed)
     }
 
     /// Rules a pair out for the suggestion (and undoes it if it exists).
-    pub fn forbid_pair(&mut self, forbidden: &ForbiddenPair) -> Result<BoardChange, StoreError> {
+    pub fn forbid_pair(&mut self, forbidden: &ForbiddenPair) -> Result<Change, StoreError> {
         let (_, change) = self.journaled(forbidden.edition_id, |tx| {
             ensure_student(tx, forbidden.edition_id, forbidden.student_id)?;
             ensure_ambassador(tx, forbidden.edition_id, forbidden.ambassador_id)?;
@@ -305,7 +333,7 @@ fn check_pair_allowed(
     Ok(())
 }
 
-fn ensure_student(
+pub(super) fn ensure_student(
     conn: &Connection,
     edition: EditionId,
     student: StudentId,
@@ -317,7 +345,7 @@ fn ensure_student(
 }
 
 /// Returns the ambassador's capacity.
-fn ensure_ambassador(
+pub(super) fn ensure_ambassador(
     conn: &Connection,
     edition: EditionId,
     ambassador: AmbassadorId,

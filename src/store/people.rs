@@ -64,6 +64,24 @@ impl Store {
         people_by_id(&self.conn, edition)
     }
 
+    /// A student of the edition, if there is one with that id in it.
+    pub fn student(
+        &self,
+        edition: EditionId,
+        id: StudentId,
+    ) -> Result<Option<Student>, StoreError> {
+        student_by_id(&self.conn, edition, id)
+    }
+
+    /// An ambassador of the edition, if there is one with that id in it.
+    pub fn ambassador(
+        &self,
+        edition: EditionId,
+        id: AmbassadorId,
+    ) -> Result<Option<Ambassador>, StoreError> {
+        ambassador_by_id(&self.conn, edition, id)
+    }
+
     /// An imported row exactly as it came, with the header of its file.
     pub fn source_row(
         &self,
@@ -105,30 +123,208 @@ impl Store {
     }
 }
 
+/// What the store does alike for students and ambassadors: their table, their columns, and how
+/// their own data (beyond identity and place) is bound and read.
+pub(super) trait StoredPerson: Sized {
+    const TABLE: &'static str;
+    /// Every column but `id` and `edition_id`, in parameter order from ?2.
+    const FIELDS: &'static str;
+    const VALUES: &'static str;
+    fn identity(&self) -> &Identity;
+    fn place(&self) -> &Place;
+    /// Binds the columns after identity and place, from parameter 11 on (`source` last).
+    fn bind_own(
+        &self,
+        stmt: &mut rusqlite::Statement<'_>,
+        source: Option<SourceRowId>,
+    ) -> rusqlite::Result<()>;
+    /// Outer error: SQLite; inner: a stored value this build cannot read.
+    fn from_row(row: &NamedRow<'_>) -> Result<Self, StoreError>;
+}
+
+/// Every person of one kind in an edition, sorted by name.
+fn all_of<P: StoredPerson>(conn: &Connection, edition: EditionId) -> Result<Vec<P>, StoreError> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT id, edition_id, {} FROM {} WHERE edition_id = ?1
+         ORDER BY last_name COLLATE NOCASE, first_name COLLATE NOCASE, id",
+        P::FIELDS,
+        P::TABLE
+    ))?;
+    let columns = Columns::of(&stmt);
+    let rows = stmt.query_map([edition], |row| Ok(P::from_row(&columns.row(row))))?;
+    rows.map(|r| r?).collect()
+}
+
+/// One person of an edition, if it is there.
+fn one_of<P: StoredPerson>(
+    conn: &Connection,
+    edition: EditionId,
+    id: i64,
+) -> Result<Option<P>, StoreError> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT id, edition_id, {} FROM {} WHERE id = ?1 AND edition_id = ?2",
+        P::FIELDS,
+        P::TABLE
+    ))?;
+    let columns = Columns::of(&stmt);
+    stmt.query_row(params![id, edition], |row| {
+        Ok(P::from_row(&columns.row(row)))
+    })
+    .optional()?
+    .transpose()
+}
+
+/// Creates a person in an edition, or replaces the data of an existing one; returns the id.
+fn write_person<P: StoredPerson>(
+    conn: &Connection,
+    write: Write,
+    person: &P,
+    source: Option<SourceRowId>,
+) -> Result<i64, StoreError> {
+    let (table, fields, values) = (P::TABLE, P::FIELDS, P::VALUES);
+    let sql = match write {
+        Write::Insert(_) => {
+            format!("INSERT INTO {table} (edition_id, {fields}) VALUES (?1, {values})")
+        }
+        Write::Update(_) => format!("UPDATE {table} SET ({fields}) = ({values}) WHERE id = ?1"),
+    };
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let (who, place) = (person.identity(), person.place());
+    stmt.raw_bind_parameter(1, write.key())?;
+    stmt.raw_bind_parameter(2, &who.civility)?;
+    stmt.raw_bind_parameter(3, &who.last_name)?;
+    stmt.raw_bind_parameter(4, &who.first_name)?;
+    stmt.raw_bind_parameter(5, &who.email)?;
+    stmt.raw_bind_parameter(6, &who.phone)?;
+    stmt.raw_bind_parameter(7, &place.postal_code)?;
+    stmt.raw_bind_parameter(8, &place.commune)?;
+    stmt.raw_bind_parameter(9, &place.insee_code)?;
+    stmt.raw_bind_parameter(10, &place.departement)?;
+    person.bind_own(&mut stmt, source)?;
+    stmt.raw_execute()?;
+    Ok(match write {
+        Write::Insert(_) => conn.last_insert_rowid(),
+        Write::Update(id) => id,
+    })
+}
+
+impl StoredPerson for Student {
+    const TABLE: &'static str = "student";
+    const FIELDS: &'static str = STUDENT_FIELDS;
+    const VALUES: &'static str = STUDENT_VALUES;
+
+    fn identity(&self) -> &Identity {
+        &self.identity
+    }
+
+    fn place(&self) -> &Place {
+        &self.place
+    }
+
+    fn bind_own(
+        &self,
+        stmt: &mut rusqlite::Statement<'_>,
+        source: Option<SourceRowId>,
+    ) -> rusqlite::Result<()> {
+        stmt.raw_bind_parameter(11, &self.school)?;
+        stmt.raw_bind_parameter(12, &self.level)?;
+        stmt.raw_bind_parameter(13, &self.curriculum)?;
+        stmt.raw_bind_parameter(
+            14,
+            serde_json::to_string(&self.wished_jobs).expect("a list of strings serialises"),
+        )?;
+        stmt.raw_bind_parameter(15, &self.wished_administration)?;
+        stmt.raw_bind_parameter(16, self.mobility.as_str())?;
+        stmt.raw_bind_parameter(17, &self.application_state)?;
+        stmt.raw_bind_parameter(18, &self.comments)?;
+        stmt.raw_bind_parameter(19, source)
+    }
+
+    fn from_row(row: &NamedRow<'_>) -> Result<Student, StoreError> {
+        let (identity, place) = identity_and_place(row)?;
+        let mobility: String = row.get("mobility")?;
+        let wished_jobs: String = row.get("wished_jobs")?;
+        Ok(Student {
+            id: row.get("id")?,
+            edition_id: row.get("edition_id")?,
+            identity,
+            place,
+            school: row.get("school")?,
+            level: row.get("level")?,
+            curriculum: row.get("curriculum")?,
+            wished_jobs: json_list("student", "wished_jobs", &wished_jobs)?,
+            wished_administration: row.get("wished_administration")?,
+            mobility: Mobility::parse(&mobility).ok_or(StoreError::Corrupt {
+                table: "student",
+                column: "mobility",
+                value: mobility.clone(),
+            })?,
+            application_state: row.get("application_state")?,
+            comments: row.get("comments")?,
+            source_row: row.get("source_row_id")?,
+        })
+    }
+}
+
+impl StoredPerson for Ambassador {
+    const TABLE: &'static str = "ambassador";
+    const FIELDS: &'static str = AMBASSADOR_FIELDS;
+    const VALUES: &'static str = AMBASSADOR_VALUES;
+
+    fn identity(&self) -> &Identity {
+        &self.identity
+    }
+
+    fn place(&self) -> &Place {
+        &self.place
+    }
+
+    fn bind_own(
+        &self,
+        stmt: &mut rusqlite::Statement<'_>,
+        source: Option<SourceRowId>,
+    ) -> rusqlite::Result<()> {
+        stmt.raw_bind_parameter(11, &self.job)?;
+        stmt.raw_bind_parameter(12, &self.job_title)?;
+        stmt.raw_bind_parameter(13, &self.administration)?;
+        stmt.raw_bind_parameter(14, &self.structure_type)?;
+        stmt.raw_bind_parameter(15, &self.service)?;
+        stmt.raw_bind_parameter(16, self.capacity)?;
+        stmt.raw_bind_parameter(17, &self.comments)?;
+        stmt.raw_bind_parameter(18, source)
+    }
+
+    fn from_row(row: &NamedRow<'_>) -> Result<Ambassador, StoreError> {
+        let (identity, place) = identity_and_place(row)?;
+        Ok(Ambassador {
+            id: row.get("id")?,
+            edition_id: row.get("edition_id")?,
+            identity,
+            place,
+            job: row.get("job")?,
+            job_title: row.get("job_title")?,
+            administration: row.get("administration")?,
+            structure_type: row.get("structure_type")?,
+            service: row.get("service")?,
+            capacity: row.get("capacity")?,
+            comments: row.get("comments")?,
+            source_row: row.get("source_row_id")?,
+        })
+    }
+}
+
 pub(super) fn students_of(
     conn: &Connection,
     edition: EditionId,
 ) -> Result<Vec<Student>, StoreError> {
-    let mut stmt = conn.prepare_cached(&format!(
-        "SELECT id, edition_id, {STUDENT_FIELDS} FROM student WHERE edition_id = ?1
-         ORDER BY last_name COLLATE NOCASE, first_name COLLATE NOCASE, id"
-    ))?;
-    let columns = Columns::of(&stmt);
-    let rows = stmt.query_map([edition], |row| Ok(student_from_row(&columns.row(row))))?;
-    rows.map(|r| r?).collect()
+    all_of(conn, edition)
 }
 
 pub(super) fn ambassadors_of(
     conn: &Connection,
     edition: EditionId,
 ) -> Result<Vec<Ambassador>, StoreError> {
-    let mut stmt = conn.prepare_cached(&format!(
-        "SELECT id, edition_id, {AMBASSADOR_FIELDS} FROM ambassador WHERE edition_id = ?1
-         ORDER BY last_name COLLATE NOCASE, first_name COLLATE NOCASE, id"
-    ))?;
-    let columns = Columns::of(&stmt);
-    let rows = stmt.query_map([edition], |row| Ok(ambassador_from_row(&columns.row(row))))?;
-    rows.map(|r| r?).collect()
+    all_of(conn, edition)
 }
 
 pub(super) fn people_by_id(
@@ -169,15 +365,7 @@ pub(super) fn student_by_id(
     edition: EditionId,
     id: StudentId,
 ) -> Result<Option<Student>, StoreError> {
-    let mut stmt = conn.prepare_cached(&format!(
-        "SELECT id, edition_id, {STUDENT_FIELDS} FROM student WHERE id = ?1 AND edition_id = ?2"
-    ))?;
-    let columns = Columns::of(&stmt);
-    stmt.query_row(params![id, edition], |row| {
-        Ok(student_from_row(&columns.row(row)))
-    })
-    .optional()?
-    .transpose()
+    one_of(conn, edition, id.0)
 }
 
 /// One ambassador of an edition, if it is there.
@@ -186,15 +374,7 @@ pub(super) fn ambassador_by_id(
     edition: EditionId,
     id: AmbassadorId,
 ) -> Result<Option<Ambassador>, StoreError> {
-    let mut stmt = conn.prepare_cached(&format!(
-        "SELECT id, edition_id, {AMBASSADOR_FIELDS} FROM ambassador WHERE id = ?1 AND edition_id = ?2"
-    ))?;
-    let columns = Columns::of(&stmt);
-    stmt.query_row(params![id, edition], |row| {
-        Ok(ambassador_from_row(&columns.row(row)))
-    })
-    .optional()?
-    .transpose()
+    one_of(conn, edition, id.0)
 }
 
 pub(super) fn write_student(
@@ -203,40 +383,7 @@ pub(super) fn write_student(
     s: &Student,
     source: Option<SourceRowId>,
 ) -> Result<StudentId, StoreError> {
-    let (who, place) = (&s.identity, &s.place);
-    let sql = match write {
-        Write::Insert(_) => format!(
-            "INSERT INTO student (edition_id, {STUDENT_FIELDS}) VALUES (?1, {STUDENT_VALUES})"
-        ),
-        Write::Update(_) => {
-            format!("UPDATE student SET ({STUDENT_FIELDS}) = ({STUDENT_VALUES}) WHERE id = ?1")
-        }
-    };
-    conn.prepare_cached(&sql)?.execute(params![
-        write.key(),
-        who.civility,
-        who.last_name,
-        who.first_name,
-        who.email,
-        who.phone,
-        place.postal_code,
-        place.commune,
-        place.insee_code,
-        place.departement,
-        s.school,
-        s.level,
-        s.curriculum,
-        serde_json::to_string(&s.wished_jobs).expect("a list of strings serialises"),
-        s.wished_administration,
-        s.mobility.as_str(),
-        s.application_state,
-        s.comments,
-        source,
-    ])?;
-    Ok(match write {
-        Write::Insert(_) => StudentId(conn.last_insert_rowid()),
-        Write::Update(id) => StudentId(id),
-    })
+    write_person(conn, write, s, source).map(StudentId)
 }
 
 pub(super) fn write_ambassador(
@@ -245,39 +392,7 @@ pub(super) fn write_ambassador(
     a: &Ambassador,
     source: Option<SourceRowId>,
 ) -> Result<AmbassadorId, StoreError> {
-    let (who, place) = (&a.identity, &a.place);
-    let sql = match write {
-        Write::Insert(_) => format!(
-            "INSERT INTO ambassador (edition_id, {AMBASSADOR_FIELDS}) VALUES (?1, {AMBASSADOR_VALUES})"
-        ),
-        Write::Update(_) => format!(
-            "UPDATE ambassador SET ({AMBASSADOR_FIELDS}) = ({AMBASSADOR_VALUES}) WHERE id = ?1"
-        ),
-    };
-    conn.prepare_cached(&sql)?.execute(params![
-        write.key(),
-        who.civility,
-        who.last_name,
-        who.first_name,
-        who.email,
-        who.phone,
-        place.postal_code,
-        place.commune,
-        place.insee_code,
-        place.departement,
-        a.job,
-        a.job_title,
-        a.administration,
-        a.structure_type,
-        a.service,
-        a.capacity,
-        a.comments,
-        source,
-    ])?;
-    Ok(match write {
-        Write::Insert(_) => AmbassadorId(conn.last_insert_rowid()),
-        Write::Update(id) => AmbassadorId(id),
-    })
+    write_person(conn, write, a, source).map(AmbassadorId)
 }
 
 fn identity_and_place(row: &NamedRow<'_>) -> rusqlite::Result<(Identity, Place)> {
@@ -296,50 +411,6 @@ fn identity_and_place(row: &NamedRow<'_>) -> rusqlite::Result<(Identity, Place)>
             departement: row.get("departement")?,
         },
     ))
-}
-
-/// Outer error: SQLite; inner: a stored value this build cannot read.
-fn student_from_row(row: &NamedRow<'_>) -> Result<Student, StoreError> {
-    let (identity, place) = identity_and_place(row)?;
-    let mobility: String = row.get("mobility")?;
-    let wished_jobs: String = row.get("wished_jobs")?;
-    Ok(Student {
-        id: row.get("id")?,
-        edition_id: row.get("edition_id")?,
-        identity,
-        place,
-        school: row.get("school")?,
-        level: row.get("level")?,
-        curriculum: row.get("curriculum")?,
-        wished_jobs: json_list("student", "wished_jobs", &wished_jobs)?,
-        wished_administration: row.get("wished_administration")?,
-        mobility: Mobility::parse(&mobility).ok_or(StoreError::Corrupt {
-            table: "student",
-            column: "mobility",
-            value: mobility.clone(),
-        })?,
-        application_state: row.get("application_state")?,
-        comments: row.get("comments")?,
-        source_row: row.get("source_row_id")?,
-    })
-}
-
-fn ambassador_from_row(row: &NamedRow<'_>) -> Result<Ambassador, StoreError> {
-    let (identity, place) = identity_and_place(row)?;
-    Ok(Ambassador {
-        id: row.get("id")?,
-        edition_id: row.get("edition_id")?,
-        identity,
-        place,
-        job: row.get("job")?,
-        job_title: row.get("job_title")?,
-        administration: row.get("administration")?,
-        structure_type: row.get("structure_type")?,
-        service: row.get("service")?,
-        capacity: row.get("capacity")?,
-        comments: row.get("comments")?,
-        source_row: row.get("source_row_id")?,
-    })
 }
 
 fn json_list(

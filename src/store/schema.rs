@@ -16,6 +16,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/004_message_templates.sql"),
     include_str!("migrations/005_history.sql"),
     include_str!("migrations/006_withdrawals.sql"),
+    include_str!("migrations/007_withdrawal_person.sql"),
 ];
 
 /// The schema version this build writes.

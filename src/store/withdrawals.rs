@@ -6,22 +6,8 @@ use std::collections::HashSet;
 
 use rusqlite::{params, Connection, OptionalExtension};
 
-use super::{people, BoardChange, Store, StoreError};
+use super::{pairs, people, Change, Store, StoreError};
 use crate::model::{AmbassadorId, EditionId, Role, StudentId, Withdrawal};
-use crate::suggest::score::{evaluate, AmbassadorProfile, StudentProfile};
-
-/// A student who could take a place left free, with the score and reasons of that pair.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
-#[serde(rename_all = "camelCase")]
-pub struct Candidate {
-    pub student: StudentId,
-    pub score: u32,
-    pub reasons: Vec<String>,
-}
-
-/// How many replacements are proposed.
-const CANDIDATES: usize = 5;
 
 impl Store {
     /// Records that a person withdrew (`date` AAAA-MM-JJ) and undoes their pair(s).
@@ -32,13 +18,20 @@ impl Store {
         person: i64,
         reason: Option<&str>,
         date: &str,
-    ) -> Result<BoardChange, StoreError> {
+    ) -> Result<Change, StoreError> {
         let date = super::editions::parse_iso_date(date.trim())?;
         let reason = reason.map(str::trim).filter(|r| !r.is_empty());
         let (_, change) = self.journaled(edition, |tx| {
+            // The id comes from the window: it must be a person of this edition.
             let name = match role {
-                Role::Student => people::student_name(tx, StudentId(person))?,
-                Role::Ambassador => people::ambassador_name(tx, AmbassadorId(person))?,
+                Role::Student => {
+                    pairs::ensure_student(tx, edition, StudentId(person))?;
+                    people::student_name(tx, StudentId(person))?
+                }
+                Role::Ambassador => {
+                    pairs::ensure_ambassador(tx, edition, AmbassadorId(person))?;
+                    people::ambassador_name(tx, AmbassadorId(person))?
+                }
             };
             tx.execute(
                 "INSERT INTO withdrawal (edition_id, role, person_id, reason, withdrawn_on)
@@ -66,50 +59,12 @@ impl Store {
         withdrawals_of(&self.conn, edition)
     }
 
-    /// Students without a pair who could take a place with `ambassador`, best score first:
-    /// who to call when the ambassador's student withdrew.
-    pub fn candidates_for(
+    /// The ids of the students and of the ambassadors of the edition who withdrew.
+    pub fn withdrawn(
         &self,
         edition: EditionId,
-        ambassador: AmbassadorId,
-    ) -> Result<Vec<Candidate>, StoreError> {
-        let rules = self.rules(edition)?;
-        let host = people::ambassador_by_id(&self.conn, edition, ambassador)?
-            .ok_or(StoreError::AmbassadorNotFound { ambassador })?;
-        let host = AmbassadorProfile::of(&host);
-        let paired: HashSet<StudentId> = self
-            .list_pairs(edition)?
-            .iter()
-            .map(|p| p.student_id)
-            .collect();
-        let (withdrawn_students, _) = withdrawn_sets(&self.conn, edition)?;
-        let forbidden: HashSet<StudentId> = self
-            .forbidden_pairs(edition)?
-            .into_iter()
-            .filter(|f| f.ambassador_id == ambassador)
-            .map(|f| f.student_id)
-            .collect();
-        let mut all: Vec<Candidate> = self
-            .list_students(edition)?
-            .iter()
-            .filter(|s| {
-                !paired.contains(&s.id)
-                    && !withdrawn_students.contains(&s.id)
-                    && !forbidden.contains(&s.id)
-                    && crate::suggest::takes_part(s, &rules)
-            })
-            .filter_map(|s| {
-                let e = evaluate(&StudentProfile::of(s), &host, &rules).ok()?;
-                Some(Candidate {
-                    student: s.id,
-                    score: e.score,
-                    reasons: e.parts.into_iter().map(|p| p.reason).collect(),
-                })
-            })
-            .collect();
-        all.sort_by(|a, b| b.score.cmp(&a.score).then(a.student.cmp(&b.student)));
-        all.truncate(CANDIDATES);
-        Ok(all)
+    ) -> Result<(HashSet<StudentId>, HashSet<AmbassadorId>), StoreError> {
+        withdrawn_sets(&self.conn, edition)
     }
 }
 

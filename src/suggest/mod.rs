@@ -1,8 +1,39 @@
-//! Suggesting pairs: score every allowed student–ambassador pair (`score`), solve the
-//! assignment exactly (`assignment`), explain each pair, and diagnose who is left out.
-//! Pure functions of the edition's data and the rules (`rules`): same input, same pairs.
+//! Suggesting pairs: score every allowed student–ambassador pair (`scorer`), solve the
+//! assignment exactly (`assignment`), explain each pair (`score`), and diagnose who is left out.
+//! Pure functions of the edition's data and the rules (`rules`): same input, same pairs. Nothing
+//! here reads the store: the caller hands the edition in ([`Input`]).
+//!
+//! [`suggest`] works on the students who are not in a kept pair (locked, validated or notified:
+//! [`is_kept`]) and whose application state the rules accept ([`takes_part`]; the others come
+//! back as `excluded`, with a diagnosis); each ambassador offers their capacity less their kept
+//! pairs. Pairs are scored on demand by the compiled scorer — a table of every pair would not
+//! fit in memory for the largest editions. Forbidden pairs are one bit per pair, each student's
+//! in whole words, so that a row's bits are one slice, which the scorer skips in the same pass
+//! as the ambassadors without a place. With the « personne de mal servi » rule
+//! (`Rules::fairness`), the lowest score kept is then raised as far as it goes without placing
+//! fewer students: a bisection over the scores that occur, each step a full solve with the pairs
+//! below the threshold left out. Proposals are explained and the students left without a pair
+//! diagnosed (the binding constraint, in French), each on two threads when there are many.
+//! [`diagnoses`] says why each student has no pair *now*, after the organiser's changes (for the
+//! board and the export).
+//!
+//! The files:
+//! - `rules.rs`: the weights and hard rules (per edition) and their plain-French notice;
+//! - `score.rs`: a pair's score with its reasons (`evaluate`), readable and used to explain, and
+//!   the `Barrier` that rules a pair out (mobility, distance, unknown place, capacity 0,
+//!   forbidden);
+//! - `scorer.rs`: the same scoring compiled into tables for the solver (tested equal to
+//!   `score.rs`);
+//! - `assignment.rs`: the exact solver, with capacities, and the proof of optimality on large
+//!   editions; `square.rs`: the dense solver it hands complete problems to; `radix_heap.rs`:
+//!   the priority queue of its searches;
+//! - `positions.rs`: id → row or column, by a table when ids are close together (SQLite row
+//!   ids), a hash map otherwise;
+//! - `explain.rs`: a pair explained (`ExplainedPair`), a student against every ambassador (the
+//!   alternates, and why the others are excluded), and who could take a place left free.
 
 pub mod assignment;
+pub mod explain;
 mod positions;
 mod radix_heap;
 pub mod rules;
@@ -17,6 +48,7 @@ use serde::Serialize;
 use crate::model::{
     Ambassador, AmbassadorId, ForbiddenPair, Pair, PairId, PairStatus, Student, StudentId,
 };
+pub use explain::{Candidate, Compatibility, ExplainedPair};
 use positions::Positions;
 pub use rules::{Rules, Weights};
 use score::{AmbassadorProfile, Barrier, StudentProfile};

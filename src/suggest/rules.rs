@@ -3,6 +3,19 @@
 
 use serde::{Deserialize, Serialize};
 
+/// Beyond this distance a pair earns no "nearby" points.
+pub const NEARBY_REACH_KM: f64 = 800.0;
+
+impl Weights {
+    /// The "nearby" points of a pair `km` apart: the full weight at 0 km, none from
+    /// [`NEARBY_REACH_KM`] on. The readable scoring and the compiled tables both use this.
+    pub fn nearby_points(&self, km: f64) -> u32 {
+        (f64::from(self.nearby) * (1.0 - km / NEARBY_REACH_KM))
+            .max(0.0)
+            .round() as u32
+    }
+}
+
 /// Points each criterion gives a pair. Integers, so that scores add up exactly.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]

@@ -443,7 +443,7 @@ fn assess(
             )
         });
     } else if let Some(km) = distance {
-        let points = (f64::from(w.nearby) * (1.0 - km / 800.0)).max(0.0).round() as u32;
+        let points = w.nearby_points(km);
         add(points, &|| format!("à {} km", km.round()));
     }
     // Administration wished.

@@ -5,8 +5,15 @@
 //! one, and, for each pair of départements, the geography points and whether the student's
 //! mobility and the maximum distance allow the pair. A pair is then scored with four table
 //! reads and a comparison, without branches that depend on the pair — what makes scoring every
-//! pair of a 10,000 × 10,000 edition affordable. Same points, same barriers as `score::score`
-//! (tested against it).
+//! pair of a 10,000 × 10,000 edition affordable. Each ambassador's classes sit side by side, so
+//! a pair reads them at once; the tables a student's pairs read are looked up once per row.
+//!
+//! [`Scorer::score_row`] gives a student's allowed pairs at once, as the solver reads them:
+//! each pair is written, then kept or not by moving on, without a branch (whether a pair is
+//! allowed is not predictable on editions with a maximum distance); a student who stays in
+//! their département or région is only compared with the ambassadors there; and the
+//! ambassadors whose bit is on in a mask — forbidden pairs, no place left — are left out in the
+//! same pass. Same points, same barriers as `score::score`, pair by pair (tested against it).
 
 use std::sync::Arc;
 
@@ -338,7 +345,7 @@ impl Scorer {
                 } else if same_region {
                     w.same_region
                 } else if let Some(km) = km {
-                    (f64::from(w.nearby) * (1.0 - km / 800.0)).max(0.0).round() as u32
+                    w.nearby_points(km)
                 } else {
                     0
                 };

@@ -18,7 +18,8 @@ pub struct AppInfo {
 #[tauri::command]
 pub fn app_info(state: State<'_, AppState>) -> Result<AppInfo, IpcError> {
     let data_dir = state.data_dir()?;
-    let schema_version = state.with_store(|store| store.schema_version())?;
+    let schema_version =
+        state.with_store(|store| binome::actions::database::schema_version(store))?;
     Ok(AppInfo {
         version: env!("CARGO_PKG_VERSION").to_string(),
         database_path: database_path(&data_dir).display().to_string(),

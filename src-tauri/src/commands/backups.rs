@@ -1,6 +1,7 @@
 //! The backups of the database: listed (even when the database itself cannot be opened) and
 //! restored, the store being closed first and reopened by the next command.
 
+use binome::actions::database;
 use binome::store::{BackupInfo, Restored};
 use tauri::State;
 
@@ -9,11 +10,11 @@ use crate::state::AppState;
 
 #[tauri::command]
 pub fn list_backups(state: State<'_, AppState>) -> Result<Vec<BackupInfo>, IpcError> {
-    Ok(binome::store::list_backups(&state.data_dir()?))
+    Ok(database::list_backups(&state.data_dir()?))
 }
 
 /// Puts a backup in place of the database; the replaced one is kept aside in the data folder.
 #[tauri::command]
 pub fn restore_backup(state: State<'_, AppState>, file: String) -> Result<Restored, IpcError> {
-    state.with_store_closed(|data_dir| binome::store::restore_backup(data_dir, &file))
+    state.with_store_closed(|data_dir| database::restore_backup(data_dir, &file))
 }

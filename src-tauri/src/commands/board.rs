@@ -1,76 +1,18 @@
 //! The pairing board: everything it shows in one call, and every change made on it (moves,
-//! edits of pairs, forbidden pairs, undo and redo). Each change returns what changed, so the
-//! window updates without reading the board again.
+//! edits of pairs, forbidden pairs, undo and redo, withdrawals).
 
-use binome::model::{
-    Ambassador, AmbassadorId, EditionId, ForbiddenPair, PairId, Student, StudentId,
-};
-use binome::store::{BoardChange, ExplainedPair, HistoryEntry, HistoryState, Move, PairEdit};
+use binome::actions::board::{self, BoardChange, BoardData};
+use binome::model::{AmbassadorId, EditionId, PairId, Role, StudentId};
+use binome::store::{HistoryEntry, Move, PairEdit};
+use binome::suggest::Candidate;
 use tauri::State;
 
 use crate::error::IpcError;
 use crate::state::AppState;
 
-/// What the board shows when it opens.
-#[derive(Debug, Clone, serde::Serialize, ts_rs::TS)]
-#[serde(rename_all = "camelCase")]
-pub struct BoardData {
-    pub students: Vec<Student>,
-    pub ambassadors: Vec<Ambassador>,
-    pub pairs: Vec<ExplainedPair>,
-    pub history: HistoryState,
-    /// The départements where these people are, with their région, for the filters.
-    pub departements: Vec<DepartementEntry>,
-    /// People who withdrew: shown apart, out of the grid and the unpaired list.
-    pub withdrawals: Vec<binome::model::Withdrawal>,
-}
-
-#[derive(Debug, Clone, serde::Serialize, ts_rs::TS)]
-#[serde(rename_all = "camelCase")]
-pub struct DepartementEntry {
-    pub code: String,
-    pub name: String,
-    pub region: String,
-    pub region_name: String,
-}
-
-fn departements_of(students: &[Student], ambassadors: &[Ambassador]) -> Vec<DepartementEntry> {
-    let geography = binome::referentials::geography::Geography::get();
-    let codes: std::collections::BTreeSet<&str> = students
-        .iter()
-        .map(|s| &s.place)
-        .chain(ambassadors.iter().map(|a| &a.place))
-        .filter_map(|p| p.departement.as_deref())
-        .collect();
-    codes
-        .into_iter()
-        .filter_map(|code| {
-            let d = geography.departement(code)?;
-            let region = geography.region(d.region)?;
-            Some(DepartementEntry {
-                code: d.code.to_string(),
-                name: d.name.to_string(),
-                region: region.code.to_string(),
-                region_name: region.name.to_string(),
-            })
-        })
-        .collect()
-}
-
 #[tauri::command]
 pub fn load_board(state: State<'_, AppState>, edition: EditionId) -> Result<BoardData, IpcError> {
-    state.with_store(|store| {
-        let students = store.list_students(edition)?;
-        let ambassadors = store.list_ambassadors(edition)?;
-        Ok(BoardData {
-            departements: departements_of(&students, &ambassadors),
-            pairs: store.explained_pairs(edition)?,
-            history: store.history_state(edition)?,
-            withdrawals: store.withdrawals(edition)?,
-            students,
-            ambassadors,
-        })
-    })
+    state.with_store(|store| board::load(store, edition))
 }
 
 /// A student put with an ambassador, swapped, replaced or taken out of their pair.
@@ -80,7 +22,7 @@ pub fn move_student(
     edition: EditionId,
     student_move: Move,
 ) -> Result<BoardChange, IpcError> {
-    state.with_store(|store| store.move_student(edition, &student_move))
+    state.with_store(|store| board::move_student(store, edition, &student_move))
 }
 
 /// Lock, status, note or agreed date of one pair or many.
@@ -91,7 +33,7 @@ pub fn edit_pairs(
     pairs: Vec<PairId>,
     edit: PairEdit,
 ) -> Result<BoardChange, IpcError> {
-    state.with_store(|store| store.edit_pairs(edition, &pairs, &edit))
+    state.with_store(|store| board::edit_pairs(store, edition, &pairs, &edit))
 }
 
 /// Rules a pair out (and undoes it if it exists).
@@ -103,24 +45,17 @@ pub fn forbid_pair(
     ambassador: AmbassadorId,
     reason: Option<String>,
 ) -> Result<BoardChange, IpcError> {
-    state.with_store(|store| {
-        store.forbid_pair(&ForbiddenPair {
-            edition_id: edition,
-            student_id: student,
-            ambassador_id: ambassador,
-            reason: reason.filter(|r| !r.trim().is_empty()),
-        })
-    })
+    state.with_store(|store| board::forbid_pair(store, edition, student, ambassador, reason))
 }
 
 #[tauri::command]
 pub fn undo(state: State<'_, AppState>, edition: EditionId) -> Result<BoardChange, IpcError> {
-    state.with_store(|store| store.undo(edition))
+    state.with_store(|store| board::undo(store, edition))
 }
 
 #[tauri::command]
 pub fn redo(state: State<'_, AppState>, edition: EditionId) -> Result<BoardChange, IpcError> {
-    state.with_store(|store| store.redo(edition))
+    state.with_store(|store| board::redo(store, edition))
 }
 
 #[tauri::command]
@@ -128,7 +63,7 @@ pub fn history(
     state: State<'_, AppState>,
     edition: EditionId,
 ) -> Result<Vec<HistoryEntry>, IpcError> {
-    state.with_store(|store| store.history(edition))
+    state.with_store(|store| board::history(store, edition))
 }
 
 /// A student or an ambassador withdrew: their pair is undone (an undoable change).
@@ -136,12 +71,13 @@ pub fn history(
 pub fn withdraw(
     state: State<'_, AppState>,
     edition: EditionId,
-    role: binome::model::Role,
+    role: Role,
     person: i64,
     reason: Option<String>,
     date: String,
 ) -> Result<BoardChange, IpcError> {
-    state.with_store(|store| store.withdraw(edition, role, person, reason.as_deref(), &date))
+    state
+        .with_store(|store| board::withdraw(store, edition, role, person, reason.as_deref(), &date))
 }
 
 /// Who could take the place of an ambassador left alone, best first.
@@ -150,6 +86,6 @@ pub fn replacement_candidates(
     state: State<'_, AppState>,
     edition: EditionId,
     ambassador: AmbassadorId,
-) -> Result<Vec<binome::store::Candidate>, IpcError> {
-    state.with_store(|store| store.candidates_for(edition, ambassador))
+) -> Result<Vec<Candidate>, IpcError> {
+    state.with_store(|store| board::replacement_candidates(store, edition, ambassador))
 }

@@ -1,4 +1,5 @@
-use binome::demo::{self, DemoSize};
+use binome::actions::demo;
+use binome::demo::{DemoSize, DEFAULT_SEED};
 use binome::model::Edition;
 use serde::Serialize;
 use tauri::State;
@@ -18,7 +19,7 @@ pub struct DemoSamples {
 
 #[tauri::command]
 pub fn open_demo_edition(state: State<'_, AppState>) -> Result<Edition, IpcError> {
-    state.with_store(|store| store.open_demo_edition())
+    state.with_store(demo::open_demo_edition)
 }
 
 /// Asks for a folder and writes the demo sign-up sheets there, to try the import with.
@@ -27,7 +28,7 @@ pub async fn export_demo_samples() -> Result<DemoSamples, IpcError> {
     let folder = dialog::pick_folder("Dossier où enregistrer les fichiers de démonstration")
         .await
         .ok_or(IpcError::Cancelled)?;
-    let files = demo::write_samples(&folder, demo::DEFAULT_SEED, DemoSize::default())?;
+    let files = demo::write_samples(&folder, DEFAULT_SEED, DemoSize::default())?;
     Ok(DemoSamples {
         folder: folder.display().to_string(),
         files: files

@@ -1,3 +1,4 @@
+use binome::actions::editions;
 use binome::model::{Edition, EditionId, EditionSummary, NewEdition};
 use tauri::State;
 
@@ -6,12 +7,12 @@ use crate::state::AppState;
 
 #[tauri::command]
 pub fn list_editions(state: State<'_, AppState>) -> Result<Vec<EditionSummary>, IpcError> {
-    state.with_store(|store| store.list_editions())
+    state.with_store(|store| editions::list(store))
 }
 
 #[tauri::command]
 pub fn get_edition(state: State<'_, AppState>, id: EditionId) -> Result<EditionSummary, IpcError> {
-    state.with_store(|store| store.edition(id))
+    state.with_store(|store| editions::get(store, id))
 }
 
 #[tauri::command]
@@ -19,7 +20,7 @@ pub fn create_edition(
     state: State<'_, AppState>,
     edition: NewEdition,
 ) -> Result<Edition, IpcError> {
-    state.with_store(|store| store.create_edition(&edition))
+    state.with_store(|store| editions::create(store, &edition))
 }
 
 #[tauri::command]
@@ -28,12 +29,12 @@ pub fn update_edition(
     id: EditionId,
     edition: NewEdition,
 ) -> Result<Edition, IpcError> {
-    state.with_store(|store| store.update_edition(id, &edition))
+    state.with_store(|store| editions::update(store, id, &edition))
 }
 
 #[tauri::command]
 pub fn delete_edition(state: State<'_, AppState>, id: EditionId) -> Result<(), IpcError> {
-    state.with_store(|store| store.delete_edition(id))
+    state.with_store(|store| editions::delete(store, id))
 }
 
 /// Gives an edition the rules and message templates of another (last year's).
@@ -43,5 +44,5 @@ pub fn copy_edition_settings(
     from: EditionId,
     to: EditionId,
 ) -> Result<(), IpcError> {
-    state.with_store(|store| store.copy_settings(from, to))
+    state.with_store(|store| editions::copy_settings(store, from, to))
 }

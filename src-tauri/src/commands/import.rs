@@ -4,9 +4,9 @@
 use std::path::PathBuf;
 use std::sync::atomic::Ordering;
 
-use binome::import::{self, Field, ImportReport};
-use binome::model::{EditionId, Role};
-use binome::store::SynonymKind;
+use binome::actions::import;
+use binome::import::{ImportReport, Progress};
+use binome::model::{EditionId, Field, Role, SynonymKind};
 use tauri::{AppHandle, Emitter, Manager, Runtime, State};
 
 use crate::dialog;
@@ -43,17 +43,15 @@ pub async fn preview_import<R: Runtime>(
     tauri::async_runtime::spawn_blocking(move || {
         let state = worker.state::<AppState>();
         state.import_cancel.store(false, Ordering::Relaxed);
-        let path = PathBuf::from(path);
-        let remembered = state.with_store(|store| store.remembered(role))?;
         let report_rows = |rows: u32| {
             // Best effort: a window that misses a figure still gets the result.
             let _ = worker.emit(PROGRESS_EVENT, rows);
         };
-        let progress = import::Progress::new(&report_rows, &state.import_cancel);
-        let analysis = import::analyze_with(&path, role, sheet.as_deref(), &remembered, &progress)?;
-        let changes =
-            state.with_store(|store| store.preview_import(edition, role, &analysis.rows))?;
-        let report = import::report(&analysis, changes, None);
+        let progress = Progress::new(&report_rows, &state.import_cancel);
+        let path = PathBuf::from(path);
+        let (report, analysis) = state.with_store(|store| {
+            import::preview(store, edition, role, &path, sheet.as_deref(), &progress)
+        })?;
         state.set_pending_import(PendingImport { edition, analysis })?;
         Ok(report)
     })
@@ -74,8 +72,7 @@ pub fn apply_import(
     edition: EditionId,
 ) -> Result<ImportReport, IpcError> {
     let pending = state.take_pending_import(edition)?;
-    let analysis = pending.analysis;
-    state.with_store(|store| import::apply_analysis(store, edition, &analysis))
+    state.with_store(|store| import::apply(store, edition, &pending.analysis))
 }
 
 /// Remembers what a column means (or that it means nothing) for this and the next files.
@@ -86,7 +83,7 @@ pub fn remember_column(
     header: String,
     field: Option<Field>,
 ) -> Result<(), IpcError> {
-    state.with_store(|store| store.remember_column(role, &header, field))
+    state.with_store(|store| import::remember_column(store, role, &header, field))
 }
 
 /// Goes back to the automatic matching for a column.
@@ -96,7 +93,7 @@ pub fn forget_column(
     role: Role,
     header: String,
 ) -> Result<(), IpcError> {
-    state.with_store(|store| store.forget_column(role, &header))
+    state.with_store(|store| import::forget_column(store, role, &header))
 }
 
 /// Remembers that a métier or administration written `text` is the referential entry `code`.
@@ -107,5 +104,5 @@ pub fn remember_synonym(
     text: String,
     code: String,
 ) -> Result<(), IpcError> {
-    state.with_store(|store| store.remember_synonym(kind, &text, &code))
+    state.with_store(|store| import::remember_synonym(store, kind, &text, &code))
 }

@@ -1,4 +1,8 @@
-use binome::messages::{self, DraftsSummary};
+//! The messages to each person: templates with a preview, drafts written for the organiser's
+//! own mail tool, pairs marked « notifié » once sent.
+
+use binome::actions::messages::{self, Selection, TemplatesView};
+use binome::messages::{DraftsSummary, Message, Templates};
 use binome::model::{EditionId, PairId};
 use tauri::{AppHandle, Manager, Runtime, State};
 
@@ -18,62 +22,36 @@ pub async fn write_messages<R: Runtime>(
     let folder = dialog::pick_folder("Dossier où écrire les brouillons des messages")
         .await
         .ok_or(IpcError::Cancelled)?;
-    let state = app.state::<AppState>();
-    let mut messages = state.with_store(|store| store.messages(edition, None))?;
-    if let Some(only) = &pairs {
-        messages.retain(|m| only.contains(&m.pair));
-    }
-    let templates = state.with_store(|store| store.templates(edition))?;
-    messages::write_drafts(&messages, &folder, &templates).map_err(|e| IpcError::Storage {
-        message: e.to_string(),
-    })
+    let selection = Selection {
+        status: None,
+        pairs,
+    };
+    app.state::<AppState>()
+        .with_store(|store| messages::write_drafts(store, edition, &folder, &selection))
 }
 
 /// Marks the pairs whose messages were sent as "notifié".
 #[tauri::command]
 pub fn mark_notified(state: State<'_, AppState>, pairs: Vec<PairId>) -> Result<usize, IpcError> {
-    state.with_store(|store| store.mark_notified(&pairs))
-}
-
-/// A template field and what it holds.
-#[derive(Debug, Clone, serde::Serialize, ts_rs::TS)]
-pub struct TemplateField {
-    pub name: String,
-    pub description: String,
+    state.with_store(|store| messages::mark_notified(store, &pairs))
 }
 
 /// The templates of an edition, with the fields they may use.
-#[derive(Debug, Clone, serde::Serialize, ts_rs::TS)]
-pub struct TemplatesView {
-    pub templates: binome::messages::Templates,
-    pub fields: Vec<TemplateField>,
-}
-
 #[tauri::command]
 pub fn get_templates(
     state: State<'_, AppState>,
     edition: EditionId,
 ) -> Result<TemplatesView, IpcError> {
-    let templates = state.with_store(|store| store.templates(edition))?;
-    Ok(TemplatesView {
-        templates,
-        fields: messages::FIELDS
-            .iter()
-            .map(|(name, description)| TemplateField {
-                name: (*name).to_string(),
-                description: (*description).to_string(),
-            })
-            .collect(),
-    })
+    state.with_store(|store| messages::templates_view(store, edition))
 }
 
 #[tauri::command]
 pub fn set_templates(
     state: State<'_, AppState>,
     edition: EditionId,
-    templates: binome::messages::Templates,
+    templates: Templates,
 ) -> Result<(), IpcError> {
-    state.with_store(|store| store.set_templates(edition, &templates))
+    state.with_store(|store| messages::set_templates(store, edition, &templates))
 }
 
 /// Every message as it would be written, for the preview.
@@ -81,6 +59,6 @@ pub fn set_templates(
 pub fn preview_messages(
     state: State<'_, AppState>,
     edition: EditionId,
-) -> Result<Vec<binome::messages::Message>, IpcError> {
-    state.with_store(|store| store.messages(edition, None))
+) -> Result<Vec<Message>, IpcError> {
+    state.with_store(|store| messages::messages(store, edition, &Selection::default()))
 }

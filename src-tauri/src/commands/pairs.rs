@@ -1,6 +1,10 @@
-use binome::export::{self, ExportOptions, ExportSummary};
-use binome::model::EditionId;
-use binome::suggest::{Suggestion, Unpaired};
+//! The suggestion and what it leaves, the rules it follows, and the workbook of pairs.
+
+use binome::actions::{board, export, rules, suggest};
+use binome::export::{ExportOptions, ExportSummary};
+use binome::model::{EditionId, StudentId};
+use binome::season::SeasonOverview;
+use binome::suggest::{Compatibility, Rules, Suggestion, Unpaired};
 use tauri::{AppHandle, Manager, Runtime, State};
 
 use crate::dialog;
@@ -14,10 +18,7 @@ pub fn suggest_pairs(
     state: State<'_, AppState>,
     edition: EditionId,
 ) -> Result<Suggestion, IpcError> {
-    state.with_store(|store| {
-        store.backup("avant-suggestion")?;
-        store.suggest(edition)
-    })
+    state.with_store(|store| suggest::suggest(store, edition))
 }
 
 #[tauri::command]
@@ -25,7 +26,7 @@ pub fn list_unpaired(
     state: State<'_, AppState>,
     edition: EditionId,
 ) -> Result<Vec<Unpaired>, IpcError> {
-    state.with_store(|store| store.unpaired(edition))
+    state.with_store(|store| suggest::unpaired(store, edition))
 }
 
 /// Asks where to save, then writes the workbook of pairs there.
@@ -38,48 +39,25 @@ pub async fn export_workbook<R: Runtime>(
     let path = dialog::save_workbook("Enregistrer le classeur des binômes", "binomes.xlsx")
         .await
         .ok_or(IpcError::Cancelled)?;
-    let state = app.state::<AppState>();
-    state.with_export(|store| export::export_edition(store, edition, &path, &options))
-}
-
-/// A weight as the window shows it.
-#[derive(Debug, Clone, serde::Serialize, ts_rs::TS)]
-pub struct WeightLabel {
-    pub name: String,
-    pub label: String,
-}
-
-/// The rules of an edition, their French labels and the notice they make.
-#[derive(Debug, Clone, serde::Serialize, ts_rs::TS)]
-pub struct RulesView {
-    pub rules: binome::suggest::Rules,
-    pub labels: Vec<WeightLabel>,
-    pub notice: Vec<String>,
+    app.state::<AppState>()
+        .with_store(|store| export::export_workbook(store, edition, &path, &options))
 }
 
 #[tauri::command]
-pub fn get_rules(state: State<'_, AppState>, edition: EditionId) -> Result<RulesView, IpcError> {
-    let rules = state.with_store(|store| store.rules(edition))?;
-    Ok(RulesView {
-        labels: binome::suggest::Weights::LABELS
-            .iter()
-            .map(|(name, label)| WeightLabel {
-                name: (*name).to_string(),
-                label: (*label).to_string(),
-            })
-            .collect(),
-        notice: rules.notice_fr(),
-        rules,
-    })
+pub fn get_rules(
+    state: State<'_, AppState>,
+    edition: EditionId,
+) -> Result<rules::RulesView, IpcError> {
+    state.with_store(|store| rules::view(store, edition))
 }
 
 #[tauri::command]
 pub fn set_rules(
     state: State<'_, AppState>,
     edition: EditionId,
-    rules: binome::suggest::Rules,
+    rules: Rules,
 ) -> Result<(), IpcError> {
-    state.with_store(|store| store.set_rules(edition, &rules))
+    state.with_store(|store| rules::set(store, edition, &rules))
 }
 
 /// A student against every ambassador: the reasons of each allowed pair, why the others are not.
@@ -87,9 +65,9 @@ pub fn set_rules(
 pub fn compatibility(
     state: State<'_, AppState>,
     edition: EditionId,
-    student: binome::model::StudentId,
-) -> Result<Vec<binome::store::Compatibility>, IpcError> {
-    state.with_store(|store| store.compatibility(edition, student))
+    student: StudentId,
+) -> Result<Vec<Compatibility>, IpcError> {
+    state.with_store(|store| board::compatibility(store, edition, student))
 }
 
 /// The season at a glance: demand against supply, gaps, wish satisfaction.
@@ -97,6 +75,6 @@ pub fn compatibility(
 pub fn season_overview(
     state: State<'_, AppState>,
     edition: EditionId,
-) -> Result<binome::season::SeasonOverview, IpcError> {
-    state.with_store(|store| store.season(edition))
+) -> Result<SeasonOverview, IpcError> {
+    state.with_store(|store| suggest::season(store, edition))
 }

@@ -1,7 +1,6 @@
-use binome::model::{Ambassador, EditionId, SourceRow, SourceRowId, Student};
-use serde::Serialize;
+use binome::actions::people::{self, OriginalRow};
+use binome::model::{Ambassador, EditionId, SourceRowId, Student};
 use tauri::State;
-use ts_rs::TS;
 
 use crate::error::IpcError;
 use crate::state::AppState;
@@ -11,7 +10,7 @@ pub fn list_students(
     state: State<'_, AppState>,
     edition: EditionId,
 ) -> Result<Vec<Student>, IpcError> {
-    state.with_store(|store| store.list_students(edition))
+    state.with_store(|store| people::students(store, edition))
 }
 
 #[tauri::command]
@@ -19,22 +18,15 @@ pub fn list_ambassadors(
     state: State<'_, AppState>,
     edition: EditionId,
 ) -> Result<Vec<Ambassador>, IpcError> {
-    state.with_store(|store| store.list_ambassadors(edition))
+    state.with_store(|store| people::ambassadors(store, edition))
 }
 
 /// An imported row as it came, with the header of its file.
-#[derive(Debug, Clone, Serialize, TS)]
-#[serde(rename_all = "camelCase")]
-pub struct OriginalRow {
-    pub headers: Vec<String>,
-    pub row: SourceRow,
-}
-
 #[tauri::command]
 pub fn original_row(state: State<'_, AppState>, id: SourceRowId) -> Result<OriginalRow, IpcError> {
-    let found = state.with_store(|store| store.source_row(id))?;
-    let (headers, row) = found.ok_or_else(|| IpcError::NotFound {
-        message: "Cette ligne importée n'existe plus.".into(),
-    })?;
-    Ok(OriginalRow { headers, row })
+    state
+        .with_store(|store| people::original_row(store, id))?
+        .ok_or_else(|| IpcError::NotFound {
+            message: "Cette ligne importée n'existe plus.".into(),
+        })
 }

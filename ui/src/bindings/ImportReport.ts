@@ -9,7 +9,7 @@ import type { RowWarning } from "./RowWarning";
 import type { UnknownValue } from "./UnknownValue";
 
 /**
- * What an import did (or would do), with the command line's field names (PRODUCT.md §4).
+ * What an import did (or would do), with the command line's field names (docs/contracts.md §1).
  */
 export type ImportReport = { file: string, sheet: string | null, sheet_names: Array<string>, role: Role, header_row: number, title_rows: Array<number>, blank_rows: number, 
 /**

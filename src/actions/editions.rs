@@ -1,0 +1,40 @@
+//! Editions: listed, opened, created, renamed, deleted, and given last year's settings.
+
+use crate::model::{Edition, EditionId, EditionSummary, NewEdition};
+use crate::{Store, StoreError};
+
+pub fn list(store: &Store) -> Result<Vec<EditionSummary>, StoreError> {
+    store.list_editions()
+}
+
+pub fn get(store: &Store, id: EditionId) -> Result<EditionSummary, StoreError> {
+    store.edition(id)
+}
+
+pub fn create(store: &mut Store, edition: &NewEdition) -> Result<Edition, StoreError> {
+    store.create_edition(edition)
+}
+
+pub fn update(
+    store: &mut Store,
+    id: EditionId,
+    edition: &NewEdition,
+) -> Result<Edition, StoreError> {
+    store.update_edition(id, edition)
+}
+
+/// Deletes an edition for good (its people, pairs and history; backups replaced).
+pub fn delete(store: &mut Store, id: EditionId) -> Result<(), StoreError> {
+    store.delete_edition(id)
+}
+
+/// Gives an edition the rules and message templates of another (last year's).
+pub fn copy_settings(store: &mut Store, from: EditionId, to: EditionId) -> Result<(), StoreError> {
+    store.copy_settings(from, to)
+}
+
+/// The edition a command-line command works on: the one named (created if absent), else the
+/// most recent that is not the demo (created as « Vis mon job <année> » if there is none).
+pub fn for_command_line(store: &mut Store, name: Option<&str>) -> Result<Edition, StoreError> {
+    store.edition_for_command_line(name)
+}

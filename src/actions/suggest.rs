@@ -1,0 +1,183 @@
+//! « Proposer les binômes »: the suggestion on the edition as stored (locked, validated and
+//! notified pairs stay, the rest is replaced), after a backup, recorded in the history; then
+//! what it left: the unpaired students' diagnoses and the season at a glance.
+
+use std::collections::HashMap;
+
+use serde::Serialize;
+
+use super::board::{explained, explained_pairs, present, BoardChange};
+use super::rules::rules;
+use crate::model::{EditionId, Identity};
+use crate::season::SeasonOverview;
+use crate::suggest::{self, Suggestion, Unpaired};
+use crate::{Store, StoreError};
+
+/// Proposes the pairs of the edition, after a backup of the database.
+pub fn suggest(store: &mut Store, edition: EditionId) -> Result<Suggestion, StoreError> {
+    store.backup("avant-suggestion")?;
+    Ok(propose(store, edition)?.0)
+}
+
+/// The suggestion itself, recorded in the history (undoable), with what it changed on the
+/// board. No backup: `suggest` takes one, `pair` works in a database of its own.
+pub(crate) fn propose(
+    store: &mut Store,
+    edition: EditionId,
+) -> Result<(Suggestion, BoardChange), StoreError> {
+    // The edition must exist before anything is read of it.
+    store.edition(edition)?;
+    // People who withdrew are not suggested to anyone.
+    let (students, ambassadors) = present(store, edition)?;
+    let existing = store.list_pairs(edition)?;
+    let forbidden = store.forbidden_pairs(edition)?;
+    let rules = rules(store, edition)?;
+    let suggestion = suggest::suggest(&suggest::Input {
+        students: &students,
+        ambassadors: &ambassadors,
+        pairs: &existing,
+        forbidden: &forbidden,
+        rules: &rules,
+    });
+    // What a suggestion keeps is decided once, by `suggest::is_kept`; the others make room.
+    let replaced: Vec<_> = existing
+        .iter()
+        .filter(|p| !suggest::is_kept(p))
+        .map(|p| p.id)
+        .collect();
+    let made: Vec<_> = suggestion
+        .proposed
+        .iter()
+        .map(|p| (p.student, p.ambassador))
+        .collect();
+    let label = format!(
+        "Proposition des binômes : {} proposés, {} gardés, {} sans binôme, {} hors des états retenus",
+        suggestion.proposed.len(),
+        suggestion.kept.len(),
+        suggestion.unpaired.len(),
+        suggestion.excluded.len()
+    );
+    let change = store.replace_pairs(edition, &replaced, &made, &label)?;
+    let change = explained(store, edition, change)?;
+    Ok((suggestion, change))
+}
+
+/// [`suggest`] without the backup, with what it changed on the board (for the benchmarks and
+/// the tests that look at the change itself).
+pub fn suggest_on_board(
+    store: &mut Store,
+    edition: EditionId,
+) -> Result<(Suggestion, BoardChange), StoreError> {
+    propose(store, edition)
+}
+
+/// Why each student of the edition without a pair has none (the rules' exclusions last).
+pub fn unpaired(store: &Store, edition: EditionId) -> Result<Vec<Unpaired>, StoreError> {
+    let (students, ambassadors) = present(store, edition)?;
+    let pairs = store.list_pairs(edition)?;
+    let forbidden = store.forbidden_pairs(edition)?;
+    let rules = rules(store, edition)?;
+    Ok(suggest::diagnoses(&suggest::Input {
+        students: &students,
+        ambassadors: &ambassadors,
+        pairs: &pairs,
+        forbidden: &forbidden,
+        rules: &rules,
+    }))
+}
+
+/// The season at a glance: demand against supply, gaps, wish satisfaction.
+pub fn season(store: &Store, edition: EditionId) -> Result<SeasonOverview, StoreError> {
+    let (students, ambassadors) = present(store, edition)?;
+    let pairs = explained_pairs(store, edition)?;
+    Ok(crate::season::overview(&students, &ambassadors, &pairs))
+}
+
+/// What a suggestion did, under the command line's names (docs/contracts.md §1), then the
+/// details: each proposed pair with its reasons, each unpaired student with the diagnosis.
+#[derive(Debug, Clone, Serialize)]
+pub struct SuggestReport {
+    /// Pairs in the edition after the suggestion (kept and proposed).
+    pub pairs: usize,
+    pub proposed: usize,
+    pub kept: usize,
+    pub students_unpaired: usize,
+    /// Students left out by the rules (application not accepted).
+    pub students_excluded: usize,
+    pub places_left: u32,
+    pub suggested: Vec<SuggestedPair>,
+    pub unpaired: Vec<UnpairedStudent>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SuggestedPair {
+    pub student: String,
+    pub student_email: Option<String>,
+    pub ambassador: String,
+    pub ambassador_email: Option<String>,
+    pub score: u32,
+    pub reasons: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct UnpairedStudent {
+    pub student: String,
+    pub email: Option<String>,
+    pub diagnosis: String,
+}
+
+/// The report of a suggestion just made on the edition.
+pub fn report(
+    store: &Store,
+    edition: EditionId,
+    suggestion: &Suggestion,
+) -> Result<SuggestReport, StoreError> {
+    let students: HashMap<_, _> = store
+        .list_students(edition)?
+        .into_iter()
+        .map(|s| (s.id, s.identity))
+        .collect();
+    let ambassadors: HashMap<_, _> = store
+        .list_ambassadors(edition)?
+        .into_iter()
+        .map(|a| (a.id, a.identity))
+        .collect();
+    let name = |who: Option<&Identity>| {
+        who.map(|w| format!("{} {}", w.first_name, w.last_name.to_uppercase()))
+            .unwrap_or_default()
+    };
+    Ok(SuggestReport {
+        pairs: suggestion.kept.len() + suggestion.proposed.len(),
+        proposed: suggestion.proposed.len(),
+        kept: suggestion.kept.len(),
+        students_unpaired: suggestion.unpaired.len(),
+        students_excluded: suggestion.excluded.len(),
+        places_left: suggestion.places_left,
+        suggested: suggestion
+            .proposed
+            .iter()
+            .map(|p| SuggestedPair {
+                student: name(students.get(&p.student)),
+                student_email: students.get(&p.student).and_then(|s| s.email.clone()),
+                ambassador: name(ambassadors.get(&p.ambassador)),
+                ambassador_email: ambassadors.get(&p.ambassador).and_then(|a| a.email.clone()),
+                score: p.evaluation.score,
+                reasons: p
+                    .evaluation
+                    .parts
+                    .iter()
+                    .map(|part| part.reason.clone())
+                    .collect(),
+            })
+            .collect(),
+        unpaired: suggestion
+            .unpaired
+            .iter()
+            .map(|u| UnpairedStudent {
+                student: name(students.get(&u.student)),
+                email: students.get(&u.student).and_then(|s| s.email.clone()),
+                diagnosis: u.diagnosis.clone(),
+            })
+            .collect(),
+    })
+}
