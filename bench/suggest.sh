@@ -69,7 +69,7 @@ print(f"{best:.4f} {total} {int(placed.sum())}")
 PY
 }
 
-# The edition PRODUCT.md plans for, a smaller one (re-suggest target), and one with fewer
+# The edition the product plans for (2,000 students, 1,500 ambassadors), a smaller one (re-suggest target), and one with fewer
 # places than students (3,000 for about 2,000 places).
 for spec in "2000 1500 1" "1000 800 2" "3000 1000 4"; do
   read -r s a seed <<<"$spec"
