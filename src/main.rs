@@ -352,7 +352,8 @@ fn run(cli: Cli) -> Result<(), String> {
             let summary = actions::messages::write_drafts(&store, edition.id, &out, &selection)
                 .map_err(|e| fr(&e))?;
             if mark_notified {
-                actions::messages::mark_notified(&mut store, &summary.pairs).map_err(|e| fr(&e))?;
+                actions::messages::mark_notified(&mut store, edition.id, &summary.pairs)
+                    .map_err(|e| fr(&e))?;
             }
             if json {
                 print_json(&summary)?;

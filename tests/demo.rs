@@ -248,7 +248,7 @@ fn the_demo_edition_is_created_once_with_every_person_and_their_row() {
         .find(|s| s.identity.email.is_some())
         .unwrap();
     let (headers, row) = store
-        .source_row(with_email.source_row.unwrap())
+        .source_row(edition.id, with_email.source_row.unwrap())
         .unwrap()
         .unwrap();
     assert_eq!(headers[1], "Email");
@@ -261,7 +261,7 @@ fn the_demo_edition_is_created_once_with_every_person_and_their_row() {
 
     let ambassadors = store.list_ambassadors(edition.id).unwrap();
     let (headers, row) = store
-        .source_row(ambassadors[0].source_row.unwrap())
+        .source_row(edition.id, ambassadors[0].source_row.unwrap())
         .unwrap()
         .unwrap();
     assert_eq!(headers[2], "NOM");
@@ -297,4 +297,27 @@ fn a_first_run_gets_the_demo_edition_but_an_edition_in_use_is_left_alone() {
         .unwrap()
         .is_none());
     assert_eq!(store.list_editions().unwrap().len(), 1);
+}
+
+#[test]
+fn a_row_is_shown_only_within_its_own_edition() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&dir.path().join("b.sqlite3")).unwrap();
+    let demo = binome::actions::demo::open_demo_edition(&mut store).unwrap();
+    let other = store
+        .create_edition(&binome::model::NewEdition {
+            name: "Vis mon job 2025".into(),
+            event_date: None,
+        })
+        .unwrap();
+    let row = store.list_students(demo.id).unwrap()[0].source_row.unwrap();
+    assert!(binome::actions::people::original_row(&store, demo.id, row)
+        .unwrap()
+        .is_some());
+    assert!(
+        binome::actions::people::original_row(&store, other.id, row)
+            .unwrap()
+            .is_none(),
+        "a row id sent with another edition shows nothing"
+    );
 }

@@ -123,7 +123,14 @@ fn drafts_parse_back_with_accents_and_the_pair_details() {
     );
 
     // Once sent, the batch is marked: those pairs are "notifié", the others untouched.
-    assert_eq!(store.mark_notified(&summary.pairs).unwrap(), 5);
+    assert_eq!(store.mark_notified(edition, &summary.pairs).unwrap(), 5);
+    // A pair of another edition (or one undone since) is left alone.
+    assert_eq!(
+        store
+            .mark_notified(binome::model::EditionId(edition.0 + 1), &summary.pairs)
+            .unwrap(),
+        0
+    );
     let after = store.list_pairs(edition).unwrap();
     assert_eq!(
         after

@@ -250,7 +250,10 @@ fn people_keep_their_source_row_as_it_came_and_deleting_an_edition_removes_every
     );
     assert_eq!(students[0].comments.as_deref(), Some("=1+1 reste du texte"));
     let (headers, row) = store
-        .source_row(students[0].source_row.expect("linked to its row"))
+        .source_row(
+            created.id,
+            students[0].source_row.expect("linked to its row"),
+        )
         .unwrap()
         .unwrap();
     assert_eq!(headers, ["Email", "Colonne inconnue"]);

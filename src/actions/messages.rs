@@ -103,6 +103,10 @@ pub fn write_drafts(
 }
 
 /// Marks the pairs whose messages were sent as « notifié ».
-pub fn mark_notified(store: &mut Store, pairs: &[PairId]) -> Result<usize, StoreError> {
-    store.mark_notified(pairs)
+pub fn mark_notified(
+    store: &mut Store,
+    edition: EditionId,
+    pairs: &[PairId],
+) -> Result<usize, StoreError> {
+    store.mark_notified(edition, pairs)
 }

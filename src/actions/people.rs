@@ -22,9 +22,14 @@ pub struct OriginalRow {
     pub row: SourceRow,
 }
 
-/// The row a person came from; `None` once it no longer exists.
-pub fn original_row(store: &Store, id: SourceRowId) -> Result<Option<OriginalRow>, StoreError> {
+/// The row a person of the edition came from; `None` once it no longer exists (or is not of
+/// this edition).
+pub fn original_row(
+    store: &Store,
+    edition: EditionId,
+    id: SourceRowId,
+) -> Result<Option<OriginalRow>, StoreError> {
     Ok(store
-        .source_row(id)?
+        .source_row(edition, id)?
         .map(|(headers, row)| OriginalRow { headers, row }))
 }

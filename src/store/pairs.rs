@@ -132,11 +132,16 @@ impl Store {
     }
 
     /// Moves the pairs to "notifié", in one transaction.
-    pub fn mark_notified(&mut self, pairs: &[PairId]) -> Result<usize, StoreError> {
-        let Some(&first) = pairs.first() else {
+    /// Pairs no longer in the edition (undone since the messages were written, or of another
+    /// edition) are left out; returns how many changed.
+    pub fn mark_notified(
+        &mut self,
+        edition: EditionId,
+        pairs: &[PairId],
+    ) -> Result<usize, StoreError> {
+        if pairs.is_empty() {
             return Ok(0);
-        };
-        let edition = edition_of_pair(&self.conn, first)?;
+        }
         let (changed, _) = self.journaled(edition, |tx| {
             let mut changed = 0;
             let mut stmt = tx.prepare_cached(

@@ -82,17 +82,19 @@ impl Store {
         ambassador_by_id(&self.conn, edition, id)
     }
 
-    /// An imported row exactly as it came, with the header of its file.
+    /// An imported row of the edition exactly as it came, with the header of its file.
     pub fn source_row(
         &self,
+        edition: EditionId,
         id: SourceRowId,
     ) -> Result<Option<(Vec<String>, SourceRow)>, StoreError> {
         let found = self
             .conn
             .query_row(
                 "SELECT b.headers, r.id, r.batch_id, r.row_number, r.cells, r.rejected_reason
-                 FROM source_row r JOIN import_batch b ON b.id = r.batch_id WHERE r.id = ?1",
-                [id],
+                 FROM source_row r JOIN import_batch b ON b.id = r.batch_id
+                 WHERE r.id = ?1 AND b.edition_id = ?2",
+                params![id, edition],
                 |row| {
                     Ok((
                         row.get::<_, String>(0)?,

@@ -96,7 +96,7 @@ export const api = {
   exportDemoSamples: () => call<DemoSamples>("export_demo_samples"),
   listStudents: (edition: number) => call<Student[]>("list_students", { edition }),
   listAmbassadors: (edition: number) => call<Ambassador[]>("list_ambassadors", { edition }),
-  originalRow: (id: number) => call<OriginalRow>("original_row", { id }),
+  originalRow: (edition: number, id: number) => call<OriginalRow>("original_row", { edition, id }),
   pickImportFile: (role: Role) => call<string>("pick_import_file", { role }),
   previewImport: (edition: number, role: Role, path: string, sheet: string | null) =>
     call<ImportReport>("preview_import", { edition, role, path, sheet }),
@@ -110,7 +110,7 @@ export const api = {
   exportWorkbook: (edition: number, options: ExportOptions) =>
     call<ExportSummary>("export_workbook", { edition, options }),
   writeMessages: (edition: number, pairs: number[] | null = null) => call<DraftsSummary>("write_messages", { edition, pairs }),
-  markNotified: (pairs: number[]) => call<number>("mark_notified", { pairs }),
+  markNotified: (edition: number, pairs: number[]) => call<number>("mark_notified", { edition, pairs }),
   getTemplates: (edition: number) => call<TemplatesView>("get_templates", { edition }),
   setTemplates: (edition: number, templates: Templates) => call<null>("set_templates", { edition, templates }),
   previewMessages: (edition: number) => call<Message[]>("preview_messages", { edition }),

@@ -32,8 +32,12 @@ pub async fn write_messages<R: Runtime>(
 
 /// Marks the pairs whose messages were sent as "notifié".
 #[tauri::command]
-pub fn mark_notified(state: State<'_, AppState>, pairs: Vec<PairId>) -> Result<usize, IpcError> {
-    state.with_store(|store| messages::mark_notified(store, &pairs))
+pub fn mark_notified(
+    state: State<'_, AppState>,
+    edition: EditionId,
+    pairs: Vec<PairId>,
+) -> Result<usize, IpcError> {
+    state.with_store(|store| messages::mark_notified(store, edition, &pairs))
 }
 
 /// The templates of an edition, with the fields they may use.

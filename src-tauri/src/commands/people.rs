@@ -23,9 +23,13 @@ pub fn list_ambassadors(
 
 /// An imported row as it came, with the header of its file.
 #[tauri::command]
-pub fn original_row(state: State<'_, AppState>, id: SourceRowId) -> Result<OriginalRow, IpcError> {
+pub fn original_row(
+    state: State<'_, AppState>,
+    edition: EditionId,
+    id: SourceRowId,
+) -> Result<OriginalRow, IpcError> {
     state
-        .with_store(|store| people::original_row(store, id))?
+        .with_store(|store| people::original_row(store, edition, id))?
         .ok_or_else(|| IpcError::NotFound {
             message: "Cette ligne importée n'existe plus.".into(),
         })

@@ -51,7 +51,7 @@ export const PairsPanel = memo(function PairsPanel({ edition, onChanged }: { edi
   const markSent = () =>
     run(async () => {
       if (!written) return;
-      const n = await api.markNotified(written);
+      const n = await api.markNotified(edition, written);
       setWritten(null);
       setNotice(`${n} binômes passés à « notifié ».`);
       setBoardVersion((v) => v + 1);

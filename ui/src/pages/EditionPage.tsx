@@ -77,7 +77,7 @@ export function EditionPage({ id, onBack }: { id: number; onBack: () => void }) 
 
   const showOriginal = (name: string, sourceRow: number | null) => {
     if (sourceRow === null) return;
-    api.originalRow(sourceRow).then(
+    api.originalRow(id, sourceRow).then(
       (row) => {
         setOriginal({ name, row });
         originalModal.open();
