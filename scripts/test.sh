@@ -25,6 +25,10 @@ cargo test -p binome --no-run
 # The export tests open the workbook with LibreOffice: here it must be there.
 (ulimit -v 2500000 && BINOMES_REQUIRE_LIBREOFFICE=1 cargo test -p binome)
 
+# The organisers mostly run Windows: the engine's tests again as Windows executables, under
+# Wine (cross-compiled with mingw-w64; what cannot run there is listed in the script).
+bash "$ROOT/scripts/test-windows.sh"
+
 ensure_npm "$ROOT/ui"
 ensure_npm "$ROOT/tests/e2e"
 build_ui

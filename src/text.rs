@@ -54,6 +54,22 @@ pub fn header_key(header: &str) -> String {
     folded.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// Text a spreadsheet program would take for a formula (Excel evaluates `=HYPERLINK(…)`
+/// typed by an applicant in their own name): every text export writes such text as text.
+pub fn looks_like_formula(text: &str) -> bool {
+    text.starts_with(['=', '+', '-', '@', '\t', '\r'])
+}
+
+/// A value for a CSV cell that a spreadsheet opens: text that looks like a formula gets a
+/// leading apostrophe, so Excel and LibreOffice show it as the text it is.
+pub fn csv_safe(text: &str) -> std::borrow::Cow<'_, str> {
+    if looks_like_formula(text) {
+        std::borrow::Cow::Owned(format!("'{text}"))
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -350,3 +350,39 @@ fn one_workbook_per_region_holds_only_that_region() {
         .iter()
         .all(|r| ["22", "29", "35", "56"].contains(&r[dep].to_string().as_str())));
 }
+
+/// Windows (run under Wine by scripts/test-windows.sh): a workbook open in Excel cannot be
+/// replaced; the organiser is told to close it, in French, and the open file is left whole.
+#[cfg(windows)]
+#[test]
+fn a_workbook_open_in_excel_is_not_overwritten_and_the_organiser_is_told_to_close_it() {
+    use std::os::windows::fs::OpenOptionsExt;
+    // A folder with spaces and accents, as Windows user folders have.
+    let dir = tempfile::Builder::new()
+        .prefix("Données Été ")
+        .tempdir()
+        .unwrap();
+    let (store, edition) = prepared(dir.path());
+    let out = dir.path().join("Binômes 2026.xlsx");
+    export_edition(&store, edition, &out, &ExportOptions::default()).unwrap();
+    let before = std::fs::read(&out).unwrap();
+    // What Excel does with an open workbook: no sharing.
+    let held = std::fs::OpenOptions::new()
+        .read(true)
+        .share_mode(0)
+        .open(&out)
+        .unwrap();
+    let message = export_edition(&store, edition, &out, &ExportOptions::default())
+        .unwrap_err()
+        .to_string();
+    assert!(
+        message.contains("ouvert dans un autre programme") && message.contains("Binômes 2026.xlsx"),
+        "{message}"
+    );
+    drop(held);
+    assert_eq!(
+        std::fs::read(&out).unwrap(),
+        before,
+        "the open workbook is left whole"
+    );
+}

@@ -162,3 +162,64 @@ fn templates_are_editable_per_edition() {
         templates
     );
 }
+
+#[test]
+fn the_mail_merge_sheet_opens_in_french_excel_and_no_name_becomes_a_formula() {
+    let dir = tempfile::tempdir().unwrap();
+    // Applicants write what they like in their own names.
+    let students = dir.path().join("étudiants.csv");
+    std::fs::write(
+        &students,
+        "Nom;Prénom;Email;Métier que vous souhaitez découvrir (1er choix);Code postal\r\n\
+         Martin;\"=HYPERLINK(\"\"http://mal.example\"\";\"\"clic\"\")\";zoe@etu.example;Développeur;75001\r\n",
+    )
+    .unwrap();
+    let ambassadors = dir.path().join("ambassadeurs.csv");
+    std::fs::write(
+        &ambassadors,
+        "Nom;Prénom;Email;Métier;Code postal;Combien d'étudiants pouvez-vous accueillir ?\r\n\
+         +Durand;@Paul;paul@etat.example;Développeur;75002;1\r\n",
+    )
+    .unwrap();
+    let mut store = Store::open(&dir.path().join("b.sqlite3")).unwrap();
+    let edition = binome::actions::editions::for_command_line(&mut store, None)
+        .unwrap()
+        .id;
+    common::import_file(&mut store, edition, &students, Role::Student, None).unwrap();
+    common::import_file(&mut store, edition, &ambassadors, Role::Ambassador, None).unwrap();
+    let suggestion = binome::actions::suggest::suggest(&mut store, edition).unwrap();
+    assert_eq!(suggestion.proposed.len(), 1);
+    let folder = dir.path().join("messages");
+    binome::actions::messages::write_drafts(&store, edition, &folder, &Default::default()).unwrap();
+
+    let bytes = std::fs::read(folder.join("publipostage.csv")).unwrap();
+    assert!(
+        bytes.starts_with("\u{feff}".as_bytes()),
+        "a byte-order mark"
+    );
+    let text = String::from_utf8(bytes).unwrap();
+    assert!(
+        text.contains("Message\r\n"),
+        "CRLF line ends, as Windows writes them"
+    );
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(b';')
+        .from_reader(text.trim_start_matches('\u{feff}').as_bytes());
+    let names: Vec<String> = reader
+        .records()
+        .map(|r| r.unwrap()[1].to_string())
+        .collect();
+    assert_eq!(names.len(), 2);
+    for name in &names {
+        assert!(
+            !binome::text::looks_like_formula(name),
+            "« {name} » would be evaluated by Excel"
+        );
+    }
+    // Written as text: the apostrophe is Excel's own mark for it.
+    assert!(
+        names.contains(&"'=HYPERLINK(\"http://mal.example\";\"clic\") Martin".to_string()),
+        "{names:?}"
+    );
+    assert!(names.contains(&"'@Paul +Durand".to_string()), "{names:?}");
+}

@@ -74,10 +74,14 @@ pub fn run() {
     let demo_if_empty = std::env::args().any(|arg| arg == "--demo-if-empty");
     build(tauri::Builder::default(), state)
         .setup(move |app| {
-            // The OS-specific per-user data folder, unless BINOME_DATA_DIR chose another.
+            // The OS's per-user *local* data folder (never Windows' roaming one, which roaming
+            // profiles copy to a server), unless BINOME_DATA_DIR chose another.
             let state = app.state::<AppState>();
             if !state.has_data_dir() {
-                state.set_data_dir(app.path().app_data_dir()?);
+                let roaming = app.path().app_data_dir()?;
+                let local = app.path().app_local_data_dir()?;
+                let chosen = binome::actions::database::choose_data_folder(&roaming, &local);
+                state.set_data_folder(roaming, chosen);
             }
             if demo_if_empty {
                 // A failure here shows in the window at the first command; no need to stop.

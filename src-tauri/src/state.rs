@@ -6,8 +6,9 @@ use std::sync::{Mutex, MutexGuard};
 
 use binome::import::Analysis;
 use binome::model::EditionId;
-use binome::store::DATABASE_FILE_NAME;
+use binome::store::{DataFolder, DATABASE_FILE_NAME};
 use binome::Store;
+use binome::StoreError;
 
 use crate::error::IpcError;
 
@@ -25,6 +26,8 @@ pub fn data_dir_override() -> Option<PathBuf> {
 pub struct AppState {
     data_dir: Mutex<Option<PathBuf>>,
     store: Mutex<Option<Store>>,
+    /// What the organiser is told about the data folder (moved at start…), if anything.
+    data_notice: Mutex<Option<String>>,
     /// The data folder's lock, held while the app runs: one Binômes per data folder.
     lock: Mutex<Option<binome::store::FolderLock>>,
     /// The file last previewed in the import wizard, applied as previewed.
@@ -44,6 +47,7 @@ impl AppState {
         AppState {
             data_dir: Mutex::new(data_dir),
             store: Mutex::new(None),
+            data_notice: Mutex::new(None),
             lock: Mutex::new(None),
             pending_import: Mutex::new(None),
             import_cancel: AtomicBool::new(false),
@@ -52,6 +56,47 @@ impl AppState {
 
     pub fn has_data_dir(&self) -> bool {
         self.data_dir.lock().is_ok_and(|d| d.is_some())
+    }
+
+    /// The data folder chosen at start, and what the organiser should be told about it: data
+    /// moved from the roaming folder, two databases found, or a move that failed — then the
+    /// roaming folder is used as it is, nothing lost.
+    pub fn set_data_folder(&self, roaming: PathBuf, chosen: Result<DataFolder, StoreError>) {
+        let (dir, notice) = match chosen {
+            Ok(DataFolder::Local(dir)) => (dir, None),
+            Ok(DataFolder::Moved { from, to }) => {
+                let notice = format!(
+                    "Les données de Binômes ont été déplacées de {} vers {} (dossier local, jamais copié sur le réseau).",
+                    from.display(),
+                    to.display()
+                );
+                (to, Some(notice))
+            }
+            Ok(DataFolder::BothKept { local, roaming }) => {
+                let notice = format!(
+                    "Une autre base Binômes se trouve encore dans {} (dossier itinérant) : elle n'a pas été modifiée. Binômes utilise celle de {}.",
+                    roaming.display(),
+                    local.display()
+                );
+                (local, Some(notice))
+            }
+            Err(error) => {
+                let notice = format!(
+                    "Les données n'ont pas pu être déplacées vers le dossier local ({error}) : Binômes les utilise là où elles sont, dans {}.",
+                    roaming.display()
+                );
+                (roaming, Some(notice))
+            }
+        };
+        self.set_data_dir(dir);
+        if let Ok(mut guard) = self.data_notice.lock() {
+            *guard = notice;
+        }
+    }
+
+    /// What the organiser should be told about the data folder, if anything.
+    pub fn data_notice(&self) -> Option<String> {
+        self.data_notice.lock().ok().and_then(|n| n.clone())
     }
 
     pub fn set_data_dir(&self, dir: PathBuf) {

@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use crate::store::{self, BackupInfo, Restored};
+use crate::store::{self, BackupInfo, DataFolder, Restored};
 use crate::{Store, StoreError};
 
 pub fn schema_version(store: &Store) -> Result<u32, StoreError> {
@@ -17,4 +17,10 @@ pub fn list_backups(data_dir: &Path) -> Vec<BackupInfo> {
 /// Puts a backup in place of the database; the replaced file is kept aside in the data folder.
 pub fn restore_backup(data_dir: &Path, file: &str) -> Result<Restored, StoreError> {
     store::restore_backup(data_dir, file)
+}
+
+/// The data folder to work in at start: the local application folder, after moving there the
+/// data an earlier build kept in the roaming one (Windows; elsewhere they are the same).
+pub fn choose_data_folder(roaming: &Path, local: &Path) -> Result<DataFolder, StoreError> {
+    store::adopt_data_folder(roaming, local)
 }

@@ -259,6 +259,14 @@ fn write_atomically(
             detail: "ce dossier n'existe pas (ou plus) : choisissez-en un autre".into(),
         });
     }
+    // Said before anything is written: Windows would refuse the rename as "access denied",
+    // which reads like a workbook left open.
+    if out.is_dir() {
+        return Err(ExportError::Write {
+            file,
+            detail: "un dossier porte déjà ce nom : choisissez-en un autre".into(),
+        });
+    }
     let tmp: PathBuf = dir.join(format!(".{file}.{}.tmp", std::process::id()));
     let result = write(&tmp).map_err(|e| ExportError::Write {
         file: file.clone(),
@@ -272,6 +280,8 @@ fn write_atomically(
         let _ = std::fs::remove_file(&tmp);
         match (e.kind(), e.raw_os_error()) {
             (std::io::ErrorKind::PermissionDenied, _) => ExportError::Locked { file: file.clone() },
+            // Windows: ERROR_SHARING_VIOLATION, ERROR_LOCK_VIOLATION — Excel holds the file open.
+            (_, Some(32 | 33)) if cfg!(windows) => ExportError::Locked { file: file.clone() },
             // EISDIR / ENOTEMPTY: a folder already has that name.
             (_, Some(21 | 39)) => ExportError::Write {
                 file: file.clone(),

@@ -21,10 +21,7 @@ fn opt(value: &Option<String>) -> Out {
     Out::Text(value.clone().unwrap_or_default())
 }
 
-/// Text Excel would take for a formula (or that some programs do) when the cell is edited.
-fn looks_like_formula(text: &str) -> bool {
-    text.starts_with(['=', '+', '-', '@', '\t', '\r'])
-}
+use crate::text::looks_like_formula;
 
 struct Sheet<'w> {
     sheet: &'w mut Worksheet,

@@ -33,6 +33,11 @@ impl<'a> Progress<'a> {
         }
     }
 
+    /// Whether the organiser asked to stop.
+    pub fn is_cancelled(&self) -> bool {
+        self.cancelled.load(Ordering::Relaxed)
+    }
+
     /// Called as rows are read; reports every [`REPORT_EVERY`] rows.
     pub fn rows(&self, rows: u32, file: &str) -> Result<(), ImportError> {
         if rows.is_multiple_of(REPORT_EVERY) {

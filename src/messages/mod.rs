@@ -309,8 +309,10 @@ pub fn write_drafts(
         written += 1;
     }
     let merge_path = folder.join("publipostage.csv");
+    // As French Excel on Windows reads it: UTF-8 with a byte-order mark, `;`, CRLF.
     let mut csv = csv::WriterBuilder::new()
         .delimiter(b';')
+        .terminator(csv::Terminator::CRLF)
         .from_writer(Vec::new());
     let header = ["Rôle", "Nom", "Email", "Objet", "Message"];
     csv.write_record(header).map_err(|e| fail(e.to_string()))?;
@@ -319,12 +321,14 @@ pub fn write_drafts(
             Role::Student => "étudiant",
             Role::Ambassador => "ambassadeur",
         };
+        // Names and texts come from applicants: none may become a formula in Excel.
+        let safe = crate::text::csv_safe;
         csv.write_record([
             role,
-            &message.to_name,
-            message.to_email.as_deref().unwrap_or(""),
-            &message.subject,
-            &message.body,
+            &safe(&message.to_name),
+            &safe(message.to_email.as_deref().unwrap_or("")),
+            &safe(&message.subject),
+            &safe(&message.body),
         ])
         .map_err(|e| fail(e.to_string()))?;
     }

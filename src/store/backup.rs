@@ -252,8 +252,13 @@ pub fn restore_backup(data_dir: &Path, file: &str) -> Result<Restored, StoreErro
     // aside and the copy renamed in: a crash leaves the old database or the whole copy in place
     // (at worst, in the instant between the two renames, none — and the copy still listed).
     let partial = data_dir.join(format!("{DATABASE_FILE_NAME}.restauration"));
-    let copied =
-        std::fs::copy(&source, &partial).and_then(|_| std::fs::File::open(&partial)?.sync_all());
+    // Flushed through a handle opened for writing: Windows refuses to flush a read-only one.
+    let copied = std::fs::copy(&source, &partial).and_then(|_| {
+        std::fs::OpenOptions::new()
+            .write(true)
+            .open(&partial)?
+            .sync_all()
+    });
     copied.map_err(|source| StoreError::Restore {
         path: partial.clone(),
         source,

@@ -13,6 +13,8 @@ pub struct AppInfo {
     pub data_dir: String,
     pub database_path: String,
     pub schema_version: u32,
+    /// Something to tell the organiser about the data folder (moved at start…), in French.
+    pub data_notice: Option<String>,
 }
 
 #[tauri::command]
@@ -25,5 +27,6 @@ pub fn app_info(state: State<'_, AppState>) -> Result<AppInfo, IpcError> {
         database_path: database_path(&data_dir).display().to_string(),
         data_dir: data_dir.display().to_string(),
         schema_version,
+        data_notice: state.data_notice(),
     })
 }

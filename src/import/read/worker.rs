@@ -4,14 +4,19 @@
 //! with a memory ceiling, such a file costs the child, and the organiser is told the file is
 //! damaged; the app and the command line go on.
 //!
+//! The child is bounded three ways: its memory (an address-space ceiling on Unix, a Job Object
+//! on Windows, which also kills it if the app dies), its time (a deadline, and a CPU-time limit
+//! on Unix), and the organiser's « Annuler », which stops it at once.
+//!
 //! The binaries opt in at start with [`isolate_readers`], which also serves as the child when
 //! the environment asks for it. Library users (the engine tests) read in-process unless they
 //! name a worker with [`use_reader_process`].
 
-use std::io::Write;
+use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+use std::process::{Child, Command, Stdio};
 use std::sync::OnceLock;
+use std::time::{Duration, Instant};
 
 use super::{workbook, ReadOptions};
 use crate::import::error::ImportError;
@@ -22,6 +27,12 @@ use crate::import::table::RawTable;
 const SERVE: &str = "BINOMES_READER_PROCESS";
 /// Address space of the child: far above any real sheet, far below the machine.
 const CHILD_MEMORY_BYTES: u64 = 1536 * 1024 * 1024;
+/// How long a read may take: a real sheet of 50,000 rows takes a few seconds.
+const DEADLINE: Duration = Duration::from_secs(120);
+/// How often the parent looks at the child, the deadline and « Annuler ».
+const POLL: Duration = Duration::from_millis(20);
+/// Set (in seconds) to shorten the deadline: the tests of a looping reader use it.
+const DEADLINE_ENV: &str = "BINOMES_READER_DEADLINE_SECONDS";
 
 static WORKER: OnceLock<PathBuf> = OnceLock::new();
 
@@ -110,17 +121,45 @@ pub(super) fn read(
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::null());
-    limit_memory(&mut command);
+    limit_child(&mut command);
     let mut child = command
         .spawn()
         .map_err(|e| damaged(&format!("lecture impossible ({e})")))?;
+    // Held until the child is reaped: on Windows, closing it kills the child.
+    let _job = contain(&child);
     if let Some(mut stdin) = child.stdin.take() {
         let _ = serde_json::to_writer(&mut stdin, &request);
     }
-    let output = child
-        .wait_with_output()
-        .map_err(|e| damaged(&format!("lecture impossible ({e})")))?;
-    match serde_json::from_slice::<Answer>(&output.stdout) {
+    // The answer is read on a thread of its own, so that a large table never fills the pipe
+    // while the parent waits.
+    let mut stdout = child.stdout.take();
+    let answer = std::thread::spawn(move || {
+        let mut bytes = Vec::new();
+        if let Some(out) = stdout.as_mut() {
+            let _ = out.read_to_end(&mut bytes);
+        }
+        bytes
+    });
+    match wait(&mut child, deadline(), progress) {
+        Waited::Done => {}
+        Waited::Cancelled => {
+            stop(&mut child);
+            let _ = answer.join();
+            return Err(ImportError::Cancelled {
+                file: file.to_string(),
+            });
+        }
+        Waited::TooLong(limit) => {
+            stop(&mut child);
+            let _ = answer.join();
+            return Err(damaged(&format!(
+                "sa lecture a duré plus de {} secondes sans aboutir (structure interne en boucle)",
+                limit.as_secs()
+            )));
+        }
+    }
+    let output = answer.join().unwrap_or_default();
+    match serde_json::from_slice::<Answer>(&output) {
         Ok(Answer::Table(table)) => Ok(table),
         Ok(Answer::Refused(message)) => Err(ImportError::Refused { message }),
         // The child died: out of memory on a damaged sheet, or the reader crashed.
@@ -130,24 +169,137 @@ pub(super) fn read(
     }
 }
 
+enum Waited {
+    Done,
+    Cancelled,
+    TooLong(Duration),
+}
+
+fn deadline() -> Duration {
+    std::env::var(DEADLINE_ENV)
+        .ok()
+        .and_then(|v| v.trim().parse::<u64>().ok())
+        .filter(|&s| s > 0)
+        .map_or(DEADLINE, Duration::from_secs)
+}
+
+/// Waits for the child to end, or for « Annuler », or for the deadline.
+fn wait(child: &mut Child, limit: Duration, progress: &Progress) -> Waited {
+    let start = Instant::now();
+    loop {
+        match child.try_wait() {
+            Ok(Some(_)) | Err(_) => return Waited::Done,
+            Ok(None) => {}
+        }
+        if progress.is_cancelled() {
+            return Waited::Cancelled;
+        }
+        if start.elapsed() >= limit {
+            return Waited::TooLong(limit);
+        }
+        std::thread::sleep(POLL);
+    }
+}
+
+fn stop(child: &mut Child) {
+    let _ = child.kill();
+    let _ = child.wait();
+}
+
+/// The child's limits that are set before it starts: its address space and CPU time (Unix).
 #[cfg(unix)]
-fn limit_memory(command: &mut Command) {
+fn limit_child(command: &mut Command) {
     use std::os::unix::process::CommandExt;
+    let cpu_seconds = deadline().as_secs() + 5;
     // SAFETY: setrlimit is async-signal-safe; nothing else runs between fork and exec.
     unsafe {
-        command.pre_exec(|| {
-            let limit = libc::rlimit {
+        command.pre_exec(move || {
+            let memory = libc::rlimit {
                 rlim_cur: CHILD_MEMORY_BYTES as libc::rlim_t,
                 rlim_max: CHILD_MEMORY_BYTES as libc::rlim_t,
             };
             // A lower ceiling than the parent's is always allowed; if not, read unbounded.
-            let _ = libc::setrlimit(libc::RLIMIT_AS, &limit);
+            let _ = libc::setrlimit(libc::RLIMIT_AS, &memory);
+            // The deadline kills a looping child; this is the same bound kept by the kernel.
+            let cpu = libc::rlimit {
+                rlim_cur: cpu_seconds as libc::rlim_t,
+                rlim_max: cpu_seconds as libc::rlim_t,
+            };
+            let _ = libc::setrlimit(libc::RLIMIT_CPU, &cpu);
             Ok(())
         });
     }
 }
 
 #[cfg(not(unix))]
-fn limit_memory(_command: &mut Command) {
-    // Windows has no rlimit; the child still keeps a crash away from the app.
+fn limit_child(_command: &mut Command) {
+    // Windows: the Job Object set on the running child (`contain`).
+}
+
+/// Unix: the limits are set before the child starts; nothing to hold.
+#[cfg(not(windows))]
+fn contain(_child: &Child) -> Option<()> {
+    None
+}
+
+/// Windows: the child in a Job Object that caps its memory and kills it when the job's handle
+/// closes (the parent reaped it, gave up on it, or died).
+#[cfg(windows)]
+fn contain(child: &Child) -> Option<job::Job> {
+    job::Job::limit(child, CHILD_MEMORY_BYTES)
+}
+
+#[cfg(windows)]
+mod job {
+    use std::os::windows::io::AsRawHandle;
+    use std::process::Child;
+
+    use windows_sys::Win32::Foundation::{CloseHandle, HANDLE};
+    use windows_sys::Win32::System::JobObjects::{
+        AssignProcessToJobObject, CreateJobObjectW, JobObjectExtendedLimitInformation,
+        SetInformationJobObject, JOBOBJECT_EXTENDED_LIMIT_INFORMATION,
+        JOB_OBJECT_LIMIT_KILL_ON_JOB_CLOSE, JOB_OBJECT_LIMIT_PROCESS_MEMORY,
+    };
+
+    pub struct Job(HANDLE);
+
+    impl Job {
+        /// `None` when the system refuses (then the child runs unbounded, as before).
+        pub fn limit(child: &Child, memory: u64) -> Option<Job> {
+            // SAFETY: plain Win32 calls on a handle we own and a zeroed C struct.
+            unsafe {
+                let handle = CreateJobObjectW(std::ptr::null(), std::ptr::null());
+                if handle.is_null() {
+                    return None;
+                }
+                let job = Job(handle);
+                let mut info: JOBOBJECT_EXTENDED_LIMIT_INFORMATION = std::mem::zeroed();
+                info.BasicLimitInformation.LimitFlags =
+                    JOB_OBJECT_LIMIT_PROCESS_MEMORY | JOB_OBJECT_LIMIT_KILL_ON_JOB_CLOSE;
+                info.ProcessMemoryLimit = memory as usize;
+                let set = SetInformationJobObject(
+                    job.0,
+                    JobObjectExtendedLimitInformation,
+                    &info as *const _ as *const core::ffi::c_void,
+                    std::mem::size_of::<JOBOBJECT_EXTENDED_LIMIT_INFORMATION>() as u32,
+                );
+                if set == 0 {
+                    return None;
+                }
+                if AssignProcessToJobObject(job.0, child.as_raw_handle() as HANDLE) == 0 {
+                    return None;
+                }
+                Some(job)
+            }
+        }
+    }
+
+    impl Drop for Job {
+        fn drop(&mut self) {
+            // SAFETY: the handle is ours and closed once.
+            unsafe {
+                CloseHandle(self.0);
+            }
+        }
+    }
 }

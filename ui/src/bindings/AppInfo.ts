@@ -3,4 +3,8 @@
 /**
  * What the app tells the organiser about itself, starting with where their data lives.
  */
-export type AppInfo = { version: string, dataDir: string, databasePath: string, schemaVersion: number, };
+export type AppInfo = { version: string, dataDir: string, databasePath: string, schemaVersion: number, 
+/**
+ * Something to tell the organiser about the data folder (moved at start…), in French.
+ */
+dataNotice: string | null, };

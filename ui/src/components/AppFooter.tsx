@@ -20,6 +20,11 @@ export function AppFooter() {
           ) : null}
           . Rien n'est envoyé sur Internet.
         </p>
+        {info?.dataNotice ? (
+          <p className="fr-text--sm fr-mb-0" role="status" id="data-notice">
+            {info.dataNotice}
+          </p>
+        ) : null}
       </div>
     </footer>
   );
