@@ -24,7 +24,7 @@ WORK="$(mktemp -d)"
 trap 'rm -rf "$WORK"; build_ui' EXIT
 step "Building the interface (ui/) with the board's measurements"
 (cd "$ROOT/ui" && VITE_BINOMES_BENCH=1 npm run --silent build)
-cargo build -q --release -p binome -p binomes-desktop
+cargo build -q --release -p binome -p binomes-desktop --features binomes-desktop/test-hooks
 cargo build -q --release -p binome --example board_load
 BIN="$CARGO_TARGET_DIR/release"
 

@@ -18,6 +18,16 @@ if cargo tree -p binome -e normal,build --prefix none | grep -Ei '^(tauri|wry|we
   exit 1
 fi
 
+step "The app ships no test-only code: no TypeScript generator, no scripted dialogs by default"
+if cargo tree -p binomes-desktop -e normal --prefix none | grep -E '^ts-rs '; then
+  echo "ts-rs is for generating bindings in tests, not a dependency of the app." >&2
+  exit 1
+fi
+if grep -q 'default *= *\[[^]]*test-hooks' src-tauri/Cargo.toml; then
+  echo "The test-hooks feature must stay off by default." >&2
+  exit 1
+fi
+
 step "Engine tests (cargo test -p binome), run under a 2.5 GB memory limit"
 cargo test -p binome --no-run
 # Hostile files (huge declared ranges, zip bombs, a million rows) must be refused, not allowed to
@@ -47,7 +57,7 @@ cargo test -p binomes-desktop
 
 ensure_tauri_driver
 step "Building the app for the end-to-end tests"
-cargo build -p binomes-desktop
+cargo build -p binomes-desktop --features test-hooks
 step "End-to-end tests: the real app in WebKitWebDriver under Xvfb"
 BINOMES_APP="$CARGO_TARGET_DIR/debug/binomes" \
   xvfb-run -a -s "-screen 0 1280x800x24" node --test --test-concurrency=1 tests/e2e/

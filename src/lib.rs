@@ -6,6 +6,7 @@
 pub mod actions;
 pub mod demo;
 pub mod export;
+pub mod files;
 pub mod import;
 pub mod messages;
 pub mod model;

@@ -386,3 +386,28 @@ fn a_workbook_open_in_excel_is_not_overwritten_and_the_organiser_is_told_to_clos
         "the open workbook is left whole"
     );
 }
+
+/// What the organiser exports holds names, e-mails and phone numbers: readable by them only, as
+/// the database is (Unix modes; Windows relies on the folders' access rights).
+#[cfg(unix)]
+#[test]
+fn exported_workbooks_and_message_drafts_are_readable_by_their_owner_only() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let (store, edition) = prepared(dir.path());
+    let out = dir.path().join("binomes.xlsx");
+    export_edition(&store, edition, &out, &ExportOptions::default()).unwrap();
+    let drafts = dir.path().join("messages");
+    binome::actions::messages::write_drafts(&store, edition, &drafts, &Default::default()).unwrap();
+    let mut files = vec![out];
+    files.extend(
+        std::fs::read_dir(&drafts)
+            .unwrap()
+            .map(|e| e.unwrap().path()),
+    );
+    assert!(files.len() > 3);
+    for file in files {
+        let mode = std::fs::metadata(&file).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600, "{}", file.display());
+    }
+}

@@ -18,23 +18,38 @@ use std::path::{Path, PathBuf};
 /// Each module of the engine and the modules it may import from.
 const ALLOWED: &[(&str, &[&str])] = &[
     ("text", &[]),
+    ("files", &[]),
     ("model", &["text"]),
-    ("referentials", &["text", "model"]),
-    ("demo", &["text", "model", "referentials"]),
-    ("store", &["text", "model", "referentials"]),
-    ("import", &["text", "model", "referentials"]),
+    ("referentials", &["text", "files", "model"]),
+    ("demo", &["text", "files", "model", "referentials"]),
+    ("store", &["text", "files", "model", "referentials"]),
+    ("import", &["text", "files", "model", "referentials"]),
     // The compiled scorer's tests draw their people from the demo generator.
-    ("suggest", &["text", "model", "referentials", "demo"]),
-    ("season", &["text", "model", "referentials", "suggest"]),
-    ("messages", &["text", "model", "referentials"]),
+    (
+        "suggest",
+        &["text", "files", "model", "referentials", "demo"],
+    ),
+    (
+        "season",
+        &["text", "files", "model", "referentials", "suggest"],
+    ),
+    ("messages", &["text", "files", "model", "referentials"]),
     (
         "export",
-        &["text", "model", "referentials", "suggest", "season"],
+        &[
+            "text",
+            "files",
+            "model",
+            "referentials",
+            "suggest",
+            "season",
+        ],
     ),
     (
         "actions",
         &[
             "text",
+            "files",
             "model",
             "referentials",
             "demo",

@@ -1,9 +1,10 @@
 //! Every native dialog goes through here.
 //!
-//! Under test nobody can answer a dialog, so when `BINOME_TEST_DIALOG_ANSWERS` names a file,
-//! each dialog takes the first line of that file as its answer (and removes it); an empty line
-//! means "cancelled". Otherwise rfd shows the native dialog, asynchronously (a blocking dialog
-//! on the main thread would freeze the app).
+//! Under test nobody can answer a dialog, so in a build with the `test-hooks` feature (the
+//! end-to-end tests' and the benchmark's, never the product's), when `BINOME_TEST_DIALOG_ANSWERS`
+//! names a file, each dialog takes the first line of that file as its answer (and removes it);
+//! an empty line means "cancelled". Otherwise rfd shows the native dialog, asynchronously (a
+//! blocking dialog on the main thread would freeze the app).
 
 use std::path::PathBuf;
 
@@ -50,6 +51,13 @@ pub async fn save_workbook(title: &str, suggested_name: &str) -> Option<PathBuf>
 }
 
 /// `Some(answer)` when dialogs are scripted, `None` when a person answers them.
+#[cfg(not(feature = "test-hooks"))]
+fn scripted_answer() -> Option<Option<PathBuf>> {
+    None
+}
+
+/// `Some(answer)` when dialogs are scripted, `None` when a person answers them.
+#[cfg(feature = "test-hooks")]
 fn scripted_answer() -> Option<Option<PathBuf>> {
     let file = std::env::var_os(ANSWERS_ENV)?;
     let content = std::fs::read_to_string(&file).unwrap_or_default();

@@ -276,6 +276,8 @@ fn write_atomically(
         let _ = std::fs::remove_file(&tmp);
         return Err(error);
     }
+    // Names, e-mails and phone numbers: readable by the organiser only, as the database is.
+    crate::files::private_file(&tmp);
     std::fs::rename(&tmp, out).map_err(|e| {
         let _ = std::fs::remove_file(&tmp);
         match (e.kind(), e.raw_os_error()) {

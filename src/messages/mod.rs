@@ -306,6 +306,7 @@ pub fn write_drafts(
             .write_to_vec()
             .map_err(|e| fail(e.to_string()))?;
         std::fs::write(&path, bytes).map_err(|e| fail(e.to_string()))?;
+        crate::files::private_file(&path);
         written += 1;
     }
     let merge_path = folder.join("publipostage.csv");
@@ -335,6 +336,7 @@ pub fn write_drafts(
     let mut bytes = "\u{feff}".as_bytes().to_vec();
     bytes.extend(csv.into_inner().map_err(|e| fail(e.to_string()))?);
     std::fs::write(&merge_path, bytes).map_err(|e| fail(e.to_string()))?;
+    crate::files::private_file(&merge_path);
     let mut pairs: Vec<PairId> = messages.iter().map(|m| m.pair).collect();
     pairs.dedup();
     Ok(DraftsSummary {

@@ -216,6 +216,8 @@ fn reason_fr(reason: &str) -> String {
 /// Editions, students and pairs in a copy, if it reads as a sound Binômes database.
 fn count_rows(path: &Path) -> Option<(u32, u32, u32)> {
     let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY).ok()?;
+    // Any `*.sqlite3` dropped in the folder is listed: read as data only.
+    super::harden(&conn).ok()?;
     let verdict: String = conn
         .query_row("PRAGMA quick_check(1)", [], |r| r.get(0))
         .ok()?;

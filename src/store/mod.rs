@@ -114,6 +114,16 @@ fn configure(conn: &Connection) -> rusqlite::Result<()> {
     conn.pragma_update(None, "foreign_keys", "ON")?;
     // Deleted personal data is overwritten, not left in free pages.
     conn.pragma_update(None, "secure_delete", "ON")?;
+    harden(conn)
+}
+
+/// A database file is data, never code: the schema may not call functions with side effects
+/// (`trusted_schema` off), and no SQL may corrupt the file on purpose (defensive mode). Applied
+/// to the store and to every copy opened to be described.
+pub(crate) fn harden(conn: &Connection) -> rusqlite::Result<()> {
+    use rusqlite::config::DbConfig;
+    conn.set_db_config(DbConfig::SQLITE_DBCONFIG_TRUSTED_SCHEMA, false)?;
+    conn.set_db_config(DbConfig::SQLITE_DBCONFIG_DEFENSIVE, true)?;
     Ok(())
 }
 
@@ -133,37 +143,22 @@ fn check_integrity(conn: &Connection, path: &Path) -> Result<(), StoreError> {
     }
 }
 
-/// Personal data: the database and its journal files readable by their owner only (Unix; on
-/// Windows the per-user application folder already is).
+/// Personal data: the database and its journal files readable by their owner only.
 pub(crate) fn restrict_to_user(path: &Path) {
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        let mut files = vec![path.to_path_buf()];
-        for suffix in ["-wal", "-shm"] {
-            let mut name = path.as_os_str().to_owned();
-            name.push(suffix);
-            files.push(PathBuf::from(name));
-        }
-        for file in files {
-            // Best effort: a file that cannot be restricted is still the user's own.
-            let _ = std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o600));
-        }
+    let mut files = vec![path.to_path_buf()];
+    for suffix in ["-wal", "-shm"] {
+        let mut name = path.as_os_str().to_owned();
+        name.push(suffix);
+        files.push(PathBuf::from(name));
     }
-    #[cfg(not(unix))]
-    let _ = path;
+    for file in files {
+        crate::files::private_file(&file);
+    }
 }
 
 /// A folder of personal data (the app's data folder, the backups) open to its owner only.
 pub fn restrict_folder_to_user(dir: &Path) {
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        // Best effort, as for the files.
-        let _ = std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700));
-    }
-    #[cfg(not(unix))]
-    let _ = dir;
+    crate::files::private_folder(dir);
 }
 
 fn classify_open_error(path: &Path, error: rusqlite::Error) -> StoreError {
@@ -175,5 +170,31 @@ fn classify_open_error(path: &Path, error: rusqlite::Error) -> StoreError {
             path: path.to_path_buf(),
             source: error,
         },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Store;
+
+    #[test]
+    fn the_database_is_opened_as_data_not_code() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(&dir.path().join("b.sqlite3")).unwrap();
+        let trusted: i64 = store
+            .conn
+            .query_row("PRAGMA trusted_schema", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(trusted, 0);
+        // Defensive mode: the schema cannot be written by ordinary SQL.
+        store
+            .conn
+            .pragma_update(None, "writable_schema", "ON")
+            .unwrap();
+        let written = store.conn.execute(
+            "UPDATE sqlite_schema SET sql = 'CREATE TABLE x(y)' WHERE name = 'edition'",
+            [],
+        );
+        assert!(written.is_err(), "the schema was written");
     }
 }

@@ -1,12 +1,12 @@
 use serde::Serialize;
 use tauri::State;
-use ts_rs::TS;
 
 use crate::error::IpcError;
 use crate::state::{database_path, AppState};
 
 /// What the app tells the organiser about itself, starting with where their data lives.
-#[derive(Debug, Clone, Serialize, TS)]
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct AppInfo {
     pub version: String,

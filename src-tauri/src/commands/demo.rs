@@ -3,14 +3,14 @@ use binome::demo::{DemoSize, DEFAULT_SEED};
 use binome::model::Edition;
 use serde::Serialize;
 use tauri::State;
-use ts_rs::TS;
 
 use crate::dialog;
 use crate::error::IpcError;
 use crate::state::AppState;
 
 /// Where the demo sign-up sheets were written.
-#[derive(Debug, Clone, Serialize, TS)]
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct DemoSamples {
     pub folder: String,
