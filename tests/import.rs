@@ -661,3 +661,56 @@ fn metiers_and_administrations_are_put_on_their_canonical_labels_and_unknown_one
         ["Concepteur-développeur"]
     );
 }
+
+#[test]
+fn utf16_text_without_its_byte_order_mark_is_read_and_old_excel_files_are_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let text =
+        "Nom;Prénom;Email\r\nMartin;Zoé;zoe.martin@etu.example\r\nNguyễn;Đức;duc@etu.example\r\n";
+    for (name, bytes) in [
+        (
+            "unicode-le.csv",
+            text.encode_utf16()
+                .flat_map(u16::to_le_bytes)
+                .collect::<Vec<u8>>(),
+        ),
+        (
+            "unicode-be.txt",
+            text.encode_utf16()
+                .flat_map(u16::to_be_bytes)
+                .collect::<Vec<u8>>(),
+        ),
+    ] {
+        let path = dir.path().join(name);
+        std::fs::write(&path, bytes).unwrap();
+        let analysis =
+            import::analyze(&path, Role::Student, None).unwrap_or_else(|e| panic!("{name}: {e}"));
+        let names: Vec<String> = analysis
+            .rows
+            .iter()
+            .filter_map(|r| match &r.record {
+                binome::model::PersonRecord::Student(s) => Some(s.identity.first_name.clone()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(names, ["Zoé", "Đức"], "{name}");
+    }
+
+    // Excel 2.x–4.0: a bare BIFF stream, first record a BOF (here BIFF4, a worksheet).
+    let path = dir.path().join("inscrits-1992.xls");
+    std::fs::write(
+        &path,
+        [
+            0x09, 0x04, 0x06, 0x00, 0x00, 0x00, 0x10, 0x00, 0x00, 0x00, 0x0A, 0x00, 0x00, 0x00,
+        ],
+    )
+    .unwrap();
+    let error = import::analyze(&path, Role::Student, None).unwrap_err();
+    let message = error.to_string();
+    assert!(
+        message.contains("« inscrits-1992.xls »")
+            && message.contains("ancien format d'Excel")
+            && message.contains(".xlsx"),
+        "{message}"
+    );
+}

@@ -12,6 +12,8 @@ pub enum ImportError {
     Empty { file: String },
     #[error("Le fichier « {file} » n'est pas un classeur ni un CSV lisible : {detail}.")]
     NotASpreadsheet { file: String, detail: String },
+    #[error("Le fichier « {file} » est un classeur d'un ancien format d'Excel (Excel 2.x à 4.0, d'avant 1993) que Binômes ne lit pas : ouvrez-le dans Excel ou LibreOffice et enregistrez-le au format .xlsx, puis importez cette copie.")]
+    OldExcel { file: String },
     #[error("Le fichier « {file} » est protégé par un mot de passe : enregistrez-en une copie sans mot de passe puis importez-la.")]
     Encrypted { file: String },
     #[error("Le fichier « {file} » semble endommagé ou incomplet : {detail}")]

@@ -102,12 +102,42 @@ pub fn decode(bytes: &[u8]) -> String {
         let (text, _) = encoding.decode_without_bom_handling(&bytes[bom..]);
         return text.into_owned();
     }
+    if let Some(encoding) = utf16_without_bom(bytes) {
+        return encoding.decode_without_bom_handling(bytes).0.into_owned();
+    }
     match std::str::from_utf8(bytes) {
         Ok(text) => text.to_string(),
         Err(_) => encoding_rs::WINDOWS_1252
             .decode_without_bom_handling(bytes)
             .0
             .into_owned(),
+    }
+}
+
+/// UTF-16 text saved without its byte-order mark, told by its zero bytes: text in Latin
+/// scripts has a zero in every other byte, on the odd side for little-endian.
+pub fn utf16_without_bom(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
+    let head = &bytes[..bytes.len().min(4096) & !1];
+    if head.len() < 8 {
+        return None;
+    }
+    let pairs = head.len() / 2;
+    let zeros_at = |side: usize| {
+        head.iter()
+            .skip(side)
+            .step_by(2)
+            .filter(|&&b| b == 0)
+            .count()
+    };
+    let (even, odd) = (zeros_at(0), zeros_at(1));
+    // Most characters of a sign-up sheet are Latin: nine in ten of one side are zeros, and
+    // almost none of the other.
+    if odd * 10 >= pairs * 9 && even * 10 <= pairs {
+        Some(encoding_rs::UTF_16LE)
+    } else if even * 10 >= pairs * 9 && odd * 10 <= pairs {
+        Some(encoding_rs::UTF_16BE)
+    } else {
+        None
     }
 }
 

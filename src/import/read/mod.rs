@@ -145,7 +145,25 @@ fn sniff(path: &Path, head: &[u8], file: &str) -> Result<Kind, ImportError> {
     if head.starts_with(&[0x89, b'P', b'N', b'G']) || head.starts_with(&[0xFF, 0xD8, 0xFF]) {
         return Err(not("c'est une image"));
     }
-    let utf16 = head.starts_with(&[0xFF, 0xFE]) || head.starts_with(&[0xFE, 0xFF]);
+    // Excel 2.x to 4.0 (1987–1992) wrote a worksheet as a bare BIFF2–4 stream: its first
+    // record is a BOF (0x0009, 0x0209 or 0x0409).
+    if matches!(
+        head,
+        [
+            0x09,
+            0x00 | 0x02 | 0x04,
+            0x04 | 0x06 | 0x08 | 0x10,
+            0x00,
+            ..
+        ]
+    ) {
+        return Err(ImportError::OldExcel {
+            file: file.to_string(),
+        });
+    }
+    let utf16 = head.starts_with(&[0xFF, 0xFE])
+        || head.starts_with(&[0xFE, 0xFF])
+        || csv::utf16_without_bom(head).is_some();
     if !utf16 && head.contains(&0) {
         return Err(not("son contenu est binaire"));
     }

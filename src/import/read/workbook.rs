@@ -188,7 +188,7 @@ pub(super) fn value_of_data(data: &Data) -> Value {
     match data {
         Data::Empty => Value::Empty,
         Data::String(s) => Value::Text(s.clone()),
-        Data::Float(f) => Value::Number(*f),
+        Data::Float(f) => number(*f),
         Data::Int(i) => Value::Number(*i as f64),
         Data::Bool(b) => Value::Bool(*b),
         Data::DateTime(dt) => date_value(dt),
@@ -203,13 +203,23 @@ pub(super) fn value_of_ref(data: DataRef<'_>) -> Value {
         DataRef::Empty => Value::Empty,
         DataRef::String(s) => Value::Text(s),
         DataRef::SharedString(s) => Value::Text(s.to_string()),
-        DataRef::Float(f) => Value::Number(f),
+        DataRef::Float(f) => number(f),
         DataRef::Int(i) => Value::Number(i as f64),
         DataRef::Bool(b) => Value::Bool(b),
         DataRef::DateTime(dt) => date_value(&dt),
         DataRef::DateTimeIso(s) => Value::Date(s),
         DataRef::DurationIso(s) => Value::Text(s),
         DataRef::Error(e) => Value::Error(e.to_string()),
+    }
+}
+
+/// A number cell. Not a number or an infinity (a damaged or hand-made file) is the error Excel
+/// shows for it: it must not reach the reader child's JSON, which has no such numbers.
+fn number(f: f64) -> Value {
+    if f.is_finite() {
+        Value::Number(f)
+    } else {
+        Value::Error("#NUM!".into())
     }
 }
 
