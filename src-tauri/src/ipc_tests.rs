@@ -136,3 +136,41 @@ fn the_demo_edition_opens_with_its_people_and_app_info_names_the_data_folder() {
         .ends_with("binomes.sqlite3"));
     assert_eq!(info["schemaVersion"], binome::store::SCHEMA_VERSION);
 }
+
+#[test]
+fn the_window_reads_only_files_the_organiser_chose_or_dropped() {
+    use tauri::Manager;
+    let h = harness();
+    let edition = h
+        .invoke(
+            "create_edition",
+            json!({ "edition": { "name": "2026", "eventDate": null } }),
+        )
+        .unwrap()["id"]
+        .clone();
+    let sample = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../assets/samples/etudiants-excel-windows.csv");
+    let ask = |h: &Harness| {
+        h.invoke(
+            "preview_import",
+            json!({ "edition": edition, "role": "student", "path": sample.display().to_string(), "sheet": null }),
+        )
+    };
+    // A path the page sends on its own: refused, nothing read.
+    let refused = ask(&h).unwrap_err();
+    assert_eq!(refused["kind"], "invalid");
+    assert!(
+        refused["message"]
+            .as_str()
+            .unwrap()
+            .contains("n'a pas été choisi"),
+        "{refused}"
+    );
+    // Once chosen (the dialog) or dropped on the window, it is read.
+    h.window
+        .app_handle()
+        .state::<AppState>()
+        .allow_files([sample.clone()]);
+    let report = ask(&h).unwrap();
+    assert!(report["rows_read"].as_u64().unwrap() > 200, "{report}");
+}

@@ -20,6 +20,14 @@ pub use state::AppState;
 pub fn build<R: Runtime>(builder: Builder<R>, state: AppState) -> Builder<R> {
     builder
         .manage(state)
+        // Files dropped on the window become files the window may ask to read (as chosen ones).
+        .on_window_event(|window, event| {
+            if let tauri::WindowEvent::DragDrop(tauri::DragDropEvent::Drop { paths, .. }) = event {
+                window
+                    .state::<AppState>()
+                    .allow_files(paths.iter().cloned());
+            }
+        })
         .invoke_handler(tauri::generate_handler![
             commands::app::app_info,
             commands::editions::list_editions,

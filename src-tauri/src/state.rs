@@ -1,5 +1,6 @@
 //! What the app keeps between commands: where its data lives and the open store.
 
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::AtomicBool;
 use std::sync::{Mutex, MutexGuard};
@@ -30,6 +31,9 @@ pub struct AppState {
     data_notice: Mutex<Option<String>>,
     /// The data folder's lock, held while the app runs: one Binômes per data folder.
     lock: Mutex<Option<binome::store::FolderLock>>,
+    /// The files the organiser chose (native dialog) or dropped on the window: the only ones
+    /// the window may ask to read. A compromised page cannot make the app read any other file.
+    chosen_files: Mutex<HashSet<PathBuf>>,
     /// The file last previewed in the import wizard, applied as previewed.
     pending_import: Mutex<Option<PendingImport>>,
     /// Set by the window's "Annuler" while a file is being read.
@@ -49,6 +53,7 @@ impl AppState {
             store: Mutex::new(None),
             data_notice: Mutex::new(None),
             lock: Mutex::new(None),
+            chosen_files: Mutex::new(HashSet::new()),
             pending_import: Mutex::new(None),
             import_cancel: AtomicBool::new(false),
         }
@@ -157,6 +162,20 @@ impl AppState {
         *guard = None;
         let data_dir = self.data_dir()?;
         Ok(work(&data_dir)?)
+    }
+
+    /// A file the organiser chose or dropped: the window may now ask to read it.
+    pub fn allow_files(&self, paths: impl IntoIterator<Item = PathBuf>) {
+        if let Ok(mut chosen) = self.chosen_files.lock() {
+            chosen.extend(paths);
+        }
+    }
+
+    /// Whether the organiser chose or dropped this file.
+    pub fn was_chosen(&self, path: &Path) -> bool {
+        self.chosen_files
+            .lock()
+            .is_ok_and(|chosen| chosen.contains(path))
     }
 
     pub fn set_pending_import(&self, pending: PendingImport) -> Result<(), IpcError> {

@@ -13,9 +13,12 @@ use crate::dialog;
 use crate::error::IpcError;
 use crate::state::{AppState, PendingImport};
 
-/// Asks for the file to import; returns its path.
+/// Asks for the file to import; returns its path, which the window may then ask to read.
 #[tauri::command]
-pub async fn pick_import_file(role: Role) -> Result<String, IpcError> {
+pub async fn pick_import_file<R: Runtime>(
+    app: AppHandle<R>,
+    role: Role,
+) -> Result<String, IpcError> {
     let title = match role {
         Role::Student => "Fichier des inscriptions des étudiants",
         Role::Ambassador => "Fichier des inscriptions des ambassadeurs",
@@ -23,6 +26,7 @@ pub async fn pick_import_file(role: Role) -> Result<String, IpcError> {
     let path = dialog::pick_spreadsheet(title)
         .await
         .ok_or(IpcError::Cancelled)?;
+    app.state::<AppState>().allow_files([path.clone()]);
     Ok(path.display().to_string())
 }
 
@@ -39,6 +43,13 @@ pub async fn preview_import<R: Runtime>(
     path: String,
     sheet: Option<String>,
 ) -> Result<ImportReport, IpcError> {
+    let path = PathBuf::from(path);
+    // Only a file the organiser chose or dropped on the window: never any path the page sends.
+    if !app.state::<AppState>().was_chosen(&path) {
+        return Err(IpcError::Invalid {
+            message: "Ce fichier n'a pas été choisi dans Binômes : choisissez-le avec « Choisir un fichier… » ou déposez-le sur la fenêtre.".into(),
+        });
+    }
     let worker = app.clone();
     tauri::async_runtime::spawn_blocking(move || {
         let state = worker.state::<AppState>();
@@ -48,7 +59,6 @@ pub async fn preview_import<R: Runtime>(
             let _ = worker.emit(PROGRESS_EVENT, rows);
         };
         let progress = Progress::new(&report_rows, &state.import_cancel);
-        let path = PathBuf::from(path);
         let (report, analysis) = state.with_store(|store| {
             import::preview(store, edition, role, &path, sheet.as_deref(), &progress)
         })?;
