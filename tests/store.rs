@@ -496,10 +496,12 @@ fn pairs_are_locked_validated_in_bulk_and_notified() {
     ));
 }
 
-#[test]
-fn deleting_an_edition_leaves_nothing_of_its_people_in_the_data_folder() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut store = Store::open(&dir.path().join("binomes.sqlite3")).unwrap();
+/// An edition "À effacer" with the sample students, another one kept with one student; the
+/// data folder is `dir/donnees`, the input files elsewhere.
+fn two_editions(
+    dir: &std::path::Path,
+) -> (Store, binome::model::EditionId, binome::model::EditionId) {
+    let mut store = Store::open(&dir.join("donnees").join("binomes.sqlite3")).unwrap();
     let samples = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/samples");
     let gone = store
         .create_edition(&edition("À effacer", None))
@@ -514,61 +516,153 @@ fn deleting_an_edition_leaves_nothing_of_its_people_in_the_data_folder() {
         None,
     )
     .unwrap();
-    let tricky = dir.path().join("autre.csv");
+    let other = dir.join("autre.csv");
     std::fs::write(
-        &tricky,
-        "Nom;Prénom;Email\nZyxwvut;Quentinette;quentinette.zyxwvut@garde.example\n",
+        &other,
+        "Nom;Prénom;Email\nZyxwvut;Wobblequork;wobblequork.zyxwvut@garde.example\n",
     )
     .unwrap();
-    common::import_file(&mut store, kept, &tricky, Role::Student, None).unwrap();
-    let secret = store.list_students(gone).unwrap()[0]
-        .identity
-        .email
-        .clone()
-        .unwrap();
-
-    let all_bytes = |dir: &std::path::Path| -> Vec<u8> {
-        let mut bytes = Vec::new();
-        for entry in walk(dir) {
-            bytes.extend(std::fs::read(entry).unwrap());
-        }
-        bytes
-    };
-    let contains = |haystack: &[u8], needle: &str| {
-        haystack
-            .windows(needle.len())
-            .any(|w| w == needle.as_bytes())
-    };
-    assert!(
-        contains(&all_bytes(dir.path()), &secret),
-        "present before (database, journal or backups)"
-    );
-
-    store.delete_edition(gone).unwrap();
-    let after = all_bytes(dir.path());
-    assert!(
-        !contains(&after, &secret),
-        "an e-mail of the deleted edition is still on disk"
-    );
-    assert!(
-        contains(&after, "quentinette.zyxwvut@garde.example"),
-        "the other edition is untouched"
-    );
-    assert_eq!(store.list_students(kept).unwrap().len(), 1);
+    common::import_file(&mut store, kept, &other, Role::Student, None).unwrap();
+    store.backup("avant-import").unwrap();
+    (store, gone, kept)
 }
 
-/// Every file below `dir`, the source files of the test itself aside.
+/// What identifies the people of an edition: their e-mails, phones and distinctive names.
+fn traces_of(store: &Store, edition: binome::model::EditionId) -> Vec<String> {
+    let mut traces = Vec::new();
+    for s in store.list_students(edition).unwrap() {
+        let who = s.identity;
+        traces.extend(who.email);
+        traces.extend(who.phone.filter(|p| p.len() >= 8));
+        for name in [who.last_name, who.first_name] {
+            // Short names could stand inside anything; long ones are the person's.
+            if name.chars().count() >= 7 {
+                traces.push(name);
+            }
+        }
+    }
+    traces.sort();
+    traces.dedup();
+    traces
+}
+
+/// The traces found in any file of the data folder (database, journal, backups, anything).
+fn found_on_disk(folder: &std::path::Path, traces: &[String]) -> Vec<String> {
+    let mut bytes = Vec::new();
+    for file in walk(folder) {
+        bytes.extend(std::fs::read(file).unwrap());
+    }
+    traces
+        .iter()
+        .filter(|t| bytes.windows(t.len()).any(|w| w == t.as_bytes()))
+        .cloned()
+        .collect()
+}
+
+/// Every file below `dir`.
 fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
     let mut files = Vec::new();
     for entry in std::fs::read_dir(dir).unwrap().flatten() {
         let path = entry.path();
         if path.is_dir() {
             files.extend(walk(&path));
-        } else if path.extension().is_none_or(|e| e != "csv") {
+        } else {
             files.push(path);
         }
     }
     files
+}
+
+#[test]
+fn deleting_an_edition_leaves_nothing_of_its_people_in_the_data_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut store, gone, kept) = two_editions(dir.path());
+    let folder = dir.path().join("donnees");
+    let traces = traces_of(&store, gone);
+    assert!(
+        traces.len() > 300,
+        "e-mails, phones and names: {}",
+        traces.len()
+    );
+    assert_eq!(
+        found_on_disk(&folder, &traces).len(),
+        traces.len(),
+        "all present before (database, journal or backups)"
+    );
+
+    store.delete_edition(gone).unwrap();
+    assert!(!store.purge_pending());
+    assert_eq!(
+        found_on_disk(&folder, &traces),
+        Vec::<String>::new(),
+        "left on disk after the deletion"
+    );
+    assert_eq!(
+        found_on_disk(&folder, &["wobblequork.zyxwvut@garde.example".to_string()]).len(),
+        1,
+        "the other edition is untouched"
+    );
+    assert_eq!(store.list_students(kept).unwrap().len(), 1);
+}
+
+#[test]
+fn a_deletion_cut_short_is_finished_at_the_next_opening() {
+    let dir = tempfile::tempdir().unwrap();
+    let (store, gone, _) = two_editions(dir.path());
+    let folder = dir.path().join("donnees");
+    let traces = traces_of(&store, gone);
+    drop(store);
+    // The deletion committed, then the app stopped: marker written, backups not yet replaced.
+    let db = folder.join("binomes.sqlite3");
+    std::fs::write(folder.join("binomes.sqlite3.effacement-en-cours"), "1\n").unwrap();
+    {
+        let conn = rusqlite::Connection::open(&db).unwrap();
+        conn.pragma_update(None, "foreign_keys", "ON").unwrap();
+        conn.execute("DELETE FROM edition WHERE id = ?1", [gone])
+            .unwrap();
+    }
+    assert!(
+        !found_on_disk(&folder, &traces).is_empty(),
+        "still in the backups"
+    );
+
+    let store = Store::open(&db).unwrap();
+    assert!(!store.purge_pending());
+    assert_eq!(found_on_disk(&folder, &traces), Vec::<String>::new());
+}
+
+#[test]
+fn a_file_that_cannot_be_removed_is_named_and_the_purge_retried() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut store, gone, _) = two_editions(dir.path());
+    let folder = dir.path().join("donnees");
+    let traces = traces_of(&store, gone);
+    // Something in the backups folder that cannot be removed as a file.
+    let stuck = folder.join("sauvegardes").join("0000-bloque.sqlite3");
+    std::fs::create_dir_all(stuck.join("dedans")).unwrap();
+
+    let error = store.delete_edition(gone).unwrap_err();
+    assert!(
+        matches!(error, StoreError::PurgeIncomplete { .. }),
+        "{error:?}"
+    );
+    let message = error.to_string();
+    assert!(
+        message.contains("0000-bloque.sqlite3") && message.contains("reprendra"),
+        "{message}"
+    );
+    assert!(store.purge_pending(), "the marker stays until it is done");
+    assert!(store
+        .list_editions()
+        .unwrap()
+        .iter()
+        .all(|e| e.edition.id != gone));
+    drop(store);
+
+    std::fs::remove_dir_all(&stuck).unwrap();
+    let store = Store::open(&folder.join("binomes.sqlite3")).unwrap();
+    assert!(!store.purge_pending(), "finished at the next opening");
+    assert_eq!(found_on_disk(&folder, &traces), Vec::<String>::new());
 }
 
 #[test]

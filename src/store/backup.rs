@@ -61,18 +61,24 @@ impl Store {
         backup_dir_of(&self.path)
     }
 
-    /// Deletes every backup — and every database put aside by a restoration — and writes one
-    /// fresh copy: after a deletion, no older copy may still hold what was deleted.
-    pub fn replace_backups(&self, reason: &str) -> Result<PathBuf, StoreError> {
-        for file in backup_files(&self.backup_dir()) {
-            let _ = std::fs::remove_file(file);
-        }
+    /// Deletes every backup — every database put aside by a restoration, and a restoration's
+    /// unfinished copy — and writes one fresh copy: after a deletion, no older copy may still
+    /// hold what was deleted. Returns the files that could not be removed.
+    pub fn replace_backups(&self, reason: &str) -> Result<Vec<PathBuf>, StoreError> {
+        let mut old = backup_files(&self.backup_dir());
         if let Some(folder) = self.path.parent() {
-            for file in set_aside_files(folder) {
-                let _ = std::fs::remove_file(file);
-            }
+            old.extend(set_aside_files(folder));
+            old.push(folder.join(format!("{DATABASE_FILE_NAME}.restauration")));
         }
-        self.backup(reason)
+        let left: Vec<PathBuf> = old
+            .into_iter()
+            .filter(|file| match std::fs::remove_file(file) {
+                Ok(()) => false,
+                Err(e) => e.kind() != std::io::ErrorKind::NotFound,
+            })
+            .collect();
+        self.backup(reason)?;
+        Ok(left)
     }
 
     /// Writes a consistent copy of the database (`VACUUM INTO`) named after the time and

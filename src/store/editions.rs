@@ -111,7 +111,25 @@ impl Store {
     /// rows are overwritten (`secure_delete`), the journal is emptied into the file and the file
     /// rewritten (`VACUUM`), and the backups — copies that hold the edition — are replaced by one
     /// fresh copy without it. Nothing of its people is left in the data folder.
+    ///
+    /// The work after the deletion can stop half-way (a crash, a full disk, a backup held open
+    /// by another program): a marker file, written first, says a purge is pending, and the
+    /// store finishes it when it next opens. Files that could not be removed are named in the
+    /// error, and the marker stays until they are.
     pub fn delete_edition(&mut self, id: EditionId) -> Result<(), StoreError> {
+        ensure_edition_exists(&self.conn, id)?;
+        let marker = purge_marker(&self.path);
+        std::fs::write(&marker, format!("{id}\n"))
+            .and_then(|_| {
+                std::fs::OpenOptions::new()
+                    .write(true)
+                    .open(&marker)?
+                    .sync_all()
+            })
+            .map_err(|source| StoreError::CreateFolder {
+                path: marker.clone(),
+                source,
+            })?;
         self.write(|tx| {
             let deleted = tx.execute("DELETE FROM edition WHERE id = ?1", [id])?;
             if deleted == 0 {
@@ -119,15 +137,39 @@ impl Store {
             }
             Ok(())
         })?;
+        self.finish_purge()
+    }
+
+    /// Leaves nothing of deleted rows in the data folder: the journal emptied into the file,
+    /// the file rewritten, every older copy replaced. Then the marker goes.
+    pub(super) fn finish_purge(&mut self) -> Result<(), StoreError> {
         self.conn
             .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
         self.conn.execute_batch("VACUUM")?;
         self.conn
             .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
-        self.replace_backups("apres-suppression")?;
+        let left = self.replace_backups("apres-suppression")?;
+        if !left.is_empty() {
+            return Err(StoreError::PurgeIncomplete { files: left });
+        }
+        let _ = std::fs::remove_file(purge_marker(&self.path));
         Ok(())
     }
+
+    /// Whether a deletion was left unfinished (and is retried at the next opening).
+    pub fn purge_pending(&self) -> bool {
+        purge_marker(&self.path).exists()
+    }
 }
+
+/// The marker of a purge not finished yet, beside the database.
+fn purge_marker(db: &std::path::Path) -> std::path::PathBuf {
+    let mut name = db.as_os_str().to_owned();
+    name.push(".effacement-en-cours");
+    std::path::PathBuf::from(name)
+}
+
+impl Store {}
 
 pub(super) fn insert_edition(
     conn: &Connection,

@@ -86,6 +86,8 @@ pub enum StoreError {
     BackupNotFound { file: String },
     #[error("La sauvegarde « {file} » est illisible ou endommagée : choisissez-en une autre.")]
     BackupUnreadable { file: String },
+    #[error("L'édition a été supprimée de la base, mais {} fichier(s) qui peuvent encore contenir ses données n'ont pas pu être effacés : {}. Fermez le programme qui les utilise (ou vérifiez vos droits sur ce dossier) ; l'effacement reprendra au prochain démarrage de Binômes.", files.len(), files.iter().map(|f| f.display().to_string()).collect::<Vec<_>>().join(", "))]
+    PurgeIncomplete { files: Vec<PathBuf> },
     #[error("La restauration n'a pas pu écrire {path} : {source}. La base n'a pas été remplacée.")]
     Restore {
         path: PathBuf,

@@ -72,6 +72,12 @@ impl Store {
             conn,
             path: path.to_path_buf(),
         };
+        let mut store = store;
+        // A deletion interrupted last time is finished before anything else; if it still
+        // cannot be, the store opens all the same (the marker stays, and it is retried).
+        if store.purge_pending() {
+            let _ = store.finish_purge();
+        }
         store.daily_backup()?;
         Ok(store)
     }
