@@ -20,6 +20,7 @@ pub use state::AppState;
 pub fn build<R: Runtime>(builder: Builder<R>, state: AppState) -> Builder<R> {
     builder
         .manage(state)
+        .plugin(stay_in_the_app())
         // Files dropped on the window become files the window may ask to read (as chosen ones).
         .on_window_event(|window, event| {
             if let tauri::WindowEvent::DragDrop(tauri::DragDropEvent::Drop { paths, .. }) = event {
@@ -73,6 +74,41 @@ pub fn build<R: Runtime>(builder: Builder<R>, state: AppState) -> Builder<R> {
             commands::backups::list_backups,
             commands::backups::restore_backup,
         ])
+}
+
+/// The window shows the app's own pages only: a link or a script that tries to take it
+/// elsewhere (another origin, a file) is stopped.
+fn stay_in_the_app<R: Runtime>() -> tauri::plugin::TauriPlugin<R> {
+    tauri::plugin::Builder::new("navigation")
+        .on_navigation(|_, url| is_own_page(url))
+        .build()
+}
+
+/// The app's own origin: `tauri://localhost` (Linux, macOS), `http(s)://tauri.localhost`
+/// (Windows); `about:blank` is harmless.
+pub fn is_own_page(url: &tauri::Url) -> bool {
+    match url.scheme() {
+        "tauri" => url.host_str() == Some("localhost"),
+        "http" | "https" => url.host_str() == Some("tauri.localhost"),
+        "about" => url.path() == "blank",
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod navigation_tests {
+    #[test]
+    fn only_the_apps_own_pages() {
+        let own = |u: &str| super::is_own_page(&u.parse().unwrap());
+        assert!(own("tauri://localhost/"));
+        assert!(own("tauri://localhost/index.html#edition"));
+        assert!(own("http://tauri.localhost/"));
+        assert!(!own("https://example.org/"));
+        assert!(!own("http://localhost:8080/"));
+        assert!(!own("file:///etc/passwd"));
+        assert!(!own("tauri://evil.example/"));
+        assert!(!own("https://tauri.localhost.evil.example/"));
+    }
 }
 
 /// Starts the application.

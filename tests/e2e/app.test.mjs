@@ -44,6 +44,17 @@ describe("Binômes, the desktop app", () => {
     await screenshot(browser, "01-premier-lancement");
   });
 
+  it("stays on its own pages when a script tries to take the window elsewhere", async () => {
+    const before = await browser.getUrl();
+    await browser.execute(() => {
+      window.location.href = "https://example.org/";
+    });
+    // Long enough for a navigation to start and fail; the guard answers at once.
+    await browser.pause(1500);
+    assert.equal(await browser.getUrl(), before);
+    await waitForText(browser, "main h1", "Éditions");
+  });
+
   it("opens the demo edition with its 240 students and 180 ambassadors", async () => {
     await click("#open-demo");
     await waitForText(browser, "#edition-title", "Édition de démonstration");
