@@ -66,6 +66,12 @@ ensure_tauri_driver() {
   cargo install tauri-driver --version 2.1.0 --locked
 }
 
+ensure_cargo_audit() {
+  command -v cargo-audit >/dev/null && return 0
+  step "Installing cargo-audit (Rust advisories, read offline; about 9 minutes on 2 cores, once)"
+  cargo install cargo-audit --locked --no-default-features
+}
+
 build_ui() {
   step "Building the interface (ui/)"
   (cd "$ROOT/ui" && npm run --silent build)

@@ -18,6 +18,16 @@ if cargo tree -p binome -e normal,build --prefix none | grep -Ei '^(tauri|wry|we
   exit 1
 fi
 
+step "Rust advisories (cargo audit against the offline RustSec snapshot)"
+ensure_cargo_audit
+ADVISORY_DB="$ROOT/../shared/advisory-db"
+if [ -d "$ADVISORY_DB" ]; then
+  # Fails on a vulnerability not acknowledged in .cargo/audit.toml; prints the warnings.
+  cargo audit --db "$ADVISORY_DB" --no-fetch --file "$ROOT/Cargo.lock"
+else
+  echo "No RustSec snapshot at $ADVISORY_DB: advisories not checked on this machine."
+fi
+
 step "The app ships no test-only code: no TypeScript generator, no scripted dialogs by default"
 if cargo tree -p binomes-desktop -e normal --prefix none | grep -E '^ts-rs '; then
   echo "ts-rs is for generating bindings in tests, not a dependency of the app." >&2
