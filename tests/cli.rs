@@ -295,3 +295,31 @@ fn rules_are_shown_and_changed_per_edition() {
         .unwrap()
         .contains("critère « meteo » inconnu"));
 }
+
+/// Found by fuzzing (scripts/fuzz.sh, target xls_ods): a sector chain running past the end of
+/// the file makes calamine's compound-file reader panic. Read in the bounded child process, the
+/// file is refused in French, and the command line goes on.
+#[test]
+fn a_workbook_that_crashes_the_reader_library_is_refused_in_french() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("b.sqlite3");
+    let file = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/fuzz-secteur-hors-fichier.xls");
+    let out = binome()
+        .args([
+            "import",
+            "--db",
+            db.to_str().unwrap(),
+            "--ambassadors",
+            file.to_str().unwrap(),
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(
+        stderr.contains("« fuzz-secteur-hors-fichier.xls »") && stderr.contains("endommagé"),
+        "{stderr}"
+    );
+}
