@@ -60,6 +60,9 @@ impl Store {
             source,
         })?;
         configure(&conn).map_err(|e| classify_open_error(path, e))?;
+        // Owner-only from the moment it reads as a database (and its journal files exist),
+        // not only once it is migrated: a failed migration must not leave it open to others.
+        restrict_to_user(path);
         check_integrity(&conn, path)?;
         // A copy before the schema changes (a database with data only).
         let version: u32 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
