@@ -95,22 +95,6 @@ pub fn is_own_page(url: &tauri::Url) -> bool {
     }
 }
 
-#[cfg(test)]
-mod navigation_tests {
-    #[test]
-    fn only_the_apps_own_pages() {
-        let own = |u: &str| super::is_own_page(&u.parse().unwrap());
-        assert!(own("tauri://localhost/"));
-        assert!(own("tauri://localhost/index.html#edition"));
-        assert!(own("http://tauri.localhost/"));
-        assert!(!own("https://example.org/"));
-        assert!(!own("http://localhost:8080/"));
-        assert!(!own("file:///etc/passwd"));
-        assert!(!own("tauri://evil.example/"));
-        assert!(!own("https://tauri.localhost.evil.example/"));
-    }
-}
-
 /// Starts the application.
 pub fn run() {
     let state = AppState::new(state::data_dir_override());
@@ -135,4 +119,20 @@ pub fn run() {
         })
         .run(tauri::generate_context!())
         .expect("Binômes n'a pas pu démarrer");
+}
+
+#[cfg(test)]
+mod navigation_tests {
+    #[test]
+    fn only_the_apps_own_pages() {
+        let own = |u: &str| super::is_own_page(&u.parse().unwrap());
+        assert!(own("tauri://localhost/"));
+        assert!(own("tauri://localhost/index.html#edition"));
+        assert!(own("http://tauri.localhost/"));
+        assert!(!own("https://example.org/"));
+        assert!(!own("http://localhost:8080/"));
+        assert!(!own("file:///etc/passwd"));
+        assert!(!own("tauri://evil.example/"));
+        assert!(!own("https://tauri.localhost.evil.example/"));
+    }
 }
