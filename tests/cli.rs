@@ -8,6 +8,17 @@ fn binome() -> Command {
     Command::new(env!("CARGO_BIN_EXE_binome"))
 }
 
+/// `binome import --db DB --ambassadors FILE`, as automation runs it.
+fn import_ambassadors(db: &std::path::Path, file: &std::path::Path) -> std::process::Output {
+    binome()
+        .args(["import", "--db"])
+        .arg(db)
+        .arg("--ambassadors")
+        .arg(file)
+        .output()
+        .unwrap()
+}
+
 fn sample(name: &str) -> String {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("assets/samples")
@@ -78,16 +89,7 @@ fn an_unusable_file_exits_non_zero_with_one_french_line_and_no_database_change()
     let db = dir.path().join("b.sqlite3");
     let fake = dir.path().join("inscriptions.xlsx");
     std::fs::write(&fake, b"%PDF-1.4 pas un classeur").unwrap();
-    let out = binome()
-        .args([
-            "import",
-            "--db",
-            db.to_str().unwrap(),
-            "--ambassadors",
-            fake.to_str().unwrap(),
-        ])
-        .output()
-        .unwrap();
+    let out = import_ambassadors(&db, &fake);
     assert!(!out.status.success());
     let stderr = String::from_utf8(out.stderr).unwrap();
     assert_eq!(stderr.lines().count(), 1, "{stderr}");
@@ -305,16 +307,7 @@ fn a_workbook_that_crashes_the_reader_library_is_refused_in_french() {
     let db = dir.path().join("b.sqlite3");
     let file = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures/fuzz-secteur-hors-fichier.xls");
-    let out = binome()
-        .args([
-            "import",
-            "--db",
-            db.to_str().unwrap(),
-            "--ambassadors",
-            file.to_str().unwrap(),
-        ])
-        .output()
-        .unwrap();
+    let out = import_ambassadors(&db, &file);
     assert_eq!(out.status.code(), Some(1));
     let stderr = String::from_utf8(out.stderr).unwrap();
     assert_eq!(stderr.lines().count(), 1, "{stderr}");
