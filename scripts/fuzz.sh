@@ -49,8 +49,8 @@ for target in "${TARGETS[@]}"; do
       -max_total_time="$SECONDS_EACH" -rss_limit_mb=2048 -timeout=30 -max_len=1048576 \
       -fork=1 -ignore_crashes=1 -ignore_ooms=1 -ignore_timeouts=1 \
       -artifact_prefix="artifacts/$target/") >"$log" 2>&1 || true
-  execs="$(grep -oE 'exec/s: [0-9]+|#[0-9]+' "$log" | grep -oE '^#[0-9]+' | tail -1 | tr -d '#')"
-  [ -n "$execs" ] || execs="$(grep -oE 'total_execs: [0-9]+|execs: [0-9]+' "$log" | tail -1 | grep -oE '[0-9]+')"
+  # libFuzzer's status lines start with "#<executions>:".
+  execs="$(grep -oE '^#[0-9]+' "$log" | tail -1 | tr -d '#')"
   crashes="$(find "fuzz/artifacts/$target" -name 'crash-*' | wc -l)"
   ooms="$(find "fuzz/artifacts/$target" -name 'oom-*' | wc -l)"
   timeouts="$(find "fuzz/artifacts/$target" -name 'timeout-*' | wc -l)"

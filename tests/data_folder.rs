@@ -82,3 +82,32 @@ fn where_roaming_and_local_are_one_folder_nothing_moves() {
     );
     assert!(folder.join(DATABASE_FILE_NAME).exists());
 }
+
+#[test]
+fn the_organiser_is_told_what_was_done_and_a_failed_move_loses_nothing() {
+    use binome::actions::database::choose_data_folder;
+    let home = tempfile::tempdir().unwrap();
+    let roaming = home.path().join("roaming");
+    std::fs::create_dir_all(&roaming).unwrap();
+    used_folder(&roaming);
+    // The local folder cannot be made (a file has its name): the data stays where it is.
+    let blocked = home.path().join("local");
+    std::fs::write(&blocked, "pas un dossier").unwrap();
+    let chosen = choose_data_folder(&roaming, &blocked);
+    assert_eq!(chosen.path, roaming);
+    assert!(chosen
+        .notice
+        .unwrap()
+        .contains("n'ont pas pu être déplacées"));
+    assert!(roaming.join(DATABASE_FILE_NAME).exists());
+
+    let local = home.path().join("local-ok");
+    let chosen = choose_data_folder(&roaming, &local);
+    assert_eq!(chosen.path, local);
+    assert!(chosen.notice.unwrap().contains("ont été déplacées"));
+    assert_eq!(
+        choose_data_folder(&roaming, &local).notice,
+        None,
+        "told once"
+    );
+}

@@ -108,8 +108,9 @@ pub fn run() {
             if !state.has_data_dir() {
                 let roaming = app.path().app_data_dir()?;
                 let local = app.path().app_local_data_dir()?;
-                let chosen = binome::actions::database::choose_data_folder(&roaming, &local);
-                state.set_data_folder(roaming, chosen);
+                state.set_data_folder(binome::actions::database::choose_data_folder(
+                    &roaming, &local,
+                ));
             }
             if demo_if_empty {
                 // A failure here shows in the window at the first command; no need to stop.

@@ -5,11 +5,11 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::AtomicBool;
 use std::sync::{Mutex, MutexGuard};
 
+use binome::actions::database::ChosenFolder;
 use binome::import::Analysis;
 use binome::model::EditionId;
-use binome::store::{DataFolder, DATABASE_FILE_NAME};
+use binome::store::DATABASE_FILE_NAME;
 use binome::Store;
-use binome::StoreError;
 
 use crate::error::IpcError;
 
@@ -63,39 +63,11 @@ impl AppState {
         self.data_dir.lock().is_ok_and(|d| d.is_some())
     }
 
-    /// The data folder chosen at start, and what the organiser should be told about it: data
-    /// moved from the roaming folder, two databases found, or a move that failed — then the
-    /// roaming folder is used as it is, nothing lost.
-    pub fn set_data_folder(&self, roaming: PathBuf, chosen: Result<DataFolder, StoreError>) {
-        let (dir, notice) = match chosen {
-            Ok(DataFolder::Local(dir)) => (dir, None),
-            Ok(DataFolder::Moved { from, to }) => {
-                let notice = format!(
-                    "Les données de Binômes ont été déplacées de {} vers {} (dossier local, jamais copié sur le réseau).",
-                    from.display(),
-                    to.display()
-                );
-                (to, Some(notice))
-            }
-            Ok(DataFolder::BothKept { local, roaming }) => {
-                let notice = format!(
-                    "Une autre base Binômes se trouve encore dans {} (dossier itinérant) : elle n'a pas été modifiée. Binômes utilise celle de {}.",
-                    roaming.display(),
-                    local.display()
-                );
-                (local, Some(notice))
-            }
-            Err(error) => {
-                let notice = format!(
-                    "Les données n'ont pas pu être déplacées vers le dossier local ({error}) : Binômes les utilise là où elles sont, dans {}.",
-                    roaming.display()
-                );
-                (roaming, Some(notice))
-            }
-        };
-        self.set_data_dir(dir);
+    /// The data folder chosen at start, and what the organiser is told about it.
+    pub fn set_data_folder(&self, chosen: ChosenFolder) {
+        self.set_data_dir(chosen.path);
         if let Ok(mut guard) = self.data_notice.lock() {
-            *guard = notice;
+            *guard = chosen.notice;
         }
     }
 

@@ -1,7 +1,7 @@
 //! The database itself: its schema version and its backups (listed even when the database
 //! cannot be opened, and restored with the store closed).
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use crate::store::{self, BackupInfo, DataFolder, Restored};
 use crate::{Store, StoreError};
@@ -19,8 +19,42 @@ pub fn restore_backup(data_dir: &Path, file: &str) -> Result<Restored, StoreErro
     store::restore_backup(data_dir, file)
 }
 
+/// The data folder chosen at start, and what the organiser should be told about it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ChosenFolder {
+    pub path: PathBuf,
+    /// In French: data moved, two databases found, or a move that failed.
+    pub notice: Option<String>,
+}
+
 /// The data folder to work in at start: the local application folder, after moving there the
-/// data an earlier build kept in the roaming one (Windows; elsewhere they are the same).
-pub fn choose_data_folder(roaming: &Path, local: &Path) -> Result<DataFolder, StoreError> {
-    store::adopt_data_folder(roaming, local)
+/// data an earlier build kept in the roaming one (Windows; elsewhere they are the same). If
+/// the move fails, the roaming folder is used as it is: nothing is lost.
+pub fn choose_data_folder(roaming: &Path, local: &Path) -> ChosenFolder {
+    match store::adopt_data_folder(roaming, local) {
+        Ok(DataFolder::Local(path)) => ChosenFolder { path, notice: None },
+        Ok(DataFolder::Moved { from, to }) => ChosenFolder {
+            notice: Some(format!(
+                "Les données de Binômes ont été déplacées de {} vers {} (dossier local, jamais copié sur le réseau).",
+                from.display(),
+                to.display()
+            )),
+            path: to,
+        },
+        Ok(DataFolder::BothKept { local, roaming }) => ChosenFolder {
+            notice: Some(format!(
+                "Une autre base Binômes se trouve encore dans {} (dossier itinérant) : elle n'a pas été modifiée. Binômes utilise celle de {}.",
+                roaming.display(),
+                local.display()
+            )),
+            path: local,
+        },
+        Err(error) => ChosenFolder {
+            notice: Some(format!(
+                "Les données n'ont pas pu être déplacées vers le dossier local ({error}) : Binômes les utilise là où elles sont, dans {}.",
+                roaming.display()
+            )),
+            path: roaming.to_path_buf(),
+        },
+    }
 }

@@ -6,7 +6,7 @@ use std::path::Path;
 use serde::Serialize;
 
 use super::import::{import_table, read};
-use super::suggest::{propose, report, SuggestReport};
+use super::suggest::{report, suggest_on_board, SuggestReport};
 use super::ActionError;
 use crate::export::{self, ExportOptions, ExportSummary};
 use crate::import::ImportReport;
@@ -57,7 +57,7 @@ pub fn pair(
         Role::Ambassador,
         ambassador_table,
     )?;
-    let (suggestion, _) = propose(&mut store, edition.id)?;
+    let (suggestion, _) = suggest_on_board(&mut store, edition.id)?;
     let suggested = report(&store, edition.id, &suggestion)?;
     let export = export::export_edition(
         &super::export::source(&store, edition.id)?,

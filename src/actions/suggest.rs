@@ -16,12 +16,13 @@ use crate::{Store, StoreError};
 /// Proposes the pairs of the edition, after a backup of the database.
 pub fn suggest(store: &mut Store, edition: EditionId) -> Result<Suggestion, StoreError> {
     store.backup("avant-suggestion")?;
-    Ok(propose(store, edition)?.0)
+    Ok(suggest_on_board(store, edition)?.0)
 }
 
 /// The suggestion itself, recorded in the history (undoable), with what it changed on the
-/// board. No backup: `suggest` takes one, `pair` works in a database of its own.
-pub(crate) fn propose(
+/// board. No backup: `suggest` takes one, `pair` works in a database of its own (and the
+/// tests and benchmarks that look at the change call this).
+pub fn suggest_on_board(
     store: &mut Store,
     edition: EditionId,
 ) -> Result<(Suggestion, BoardChange), StoreError> {
@@ -60,15 +61,6 @@ pub(crate) fn propose(
     let change = store.replace_pairs(edition, &replaced, &made, &label)?;
     let change = explained(store, edition, change)?;
     Ok((suggestion, change))
-}
-
-/// [`suggest`] without the backup, with what it changed on the board (for the benchmarks and
-/// the tests that look at the change itself).
-pub fn suggest_on_board(
-    store: &mut Store,
-    edition: EditionId,
-) -> Result<(Suggestion, BoardChange), StoreError> {
-    propose(store, edition)
 }
 
 /// Why each student of the edition without a pair has none (the rules' exclusions last).
