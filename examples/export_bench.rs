@@ -91,6 +91,7 @@ fn main() {
         unpaired: vec![],
         open_ambassadors: vec![],
         students_total: n,
+        students_excluded: 0,
         ambassadors_total: n,
         options: ExportOptions::default(),
         season: None,

@@ -458,6 +458,55 @@ fn print_import(report: &ImportReport, edition: &str) {
     for rejection in &report.rejected {
         out!("  rejetée, ligne {} : {}", rejection.row, rejection.reason);
     }
+    if let Some(states) = report.states_fr() {
+        out!("{states}");
+    }
+    if let Some(left_out) = report.not_taking_part_fr() {
+        out!("{left_out}");
+    }
+    for duplicate in &report.duplicates {
+        let filled = duplicate
+            .filled
+            .iter()
+            .map(|f| format!("{} (ligne {})", f.field, f.row))
+            .collect::<Vec<_>>();
+        out!(
+            "Doublon {} : ligne {} gardée ({}), ligne(s) {} écartée(s){}",
+            duplicate.email,
+            duplicate.kept_row,
+            duplicate.reason,
+            duplicate
+                .set_aside
+                .iter()
+                .map(u32::to_string)
+                .collect::<Vec<_>>()
+                .join(", "),
+            if filled.is_empty() {
+                String::new()
+            } else {
+                format!(" ; complétée avec : {}", filled.join(", "))
+            }
+        );
+    }
+    if !report.probable_duplicates.is_empty() {
+        out!(
+            "{} doublon(s) probable(s), adresses e-mail différentes (non fusionnés, à vérifier) :",
+            report.probable_duplicates.len()
+        );
+        for probable in &report.probable_duplicates {
+            let rows = probable
+                .rows
+                .iter()
+                .map(u32::to_string)
+                .collect::<Vec<_>>()
+                .join(", ");
+            out!(
+                "  lignes {rows} : {} — {}",
+                probable.people.join(" / "),
+                probable.reason
+            );
+        }
+    }
     if !report.changes.gone.is_empty() {
         out!(
             "{} personnes de l'édition ne sont plus dans ce fichier (gardées) :",
@@ -484,7 +533,7 @@ fn print_import(report: &ImportReport, edition: &str) {
 /// What `suggest` and `pair` print without `--json`.
 fn print_suggestion(report: &SuggestReport, edition: &str) {
     out!(
-        "Édition « {edition} » : {} binômes ({} proposés, {} gardés), {} étudiants sans binôme, {} hors appariement (dossier non accepté), {} places libres.",
+        "Édition « {edition} » : {} binômes ({} proposés, {} gardés), {} étudiants sans binôme, {} hors des états retenus, {} places libres.",
         report.pairs, report.proposed, report.kept, report.students_unpaired, report.students_excluded, report.places_left
     );
     for pair in &report.suggested {

@@ -167,6 +167,32 @@ fn the_workbook_has_the_contract_sheets_and_columns_and_reads_back() {
     assert!(synthese
         .iter()
         .any(|r| r[1].to_string().contains("données personnelles")));
+    // Students outside the retained states are counted apart, and named by their French label.
+    let students = store.list_students(edition).unwrap();
+    let rules = binome::actions::rules::rules(&store, edition).unwrap();
+    let excluded = students
+        .iter()
+        .filter(|s| !binome::suggest::takes_part(s, &rules))
+        .count();
+    assert!(excluded > 0);
+    assert!(
+        synthese
+            .iter()
+            .any(|r| r[0] == "Étudiants hors des états retenus"
+                && r[1] == Data::Float(excluded as f64)),
+        "the apart line"
+    );
+    let state = header(&unpaired)
+        .iter()
+        .position(|c| c == "État du dossier")
+        .unwrap();
+    let states: std::collections::BTreeSet<String> =
+        unpaired[1..].iter().map(|r| r[state].to_string()).collect();
+    assert!(states.contains("en instruction"), "{states:?}");
+    assert!(
+        states.iter().all(|s| !s.contains('_')),
+        "no raw code: {states:?}"
+    );
     // The season dashboard is there too, with the store's own figures.
     let season = binome::actions::suggest::season(&store, edition).unwrap();
     let value = |rubrique: &str| {
@@ -190,6 +216,8 @@ fn the_workbook_has_the_contract_sheets_and_columns_and_reads_back() {
         })
         .count();
     assert_eq!(by_departement, season.by_departement.len());
+    assert_eq!(season.students as usize + excluded, students.len());
+    assert!(value("Tableau de bord : hors des états retenus").starts_with(&format!("{excluded} ")));
     assert!(by_departement > 0);
 
     // No cell holds a formula: no <f> element in any sheet of the file.

@@ -6,7 +6,7 @@ use binome::model::{
     Place, Student, StudentId,
 };
 use binome::season::overview;
-use binome::suggest::ExplainedPair;
+use binome::suggest::{ExplainedPair, Rules};
 
 fn place(departement: &str) -> Place {
     Place {
@@ -110,8 +110,9 @@ fn demand_supply_gaps_and_satisfaction_match_the_hand_count() {
         pair(101, 5, 11, Some(1), Some(0)),
         pair(102, 4, 11, Some(1), Some(520)),
     ];
-    let o = overview(&students, &ambassadors, &pairs);
+    let o = overview(&students, &ambassadors, &pairs, &Rules::default());
     assert_eq!((o.students, o.ambassadors, o.places), (5, 3, 3));
+    assert_eq!(o.excluded, 0);
 
     let ds = o
         .by_job
@@ -193,6 +194,47 @@ fn demand_supply_gaps_and_satisfaction_match_the_hand_count() {
 }
 
 #[test]
+fn demand_is_counted_from_the_retained_states_and_the_others_apart() {
+    let in_state = |id, state: &str| Student {
+        application_state: Some(state.into()),
+        ..student(id, "35", &["Data scientist"], None)
+    };
+    let students = vec![
+        in_state(1, "accepte"),
+        // A reworked file's spelling of the same state.
+        in_state(2, "Accepté"),
+        in_state(3, "en_instruction"),
+        in_state(4, "en_construction"),
+        in_state(5, "refuse"),
+    ];
+    let ambassadors = vec![ambassador(
+        10,
+        "35",
+        "Data scientist",
+        "Ministère des Armées",
+        1,
+    )];
+    let o = overview(&students, &ambassadors, &[], &Rules::default());
+    assert_eq!((o.students, o.excluded), (2, 3));
+    let ds = o
+        .by_job
+        .iter()
+        .find(|l| l.label == "Data scientist")
+        .unwrap();
+    assert_eq!((ds.demand, ds.places), (2, 1));
+    let gap = &o.gaps[0];
+    assert_eq!((gap.demand, gap.places), (2, 1), "{}", gap.sentence);
+
+    // Retaining « en instruction » too makes it demand.
+    let rules = Rules {
+        accepted_states: vec!["accepte".into(), "en_instruction".into()],
+        ..Rules::default()
+    };
+    let o = overview(&students, &ambassadors, &[], &rules);
+    assert_eq!((o.students, o.excluded), (3, 2));
+}
+
+#[test]
 fn the_demo_edition_overview_adds_up() {
     let dir = tempfile::tempdir().unwrap();
     let mut store = binome::Store::open(&dir.path().join("b.sqlite3")).unwrap();
@@ -202,9 +244,15 @@ fn the_demo_edition_overview_adds_up() {
     binome::actions::suggest::suggest(&mut store, edition).unwrap();
     let o = binome::actions::suggest::season(&store, edition).unwrap();
     let pairs = store.list_pairs(edition).unwrap().len() as u32;
-    assert_eq!(o.students, 240);
-    // Every student is in exactly one région line (or "lieu inconnu"), every pair counted once.
-    assert_eq!(o.by_region.iter().map(|l| l.demand).sum::<u32>(), 240);
+    // Demand is the students in a retained state (« accepté » by default); the others apart.
+    assert_eq!(o.students + o.excluded, 240);
+    assert!(o.excluded > 0 && o.students > 0);
+    // Every student taking part is in exactly one région line (or "lieu inconnu"), every pair
+    // counted once.
+    assert_eq!(
+        o.by_region.iter().map(|l| l.demand).sum::<u32>(),
+        o.students
+    );
     assert_eq!(o.by_region.iter().map(|l| l.placed).sum::<u32>(), pairs);
     assert_eq!(o.satisfaction.placed, pairs);
     assert_eq!(o.satisfaction.distance.iter().sum::<u32>(), pairs);

@@ -7,6 +7,7 @@ use std::collections::{BTreeSet, HashMap};
 use serde::Serialize;
 
 use super::rules::rules;
+use crate::model::state::{self, StateChoice};
 use crate::model::{
     Ambassador, AmbassadorId, EditionId, ForbiddenPair, Pair, PairId, Role, Student, StudentId,
     Withdrawal,
@@ -14,6 +15,7 @@ use crate::model::{
 use crate::referentials::geography::Geography;
 use crate::store::{Change, HistoryEntry, HistoryState, Move, PairEdit};
 use crate::suggest::explain::{self, Candidate, Compatibility, ExplainedPair};
+use crate::suggest::{self, Unpaired};
 use crate::{Store, StoreError};
 
 /// What a change did to the board, for the window to update without reading it all again.
@@ -31,6 +33,8 @@ pub struct BoardChange {
     pub forbidden_changed: bool,
     /// Whether someone withdrew or came back (the window then reads the board again).
     pub withdrawals_changed: bool,
+    /// Whether a person was added, changed or removed (the window then reads the board again).
+    pub people_changed: bool,
     pub history: HistoryState,
 }
 
@@ -47,6 +51,13 @@ pub struct BoardData {
     pub departements: Vec<DepartementEntry>,
     /// People who withdrew: shown apart, out of the grid and the unpaired list.
     pub withdrawals: Vec<Withdrawal>,
+    /// Students (present) whose application is outside the retained states, with why: shown
+    /// apart from those without a pair, and a hand pairing of one is confirmed first.
+    pub excluded: Vec<Unpaired>,
+    /// Every application state known or held by a student, with its French label.
+    pub states: Vec<StateChoice>,
+    /// The codes of the states the rules retain.
+    pub retained_states: Vec<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -63,7 +74,22 @@ pub struct DepartementEntry {
 pub fn load(store: &Store, edition: EditionId) -> Result<BoardData, StoreError> {
     let students = store.list_students(edition)?;
     let ambassadors = store.list_ambassadors(edition)?;
+    let rules = rules(store, edition)?;
+    let (gone, _) = store.withdrawn(edition)?;
+    let excluded = students
+        .iter()
+        .filter(|s| !gone.contains(&s.id))
+        .filter_map(|s| {
+            Some(Unpaired {
+                student: s.id,
+                diagnosis: suggest::exclusion(s, &rules)?,
+            })
+        })
+        .collect();
     Ok(BoardData {
+        excluded,
+        states: states_of(&students),
+        retained_states: rules.accepted_states,
         departements: departements_of(&students, &ambassadors),
         pairs: explained_pairs(store, edition)?,
         history: store.history_state(edition)?,
@@ -71,6 +97,21 @@ pub fn load(store: &Store, edition: EditionId) -> Result<BoardData, StoreError> 
         students,
         ambassadors,
     })
+}
+
+/// The known states, then any other a student holds (as written), each with its label.
+fn states_of(students: &[Student]) -> Vec<StateChoice> {
+    let mut states = state::choices();
+    let others: BTreeSet<&str> = students
+        .iter()
+        .filter_map(|s| s.application_state.as_deref())
+        .filter(|s| state::code(s).is_none())
+        .collect();
+    states.extend(others.into_iter().map(|s| StateChoice {
+        code: s.to_string(),
+        label: state::label(s),
+    }));
+    states
 }
 
 fn departements_of(students: &[Student], ambassadors: &[Ambassador]) -> Vec<DepartementEntry> {
@@ -150,6 +191,7 @@ pub(crate) fn explained(
         removed: change.removed,
         forbidden_changed: change.forbidden_changed,
         withdrawals_changed: change.withdrawals_changed,
+        people_changed: change.people_changed,
         history: change.history,
     })
 }

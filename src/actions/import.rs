@@ -5,6 +5,7 @@
 
 use std::path::Path;
 
+use super::rules::rules;
 use super::ActionError;
 use crate::import::{self, Analysis, ImportError, ImportReport, Progress};
 use crate::model::{Edition, EditionId, Field, Role, SynonymKind};
@@ -23,7 +24,11 @@ pub fn preview(
     let remembered = store.remembered(role)?;
     let analysis = import::analyze_with(path, role, sheet, &remembered, progress)?;
     let changes = store.preview_import(edition, role, &analysis.rows)?;
-    Ok((import::report(&analysis, changes, None), analysis))
+    let retained = rules(store, edition)?.accepted_states;
+    Ok((
+        import::report(&analysis, changes, None, &retained),
+        analysis,
+    ))
 }
 
 /// Stores a file already read: a backup of the database first, then the merge, in one
@@ -35,10 +40,12 @@ pub fn apply(
 ) -> Result<ImportReport, StoreError> {
     let backup = store.backup("avant-import")?;
     let (_, changes) = store.apply_import(edition, &analysis.batch(), &analysis.rows)?;
+    let retained = rules(store, edition)?.accepted_states;
     Ok(import::report(
         analysis,
         changes,
         Some(backup.display().to_string()),
+        &retained,
     ))
 }
 

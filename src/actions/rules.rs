@@ -4,6 +4,7 @@
 use serde::Serialize;
 
 use super::ActionError;
+use crate::model::state::{self, StateChoice};
 use crate::model::EditionId;
 use crate::store::Setting;
 use crate::suggest::{Rules, Weights};
@@ -24,6 +25,8 @@ pub struct RulesView {
     pub rules: Rules,
     pub labels: Vec<WeightLabel>,
     pub notice: Vec<String>,
+    /// The application states the organiser can retain, with their French labels.
+    pub states: Vec<StateChoice>,
 }
 
 /// The pairing rules of an edition (the defaults until the organiser changes them).
@@ -42,6 +45,7 @@ pub fn view(store: &Store, edition: EditionId) -> Result<RulesView, StoreError> 
             })
             .collect(),
         notice: rules.notice_fr(),
+        states: state::choices(),
         rules,
     })
 }
@@ -93,8 +97,9 @@ pub fn change(
     if let Some(states) = &change.accepted_states {
         rules.accepted_states = states
             .iter()
-            .map(|s| s.trim().to_lowercase())
-            .filter(|s| !s.is_empty())
+            .filter(|s| !s.trim().is_empty())
+            // Stored as codes (« Accepté » → `accepte`), as the import stores a student's.
+            .map(|s| crate::model::state::normalize(s))
             .collect();
     }
     if let Some(fairness) = change.fairness {

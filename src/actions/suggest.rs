@@ -82,7 +82,13 @@ pub fn unpaired(store: &Store, edition: EditionId) -> Result<Vec<Unpaired>, Stor
 pub fn season(store: &Store, edition: EditionId) -> Result<SeasonOverview, StoreError> {
     let (students, ambassadors) = present(store, edition)?;
     let pairs = explained_pairs(store, edition)?;
-    Ok(crate::season::overview(&students, &ambassadors, &pairs))
+    let rules = rules(store, edition)?;
+    Ok(crate::season::overview(
+        &students,
+        &ambassadors,
+        &pairs,
+        &rules,
+    ))
 }
 
 /// What a suggestion did, under the command line's names (docs/contracts.md §1), then the

@@ -72,6 +72,9 @@ pub struct ExportData<'a> {
     /// Ambassadors with places left: (ambassador, students hosted, places left).
     pub open_ambassadors: Vec<(&'a Ambassador, u32, u32)>,
     pub students_total: usize,
+    /// Students outside the retained states (not demand; listed without a pair, apart in the
+    /// `Synthèse`).
+    pub students_excluded: usize,
     pub ambassadors_total: usize,
     pub options: ExportOptions,
     /// The season dashboard, for the `Synthèse` sheet (whole-edition workbooks only).
@@ -172,6 +175,10 @@ pub fn export_edition(
         unpaired,
         open_ambassadors,
         students_total: students.len(),
+        students_excluded: students
+            .iter()
+            .filter(|s| !crate::suggest::takes_part(s, rules))
+            .count(),
         ambassadors_total: ambassadors.len(),
         options: options.clone(),
         season: match options.region {
@@ -241,7 +248,7 @@ pub fn write_workbook(data: &ExportData, path: &Path) -> Result<(), rust_xlsxwri
 
 /// Writes through a temporary file beside `out`, then renames it: `out` is either the old file
 /// or the complete new one, never half of one.
-fn write_atomically(
+pub(crate) fn write_atomically(
     out: &Path,
     write: impl FnOnce(&Path) -> Result<(), rust_xlsxwriter::XlsxError>,
 ) -> Result<(), ExportError> {

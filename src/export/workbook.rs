@@ -241,7 +241,11 @@ pub(super) fn write(data: &ExportData, path: &std::path::Path) -> Result<(), Xls
         cells.extend(place(&student.place));
         cells.push(text(student.wished_jobs.join(" ; ")));
         cells.push(text(mobility(student.mobility)));
-        cells.push(opt(&student.application_state));
+        // The state's French label (« en instruction »), not the export's code.
+        cells.push(opt(&student
+            .application_state
+            .as_deref()
+            .map(crate::model::state::label)));
         cells.push(text(diagnosis));
         sheet.write(cells)?;
     }
@@ -307,6 +311,10 @@ pub(super) fn write(data: &ExportData, path: &std::path::Path) -> Result<(), Xls
             },
         ),
         ("Étudiants inscrits".into(), Out::Number(data.students_total as f64)),
+        (
+            "Étudiants hors des états retenus".into(),
+            Out::Number(data.students_excluded as f64),
+        ),
         ("Ambassadeurs inscrits".into(), Out::Number(data.ambassadors_total as f64)),
         ("Binômes dans ce fichier".into(), Out::Number(data.pairs.len() as f64)),
         ("dont proposés".into(), Out::Number(count(crate::model::PairStatus::Proposed))),
@@ -377,7 +385,12 @@ pub(super) fn write(data: &ExportData, path: &std::path::Path) -> Result<(), Xls
             .unwrap_or_else(|| "sans souhait".into());
         by_job.entry(job).or_default().0 += 1;
     }
-    for (student, _) in &data.unpaired {
+    // Waiting students by région and métier: those taking part (the others are not demand).
+    for (student, _) in data
+        .unpaired
+        .iter()
+        .filter(|(s, _)| crate::suggest::takes_part(s, data.rules))
+    {
         by_region.entry(region(student)).or_default().1 += 1;
         let job = student
             .wished_jobs
@@ -443,6 +456,13 @@ fn season_lines(
         (
             "Tableau de bord : places offertes".into(),
             season.places.to_string(),
+        ),
+        (
+            "Tableau de bord : hors des états retenus".into(),
+            format!(
+                "{} étudiant(s), non comptés dans la demande",
+                season.excluded
+            ),
         ),
     ];
     for (rank, n) in s.wish.iter().enumerate() {

@@ -135,6 +135,19 @@ const STUDENT: &[Rule] = &[
         &["etat du dossier", "etat", "statut du dossier"],
         &[],
     ),
+    // The filing date, not the last update nor the decision: "the latest application" is the
+    // one filed last.
+    rule(
+        Field::ApplicationDate,
+        &[
+            "depose le",
+            "deposee le",
+            "date de depot",
+            "date du depot",
+            "date de depot du dossier",
+        ],
+        &[],
+    ),
     rule(
         Field::Job1,
         &[

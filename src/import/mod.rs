@@ -3,6 +3,7 @@
 //! and account for every row. Nothing here touches the store: the use case
 //! (`actions::import`) merges the result into an edition in one transaction.
 
+pub mod duplicates;
 pub mod error;
 pub mod fields;
 pub mod header;
@@ -23,8 +24,10 @@ pub use progress::Progress;
 pub use read::{read_table, read_table_with, ReadOptions};
 pub use records::RowWarning;
 
-use crate::model::{fill_gaps, NewBatch, Role};
+use crate::model::{state, NewBatch, Role};
 use crate::model::{BatchRow, MergePreview, PersonRecord, Remembered, SynonymKind};
+use duplicates::{probable_duplicates, settle_duplicates, state_of, Standing};
+pub use duplicates::{Duplicate, FilledValue, ProbableDuplicate};
 use records::Columns;
 pub use table::RawTable;
 use table::Value;
@@ -59,6 +62,10 @@ pub struct Analysis {
     /// Métiers and administrations the referentials do not know: kept as written, to be
     /// rattached once by the organiser.
     pub unknown_values: Vec<UnknownValue>,
+    /// People found on several rows (same e-mail): the row kept and those set aside.
+    pub duplicates: Vec<Duplicate>,
+    /// Rows with different e-mails that may be one person, for the organiser to look at.
+    pub probable_duplicates: Vec<ProbableDuplicate>,
 }
 
 /// A métier or administration written in a way the referential does not know.
@@ -170,7 +177,10 @@ pub fn understand(
     let resolver = Columns::new(&columns);
     let mut rows: Vec<BatchRow> = Vec::with_capacity(data_len);
     let mut warnings = Vec::new();
-    let mut first_row_of_email: HashMap<String, usize> = HashMap::new();
+    // The rows of each e-mail, and how each person row stands against a duplicate of it:
+    // duplicates are settled once every row is read (the best may come last).
+    let mut rows_of_email: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut standing: HashMap<usize, Standing> = HashMap::new();
     // Unknown métiers and administrations, with the rows they appear on.
     let mut unknown: std::collections::BTreeMap<(SynonymKind, String), Vec<u32>> =
         Default::default();
@@ -190,22 +200,17 @@ pub fn understand(
                 entry.push(raw.number);
             }
             let record = result.record;
-            match email_of(&record) {
-                Some(email) => match first_row_of_email.get(&email) {
-                    Some(&first) => {
-                        let first_row = rows[first].row_number;
-                        merge_into(&mut rows[first].record, &record);
-                        PersonRecord::Rejected(format!(
-                            "doublon de la ligne {first_row} (même adresse e-mail) : fusionné avec elle"
-                        ))
-                    }
-                    None => {
-                        first_row_of_email.insert(email, rows.len());
-                        record
-                    }
-                },
-                None => record,
+            if let Some(email) = email_of(&record) {
+                rows_of_email.entry(email).or_default().push(rows.len());
+                standing.insert(
+                    rows.len(),
+                    Standing {
+                        rank: state::rank(state_of(&record)),
+                        date: normalize::date_time(resolver.value(&raw, Field::ApplicationDate)),
+                    },
+                );
             }
+            record
         };
         // The row as it came, one text per header column (and any beyond it).
         let mut cells: Vec<String> = raw.cells.into_iter().map(Value::into_text).collect();
@@ -218,7 +223,19 @@ pub fn understand(
             record,
         });
     }
+    let mut groups: Vec<Vec<usize>> = rows_of_email
+        .into_values()
+        .filter(|g| g.len() > 1)
+        .collect();
+    groups.sort();
+    let duplicates = groups
+        .iter()
+        .map(|group| settle_duplicates(&mut rows, group, &standing))
+        .collect();
+    let probable_duplicates = probable_duplicates(&rows);
     Ok(Analysis {
+        duplicates,
+        probable_duplicates,
         role,
         file_name,
         sheet: sheet_read,
@@ -247,15 +264,6 @@ fn email_of(record: &PersonRecord) -> Option<String> {
         PersonRecord::Student(s) => s.identity.email.clone(),
         PersonRecord::Ambassador(a) => a.identity.email.clone(),
         PersonRecord::Rejected(_) => None,
-    }
-}
-
-/// A second application completes the first; it never erases it.
-fn merge_into(first: &mut PersonRecord, duplicate: &PersonRecord) {
-    match (first, duplicate) {
-        (PersonRecord::Student(a), PersonRecord::Student(b)) => fill_gaps(a, b),
-        (PersonRecord::Ambassador(a), PersonRecord::Ambassador(b)) => fill_gaps(a, b),
-        _ => {}
     }
 }
 
@@ -299,11 +307,119 @@ pub struct ImportReport {
     pub changes: MergePreview,
     /// The copy of the database taken just before, when there was something to copy.
     pub backup: Option<String>,
+    /// Students of this file by application state, most advanced first (empty for a file
+    /// without states, and for ambassadors).
+    pub states: Vec<StateCount>,
+    /// Students of this file whose state is outside the edition's retained states: they take
+    /// no part in the pairing until the rules retain it.
+    pub not_taking_part: usize,
+    /// The edition's retained states, by their French labels.
+    pub retained_states: Vec<String>,
+    /// People found on several rows (same e-mail): the row kept, why, and the rows set aside.
+    pub duplicates: Vec<Duplicate>,
+    /// Rows with different e-mails that may be one person, listed for the organiser.
+    pub probable_duplicates: Vec<ProbableDuplicate>,
 }
 
-/// The report of an analysis and its merge.
-pub fn report(analysis: &Analysis, changes: MergePreview, backup: Option<String>) -> ImportReport {
+impl ImportReport {
+    /// « Dossiers par état : 176 accepté · 41 en instruction », when the file has states.
+    pub fn states_fr(&self) -> Option<String> {
+        if self.states.is_empty() {
+            return None;
+        }
+        let counts: Vec<String> = self
+            .states
+            .iter()
+            .map(|s| format!("{} {}", s.students, s.label))
+            .collect();
+        Some(format!("Dossiers par état : {}", counts.join(" · ")))
+    }
+
+    /// Who will not take part under the retained states, plainly; `None` without states.
+    pub fn not_taking_part_fr(&self) -> Option<String> {
+        if self.states.is_empty() {
+            return None;
+        }
+        let retained = self
+            .retained_states
+            .iter()
+            .map(|l| format!("« {l} »"))
+            .collect::<Vec<_>>()
+            .join(" ou ");
+        let retained = if retained.is_empty() {
+            "aucun".to_string()
+        } else {
+            retained
+        };
+        Some(match self.not_taking_part {
+            0 => format!("Tous les étudiants de ce fichier participeront à l'appariement (états retenus : {retained})."),
+            n => format!(
+                "{n} étudiant(s) de ce fichier ne participeront pas à l'appariement : leur dossier n'est pas dans les états retenus ({retained}). Changez les états retenus dans les règles pour les inclure."
+            ),
+        })
+    }
+}
+
+/// How many students of a file are in one application state.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct StateCount {
+    /// As stored (`en_instruction`).
+    pub state: String,
+    /// « en instruction ».
+    pub label: String,
+    pub students: usize,
+    /// Whether the edition's rules retain this state.
+    pub retained: bool,
+}
+
+/// The students of an analysis by state, and how many the retained states leave out.
+fn state_counts(analysis: &Analysis, retained: &[String]) -> (Vec<StateCount>, usize) {
+    let mut counts: std::collections::BTreeMap<String, usize> = Default::default();
+    for row in &analysis.rows {
+        if let PersonRecord::Student(student) = &row.record {
+            if let Some(state) = &student.application_state {
+                *counts.entry(state.clone()).or_default() += 1;
+            }
+        }
+    }
+    let mut states: Vec<StateCount> = counts
+        .into_iter()
+        .map(|(code, students)| StateCount {
+            label: state::label(&code),
+            retained: state::is_retained(Some(&code), retained),
+            state: code,
+            students,
+        })
+        .collect();
+    // Most advanced state first (accepté), then the largest.
+    states.sort_by(|a, b| {
+        state::rank(Some(&b.state))
+            .cmp(&state::rank(Some(&a.state)))
+            .then(b.students.cmp(&a.students))
+    });
+    let left_out = states
+        .iter()
+        .filter(|s| !s.retained)
+        .map(|s| s.students)
+        .sum();
+    (states, left_out)
+}
+
+/// The report of an analysis and its merge, under the edition's retained states.
+pub fn report(
+    analysis: &Analysis,
+    changes: MergePreview,
+    backup: Option<String>,
+    retained: &[String],
+) -> ImportReport {
+    let (states, not_taking_part) = state_counts(analysis, retained);
     ImportReport {
+        states,
+        not_taking_part,
+        retained_states: retained.iter().map(|s| state::label(s)).collect(),
+        duplicates: analysis.duplicates.clone(),
+        probable_duplicates: analysis.probable_duplicates.clone(),
         file: analysis.file_name.clone(),
         sheet: analysis.sheet.clone(),
         sheet_names: analysis.sheet_names.clone(),

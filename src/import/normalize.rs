@@ -172,6 +172,80 @@ pub fn departement_code(value: &Value) -> Option<String> {
     valid.then_some(code)
 }
 
+/// A date and time written any way a sign-up file writes it — a date cell, an Excel serial
+/// number, `2026-10-12 14:03`, `12/10/2026 14:03` — as `AAAA-MM-JJ HH:MM:SS`, which sorts in
+/// time order. `None` when it is not a date: an unreadable date only loses the tie-break it
+/// was for, it is not worth a warning.
+pub fn date_time(value: &Value) -> Option<String> {
+    let (date, time) = match value {
+        Value::Number(serial) => from_serial(*serial)?,
+        Value::Date(text) | Value::Text(text) => from_text(text.trim())?,
+        _ => return None,
+    };
+    let (y, m, d) = date;
+    let (hh, mm, ss) = time;
+    let valid = (1900..=2999).contains(&y)
+        && (1..=12).contains(&m)
+        && (1..=31).contains(&d)
+        && hh < 24
+        && mm < 60
+        && ss < 61;
+    valid.then(|| format!("{y:04}-{m:02}-{d:02} {hh:02}:{mm:02}:{ss:02}"))
+}
+
+type DateParts = ((u32, u32, u32), (u32, u32, u32));
+
+/// An Excel serial number (days since 1899-12-30, the fraction the time of day).
+fn from_serial(serial: f64) -> Option<DateParts> {
+    if !serial.is_finite() || !(1.0..2_958_466.0).contains(&serial) {
+        return None;
+    }
+    let days = serial.floor() as i64;
+    let seconds = ((serial - serial.floor()) * 86_400.0).round() as u32;
+    let epoch = time::macros::date!(1899 - 12 - 30);
+    let date = epoch.checked_add(time::Duration::days(days))?;
+    let seconds = seconds.min(86_399);
+    Some((
+        (
+            date.year() as u32,
+            u32::from(u8::from(date.month())),
+            u32::from(date.day()),
+        ),
+        (seconds / 3600, seconds / 60 % 60, seconds % 60),
+    ))
+}
+
+/// `2026-10-12`, `2026-10-12T14:03:00`, `12/10/2026 14:03`, `12-10-2026`.
+fn from_text(text: &str) -> Option<DateParts> {
+    let (day_part, time_part) = match text.split_once(['T', ' ']) {
+        Some((d, t)) => (d, t.trim()),
+        None => (text, ""),
+    };
+    let numbers: Vec<u32> = day_part
+        .split(['-', '/', '.'])
+        .map(|n| n.trim().parse().ok())
+        .collect::<Option<_>>()?;
+    let date = match numbers.as_slice() {
+        [y, m, d] if *y > 31 => (*y, *m, *d),
+        [d, m, y] if *y > 31 => (*y, *m, *d),
+        _ => return None,
+    };
+    let clock: Vec<u32> = if time_part.is_empty() {
+        Vec::new()
+    } else {
+        // "14:03:00", "14:03:00.000", "14h03", a time zone after "+" ignored.
+        time_part
+            .split(['+', 'Z'])
+            .next()
+            .unwrap_or("")
+            .split([':', 'h'])
+            .map(|n| n.split('.').next().unwrap_or("").trim().parse().ok())
+            .collect::<Option<_>>()?
+    };
+    let at = |i: usize| clock.get(i).copied().unwrap_or(0);
+    Some((date, (at(0), at(1), at(2))))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -229,5 +303,30 @@ mod tests {
             Some("974")
         );
         assert_eq!(departement_code(&t("Ain")), None);
+    }
+
+    #[test]
+    fn dates_written_every_way_sort_in_time_order() {
+        assert_eq!(
+            date_time(&Value::Date("2026-10-12T14:03:00".into())).as_deref(),
+            Some("2026-10-12 14:03:00")
+        );
+        assert_eq!(
+            date_time(&t("12/10/2026 14:03")).as_deref(),
+            Some("2026-10-12 14:03:00")
+        );
+        assert_eq!(
+            date_time(&t("2026-10-02")).as_deref(),
+            Some("2026-10-02 00:00:00")
+        );
+        // 46307.5 is 2026-10-12 at noon in Excel's count.
+        assert_eq!(
+            date_time(&Value::Number(46307.5)).as_deref(),
+            Some("2026-10-12 12:00:00")
+        );
+        assert_eq!(date_time(&t("bientôt")), None);
+        assert_eq!(date_time(&t("45/45/2026")), None);
+        assert_eq!(date_time(&Value::Number(f64::NAN)), None);
+        assert!(date_time(&t("02/10/2026")) < date_time(&t("2026-10-12 08:00")));
     }
 }

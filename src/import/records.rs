@@ -35,7 +35,7 @@ impl<'a> Columns<'a> {
         self.matches.iter().find(|m| m.field == Some(field))
     }
 
-    fn value<'r>(&self, row: &'r RawRow, field: Field) -> &'r Value {
+    pub(super) fn value<'r>(&self, row: &'r RawRow, field: Field) -> &'r Value {
         match self.column(field) {
             Some(c) => row.get(c.index as usize),
             None => &Value::Empty,
@@ -164,9 +164,10 @@ pub fn student(row: &RawRow, columns: &Columns, remembered: &Remembered) -> RowR
         wished_jobs,
         wished_administration,
         mobility,
+        // Stored as its code, however the file spells it (« Accepté », `accepte`).
         application_state: columns
             .text(row, Field::ApplicationState)
-            .map(|s| s.to_lowercase()),
+            .map(|s| crate::model::state::normalize(&s)),
         comments: columns.text(row, Field::Comments),
         source_row: None,
     };

@@ -30,6 +30,9 @@ pub enum Field {
     WishedAdministration,
     Mobility,
     ApplicationState,
+    /// When the application was filed (démarches simplifiées' « Déposé le »): the latest of
+    /// two applications of one person wins.
+    ApplicationDate,
     // Ambassadors
     Job,
     JobTitle,
@@ -67,6 +70,11 @@ const FIELDS: &[(Field, &str, &str)] = &[
         Field::ApplicationState,
         "applicationState",
         "État du dossier",
+    ),
+    (
+        Field::ApplicationDate,
+        "applicationDate",
+        "Date de dépôt du dossier",
     ),
     (Field::Job, "job", "Métier"),
     (Field::JobTitle, "jobTitle", "Intitulé de poste"),
@@ -113,6 +121,7 @@ impl Field {
             Field::WishedAdministration,
             Field::Mobility,
             Field::ApplicationState,
+            Field::ApplicationDate,
         ];
         let ambassadors_only = [
             Field::Job,

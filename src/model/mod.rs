@@ -9,6 +9,7 @@ mod learned;
 mod merge;
 mod pair;
 mod person;
+pub mod state;
 mod withdrawal;
 
 pub use edition::{Edition, EditionSummary, NewEdition};

@@ -7,7 +7,7 @@ use serde::Serialize;
 use crate::model::{Ambassador, Student};
 use crate::referentials::geography::Geography;
 use crate::referentials::{Administrations, Jobs};
-use crate::suggest::ExplainedPair;
+use crate::suggest::{takes_part, ExplainedPair, Rules};
 
 /// One line of a supply-and-demand table.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -68,7 +68,11 @@ pub struct Satisfaction {
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct SeasonOverview {
+    /// Students taking part: those whose application is in a retained state. Demand counts them
+    /// only.
     pub students: u32,
+    /// Students outside the retained states (shown apart, not counted as demand).
+    pub excluded: u32,
     pub ambassadors: u32,
     pub places: u32,
     /// Most wanted first (by 1st wishes).
@@ -146,18 +150,21 @@ impl Tally {
     }
 }
 
-/// The overview of an edition: its students, ambassadors and (explained) pairs.
+/// The overview of an edition: its students, ambassadors and (explained) pairs. Demand is
+/// counted from the students the rules retain; the others are only counted apart.
 pub fn overview(
     students: &[Student],
     ambassadors: &[Ambassador],
     pairs: &[ExplainedPair],
+    rules: &Rules,
 ) -> SeasonOverview {
+    let taking_part: Vec<&Student> = students.iter().filter(|s| takes_part(s, rules)).collect();
     let (mut jobs, mut regions, mut administrations) =
         (Tally::default(), Tally::default(), Tally::default());
     let mut departements = Tally::default();
     let mut crossed: BTreeMap<(String, String), (u32, u32)> = BTreeMap::new();
 
-    for s in students {
+    for s in &taking_part {
         let region = region_label(s.place.departement.as_deref());
         let line = regions.line(&region);
         line.demand += 1;
@@ -286,7 +293,8 @@ pub fn overview(
     });
 
     SeasonOverview {
-        students: students.len() as u32,
+        students: taking_part.len() as u32,
+        excluded: (students.len() - taking_part.len()) as u32,
         ambassadors: ambassadors.len() as u32,
         places: ambassadors.iter().map(|a| a.capacity).sum(),
         by_job: jobs.sorted(|l| (l.demand, l.demand_any)),

@@ -38,7 +38,14 @@ pub fn explain(
         }
         _ => Err("personne introuvable".to_string()),
     };
-    match evaluation {
+    // A student outside the retained states paired by hand: said first, on the pair itself.
+    let excluded = student.filter(|s| !takes_part(s, rules)).map(|s| {
+        format!(
+            "dossier « {} », hors des états retenus",
+            crate::model::state::label(s.application_state.as_deref().unwrap_or(""))
+        )
+    });
+    let mut explained = match evaluation {
         Ok(e) => ExplainedPair {
             pair,
             score: e.score,
@@ -53,7 +60,11 @@ pub fn explain(
             wish_rank: None,
             distance_km: None,
         },
+    };
+    if let Some(excluded) = excluded {
+        explained.reasons.insert(0, excluded);
     }
+    explained
 }
 
 /// How one ambassador stands for one student.

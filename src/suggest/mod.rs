@@ -45,6 +45,7 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use serde::Serialize;
 
+use crate::model::state;
 use crate::model::{
     Ambassador, AmbassadorId, ForbiddenPair, Pair, PairId, PairStatus, Student, StudentId,
 };
@@ -110,14 +111,22 @@ pub fn is_kept(pair: &Pair) -> bool {
 }
 
 /// Whether a student takes part given the rules (application state).
+/// States are compared by their code, so « Accepté » in a reworked file is `accepte`.
 pub fn takes_part(student: &Student, rules: &Rules) -> bool {
-    match &student.application_state {
-        None => true,
-        Some(state) => rules
-            .accepted_states
-            .iter()
-            .any(|s| s.eq_ignore_ascii_case(state)),
+    state::is_retained(student.application_state.as_deref(), &rules.accepted_states)
+}
+
+/// Why the rules leave this student out, said before anything else about them (the
+/// diagnosis, « Pourquoi ? », the board's separate list); `None` when they take part.
+pub fn exclusion(student: &Student, rules: &Rules) -> Option<String> {
+    if takes_part(student, rules) {
+        return None;
     }
+    Some(format!(
+        "dossier « {} », hors des états retenus ({}) : il n'est proposé à personne tant que les règles ne retiennent pas cet état",
+        state::label(student.application_state.as_deref().unwrap_or("")),
+        state::retained_labels(&rules.accepted_states)
+    ))
 }
 
 /// Each ambassador's index (its column in the assignment).
@@ -145,7 +154,7 @@ pub fn suggest(input: &Input) -> Suggestion {
         } else {
             excluded.push(Unpaired {
                 student: student.id,
-                diagnosis: excluded_diagnosis(student),
+                diagnosis: exclusion(student, rules).unwrap_or_default(),
             });
         }
     }
@@ -517,15 +526,9 @@ pub fn diagnoses(input: &Input) -> Vec<Unpaired> {
             .filter(|s| !paired.contains(&s.id) && !takes_part(s, rules))
             .map(|s| Unpaired {
                 student: s.id,
-                diagnosis: excluded_diagnosis(s),
+                diagnosis: exclusion(s, rules).unwrap_or_default(),
             }),
     );
     unpaired
 }
 
-fn excluded_diagnosis(student: &Student) -> String {
-    format!(
-        "dossier « {} », hors des états retenus pour l'appariement",
-        student.application_state.as_deref().unwrap_or("")
-    )
-}

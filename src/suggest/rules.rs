@@ -97,11 +97,7 @@ impl Rules {
         }
         lines.push(format!(
             "Seuls les dossiers dans l'état {} sont pris en compte.",
-            self.accepted_states
-                .iter()
-                .map(|s| format!("« {s} »"))
-                .collect::<Vec<_>>()
-                .join(" ou ")
+            crate::model::state::retained_labels(&self.accepted_states)
         ));
         lines.push(format!(
             "Points d'un binôme : métier de l'ambassadeur = 1er souhait de l'étudiant {} points, 2e souhait {}, 3e souhait {} ; métier de la même famille qu'un souhait {} ; même commune {} ; sinon même département {} ; sinon même région {} ; sinon jusqu'à {} selon la distance ; administration souhaitée {} (même ministère {}).",
