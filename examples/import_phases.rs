@@ -36,7 +36,7 @@ fn main() {
     let edition = store.edition_for_command_line(None).unwrap().id;
     let t = Instant::now();
     store
-        .apply_import(edition, &analysis.batch(), &analysis.rows)
+        .apply_import(edition, &analysis.batch(), &analysis.rows, &[])
         .unwrap();
     println!("store      {:>6} ms", t.elapsed().as_millis());
 }

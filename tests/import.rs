@@ -274,7 +274,7 @@ fn reimport_preview_lists_new_changed_and_gone_people() {
     std::fs::write(&v2, "Nom;Prénom;Email;Code postal;Commune\nMartin;Anne;ANNE@ex.fr;38000;Grenoble\nPetit;Léa;lea@ex.fr;;\n").unwrap();
     let analysis = analyze(&v2, Role::Student, None).unwrap();
     let preview = store
-        .preview_import(edition, Role::Student, &analysis.rows)
+        .preview_import(edition, Role::Student, &analysis.rows, &[])
         .unwrap();
     assert_eq!(preview.created.len(), 1);
     assert_eq!(preview.created[0].email.as_deref(), Some("lea@ex.fr"));

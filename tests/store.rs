@@ -546,33 +546,6 @@ fn traces_of(store: &Store, edition: binome::model::EditionId) -> Vec<String> {
     traces
 }
 
-/// The traces found in any file of the data folder (database, journal, backups, anything).
-fn found_on_disk(folder: &std::path::Path, traces: &[String]) -> Vec<String> {
-    let mut bytes = Vec::new();
-    for file in walk(folder) {
-        bytes.extend(std::fs::read(file).unwrap());
-    }
-    traces
-        .iter()
-        .filter(|t| bytes.windows(t.len()).any(|w| w == t.as_bytes()))
-        .cloned()
-        .collect()
-}
-
-/// Every file below `dir`.
-fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
-    let mut files = Vec::new();
-    for entry in std::fs::read_dir(dir).unwrap().flatten() {
-        let path = entry.path();
-        if path.is_dir() {
-            files.extend(walk(&path));
-        } else {
-            files.push(path);
-        }
-    }
-    files
-}
-
 #[test]
 fn deleting_an_edition_leaves_nothing_of_its_people_in_the_data_folder() {
     let dir = tempfile::tempdir().unwrap();
@@ -585,7 +558,7 @@ fn deleting_an_edition_leaves_nothing_of_its_people_in_the_data_folder() {
         traces.len()
     );
     assert_eq!(
-        found_on_disk(&folder, &traces).len(),
+        common::found_on_disk(&folder, &traces).len(),
         traces.len(),
         "all present before (database, journal or backups)"
     );
@@ -593,12 +566,12 @@ fn deleting_an_edition_leaves_nothing_of_its_people_in_the_data_folder() {
     store.delete_edition(gone).unwrap();
     assert!(!store.purge_pending());
     assert_eq!(
-        found_on_disk(&folder, &traces),
+        common::found_on_disk(&folder, &traces),
         Vec::<String>::new(),
         "left on disk after the deletion"
     );
     assert_eq!(
-        found_on_disk(&folder, &["wobblequork.zyxwvut@garde.example".to_string()]).len(),
+        common::found_on_disk(&folder, &["wobblequork.zyxwvut@garde.example".to_string()]).len(),
         1,
         "the other edition is untouched"
     );
@@ -622,13 +595,16 @@ fn a_deletion_cut_short_is_finished_at_the_next_opening() {
             .unwrap();
     }
     assert!(
-        !found_on_disk(&folder, &traces).is_empty(),
+        !common::found_on_disk(&folder, &traces).is_empty(),
         "still in the backups"
     );
 
     let store = Store::open(&db).unwrap();
     assert!(!store.purge_pending());
-    assert_eq!(found_on_disk(&folder, &traces), Vec::<String>::new());
+    assert_eq!(
+        common::found_on_disk(&folder, &traces),
+        Vec::<String>::new()
+    );
 }
 
 #[test]
@@ -662,7 +638,10 @@ fn a_file_that_cannot_be_removed_is_named_and_the_purge_retried() {
     std::fs::remove_dir_all(&stuck).unwrap();
     let store = Store::open(&folder.join("binomes.sqlite3")).unwrap();
     assert!(!store.purge_pending(), "finished at the next opening");
-    assert_eq!(found_on_disk(&folder, &traces), Vec::<String>::new());
+    assert_eq!(
+        common::found_on_disk(&folder, &traces),
+        Vec::<String>::new()
+    );
 }
 
 #[test]

@@ -8,7 +8,7 @@ use std::path::Path;
 use super::rules::rules;
 use super::ActionError;
 use crate::import::{self, Analysis, ImportError, ImportReport, Progress};
-use crate::model::{Edition, EditionId, Field, Role, SynonymKind};
+use crate::model::{Edition, EditionId, Field, Role, SynonymKind, TakeFromFile};
 use crate::{Store, StoreError};
 
 /// Reads the file and says what importing it into the edition would do, without storing
@@ -23,7 +23,7 @@ pub fn preview(
 ) -> Result<(ImportReport, Analysis), ActionError> {
     let remembered = store.remembered(role)?;
     let analysis = import::analyze_with(path, role, sheet, &remembered, progress)?;
-    let changes = store.preview_import(edition, role, &analysis.rows)?;
+    let changes = store.preview_import(edition, role, &analysis.rows, &[])?;
     let retained = rules(store, edition)?.accepted_states;
     Ok((
         import::report(&analysis, changes, None, &retained),
@@ -32,14 +32,16 @@ pub fn preview(
 }
 
 /// Stores a file already read: a backup of the database first, then the merge, in one
-/// transaction. Either everything is stored, or nothing is.
+/// transaction. Either everything is stored, or nothing is. Values changed by hand in the app
+/// are kept, but for those in `take` (the organiser takes the file's value).
 pub fn apply(
     store: &mut Store,
     edition: EditionId,
     analysis: &Analysis,
+    take: &[TakeFromFile],
 ) -> Result<ImportReport, StoreError> {
     let backup = store.backup("avant-import")?;
-    let (_, changes) = store.apply_import(edition, &analysis.batch(), &analysis.rows)?;
+    let (_, changes) = store.apply_import(edition, &analysis.batch(), &analysis.rows, take)?;
     let retained = rules(store, edition)?.accepted_states;
     Ok(import::report(
         analysis,
@@ -88,7 +90,7 @@ pub(crate) fn import_table(
 ) -> Result<ImportReport, ActionError> {
     let remembered = store.remembered(role)?;
     let analysis = import::understand(table, role, &ImportError::file_label(path), &remembered)?;
-    Ok(apply(store, edition, &analysis)?)
+    Ok(apply(store, edition, &analysis, &[])?)
 }
 
 /// Remembers what a column means (or that it means nothing) for this and the next files.

@@ -18,7 +18,10 @@ pub use fill::fill_gaps;
 pub use ids::{AmbassadorId, BatchId, EditionId, PairId, SourceRowId, StudentId};
 pub use import_batch::{BatchRow, ImportBatch, NewBatch, PersonRecord, SourceRow};
 pub use learned::{ColumnChoices, Remembered, SynonymKind};
-pub use merge::{FieldChange, MergePreview, PersonChange, PersonRef};
+pub use merge::{
+    field_changes, field_label, person_data, set_value_at, shown, value_at, FieldChange,
+    HandEdited, MergePreview, PersonChange, PersonRef, TakeFromFile,
+};
 pub use pair::{ForbiddenPair, Pair, PairOrigin, PairStatus};
 pub use person::{Ambassador, Identity, Mobility, Place, Role, Student};
 pub use withdrawal::Withdrawal;

@@ -118,8 +118,22 @@ impl Store {
     /// error, and the marker stays until they are.
     pub fn delete_edition(&mut self, id: EditionId) -> Result<(), StoreError> {
         ensure_edition_exists(&self.conn, id)?;
+        self.mark_purge(&id.to_string())?;
+        self.write(|tx| {
+            let deleted = tx.execute("DELETE FROM edition WHERE id = ?1", [id])?;
+            if deleted == 0 {
+                return Err(StoreError::EditionNotFound { id });
+            }
+            Ok(())
+        })?;
+        self.finish_purge()
+    }
+
+    /// Writes (and syncs) the marker saying a purge is pending, before the deletion: whatever
+    /// stops the work after it, the next opening finishes it.
+    pub(super) fn mark_purge(&self, what: &str) -> Result<(), StoreError> {
         let marker = purge_marker(&self.path);
-        std::fs::write(&marker, format!("{id}\n"))
+        std::fs::write(&marker, format!("{what}\n"))
             .and_then(|_| {
                 std::fs::OpenOptions::new()
                     .write(true)
@@ -129,15 +143,7 @@ impl Store {
             .map_err(|source| StoreError::CreateFolder {
                 path: marker.clone(),
                 source,
-            })?;
-        self.write(|tx| {
-            let deleted = tx.execute("DELETE FROM edition WHERE id = ?1", [id])?;
-            if deleted == 0 {
-                return Err(StoreError::EditionNotFound { id });
-            }
-            Ok(())
-        })?;
-        self.finish_purge()
+            })
     }
 
     /// Leaves nothing of deleted rows in the data folder: the journal emptied into the file,
@@ -168,8 +174,6 @@ fn purge_marker(db: &std::path::Path) -> std::path::PathBuf {
     name.push(".effacement-en-cours");
     std::path::PathBuf::from(name)
 }
-
-impl Store {}
 
 pub(super) fn insert_edition(
     conn: &Connection,

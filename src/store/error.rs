@@ -76,6 +76,10 @@ pub enum StoreError {
         student: StudentId,
         ambassador: AmbassadorId,
     },
+    #[error("Une autre personne de cette édition a déjà l'adresse « {email} » : modifiez celle-ci plutôt que d'en créer une seconde.")]
+    EmailTaken { email: String },
+    #[error("L'édition a été effacée de cette personne, mais {} fichier(s) qui peuvent encore contenir ses données n'ont pas pu être effacés : {}. Fermez le programme qui les utilise (ou vérifiez vos droits sur ce dossier) ; l'effacement reprendra au prochain démarrage de Binômes.", files.len(), files.iter().map(|f| f.display().to_string()).collect::<Vec<_>>().join(", "))]
+    ErasureIncomplete { files: Vec<PathBuf> },
     #[error("Il n'y a rien à annuler.")]
     NothingToUndo,
     #[error("Il n'y a rien à rétablir.")]

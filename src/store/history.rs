@@ -11,6 +11,7 @@ use std::collections::{BTreeMap, HashMap};
 use rusqlite::{params, Connection, OptionalExtension, Transaction};
 use serde::{Deserialize, Serialize};
 
+use super::people::{self, PersonKey, PersonRow};
 use super::{pairs, settings, withdrawals, Store, StoreError};
 use crate::model::{AmbassadorId, EditionId, ForbiddenPair, Pair, PairId, StudentId, Withdrawal};
 
@@ -31,6 +32,8 @@ pub struct Change {
     pub forbidden_changed: bool,
     /// Whether someone withdrew or came back (the window then reads the board again).
     pub withdrawals_changed: bool,
+    /// Whether a person was added, changed or removed by hand (the window reads them again).
+    pub people_changed: bool,
     pub history: HistoryState,
 }
 
@@ -66,6 +69,9 @@ struct Delta {
     /// Absent from changes recorded before withdrawals existed.
     #[serde(default)]
     withdrawals: Vec<Step<Withdrawal>>,
+    /// People added, changed or removed by hand (absent from older changes).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    people: Vec<Step<PersonRow>>,
 }
 
 #[derive(Debug, Serialize, Deserialize)]
@@ -86,7 +92,10 @@ impl<T> Step<T> {
 
 impl Delta {
     fn is_empty(&self) -> bool {
-        self.pairs.is_empty() && self.forbidden.is_empty() && self.withdrawals.is_empty()
+        self.pairs.is_empty()
+            && self.forbidden.is_empty()
+            && self.withdrawals.is_empty()
+            && self.people.is_empty()
     }
 }
 
@@ -140,6 +149,7 @@ fn diff(mut before: Snapshot, after: &Snapshot) -> Delta {
         pairs: steps(&mut before.pairs, &after.pairs),
         forbidden: steps(&mut before.forbidden, &after.forbidden),
         withdrawals: steps(&mut before.withdrawals, &after.withdrawals),
+        people: Vec::new(),
     }
 }
 
@@ -173,6 +183,53 @@ impl Store {
         })
     }
 
+    /// Like [`Store::journaled`], for a change to one person by hand: `person` is who it is
+    /// about when they already exist; `work` returns who it was about (a person it created).
+    /// The person's row, before and after, goes into the history with the board's rows.
+    pub(super) fn journaled_person<T>(
+        &mut self,
+        edition: EditionId,
+        person: Option<PersonKey>,
+        work: impl FnOnce(&Transaction<'_>) -> Result<(T, String, PersonKey), StoreError>,
+    ) -> Result<(T, Change), StoreError> {
+        self.write(|tx| {
+            let before = snapshot(tx, edition)?;
+            let was = match person {
+                Some(key) => people::person_row(tx, edition, key)?,
+                None => None,
+            };
+            let (value, label, key) = work(tx)?;
+            let now = people::person_row(tx, edition, key)?;
+            let after = snapshot(tx, edition)?;
+            let mut delta = diff(before, &after);
+            if was != now {
+                delta.people.push(Step {
+                    before: was,
+                    after: now,
+                });
+            }
+            if !delta.is_empty() {
+                record(tx, edition, &label, &delta)?;
+            }
+            let change = change_of(tx, edition, label, &delta, Direction::Forward)?;
+            Ok((value, change))
+        })
+    }
+
+    /// Records a change that cannot be undone (a person erased on request): undo stops there.
+    pub(super) fn record_final(
+        tx: &Transaction<'_>,
+        edition: EditionId,
+        label: &str,
+    ) -> Result<(), StoreError> {
+        record(tx, edition, label, &Delta::default())?;
+        tx.execute(
+            "UPDATE change_log SET final = 1 WHERE id = ?1",
+            [tx.last_insert_rowid()],
+        )?;
+        Ok(())
+    }
+
     /// Undoes the edition's last change still in effect.
     pub fn undo(&mut self, edition: EditionId) -> Result<Change, StoreError> {
         self.replay(edition, Direction::Backward)
@@ -188,19 +245,21 @@ impl Store {
             let query = match direction {
                 // The newest change in effect…
                 Direction::Backward => {
-                    "SELECT id, label, delta FROM change_log WHERE edition_id = ?1 AND undone = 0
-                     ORDER BY id DESC LIMIT 1"
+                    "SELECT id, label, delta, final FROM change_log
+                     WHERE edition_id = ?1 AND undone = 0 ORDER BY id DESC LIMIT 1"
                 }
                 // …and the oldest undone one, as undone changes are the newest.
                 Direction::Forward => {
-                    "SELECT id, label, delta FROM change_log WHERE edition_id = ?1 AND undone = 1
-                     ORDER BY id LIMIT 1"
+                    "SELECT id, label, delta, final FROM change_log
+                     WHERE edition_id = ?1 AND undone = 1 ORDER BY id LIMIT 1"
                 }
             };
-            let found: Option<(i64, String, String)> = tx
-                .query_row(query, [edition], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            let found: Option<(i64, String, String, bool)> = tx
+                .query_row(query, [edition], |r| {
+                    Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+                })
                 .optional()?;
-            let Some((id, label, json)) = found else {
+            let Some((id, label, json, _)) = found.filter(|(_, _, _, last)| !last) else {
                 return Err(match direction {
                     Direction::Backward => StoreError::NothingToUndo,
                     Direction::Forward => StoreError::NothingToRedo,
@@ -320,6 +379,29 @@ fn apply(
             return Err(diverged());
         }
     }
+    for step in &delta.people {
+        let (from, _) = step.ends(direction);
+        let Some(key) = step
+            .before
+            .as_ref()
+            .or(step.after.as_ref())
+            .map(PersonRow::key)
+        else {
+            continue;
+        };
+        let edition = step
+            .before
+            .as_ref()
+            .or(step.after.as_ref())
+            .map(PersonRow::edition);
+        let now = match edition {
+            Some(edition) => people::person_row(tx, edition, key)?,
+            None => None,
+        };
+        if now.as_ref() != from.as_ref() {
+            return Err(diverged());
+        }
+    }
     // Every row out first, then the wanted ones in: a student moving between two pairs of the
     // same change must not meet themselves.
     for step in &delta.pairs {
@@ -341,6 +423,20 @@ fn apply(
                 "DELETE FROM withdrawal WHERE role = ?1 AND person_id = ?2",
                 params![w.role.as_str(), w.person],
             )?;
+        }
+    }
+    // People after what refers to them went, before what refers to them comes back.
+    for step in &delta.people {
+        let (from, to) = step.ends(direction);
+        match (from, to) {
+            (Some(was), None) => people::delete_person(tx, was.key())?,
+            (_, Some(row)) => {
+                people::put_person_row(tx, row, from.is_some()).map_err(|e| match e {
+                    StoreError::Sqlite(_) => diverged(),
+                    other => other,
+                })?
+            }
+            (None, None) => {}
         }
     }
     for step in &delta.withdrawals {
@@ -414,6 +510,7 @@ fn change_of(
         removed,
         forbidden_changed: !delta.forbidden.is_empty(),
         withdrawals_changed: !delta.withdrawals.is_empty(),
+        people_changed: !delta.people.is_empty(),
         history: history_state(conn, edition)?,
     })
 }
@@ -424,7 +521,8 @@ fn history_state(conn: &Connection, edition: EditionId) -> Result<HistoryState, 
     };
     Ok(HistoryState {
         undo: label(
-            "SELECT label FROM change_log WHERE edition_id = ?1 AND undone = 0 ORDER BY id DESC LIMIT 1",
+            "SELECT label FROM (SELECT label, final FROM change_log WHERE edition_id = ?1
+             AND undone = 0 ORDER BY id DESC LIMIT 1) WHERE final = 0",
         )?,
         redo: label(
             "SELECT label FROM change_log WHERE edition_id = ?1 AND undone = 1 ORDER BY id LIMIT 1",

@@ -3,7 +3,7 @@
 //! normalised e-mail (or, without one, by name), so their ids — and their pairs, locks and
 //! notes — survive a re-import. A blank in the new file never erases what the edition knows.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use rusqlite::Connection;
 use serde_json::Value;
@@ -12,8 +12,9 @@ use super::import::insert_batch_with;
 use super::people::{self, StoredPerson, Write};
 use super::{editions, Store, StoreError};
 use crate::model::{
-    fill_gaps, BatchId, BatchRow, EditionId, FieldChange, MergePreview, NewBatch, PersonChange,
-    PersonRecord, PersonRef, Role,
+    field_changes, field_label, fill_gaps, person_data, set_value_at, shown, value_at, BatchId,
+    BatchRow, EditionId, HandEdited, MergePreview, NewBatch, PersonChange, PersonRecord, PersonRef,
+    Role, TakeFromFile,
 };
 
 /// The preview, and for each row of the batch how it is written.
@@ -22,18 +23,32 @@ struct Plan {
     writes: Vec<Option<Write>>,
     /// Records of people already in the edition, completed with what the edition knew.
     merged: HashMap<usize, PersonRecord>,
+    /// People whose values changed by hand are now the file's (the mark goes): id → paths
+    /// still changed by hand.
+    hand_marks: Vec<(i64, Vec<String>)>,
+}
+
+/// A person of the edition as a re-import sees them.
+struct Known {
+    id: i64,
+    data: Value,
+    reference: PersonRef,
+    /// Paths of the values changed by hand in the app.
+    hand: Vec<String>,
 }
 
 impl Store {
-    /// What importing `rows` into the edition would do, without doing it.
+    /// What importing `rows` into the edition would do, without doing it. `take` lists the
+    /// values changed by hand for which the organiser takes the file's value.
     pub fn preview_import(
         &self,
         edition: EditionId,
         role: Role,
         rows: &[BatchRow],
+        take: &[TakeFromFile],
     ) -> Result<MergePreview, StoreError> {
         editions::ensure_edition_exists(&self.conn, edition)?;
-        Ok(plan(&self.conn, edition, role, rows)?.preview)
+        Ok(plan(&self.conn, edition, role, rows, take)?.preview)
     }
 
     /// Imports `rows` into the edition in one transaction and returns what it did.
@@ -42,20 +57,24 @@ impl Store {
         edition: EditionId,
         batch: &NewBatch,
         rows: &[BatchRow],
+        take: &[TakeFromFile],
     ) -> Result<(BatchId, MergePreview), StoreError> {
         self.write(|tx| {
             editions::ensure_edition_exists(tx, edition)?;
-            let plan = plan(tx, edition, batch.role, rows)?;
+            let plan = plan(tx, edition, batch.role, rows, take)?;
             let batch_id = insert_batch_with(tx, edition, batch, rows, |i| {
                 (plan.writes[i], plan.merged.get(&i))
             })?;
+            for (id, paths) in &plan.hand_marks {
+                people::set_hand_edited(tx, batch.role, *id, paths)?;
+            }
             Ok((batch_id, plan.preview))
         })
     }
 }
 
 /// How a person is recognised across files.
-fn key(email: &Option<String>, last: &str, first: &str) -> String {
+pub(super) fn key(email: &Option<String>, last: &str, first: &str) -> String {
     match email {
         Some(email) => format!("@{email}"),
         None => format!(
@@ -75,24 +94,29 @@ fn plan(
     edition: EditionId,
     role: Role,
     rows: &[BatchRow],
+    take: &[TakeFromFile],
 ) -> Result<Plan, StoreError> {
-    // Existing people of this role: key → (id, JSON of their data, name, email).
-    let mut existing: HashMap<String, (i64, Value, PersonRef)> = HashMap::new();
+    let take: HashSet<&TakeFromFile> = take.iter().collect();
+    let hand = people::hand_edited_of_edition(conn, edition, role)?;
+    let mut existing: HashMap<String, Known> = HashMap::new();
     match role {
         Role::Student => index(
             people::students_of(conn, edition)?,
             |s| s.id.0,
+            &hand,
             &mut existing,
         ),
         Role::Ambassador => index(
             people::ambassadors_of(conn, edition)?,
             |a| a.id.0,
+            &hand,
             &mut existing,
         ),
     }
     let mut preview = MergePreview::default();
     let mut writes = Vec::with_capacity(rows.len());
     let mut merged = HashMap::new();
+    let mut hand_marks = Vec::new();
     for (i, row) in rows.iter().enumerate() {
         let who = match &row.record {
             PersonRecord::Student(s) => &s.identity,
@@ -107,20 +131,53 @@ fn plan(
             email: who.email.clone(),
             row: Some(row.row_number),
         };
-        match existing.remove(&key(&who.email, &who.last_name, &who.first_name)) {
+        let person_key = key(&who.email, &who.last_name, &who.first_name);
+        match existing.remove(&person_key) {
             None => {
                 preview.created.push(reference);
                 writes.push(Some(Write::Insert(edition)));
             }
-            Some((id, before, _)) => {
+            Some(known) => {
                 // A blank in the new file keeps what the edition knew.
                 let mut record = row.record.clone();
-                let after = match &mut record {
-                    PersonRecord::Student(s) => completed(s, &before),
-                    PersonRecord::Ambassador(a) => completed(a, &before),
+                let mut after = match &mut record {
+                    PersonRecord::Student(s) => completed(s, &known.data),
+                    PersonRecord::Ambassador(a) => completed(a, &known.data),
                     PersonRecord::Rejected(_) => Value::Null,
                 };
-                let changes = diff(&before, &after);
+                // A value changed by hand stays, unless the organiser takes the file's.
+                let mut still_by_hand = Vec::new();
+                for path in &known.hand {
+                    let (was, file) = (value_at(&known.data, path), value_at(&after, path));
+                    if was == file {
+                        still_by_hand.push(path.clone());
+                        continue;
+                    }
+                    let choice = TakeFromFile {
+                        person: person_key.clone(),
+                        path: path.clone(),
+                    };
+                    let taken = take.contains(&choice);
+                    preview.hand_edited.push(HandEdited {
+                        person: reference.clone(),
+                        field: field_label(path).to_string(),
+                        hand: shown(was),
+                        file: shown(file),
+                        taken,
+                        choice,
+                    });
+                    if !taken {
+                        set_value_at(&mut after, path, was.clone());
+                        still_by_hand.push(path.clone());
+                    }
+                }
+                if still_by_hand.len() != known.hand.len() {
+                    hand_marks.push((known.id, still_by_hand));
+                }
+                if !known.hand.is_empty() {
+                    record = with_data(record, &after);
+                }
+                let changes = field_changes(&known.data, &after);
                 if changes.is_empty() {
                     preview.unchanged += 1;
                 } else {
@@ -129,18 +186,19 @@ fn plan(
                         changes,
                     });
                 }
-                writes.push(Some(Write::Update(id)));
+                writes.push(Some(Write::Update(known.id)));
                 merged.insert(i, record);
             }
         }
     }
-    let mut gone: Vec<PersonRef> = existing.into_values().map(|(_, _, r)| r).collect();
+    let mut gone: Vec<PersonRef> = existing.into_values().map(|k| k.reference).collect();
     gone.sort_by(|a, b| a.name.cmp(&b.name));
     preview.gone = gone;
     Ok(Plan {
         preview,
         writes,
         merged,
+        hand_marks,
     })
 }
 
@@ -148,7 +206,8 @@ fn plan(
 fn index<P: StoredPerson + serde::Serialize>(
     people: Vec<P>,
     id: impl Fn(&P) -> i64,
-    existing: &mut HashMap<String, (i64, Value, PersonRef)>,
+    hand: &HashMap<i64, Vec<String>>,
+    existing: &mut HashMap<String, Known>,
 ) {
     for person in people {
         let who = person.identity();
@@ -157,98 +216,49 @@ fn index<P: StoredPerson + serde::Serialize>(
             email: who.email.clone(),
             row: None,
         };
+        let id = id(&person);
         existing.insert(
             key(&who.email, &who.last_name, &who.first_name),
-            (id(&person), data_json(&person), reference),
+            Known {
+                id,
+                data: person_data(&person),
+                reference,
+                hand: hand.get(&id).cloned().unwrap_or_default(),
+            },
         );
+    }
+}
+
+/// The person with their data replaced by `data` (what the store assigns is kept).
+fn replaced<P: serde::Serialize + serde::de::DeserializeOwned>(person: P, data: &Value) -> P {
+    let Ok(mut full) = serde_json::to_value(&person) else {
+        return person;
+    };
+    if let (Value::Object(full), Value::Object(data)) = (&mut full, data) {
+        for (key, value) in data {
+            full.insert(key.clone(), value.clone());
+        }
+    }
+    serde_json::from_value(full).unwrap_or(person)
+}
+
+/// The record with its data replaced by `data`.
+fn with_data(record: PersonRecord, data: &Value) -> PersonRecord {
+    match record {
+        PersonRecord::Student(s) => PersonRecord::Student(replaced(s, data)),
+        PersonRecord::Ambassador(a) => PersonRecord::Ambassador(replaced(a, data)),
+        rejected => rejected,
     }
 }
 
 /// Completes an imported person with what the edition knew (`before`, as JSON); returns the
 /// completed data as JSON.
-fn completed<P: serde::Serialize + serde::de::DeserializeOwned>(
+fn completed<P: serde::Serialize + serde::de::DeserializeOwned + Clone>(
     person: &mut P,
     before: &Value,
 ) -> Value {
-    if let Ok(old) = serde_json::from_value(before.clone()) {
-        fill_gaps(person, &old);
-    }
-    data_json(person)
-}
-
-/// A person's data as JSON, without what the store assigns (ids, source row).
-fn data_json<T: serde::Serialize>(person: &T) -> Value {
-    let mut value = serde_json::to_value(person).unwrap_or(Value::Null);
-    if let Value::Object(map) = &mut value {
-        for assigned in ["id", "editionId", "sourceRow"] {
-            map.remove(assigned);
-        }
-    }
-    value
-}
-
-/// Field-by-field differences, flattened (`identity.phone`), with French labels.
-fn diff(before: &Value, after: &Value) -> Vec<FieldChange> {
-    let mut out = Vec::new();
-    walk("", before, after, &mut out);
-    out
-}
-
-fn walk(path: &str, before: &Value, after: &Value, out: &mut Vec<FieldChange>) {
-    match (before, after) {
-        (Value::Object(b), Value::Object(a)) => {
-            for (key, after_value) in a {
-                let child = if path.is_empty() {
-                    key.clone()
-                } else {
-                    format!("{path}.{key}")
-                };
-                walk(&child, b.get(key).unwrap_or(&Value::Null), after_value, out);
-            }
-        }
-        _ if before != after => out.push(FieldChange {
-            field: label(path).to_string(),
-            before: show(before),
-            after: show(after),
-        }),
-        _ => {}
-    }
-}
-
-fn show(value: &Value) -> String {
-    match value {
-        Value::Null => String::new(),
-        Value::String(s) => s.clone(),
-        Value::Array(items) => items.iter().map(show).collect::<Vec<_>>().join(" ; "),
-        other => other.to_string(),
-    }
-}
-
-fn label(path: &str) -> &str {
-    match path {
-        "identity.civility" => "Civilité",
-        "identity.lastName" => "Nom",
-        "identity.firstName" => "Prénom",
-        "identity.email" => "E-mail",
-        "identity.phone" => "Téléphone",
-        "place.postalCode" => "Code postal",
-        "place.commune" => "Commune",
-        "place.inseeCode" => "Code INSEE",
-        "place.departement" => "Département",
-        "school" => "École",
-        "level" => "Niveau d'études",
-        "curriculum" => "Formation",
-        "wishedJobs" => "Métiers souhaités",
-        "wishedAdministration" => "Administration souhaitée",
-        "mobility" => "Mobilité",
-        "applicationState" => "État du dossier",
-        "comments" => "Commentaires",
-        "job" => "Métier",
-        "jobTitle" => "Intitulé de poste",
-        "administration" => "Administration",
-        "structureType" => "Type de structure",
-        "service" => "Service",
-        "capacity" => "Capacité d'accueil",
-        other => other,
-    }
+    // `before` lacks what the store assigns: the file's person lends it.
+    let old = replaced(person.clone(), before);
+    fill_gaps(person, &old);
+    person_data(person)
 }

@@ -8,6 +8,7 @@ mod backup;
 mod board;
 mod columns;
 mod editions;
+mod edits;
 mod error;
 mod folder;
 mod history;
@@ -34,6 +35,7 @@ pub use folder::{adopt_data_folder, DataFolder};
 pub use history::{Change, HistoryEntry, HistoryState};
 pub use lock::FolderLock;
 pub use pairs::PairEdit;
+pub use people::PersonKey;
 pub use schema::SCHEMA_VERSION;
 
 /// File name of the database inside the application data folder.

@@ -3,11 +3,12 @@
 use std::collections::HashMap;
 
 use rusqlite::{params, Connection, OptionalExtension};
+use serde::{Deserialize, Serialize};
 
 use super::columns::{Columns, NamedRow};
 use super::{Store, StoreError};
 use crate::model::{
-    Ambassador, AmbassadorId, EditionId, Identity, Mobility, Place, SourceRow, SourceRowId,
+    Ambassador, AmbassadorId, EditionId, Identity, Mobility, Place, Role, SourceRow, SourceRowId,
     Student, StudentId,
 };
 
@@ -132,6 +133,8 @@ pub(super) trait StoredPerson: Sized {
     /// Every column but `id` and `edition_id`, in parameter order from ?2.
     const FIELDS: &'static str;
     const VALUES: &'static str;
+    fn id(&self) -> i64;
+    fn source(&self) -> Option<SourceRowId>;
     fn identity(&self) -> &Identity;
     fn place(&self) -> &Place;
     /// Binds the columns after identity and place, from parameter 11 on (`source` last).
@@ -177,7 +180,7 @@ fn one_of<P: StoredPerson>(
 }
 
 /// Creates a person in an edition, or replaces the data of an existing one; returns the id.
-fn write_person<P: StoredPerson>(
+pub(super) fn write_person<P: StoredPerson>(
     conn: &Connection,
     write: Write,
     person: &P,
@@ -214,6 +217,14 @@ impl StoredPerson for Student {
     const TABLE: &'static str = "student";
     const FIELDS: &'static str = STUDENT_FIELDS;
     const VALUES: &'static str = STUDENT_VALUES;
+
+    fn id(&self) -> i64 {
+        self.id.0
+    }
+
+    fn source(&self) -> Option<SourceRowId> {
+        self.source_row
+    }
 
     fn identity(&self) -> &Identity {
         &self.identity
@@ -272,6 +283,14 @@ impl StoredPerson for Ambassador {
     const TABLE: &'static str = "ambassador";
     const FIELDS: &'static str = AMBASSADOR_FIELDS;
     const VALUES: &'static str = AMBASSADOR_VALUES;
+
+    fn id(&self) -> i64 {
+        self.id.0
+    }
+
+    fn source(&self) -> Option<SourceRowId> {
+        self.source_row
+    }
 
     fn identity(&self) -> &Identity {
         &self.identity
@@ -425,4 +444,156 @@ fn json_list(
         column,
         value: value.to_string(),
     })
+}
+
+/// A person of one kind, by id.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PersonKey {
+    pub role: Role,
+    pub id: i64,
+}
+
+/// A person's row as the history keeps it: their data and which values were changed by hand.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub(super) struct PersonRow {
+    person: AnyPerson,
+    hand_edited: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+enum AnyPerson {
+    Student(Student),
+    Ambassador(Ambassador),
+}
+
+impl PersonRow {
+    pub(super) fn key(&self) -> PersonKey {
+        match &self.person {
+            AnyPerson::Student(s) => PersonKey {
+                role: Role::Student,
+                id: s.id.0,
+            },
+            AnyPerson::Ambassador(a) => PersonKey {
+                role: Role::Ambassador,
+                id: a.id.0,
+            },
+        }
+    }
+
+    pub(super) fn edition(&self) -> EditionId {
+        match &self.person {
+            AnyPerson::Student(s) => s.edition_id,
+            AnyPerson::Ambassador(a) => a.edition_id,
+        }
+    }
+}
+
+/// A person of the edition with their marks, if they are there.
+pub(super) fn person_row(
+    conn: &Connection,
+    edition: EditionId,
+    key: PersonKey,
+) -> Result<Option<PersonRow>, StoreError> {
+    let person = match key.role {
+        Role::Student => one_of::<Student>(conn, edition, key.id)?.map(AnyPerson::Student),
+        Role::Ambassador => one_of::<Ambassador>(conn, edition, key.id)?.map(AnyPerson::Ambassador),
+    };
+    let Some(person) = person else {
+        return Ok(None);
+    };
+    Ok(Some(PersonRow {
+        person,
+        hand_edited: hand_edited(conn, key)?,
+    }))
+}
+
+/// Puts a person's row back as the history kept it: their data replaced when they are there
+/// (`exists`), or the person created again with their id.
+pub(super) fn put_person_row(
+    conn: &Connection,
+    row: &PersonRow,
+    exists: bool,
+) -> Result<(), StoreError> {
+    let key = row.key();
+    let write = if exists {
+        Write::Update(key.id)
+    } else {
+        Write::Insert(row.edition())
+    };
+    let id = match &row.person {
+        AnyPerson::Student(s) => write_person(conn, write, s, s.source_row)?,
+        AnyPerson::Ambassador(a) => write_person(conn, write, a, a.source_row)?,
+    };
+    if id != key.id {
+        conn.execute(
+            &format!("UPDATE {} SET id = ?1 WHERE id = ?2", key.role.as_str()),
+            params![key.id, id],
+        )?;
+    }
+    set_hand_edited(conn, key.role, key.id, &row.hand_edited)
+}
+
+/// Removes a person; their pairs, forbidden pairs and withdrawal go with them.
+pub(super) fn delete_person(conn: &Connection, key: PersonKey) -> Result<(), StoreError> {
+    conn.execute(
+        &format!("DELETE FROM {} WHERE id = ?1", key.role.as_str()),
+        [key.id],
+    )?;
+    Ok(())
+}
+
+/// The values of a person changed by hand (field paths).
+pub(super) fn hand_edited(conn: &Connection, key: PersonKey) -> Result<Vec<String>, StoreError> {
+    let table = key.role.as_str();
+    let json: Option<String> = conn
+        .query_row(
+            &format!("SELECT hand_edited FROM {table} WHERE id = ?1"),
+            [key.id],
+            |r| r.get(0),
+        )
+        .optional()?;
+    match json {
+        Some(json) => json_list(table, "hand_edited", &json),
+        None => Ok(Vec::new()),
+    }
+}
+
+/// The people of an edition with values changed by hand, and which.
+pub(super) fn hand_edited_of_edition(
+    conn: &Connection,
+    edition: EditionId,
+    role: Role,
+) -> Result<HashMap<i64, Vec<String>>, StoreError> {
+    let table = role.as_str();
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT id, hand_edited FROM {table} WHERE edition_id = ?1 AND hand_edited <> '[]'"
+    ))?;
+    let rows = stmt.query_map([edition], |r| {
+        Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?))
+    })?;
+    let mut found = HashMap::new();
+    for row in rows {
+        let (id, json) = row?;
+        found.insert(id, json_list(table, "hand_edited", &json)?);
+    }
+    Ok(found)
+}
+
+pub(super) fn set_hand_edited(
+    conn: &Connection,
+    role: Role,
+    id: i64,
+    paths: &[String],
+) -> Result<(), StoreError> {
+    let json = serde_json::to_string(paths).expect("a list of strings serialises");
+    conn.execute(
+        &format!(
+            "UPDATE {} SET hand_edited = ?1 WHERE id = ?2",
+            role.as_str()
+        ),
+        params![json, id],
+    )?;
+    Ok(())
 }

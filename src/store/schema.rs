@@ -17,6 +17,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/005_history.sql"),
     include_str!("migrations/006_withdrawals.sql"),
     include_str!("migrations/007_withdrawal_person.sql"),
+    include_str!("migrations/008_people_by_hand.sql"),
 ];
 
 /// The schema version this build writes.

@@ -6,7 +6,7 @@ use std::sync::atomic::Ordering;
 
 use binome::actions::import;
 use binome::import::{ImportReport, Progress};
-use binome::model::{EditionId, Field, Role, SynonymKind};
+use binome::model::{EditionId, Field, Role, SynonymKind, TakeFromFile};
 use tauri::{AppHandle, Emitter, Manager, Runtime, State};
 
 use crate::dialog;
@@ -75,14 +75,16 @@ pub fn cancel_import(state: State<'_, AppState>) {
     state.import_cancel.store(true, Ordering::Relaxed);
 }
 
-/// Applies the import last previewed for this edition (backup first, one transaction).
+/// Applies the import last previewed for this edition (backup first, one transaction),
+/// taking the file's value over those changed by hand listed in `take`.
 #[tauri::command]
 pub fn apply_import(
     state: State<'_, AppState>,
     edition: EditionId,
+    take: Vec<TakeFromFile>,
 ) -> Result<ImportReport, IpcError> {
     let pending = state.take_pending_import(edition)?;
-    state.with_store(|store| import::apply(store, edition, &pending.analysis))
+    state.with_store(|store| import::apply(store, edition, &pending.analysis, &take))
 }
 
 /// Remembers what a column means (or that it means nothing) for this and the next files.

@@ -1,0 +1,243 @@
+//! People changed by hand in the app: added, edited, removed from the edition — each change in
+//! the history, undoable like the board's — and erased for good on request.
+
+use rusqlite::{params, Connection, Transaction};
+
+use super::people::{self, PersonKey, StoredPerson, Write};
+use super::{Change, Store, StoreError};
+use crate::model::{Ambassador, EditionId, Role, Student};
+
+impl Store {
+    /// Stores a student's data as the organiser typed it: a new student when `id` is `None`.
+    /// `hand` is every value now changed by hand (field paths), kept over a re-imported file's.
+    pub fn save_student(
+        &mut self,
+        edition: EditionId,
+        student: &Student,
+        new: bool,
+        hand: &[String],
+        label: &str,
+    ) -> Result<(i64, Change), StoreError> {
+        self.save_person(edition, Role::Student, student, new, hand, label)
+    }
+
+    /// Stores an ambassador's data as the organiser typed it (see [`Store::save_student`]).
+    pub fn save_ambassador(
+        &mut self,
+        edition: EditionId,
+        ambassador: &Ambassador,
+        new: bool,
+        hand: &[String],
+        label: &str,
+    ) -> Result<(i64, Change), StoreError> {
+        self.save_person(edition, Role::Ambassador, ambassador, new, hand, label)
+    }
+
+    fn save_person<P: StoredPerson>(
+        &mut self,
+        edition: EditionId,
+        role: Role,
+        person: &P,
+        new: bool,
+        hand: &[String],
+        label: &str,
+    ) -> Result<(i64, Change), StoreError> {
+        let existing = (!new).then(|| PersonKey {
+            role,
+            id: person.id(),
+        });
+        self.journaled_person(edition, existing, |tx| {
+            if let Some(key) = existing {
+                ensure_in_edition(tx, edition, key)?;
+            }
+            if let Some(email) = &person.identity().email {
+                ensure_email_free(tx, edition, role, email, existing.map(|k| k.id))?;
+            }
+            let write = match existing {
+                Some(key) => Write::Update(key.id),
+                None => Write::Insert(edition),
+            };
+            let id = people::write_person(tx, write, person, person.source())?;
+            let key = PersonKey { role, id };
+            people::set_hand_edited(tx, role, id, hand)?;
+            Ok((id, label.to_string(), key))
+        })
+    }
+
+    /// The values of a person changed by hand (field paths).
+    pub fn hand_edited(
+        &self,
+        edition: EditionId,
+        key: PersonKey,
+    ) -> Result<Vec<String>, StoreError> {
+        ensure_in_edition(&self.conn, edition, key)?;
+        people::hand_edited(&self.conn, key)
+    }
+
+    /// Removes a person from the edition, with their pairs, forbidden pairs and withdrawal — in
+    /// the history, so that it can be undone (their imported row stays).
+    pub fn remove_person(
+        &mut self,
+        edition: EditionId,
+        key: PersonKey,
+        label: &str,
+    ) -> Result<Change, StoreError> {
+        let (_, change) = self.journaled_person(edition, Some(key), |tx| {
+            ensure_in_edition(tx, edition, key)?;
+            people::delete_person(tx, key)?;
+            Ok(((), label.to_string(), key))
+        })?;
+        Ok(change)
+    }
+
+    /// Erases a person for good, at their request: their row, the imported row they came from,
+    /// every line of the history that named or touched them, then the same purge as an
+    /// edition's deletion (rows overwritten, file rewritten, backups replaced by one copy
+    /// without them). Cannot be undone; undo stops at it. `names` are the ways the history may
+    /// have written them ("Camille Martin").
+    pub fn erase_person(
+        &mut self,
+        edition: EditionId,
+        key: PersonKey,
+        names: &[String],
+        label: &str,
+    ) -> Result<(), StoreError> {
+        self.mark_purge(&format!("{edition} {} {}", key.role.as_str(), key.id))?;
+        self.write(|tx| {
+            ensure_in_edition(tx, edition, key)?;
+            forget_in_history(tx, edition, key, names)?;
+            let source: Option<i64> = tx.query_row(
+                &format!(
+                    "SELECT source_row_id FROM {} WHERE id = ?1",
+                    key.role.as_str()
+                ),
+                [key.id],
+                |r| r.get(0),
+            )?;
+            people::delete_person(tx, key)?;
+            if let Some(source) = source {
+                tx.execute("DELETE FROM source_row WHERE id = ?1", [source])?;
+            }
+            Store::record_final(tx, edition, label)
+        })?;
+        self.finish_purge().map_err(|e| match e {
+            StoreError::PurgeIncomplete { files } => StoreError::ErasureIncomplete { files },
+            other => other,
+        })
+    }
+}
+
+fn ensure_in_edition(
+    conn: &Connection,
+    edition: EditionId,
+    key: PersonKey,
+) -> Result<(), StoreError> {
+    let found: Option<i64> = rusqlite::OptionalExtension::optional(conn.query_row(
+        &format!(
+            "SELECT id FROM {} WHERE id = ?1 AND edition_id = ?2",
+            key.role.as_str()
+        ),
+        params![key.id, edition],
+        |r| r.get(0),
+    ))?;
+    match (found, key.role) {
+        (Some(_), _) => Ok(()),
+        (None, Role::Student) => Err(StoreError::StudentNotFound {
+            student: crate::model::StudentId(key.id),
+        }),
+        (None, Role::Ambassador) => Err(StoreError::AmbassadorNotFound {
+            ambassador: crate::model::AmbassadorId(key.id),
+        }),
+    }
+}
+
+/// Refuses a second person of the same kind with the same e-mail in the edition, in French
+/// (the store's unique index would refuse it in SQLite's words).
+fn ensure_email_free(
+    conn: &Connection,
+    edition: EditionId,
+    role: Role,
+    email: &str,
+    except: Option<i64>,
+) -> Result<(), StoreError> {
+    let taken: Option<i64> = rusqlite::OptionalExtension::optional(conn.query_row(
+        &format!(
+            "SELECT id FROM {} WHERE edition_id = ?1 AND email = ?2 AND id IS NOT ?3",
+            role.as_str()
+        ),
+        params![edition, email, except],
+        |r| r.get(0),
+    ))?;
+    match taken {
+        Some(_) => Err(StoreError::EmailTaken {
+            email: email.to_string(),
+        }),
+        None => Ok(()),
+    }
+}
+
+/// Removes from the edition's history every change that touched the person (their pairs,
+/// forbidden pairs, withdrawal or row) or names them in its label.
+fn forget_in_history(
+    tx: &Transaction<'_>,
+    edition: EditionId,
+    key: PersonKey,
+    names: &[String],
+) -> Result<(), StoreError> {
+    let mut stmt = tx.prepare("SELECT id, label, delta FROM change_log WHERE edition_id = ?1")?;
+    let rows = stmt.query_map([edition], |r| {
+        Ok((
+            r.get::<_, i64>(0)?,
+            r.get::<_, String>(1)?,
+            r.get::<_, String>(2)?,
+        ))
+    })?;
+    let mut doomed = Vec::new();
+    for row in rows {
+        let (id, label, delta) = row?;
+        let named = names
+            .iter()
+            .filter(|n| !n.trim().is_empty())
+            .any(|n| label.to_lowercase().contains(&n.to_lowercase()));
+        if named || touches(&delta, key) {
+            doomed.push(id);
+        }
+    }
+    drop(stmt);
+    for id in doomed {
+        tx.execute("DELETE FROM change_log WHERE id = ?1", [id])?;
+    }
+    Ok(())
+}
+
+/// Whether a recorded change's rows name the person. Read as plain JSON, so that a change
+/// recorded by an older build is judged too.
+fn touches(delta: &str, key: PersonKey) -> bool {
+    let Ok(value) = serde_json::from_str::<serde_json::Value>(delta) else {
+        // Unreadable: it cannot be undone anyway, and may name them.
+        return true;
+    };
+    let (id_field, role) = match key.role {
+        Role::Student => ("studentId", "student"),
+        Role::Ambassador => ("ambassadorId", "ambassador"),
+    };
+    let mentions = |row: &serde_json::Value| {
+        row.get(id_field).and_then(|v| v.as_i64()) == Some(key.id)
+            || (row.get("role").and_then(|v| v.as_str()) == Some(role)
+                && row.get("person").and_then(|v| v.as_i64()) == Some(key.id))
+            || row
+                .get("person")
+                .and_then(|p| p.get(role))
+                .and_then(|p| p.get("id"))
+                .and_then(|v| v.as_i64())
+                == Some(key.id)
+    };
+    let touched = ["pairs", "forbidden", "withdrawals", "people"]
+        .iter()
+        .filter_map(|part| value.get(part).and_then(|v| v.as_array()))
+        .flatten()
+        .flat_map(|step| [step.get("before"), step.get("after")])
+        .flatten()
+        .any(mentions);
+    touched
+}
