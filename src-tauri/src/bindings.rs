@@ -56,6 +56,10 @@ mod tests {
         binome::store::BackupInfo::export_all(&cfg).unwrap();
         binome::store::Restored::export_all(&cfg).unwrap();
         binome::store::PairEdit::export_all(&cfg).unwrap();
+        binome::actions::people::PersonForm::export_all(&cfg).unwrap();
+        binome::actions::people::PersonSaved::export_all(&cfg).unwrap();
+        binome::import::form::FormValue::export_all(&cfg).unwrap();
+        binome::model::TakeFromFile::export_all(&cfg).unwrap();
     }
 
     fn files(dir: &Path) -> BTreeMap<PathBuf, String> {

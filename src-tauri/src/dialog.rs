@@ -50,6 +50,20 @@ pub async fn save_workbook(title: &str, suggested_name: &str) -> Option<PathBuf>
         .map(|handle| handle.path().to_path_buf())
 }
 
+/// Asks where to save a text document; `None` if they cancelled.
+pub async fn save_text(title: &str, suggested_name: &str) -> Option<PathBuf> {
+    if let Some(answer) = scripted_answer() {
+        return answer;
+    }
+    rfd::AsyncFileDialog::new()
+        .set_title(title)
+        .set_file_name(suggested_name)
+        .add_filter("Texte", &["txt"])
+        .save_file()
+        .await
+        .map(|handle| handle.path().to_path_buf())
+}
+
 /// `Some(answer)` when dialogs are scripted, `None` when a person answers them.
 #[cfg(not(feature = "test-hooks"))]
 fn scripted_answer() -> Option<Option<PathBuf>> {

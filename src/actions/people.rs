@@ -282,6 +282,21 @@ pub fn export_person_data(
     Ok(())
 }
 
+/// The file name offered for a person's data: `donnees-prenom-nom.txt`.
+pub fn person_data_file_name(
+    store: &Store,
+    edition: EditionId,
+    role: Role,
+    id: i64,
+) -> Result<String, StoreError> {
+    let data = stored(store, edition, PersonKey { role, id })?.data;
+    let slug: String = crate::text::header_key(&name_of(&data))
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join("-");
+    Ok(format!("donnees-{slug}.txt"))
+}
+
 /// The text [`export_person_data`] writes.
 pub fn person_data_text(
     store: &Store,
@@ -504,10 +519,12 @@ fn options_of(field: Field) -> Vec<String> {
     list.iter().map(|s| s.to_string()).collect()
 }
 
-/// Every path of a person's data that holds something.
+/// Every path of a person's data that holds something the organiser gave (a mobility left
+/// unsaid is not one).
 fn filled_paths(data: &Value) -> Vec<String> {
     field_changes(&empty_like(data), data)
         .into_iter()
+        .filter(|c| !(c.path == "mobility" && value_at(data, "mobility") == "unspecified"))
         .map(|c| c.path)
         .collect()
 }

@@ -37,6 +37,10 @@ import type { SeasonOverview } from "./bindings/SeasonOverview";
 import type { Student } from "./bindings/Student";
 import type { Suggestion } from "./bindings/Suggestion";
 import type { Unpaired } from "./bindings/Unpaired";
+import type { FormValue } from "./bindings/FormValue";
+import type { PersonForm } from "./bindings/PersonForm";
+import type { PersonSaved } from "./bindings/PersonSaved";
+import type { TakeFromFile } from "./bindings/TakeFromFile";
 
 /** An error from the Rust side (its `message` is French), or a failure of the bridge itself. */
 export class ApiError extends Error {
@@ -97,10 +101,16 @@ export const api = {
   listStudents: (edition: number) => call<Student[]>("list_students", { edition }),
   listAmbassadors: (edition: number) => call<Ambassador[]>("list_ambassadors", { edition }),
   originalRow: (edition: number, id: number) => call<OriginalRow>("original_row", { edition, id }),
+  personForm: (edition: number, role: Role, id: number | null) => call<PersonForm>("person_form", { edition, role, id }),
+  savePerson: (edition: number, role: Role, id: number | null, values: FormValue[]) =>
+    call<PersonSaved>("save_person", { edition, role, id, values }),
+  removePerson: (edition: number, role: Role, id: number) => call<PersonSaved>("remove_person", { edition, role, id }),
+  erasePerson: (edition: number, role: Role, id: number) => call<null>("erase_person", { edition, role, id }),
+  exportPersonData: (edition: number, role: Role, id: number) => call<string>("export_person_data", { edition, role, id }),
   pickImportFile: (role: Role) => call<string>("pick_import_file", { role }),
   previewImport: (edition: number, role: Role, path: string, sheet: string | null) =>
     call<ImportReport>("preview_import", { edition, role, path, sheet }),
-  applyImport: (edition: number) => call<ImportReport>("apply_import", { edition }),
+  applyImport: (edition: number, take: TakeFromFile[] = []) => call<ImportReport>("apply_import", { edition, take }),
   cancelImport: () => call<null>("cancel_import"),
   rememberSynonym: (kind: SynonymKind, text: string, code: string) =>
     call<null>("remember_synonym", { kind, text, code }),

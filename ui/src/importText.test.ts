@@ -22,8 +22,15 @@ function report(partial: Partial<ImportReport>): ImportReport {
     columns: [],
     fields: [],
     first_rows: [],
-    changes: { created: [], updated: [], unchanged: 0, gone: [] },
+    changes: { created: [], updated: [], unchanged: 0, gone: [], handEdited: [] },
     backup: null,
+    states: [],
+    not_taking_part: 0,
+    retained_states: ["accepté"],
+    duplicates: [],
+    probable_duplicates: [],
+    states_text: null,
+    not_taking_part_text: null,
     ...partial,
   };
 }

@@ -1,7 +1,9 @@
-use binome::actions::people::{self, OriginalRow};
-use binome::model::{Ambassador, EditionId, SourceRowId, Student};
-use tauri::State;
+use binome::actions::people::{self, OriginalRow, PersonForm, PersonSaved};
+use binome::import::form::FormValue;
+use binome::model::{Ambassador, EditionId, Role, SourceRowId, Student};
+use tauri::{AppHandle, Manager, Runtime, State};
 
+use crate::dialog;
 use crate::error::IpcError;
 use crate::state::AppState;
 
@@ -33,4 +35,68 @@ pub fn original_row(
         .ok_or_else(|| IpcError::NotFound {
             message: "Cette ligne importée n'existe plus.".into(),
         })
+}
+
+/// The form to add a person (`id` null) or to correct one.
+#[tauri::command]
+pub fn person_form(
+    state: State<'_, AppState>,
+    edition: EditionId,
+    role: Role,
+    id: Option<i64>,
+) -> Result<PersonForm, IpcError> {
+    state.with_store(|store| people::person_form(store, edition, role, id))
+}
+
+/// Adds a person typed by hand (`id` null) or stores a correction.
+#[tauri::command]
+pub fn save_person(
+    state: State<'_, AppState>,
+    edition: EditionId,
+    role: Role,
+    id: Option<i64>,
+    values: Vec<FormValue>,
+) -> Result<PersonSaved, IpcError> {
+    state.with_store(|store| people::save_person(store, edition, role, id, &values))
+}
+
+/// Removes a person from the edition (undoable).
+#[tauri::command]
+pub fn remove_person(
+    state: State<'_, AppState>,
+    edition: EditionId,
+    role: Role,
+    id: i64,
+) -> Result<PersonSaved, IpcError> {
+    state.with_store(|store| people::remove_person(store, edition, role, id))
+}
+
+/// Erases a person for good, at their request.
+#[tauri::command]
+pub fn erase_person(
+    state: State<'_, AppState>,
+    edition: EditionId,
+    role: Role,
+    id: i64,
+) -> Result<(), IpcError> {
+    state.with_store(|store| people::erase_person(store, edition, role, id))
+}
+
+/// Writes a person's data where the organiser chooses; the path written.
+#[tauri::command]
+pub async fn export_person_data<R: Runtime>(
+    app: AppHandle<R>,
+    edition: EditionId,
+    role: Role,
+    id: i64,
+) -> Result<String, IpcError> {
+    let suggested = app
+        .state::<AppState>()
+        .with_store(|store| people::person_data_file_name(store, edition, role, id))?;
+    let path = dialog::save_text("Enregistrer les données de la personne", &suggested)
+        .await
+        .ok_or(IpcError::Cancelled)?;
+    app.state::<AppState>()
+        .with_store(|store| people::export_person_data(store, edition, role, id, &path))?;
+    Ok(path.display().to_string())
 }

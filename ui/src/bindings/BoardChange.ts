@@ -26,4 +26,8 @@ forbiddenChanged: boolean,
 /**
  * Whether someone withdrew or came back (the window then reads the board again).
  */
-withdrawalsChanged: boolean, history: HistoryState, };
+withdrawalsChanged: boolean, 
+/**
+ * Whether a person was added, changed or removed (the window then reads the board again).
+ */
+peopleChanged: boolean, history: HistoryState, };

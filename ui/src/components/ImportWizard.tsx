@@ -10,6 +10,9 @@ import type { ReferentialLists } from "../bindings/ReferentialLists";
 import type { SynonymKind } from "../bindings/SynonymKind";
 import type { Role } from "../bindings/Role";
 import { ErrorAlert } from "./ErrorAlert";
+import { ImportStates } from "./ImportStates";
+import { HandEditedChoices } from "./people/HandEditedChoices";
+import type { TakeFromFile } from "../bindings/TakeFromFile";
 import { TableFrame } from "./TableFrame";
 import { confidenceLabel, importSummary, roleLabel } from "../importText";
 import { useAction } from "../useAction";
@@ -112,9 +115,11 @@ export function ImportWizard({ edition, role, onClose }: { edition: number; role
       const again = await api.previewImport(edition, role, path, report.sheet);
       setState({ step: "preview", path, report: again });
     });
+  // Values changed by hand for which the organiser takes the file's.
+  const [take, setTake] = useState<TakeFromFile[]>([]);
   const apply = () =>
     guard(async () => {
-      const report = await api.applyImport(edition);
+      const report = await api.applyImport(edition, take);
       setState({ step: "done", report });
     }, false);
 
@@ -154,6 +159,8 @@ export function ImportWizard({ edition, role, onClose }: { edition: number; role
           onColumn={(header, field) => void changeColumn(state.path, state.report, header, field)}
           referentials={referentials}
           onRattach={(kind, text, code) => void rattach(state.path, state.report, kind, text, code)}
+          take={take}
+          onTake={setTake}
           onConfirm={() => void apply()}
           onOtherFile={() => void choose()}
           onCancel={() => onClose(false)}
@@ -164,6 +171,7 @@ export function ImportWizard({ edition, role, onClose }: { edition: number; role
           <div role="status" id="import-done">
             <Alert severity="success" title="Import terminé" description={importSummary(state.report, true)} small={false} />
           </div>
+          <ImportStates report={state.report} />
           {state.report.backup ? (
             <p className="fr-text--sm fr-mt-2w">La base a été sauvegardée juste avant : {state.report.backup}</p>
           ) : null}
@@ -183,6 +191,8 @@ function ImportPreview({
   onColumn,
   referentials,
   onRattach,
+  take,
+  onTake,
   onConfirm,
   onOtherFile,
   onCancel,
@@ -193,6 +203,8 @@ function ImportPreview({
   onColumn: (header: string, field: Field | null | "auto") => void;
   referentials: ReferentialLists | null;
   onRattach: (kind: SynonymKind, text: string, code: string) => void;
+  take: TakeFromFile[];
+  onTake: (take: TakeFromFile[]) => void;
   onConfirm: () => void;
   onOtherFile: () => void;
   onCancel: () => void;
@@ -203,6 +215,7 @@ function ImportPreview({
       <p className="fr-text--lead" id="import-summary">
         {importSummary(report, false)}
       </p>
+      <ImportStates report={report} />
       <p>
         Fichier « {report.file} »{report.sheet ? `, feuille « ${report.sheet} »` : ""}, en-tête trouvé ligne {report.header_row}
         {report.title_rows.length > 0 ? ` (lignes de titre au-dessus : ${report.title_rows.join(", ")})` : ""}
@@ -401,6 +414,8 @@ function ImportPreview({
           ) : null}
         </>
       ) : null}
+
+      <HandEditedChoices values={changes.handEdited} take={take} onTake={onTake} />
 
       <div className="binomes-actions fr-mt-3w">
         <Button iconId="fr-icon-check-line" onClick={onConfirm} disabled={busy || report.stored === 0} nativeButtonProps={{ id: "import-confirm" }}>

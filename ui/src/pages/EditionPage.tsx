@@ -16,6 +16,7 @@ import { MessagesEditor } from "../components/MessagesEditor";
 import { PairsPanel } from "../components/PairsPanel";
 import { SeasonDashboard } from "../components/SeasonDashboard";
 import { TableFrame } from "../components/TableFrame";
+import { PersonModal, personModal, type PersonTarget } from "../components/people/PersonModal";
 import { countLabel, formatEventDate, fullName } from "../format";
 import { filterPeople, noFilter, type PeopleFilter } from "../people";
 
@@ -30,6 +31,13 @@ export function EditionPage({ id, onBack }: { id: number; onBack: () => void }) 
   const [importing, setImporting] = useState<Role | null>(null);
   const [original, setOriginal] = useState<{ name: string; row: OriginalRow } | null>(null);
   const [filter, setFilter] = useState<PeopleFilter>(noFilter);
+  const [personTarget, setPersonTarget] = useState<PersonTarget | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const editPerson = (target: PersonTarget) => {
+    setNotice(null);
+    setPersonTarget(target);
+    personModal.open();
+  };
 
   // Bumped on every reload, so views that read pairs (the messages' preview) read them again.
   const [version, setVersion] = useState(0);
@@ -74,6 +82,13 @@ export function EditionPage({ id, onBack }: { id: number; onBack: () => void }) 
   }, [peopleShown, people, summary, id]);
   const students = useMemo(() => filterPeople(people?.students ?? [], filter), [people, filter]);
   const ambassadors = useMemo(() => filterPeople(people?.ambassadors ?? [], filter), [people, filter]);
+
+  // A person added, corrected, removed or erased: the people and the counts are read again.
+  const personDone = (message: string) => {
+    setNotice(message);
+    setPeople(null);
+    refreshCounts();
+  };
 
   const showOriginal = (name: string, sourceRow: number | null) => {
     if (sourceRow === null) return;
@@ -158,10 +173,33 @@ export function EditionPage({ id, onBack }: { id: number; onBack: () => void }) 
                 onTabChange={setTab}
               >
                 {/* Only the shown tab is rendered: thousands of rows in hidden tabs would slow every change. */}
-                {shownTab === "students" || shownTab === "ambassadors" ? <PeopleFilterBar filter={filter} onChange={setFilter} /> : null}
-                {(shownTab === "students" || shownTab === "ambassadors") && people === null ? <p>Chargement…</p> : null}
-                {shownTab === "students" && people ? <StudentsTable students={students} onOriginal={showOriginal} /> : null}
-                {shownTab === "ambassadors" && people ? <AmbassadorsTable ambassadors={ambassadors} onOriginal={showOriginal} /> : null}
+                {peopleShown ? (
+                  <div className="binomes-people-bar">
+                    <PeopleFilterBar filter={filter} onChange={setFilter} />
+                    <Button
+                      priority="secondary"
+                      iconId="fr-icon-user-add-line"
+                      onClick={() =>
+                        editPerson({ role: shownTab === "students" ? "student" : "ambassador", id: null, name: "" })
+                      }
+                      nativeButtonProps={{ id: "add-person" }}
+                    >
+                      {shownTab === "students" ? "Ajouter un étudiant…" : "Ajouter un ambassadeur…"}
+                    </Button>
+                  </div>
+                ) : null}
+                {peopleShown ? (
+                  <div role="status" id="people-notice">
+                    {notice ? <p className="fr-alert fr-alert--success fr-alert--sm fr-mb-2w">{notice}</p> : null}
+                  </div>
+                ) : null}
+                {peopleShown && people === null ? <p>Chargement…</p> : null}
+                {shownTab === "students" && people ? (
+                  <StudentsTable students={students} total={people.students.length} query={filter.query} onOriginal={showOriginal} onEdit={editPerson} />
+                ) : null}
+                {shownTab === "ambassadors" && people ? (
+                  <AmbassadorsTable ambassadors={ambassadors} total={people.ambassadors.length} query={filter.query} onOriginal={showOriginal} onEdit={editPerson} />
+                ) : null}
                 {shownTab === "pairs" ? <PairsPanel edition={id} onChanged={refreshCounts} /> : null}
                 {shownTab === "season" ? <SeasonDashboard edition={id} /> : null}
                 {shownTab === "messages" ? <MessagesEditor edition={id} version={version} /> : null}
@@ -172,6 +210,7 @@ export function EditionPage({ id, onBack }: { id: number; onBack: () => void }) 
       ) : error ? null : (
         <p>Chargement…</p>
       )}
+      <PersonModal edition={id} target={personTarget} onDone={personDone} />
       <originalModal.Component title={original ? `Ligne d'origine — ${original.name}` : "Ligne d'origine"} size="large">
         {original ? (
           <>
@@ -255,8 +294,25 @@ function OriginalButton({ name, sourceRow, onOriginal }: { name: string; sourceR
   );
 }
 
-function StudentsTable({ students, onOriginal }: { students: Student[]; onOriginal: OnOriginal }) {
-  if (students.length === 0) return <p>Aucun étudiant dans cette édition pour l'instant : importez leurs inscriptions.</p>;
+type OnEdit = (target: PersonTarget) => void;
+
+function EditButton({ target, onEdit }: { target: PersonTarget; onEdit: OnEdit }) {
+  return (
+    <Button size="small" priority="tertiary no outline" onClick={() => onEdit(target)} nativeButtonProps={{ title: `Modifier ${target.name}`, "data-action": "edit-person" }}>
+      Modifier
+    </Button>
+  );
+}
+
+/** What an empty list means: nobody yet, or nobody matching the search. */
+function EmptyList({ total, query, none }: { total: number; query: string; none: string }) {
+  if (total > 0) return <p id="people-empty">{query.trim() ? `Aucun résultat pour « ${query.trim()} ».` : "Aucune personne ne correspond à ces filtres."}</p>;
+  return <p id="people-empty">{none}</p>;
+}
+
+function StudentsTable({ students, total, query, onOriginal, onEdit }: { students: Student[]; total: number; query: string; onOriginal: OnOriginal; onEdit: OnEdit }) {
+  if (students.length === 0)
+    return <EmptyList total={total} query={query} none="Aucun étudiant dans cette édition pour l'instant : importez leurs inscriptions ou ajoutez-en un." />;
   return (
     <TableFrame noCaption>
       <table id="students-table">
@@ -268,7 +324,7 @@ function StudentsTable({ students, onOriginal }: { students: Student[]; onOrigin
             <th scope="col">Commune</th>
             <th scope="col">Métiers souhaités</th>
             <th scope="col">Niveau</th>
-            <th scope="col">Origine</th>
+            <th scope="col">Actions</th>
           </tr>
         </thead>
         <tbody>
@@ -284,6 +340,7 @@ function StudentsTable({ students, onOriginal }: { students: Student[]; onOrigin
                 <td>{s.wishedJobs.map((job, i) => `${i + 1}. ${job}`).join(" · ")}</td>
                 <td>{s.level ?? ""}</td>
                 <td>
+                  <EditButton target={{ role: "student", id: s.id, name }} onEdit={onEdit} />
                   <OriginalButton name={name} sourceRow={s.sourceRow} onOriginal={onOriginal} />
                 </td>
               </tr>
@@ -295,8 +352,9 @@ function StudentsTable({ students, onOriginal }: { students: Student[]; onOrigin
   );
 }
 
-function AmbassadorsTable({ ambassadors, onOriginal }: { ambassadors: Ambassador[]; onOriginal: OnOriginal }) {
-  if (ambassadors.length === 0) return <p>Aucun ambassadeur dans cette édition pour l'instant : importez leurs inscriptions.</p>;
+function AmbassadorsTable({ ambassadors, total, query, onOriginal, onEdit }: { ambassadors: Ambassador[]; total: number; query: string; onOriginal: OnOriginal; onEdit: OnEdit }) {
+  if (ambassadors.length === 0)
+    return <EmptyList total={total} query={query} none="Aucun ambassadeur dans cette édition pour l'instant : importez leurs inscriptions ou ajoutez-en un." />;
   return (
     <TableFrame noCaption>
       <table id="ambassadors-table">
@@ -308,7 +366,7 @@ function AmbassadorsTable({ ambassadors, onOriginal }: { ambassadors: Ambassador
             <th scope="col">Administration</th>
             <th scope="col">Commune</th>
             <th scope="col" className="binomes-number">Places</th>
-            <th scope="col">Origine</th>
+            <th scope="col">Actions</th>
           </tr>
         </thead>
         <tbody>
@@ -324,6 +382,7 @@ function AmbassadorsTable({ ambassadors, onOriginal }: { ambassadors: Ambassador
                 </td>
                 <td className="binomes-number">{a.capacity}</td>
                 <td>
+                  <EditButton target={{ role: "ambassador", id: a.id, name }} onEdit={onEdit} />
                   <OriginalButton name={name} sourceRow={a.sourceRow} onOriginal={onOriginal} />
                 </td>
               </tr>
