@@ -2,7 +2,7 @@
 /// rejections and warnings in the report.) Messages are French and name the file.
 #[derive(Debug, thiserror::Error)]
 pub enum ImportError {
-    #[error("Impossible de lire le fichier « {file} » : {source}")]
+    #[error("Impossible de lire le fichier « {file} » : {}.", io_reason(source))]
     Io {
         file: String,
         #[source]
@@ -16,8 +16,14 @@ pub enum ImportError {
     OldExcel { file: String },
     #[error("Le fichier « {file} » est protégé par un mot de passe : enregistrez-en une copie sans mot de passe puis importez-la.")]
     Encrypted { file: String },
-    #[error("Le fichier « {file} » semble endommagé ou incomplet : {detail}")]
+    /// `detail` is a French fact (« son archive est tronquée »), never a library's text: that
+    /// goes to the log.
+    #[error("Le fichier « {file} » semble endommagé ou incomplet ({detail}) : ouvrez-le dans Excel ou LibreOffice, enregistrez-le au format .xlsx et importez cette copie.")]
     Corrupt { file: String, detail: String },
+    /// A workbook holding something no reader here handles (an Excel 4.0 macro sheet, text in
+    /// an unknown character set); `what` is French.
+    #[error("Le fichier « {file} » contient {what}, que Binômes ne sait pas lire : ouvrez-le dans Excel ou LibreOffice, enregistrez-le au format .xlsx et importez cette copie.")]
+    Unsupported { file: String, what: String },
     /// Refused by the reader in its child process; the message is its, already in French.
     #[error("{message}")]
     Refused { message: String },
@@ -49,6 +55,18 @@ impl ImportError {
         path.file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_else(|| path.display().to_string())
+    }
+}
+
+/// An input/output failure in the organiser's words (the system's own text is English).
+fn io_reason(error: &std::io::Error) -> &'static str {
+    use std::io::ErrorKind;
+    match error.kind() {
+        ErrorKind::NotFound => "il est introuvable (déplacé ou supprimé ?)",
+        ErrorKind::PermissionDenied => "l'accès en est refusé (fichier ouvert dans un autre logiciel, ou droits insuffisants ?)",
+        ErrorKind::UnexpectedEof => "il est tronqué",
+        ErrorKind::IsADirectory => "c'est un dossier",
+        _ => "le système n'a pas pu le lire",
     }
 }
 

@@ -47,10 +47,11 @@ pub(super) fn read(path: &Path, file: &str, progress: &Progress) -> Result<RawTa
             Ok(false) => break,
             Ok(true) => {}
             Err(e) => {
+                log::warn!("lecture de « {file} » refusée (csv) : {e}");
                 return Err(ImportError::Corrupt {
                     file: file.to_string(),
-                    detail: format!("ligne {next} : {e}"),
-                })
+                    detail: format!("la ligne {next} est illisible"),
+                });
             }
         }
         let mut start = record.position().map_or(counted_to, |p| p.byte() as usize);

@@ -7,8 +7,10 @@
 //! nothing), and rows and columns are capped.
 
 mod csv;
+mod refusal;
 mod workbook;
 mod worker;
+mod xls;
 mod xlsx;
 
 pub use worker::{isolate_readers, use_reader_process};
@@ -100,9 +102,10 @@ pub fn read_table_with(
         Kind::Text => csv::read(path, &file, progress),
     }));
     read.unwrap_or_else(|_| {
+        log::warn!("lecture de « {file} » : le lecteur a paniqué");
         Err(ImportError::Corrupt {
             file: file.clone(),
-            detail: "sa structure interne est incohérente".into(),
+            detail: refusal::damage::STRUCTURE.into(),
         })
     })
 }

@@ -1,63 +1,117 @@
 //! Workbooks: the zip guard, and `.ods` / `.xls` read through calamine's ranges.
 
 use std::fs::File;
-use std::io::BufReader;
+use std::io::{BufReader, Cursor};
 use std::path::Path;
 
 use calamine::{Data, DataRef, Ods, Reader, Xls};
 
-use super::{choose_sheet, limits, Kind, ReadOptions};
+use super::xls::Layout;
+use super::{choose_sheet, limits, refusal, xls, Kind, ReadOptions};
 use crate::import::error::ImportError;
 use crate::import::progress::Progress;
 use crate::import::table::{RawRow, RawTable, Value};
-
-fn corrupt(file: &str, detail: impl std::fmt::Display) -> ImportError {
-    ImportError::Corrupt {
-        file: file.to_string(),
-        detail: detail.to_string(),
-    }
-}
 
 fn open_zip(path: &Path, file: &str) -> Result<zip::ZipArchive<BufReader<File>>, ImportError> {
     let reader = File::open(path).map_err(|source| ImportError::Io {
         file: file.to_string(),
         source,
     })?;
-    zip::ZipArchive::new(BufReader::new(reader))
-        .map_err(|e| corrupt(file, format!("archive illisible ({e})")))
+    zip::ZipArchive::new(BufReader::new(reader)).map_err(|e| refusal::zip(file, &e))
 }
 
-/// Tells an `.xlsx` from an `.ods` from any other zip, reading only the table of contents.
+/// A part's name as a package means it: some Windows tools write `\\` for `/`, and names are
+/// compared without case (as Excel and calamine do).
+fn part_name(name: &str) -> String {
+    name.replace('\\', "/")
+        .trim_start_matches('/')
+        .to_lowercase()
+}
+
+/// The start of a small part (a package's content types), read without trusting its declared
+/// size: this runs before the zip-bomb check.
+fn small_part(archive: &mut zip::ZipArchive<BufReader<File>>, wanted: &str) -> Option<String> {
+    let index = (0..archive.len()).find(|&i| {
+        archive
+            .name_for_index(i)
+            .and_then(Result::ok)
+            .is_some_and(|name| part_name(&name) == wanted)
+    })?;
+    let entry = archive.by_index(index).ok()?;
+    let mut bytes = Vec::new();
+    std::io::Read::read_to_end(&mut std::io::Read::take(entry, 1024 * 1024), &mut bytes).ok()?;
+    Some(String::from_utf8_lossy(&bytes).into_owned())
+}
+
+/// Tells an `.xlsx` from an `.ods` from any other zip, reading only the table of contents and,
+/// when the workbook is not at its usual place, the package's list of content types.
 pub(super) fn zip_kind(path: &Path, file: &str) -> Result<Kind, ImportError> {
-    let archive = open_zip(path, file)?;
-    let names: Vec<String> = archive
+    let mut archive = open_zip(path, file)?;
+    let names: std::collections::HashSet<String> = archive
         .file_names()
         .filter_map(Result::ok)
-        .map(|name| name.into_owned())
+        .map(|name| part_name(&name))
         .collect();
-    let names: Vec<&str> = names.iter().map(String::as_str).collect();
-    if names.contains(&"xl/workbook.xml") || names.contains(&"xl/workbook.bin") {
-        if names.contains(&"xl/workbook.bin") {
-            return Err(ImportError::NotASpreadsheet {
-                file: file.to_string(),
-                detail: "c'est un classeur binaire .xlsb : enregistrez-le au format .xlsx".into(),
-            });
-        }
+    let not = |detail: &str| ImportError::NotASpreadsheet {
+        file: file.to_string(),
+        detail: detail.to_string(),
+    };
+    let xlsb = "c'est un classeur binaire .xlsb : enregistrez-le au format .xlsx";
+    if names.contains("xl/workbook.bin") {
+        return Err(not(xlsb));
+    }
+    if names.contains("xl/workbook.xml") {
         return Ok(Kind::Xlsx);
     }
-    if names.contains(&"content.xml") {
-        return Ok(Kind::Ods);
+    if names.contains("content.xml") {
+        // An OpenDocument text or presentation has a content.xml too; its `mimetype` says.
+        let mime = small_part(&mut archive, "mimetype").unwrap_or_default();
+        let document = mime
+            .trim()
+            .strip_prefix("application/vnd.oasis.opendocument.");
+        return match document {
+            None | Some("spreadsheet" | "spreadsheet-template") => Ok(Kind::Ods),
+            Some("text" | "text-template") => {
+                Err(not("c'est un document texte OpenDocument, pas un classeur"))
+            }
+            Some("presentation" | "presentation-template") => {
+                Err(not("c'est une présentation OpenDocument, pas un classeur"))
+            }
+            Some(_) => Err(not(
+                "c'est un document OpenDocument qui n'est pas un classeur",
+            )),
+        };
     }
-    if names.contains(&"word/document.xml") {
-        return Err(ImportError::NotASpreadsheet {
-            file: file.to_string(),
-            detail: "c'est un document Word".into(),
-        });
+    // A package whose workbook lies elsewhere, found through `_rels/.rels` (calamine follows
+    // it): what the package holds is told by its content types.
+    if names.contains("[content_types].xml") {
+        let types = small_part(&mut archive, "[content_types].xml").unwrap_or_default();
+        let types = types.to_lowercase();
+        if types.contains("ms-excel.sheet.binary") {
+            return Err(not(xlsb));
+        }
+        if [
+            "spreadsheetml.sheet.main",
+            "spreadsheetml.template.main",
+            "ms-excel.sheet.macroenabled.main",
+            "ms-excel.template.macroenabled.main",
+        ]
+        .iter()
+        .any(|t| types.contains(t))
+        {
+            return Ok(Kind::Xlsx);
+        }
+        if types.contains("presentationml") {
+            return Err(not("c'est une présentation PowerPoint"));
+        }
+        if types.contains("wordprocessingml") {
+            return Err(not("c'est un document Word"));
+        }
     }
-    Err(ImportError::NotASpreadsheet {
-        file: file.to_string(),
-        detail: "c'est une archive zip qui ne contient pas de classeur".into(),
-    })
+    if names.contains("word/document.xml") {
+        return Err(not("c'est un document Word"));
+    }
+    Err(not("c'est une archive zip qui ne contient pas de classeur"))
 }
 
 /// Refuses zip bombs: the inflated sizes the archive declares, in total and per part.
@@ -68,7 +122,7 @@ pub(super) fn check_zip(path: &Path, file: &str) -> Result<(), ImportError> {
     for i in 0..archive.len() {
         let entry = archive
             .by_index_raw(i)
-            .map_err(|e| corrupt(file, format!("archive illisible ({e})")))?;
+            .map_err(|e| refusal::zip(file, &e))?;
         let (inflated, compressed) = (entry.size(), entry.compressed_size().max(1));
         total = total.saturating_add(inflated);
         let suspicious = inflated > 32 * 1024 * 1024 && inflated / compressed > limits::MAX_RATIO;
@@ -104,14 +158,8 @@ pub(super) fn read_ods(
     options: &ReadOptions,
     progress: &Progress,
 ) -> Result<RawTable, ImportError> {
-    let mut workbook: Ods<_> =
-        calamine::open_workbook(path).map_err(|e: calamine::OdsError| match e {
-            calamine::OdsError::Password => ImportError::Encrypted {
-                file: file.to_string(),
-            },
-            other => corrupt(file, other),
-        })?;
-    read_ranges(&mut workbook, file, options, progress)
+    let mut workbook: Ods<_> = calamine::open_workbook(path).map_err(|e| refusal::ods(file, e))?;
+    read_ranges(&mut workbook, file, options, progress, |_| None)
 }
 
 pub(super) fn read_xls(
@@ -120,27 +168,40 @@ pub(super) fn read_xls(
     options: &ReadOptions,
     progress: &Progress,
 ) -> Result<RawTable, ImportError> {
-    let mut workbook: Xls<_> =
-        calamine::open_workbook(path).map_err(|e: calamine::XlsError| match e {
-            calamine::XlsError::Password => ImportError::Encrypted {
-                file: file.to_string(),
-            },
-            other => corrupt(file, other),
-        })?;
-    read_ranges(&mut workbook, file, options, progress)
+    let prepared = xls::prepare(path, file)?;
+    let layouts = prepared.layouts;
+    let mut workbook = Xls::new(Cursor::new(prepared.bytes)).map_err(|e| refusal::xls(file, e))?;
+    let names = workbook.sheet_names();
+    // The layouts follow the workbook's sheets; if calamine saw other sheets than the walk
+    // did, rows could be numbered wrong: refused rather than guessed.
+    if names.len() != layouts.len() {
+        return Err(ImportError::Corrupt {
+            file: file.to_string(),
+            detail: refusal::damage::STRUCTURE.into(),
+        });
+    }
+    read_ranges(&mut workbook, file, options, progress, |sheet| {
+        names
+            .iter()
+            .position(|n| n == sheet)
+            .and_then(|i| layouts.get(i))
+    })
 }
 
-/// Legacy `.xls` (at most 65,536 × 256 cells by design) and `.ods` (behind the zip guard) are
-/// read as whole ranges.
-fn read_ranges<R, E>(
+/// Legacy `.xls` (compacted first, see `xls.rs`) and `.ods` (behind the zip guard) are read as
+/// whole ranges. `layout` gives, for an `.xls` sheet, where its compacted rows and columns
+/// really are; without one, the range's positions are the real ones.
+fn read_ranges<'l, RS, R>(
     workbook: &mut R,
     file: &str,
     options: &ReadOptions,
     progress: &Progress,
+    layout: impl Fn(&str) -> Option<&'l Layout>,
 ) -> Result<RawTable, ImportError>
 where
-    R: Reader<BufReader<File>, Error = E>,
-    E: std::fmt::Display,
+    RS: std::io::Read + std::io::Seek,
+    R: Reader<RS>,
+    R::Error: Into<Refusal>,
 {
     let names = workbook.sheet_names();
     let sheet = choose_sheet(&names, options, file, |name| {
@@ -151,26 +212,54 @@ where
     })?;
     let range = workbook
         .worksheet_range(&sheet)
-        .map_err(|e| corrupt(file, e))?;
+        .map_err(|e| e.into().refuse(file))?;
     if range.height() as u64 > u64::from(limits::MAX_ROWS) + 100 {
         return Err(ImportError::TooLarge {
             file: file.to_string(),
             detail: format!("{} lignes dans la feuille « {sheet} »", range.height()),
         });
     }
+    let layout = layout(&sheet);
+    let misplaced = || ImportError::Corrupt {
+        file: file.to_string(),
+        detail: refusal::damage::STRUCTURE.into(),
+    };
     let (first_row, first_col) = range.start().unwrap_or((0, 0));
     let mut rows = Vec::new();
     for (i, row) in range.rows().enumerate() {
-        let mut cells: Vec<Value> = vec![Value::Empty; first_col as usize];
-        cells.extend(
-            row.iter()
-                .take(limits::MAX_COLUMNS as usize)
-                .map(value_of_data),
-        );
-        let raw = RawRow {
-            number: first_row + i as u32 + 1,
-            cells,
-        };
+        let row_at = first_row + i as u32;
+        let number = match layout {
+            Some(l) => *l.rows.get(row_at as usize).ok_or_else(misplaced)?,
+            None => row_at,
+        } + 1;
+        let mut cells: Vec<Value> = Vec::new();
+        for (j, data) in row.iter().enumerate() {
+            let col_at = first_col + j as u32;
+            let col = match layout {
+                Some(l) => *l.cols.get(col_at as usize).ok_or_else(misplaced)?,
+                None => col_at,
+            };
+            if col >= limits::MAX_COLUMNS {
+                break;
+            }
+            let value = value_of_data(data);
+            // Only what is there is placed: the compacted grid has no empty columns between.
+            if !value.is_empty() || layout.is_none() {
+                let col = col as usize;
+                if cells.len() < col {
+                    cells.resize(col, Value::Empty);
+                }
+                cells.push(value);
+            }
+        }
+        // As wide as the sheet's last column, as the whole range was before compaction.
+        if let Some(last) = layout.and_then(|l| l.cols.last()) {
+            let width = (*last + 1).min(limits::MAX_COLUMNS) as usize;
+            if cells.len() < width {
+                cells.resize(width, Value::Empty);
+            }
+        }
+        let raw = RawRow { number, cells };
         if !raw.is_blank() {
             progress.rows(rows.len() as u32, file)?;
             rows.push(raw);
@@ -182,6 +271,33 @@ where
         rows,
         formula_rows: Vec::new(),
     })
+}
+
+/// The error of either workbook reader, to be told in French.
+enum Refusal {
+    Ods(calamine::OdsError),
+    Xls(calamine::XlsError),
+}
+
+impl Refusal {
+    fn refuse(self, file: &str) -> ImportError {
+        match self {
+            Refusal::Ods(e) => refusal::ods(file, e),
+            Refusal::Xls(e) => refusal::xls(file, e),
+        }
+    }
+}
+
+impl From<calamine::OdsError> for Refusal {
+    fn from(e: calamine::OdsError) -> Self {
+        Refusal::Ods(e)
+    }
+}
+
+impl From<calamine::XlsError> for Refusal {
+    fn from(e: calamine::XlsError) -> Self {
+        Refusal::Xls(e)
+    }
 }
 
 pub(super) fn value_of_data(data: &Data) -> Value {

@@ -57,12 +57,49 @@ enum Answer {
     Refused(String),
 }
 
+/// What the child sends back: its answer, and what it logged (the reader libraries' own
+/// text, kept out of the French message), for the parent to log in turn.
+#[derive(serde::Serialize, serde::Deserialize)]
+struct Reply {
+    answer: Answer,
+    log: Vec<String>,
+}
+
+/// The child's logger: it keeps warnings to send them with the answer (its standard error
+/// goes nowhere).
+struct Kept(std::sync::Mutex<Vec<String>>);
+
+impl log::Log for Kept {
+    fn enabled(&self, metadata: &log::Metadata) -> bool {
+        metadata.level() <= log::Level::Warn
+    }
+
+    fn log(&self, record: &log::Record) {
+        if self.enabled(record.metadata()) {
+            if let Ok(mut kept) = self.0.lock() {
+                // A hostile file could make a library warn without end.
+                if kept.len() < 100 {
+                    kept.push(record.args().to_string());
+                }
+            }
+        }
+    }
+
+    fn flush(&self) {}
+}
+
+static KEPT: Kept = Kept(std::sync::Mutex::new(Vec::new()));
+
 /// Called first thing by the binaries: in a child started by [`read`], serves the request and
 /// exits; otherwise makes this executable the worker of the process's later reads.
 pub fn isolate_readers() {
     if std::env::var_os(SERVE).is_some() {
+        if log::set_logger(&KEPT).is_ok() {
+            log::set_max_level(log::LevelFilter::Warn);
+        }
         let answer = serve();
-        let out = serde_json::to_vec(&answer).unwrap_or_default();
+        let log = KEPT.0.lock().map(|kept| kept.clone()).unwrap_or_default();
+        let out = serde_json::to_vec(&Reply { answer, log }).unwrap_or_default();
         let _ = std::io::stdout().write_all(&out);
         std::process::exit(0);
     }
@@ -80,7 +117,13 @@ pub fn use_reader_process(exe: PathBuf) {
 fn serve() -> Answer {
     let request: Request = match serde_json::from_reader(std::io::stdin()) {
         Ok(r) => r,
-        Err(e) => return Answer::Refused(format!("requête de lecture illisible : {e}")),
+        Err(e) => {
+            log::warn!("requête de lecture illisible : {e}");
+            return Answer::Refused(
+                "La lecture du fichier n'a pas pu commencer : relancez Binômes puis réessayez."
+                    .into(),
+            );
+        }
     };
     match in_process(&request, &Progress::none()) {
         Ok(table) => Answer::Table(table),
@@ -122,9 +165,13 @@ pub(super) fn read(
         .stdout(Stdio::piped())
         .stderr(Stdio::null());
     limit_child(&mut command);
-    let mut child = command
-        .spawn()
-        .map_err(|e| damaged(&format!("lecture impossible ({e})")))?;
+    let mut child = command.spawn().map_err(|source| {
+        log::warn!("lecteur de « {file} » non lancé : {source}");
+        ImportError::Io {
+            file: file.to_string(),
+            source,
+        }
+    })?;
     // Held until the child is reaped: on Windows, closing it kills the child.
     let _job = contain(&child);
     if let Some(mut stdin) = child.stdin.take() {
@@ -153,19 +200,32 @@ pub(super) fn read(
             stop(&mut child);
             let _ = answer.join();
             return Err(damaged(&format!(
-                "sa lecture a duré plus de {} secondes sans aboutir (structure interne en boucle)",
+                "sa lecture a duré plus de {} secondes sans aboutir, sa structure interne tourne en boucle",
                 limit.as_secs()
             )));
         }
     }
     let output = answer.join().unwrap_or_default();
-    match serde_json::from_slice::<Answer>(&output) {
-        Ok(Answer::Table(table)) => Ok(table),
-        Ok(Answer::Refused(message)) => Err(ImportError::Refused { message }),
+    let reply = serde_json::from_slice::<Reply>(&output);
+    for line in reply.iter().flat_map(|r| &r.log) {
+        log::warn!("{line}");
+    }
+    match reply {
+        Ok(Reply {
+            answer: Answer::Table(table),
+            ..
+        }) => Ok(table),
+        Ok(Reply {
+            answer: Answer::Refused(message),
+            ..
+        }) => Err(ImportError::Refused { message }),
         // The child died: out of memory on a damaged sheet, or the reader crashed.
-        Err(_) => Err(damaged(
-            "sa lecture demandait une mémoire démesurée ou a échoué (structure interne incohérente)",
-        )),
+        Err(_) => {
+            log::warn!("le lecteur de « {file} » s'est arrêté sans répondre");
+            Err(damaged(
+                "sa lecture demandait une mémoire démesurée ou a échoué, sa structure interne est incohérente",
+            ))
+        }
     }
 }
 

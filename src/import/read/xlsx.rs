@@ -6,21 +6,13 @@ use std::path::Path;
 use calamine::{Reader, Xlsx, XlsxError};
 
 use super::workbook::value_of_ref;
-use super::{choose_sheet, limits, ReadOptions};
+use super::{choose_sheet, limits, refusal, ReadOptions};
 use crate::import::error::ImportError;
 use crate::import::progress::Progress;
 use crate::import::table::{RawRow, RawTable, Value};
 
 fn corrupt(file: &str, error: XlsxError) -> ImportError {
-    match error {
-        XlsxError::Password => ImportError::Encrypted {
-            file: file.to_string(),
-        },
-        other => ImportError::Corrupt {
-            file: file.to_string(),
-            detail: other.to_string(),
-        },
-    }
+    refusal::xlsx(file, error)
 }
 
 pub(super) fn read(

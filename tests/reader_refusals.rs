@@ -1,0 +1,719 @@
+//! Files the readers refuse are refused in one French sentence that names the file and says what
+//! to do, never with a reader library's English (« invalid Zip archive », « Cfb error », « Xml
+//! error », « Expecting … found … »); workbooks Excel opens are read even when their parts are
+//! not where most writers put them; an `.xls` costs memory for the cells it holds, not for where
+//! they are.
+//!
+//! Every broken file is built here, byte by byte: small zip packages, and `.xls` workbooks
+//! (BIFF8 records in a compound file written by hand, so that its sector table can be made to
+//! loop or point past the end). `.xls` and `.ods` are read through the reader child process, as
+//! the binaries read them (the `binome` command line serves as the child).
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use binome::import::table::Value;
+use binome::import::{read_table, ImportError, RawTable, ReadOptions};
+
+/// Words of the reader libraries' messages that must never reach the organiser.
+const LIBRARY_WORDS: [&str; 20] = [
+    "error",
+    "Error",
+    "found",
+    "Found",
+    "Zip",
+    "Cfb",
+    "Xml",
+    "XML",
+    "invalid",
+    "Invalid",
+    "expect",
+    "Expect",
+    "stream",
+    "Stream",
+    "sector",
+    "Sector",
+    "Relationship",
+    "Unrecognized",
+    "{",
+    "}",
+];
+
+fn isolated() {
+    binome::import::read::use_reader_process(PathBuf::from(env!("CARGO_BIN_EXE_binome")));
+}
+
+fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
+    let path = dir.join(name);
+    std::fs::write(&path, bytes).unwrap();
+    path
+}
+
+/// Reads `bytes` as a file named `name`, expecting a refusal; checks it is French, names the
+/// file, tells what to do, and holds no library text. Returns the message.
+fn refusal(name: &str, bytes: &[u8]) -> (ImportError, String) {
+    isolated();
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(dir.path(), name, bytes);
+    let error = read_table(&path, &ReadOptions::default()).expect_err(name);
+    let message = error.to_string();
+    assert!(message.contains(&format!("« {name} »")), "{message}");
+    for word in LIBRARY_WORDS {
+        assert!(!message.contains(word), "« {word} » in: {message}");
+    }
+    assert_eq!(message.matches(". ").count(), 0, "one sentence: {message}");
+    (error, message)
+}
+
+fn assert_remedy(message: &str) {
+    assert!(
+        message.contains("Excel ou LibreOffice") && message.contains(".xlsx"),
+        "says what to do: {message}"
+    );
+}
+
+fn read(name: &str, bytes: &[u8]) -> RawTable {
+    isolated();
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(dir.path(), name, bytes);
+    read_table(&path, &ReadOptions::default()).unwrap_or_else(|e| panic!("{name}: {e}"))
+}
+
+fn text(row: &binome::import::table::RawRow, col: usize) -> String {
+    match row.cells.get(col) {
+        Some(Value::Text(t)) => t.clone(),
+        Some(Value::Number(n)) => n.to_string(),
+        other => format!("{other:?}"),
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Zip packages
+
+fn zip(entries: &[(&str, &[u8])]) -> Vec<u8> {
+    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let options = zip::write::SimpleFileOptions::default();
+    for (name, data) in entries {
+        out.start_file(*name, options).unwrap();
+        out.write_all(data).unwrap();
+    }
+    out.finish().unwrap().into_inner()
+}
+
+const SHEET: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>
+<row r="1"><c r="A1" t="inlineStr"><is><t>Nom</t></is></c><c r="B1" t="inlineStr"><is><t>E-mail</t></is></c></row>
+<row r="2"><c r="A2" t="inlineStr"><is><t>Durand</t></is></c><c r="B2" t="inlineStr"><is><t>durand@example.fr</t></is></c></row>
+</sheetData></worksheet>"#;
+
+const REL_SHEET: &str =
+    "http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet";
+const REL_MACRO: &str = "http://schemas.microsoft.com/office/2006/relationships/xlMacrosheet";
+
+/// An `.xlsx` whose workbook is `workbook` (e.g. `xl/workbook.xml`) and whose one sheet is
+/// `sheet` (relative to the workbook's folder) of relationship type `sheet_type`; `sep` is the
+/// separator written in the entry names.
+fn xlsx(workbook: &str, sheet: &str, sheet_type: &str, sheet_xml: &str, sep: &str) -> Vec<u8> {
+    let (folder, book) = workbook.rsplit_once('/').unwrap();
+    let content_types = format!(
+        r#"<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/{workbook}" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/></Types>"#
+    );
+    let package_rels = format!(
+        r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="{workbook}"/></Relationships>"#
+    );
+    let workbook_xml = r#"<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Inscriptions" sheetId="1" r:id="rId1"/></sheets></workbook>"#;
+    let workbook_rels = format!(
+        r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="{sheet_type}" Target="{sheet}"/></Relationships>"#
+    );
+    let name = |path: String| path.replace('/', sep);
+    let entries = [
+        (
+            name("[Content_Types].xml".into()),
+            content_types.into_bytes(),
+        ),
+        (name("_rels/.rels".into()), package_rels.into_bytes()),
+        (workbook.replace('/', sep), workbook_xml.as_bytes().to_vec()),
+        (
+            name(format!("{folder}/_rels/{book}.rels")),
+            workbook_rels.into_bytes(),
+        ),
+        (
+            name(format!("{folder}/{sheet}")),
+            sheet_xml.as_bytes().to_vec(),
+        ),
+    ];
+    let entries: Vec<(&str, &[u8])> = entries
+        .iter()
+        .map(|(n, d)| (n.as_str(), d.as_slice()))
+        .collect();
+    zip(&entries)
+}
+
+fn plain_xlsx() -> Vec<u8> {
+    xlsx(
+        "xl/workbook.xml",
+        "worksheets/sheet1.xml",
+        REL_SHEET,
+        SHEET,
+        "/",
+    )
+}
+
+fn assert_two_rows(table: &RawTable) {
+    assert_eq!(table.rows.len(), 2, "{:?}", table.rows);
+    assert_eq!(text(&table.rows[0], 0), "Nom");
+    assert_eq!(text(&table.rows[1], 1), "durand@example.fr");
+    assert_eq!(table.rows[1].number, 2);
+}
+
+#[test]
+fn a_workbook_found_through_the_package_relationships_is_read() {
+    assert_two_rows(&read("classique.xlsx", &plain_xlsx()));
+    // The workbook elsewhere than xl/workbook.xml, as _rels/.rels says.
+    let elsewhere = xlsx(
+        "excel/classeur.xml",
+        "feuilles/f1.xml",
+        REL_SHEET,
+        SHEET,
+        "/",
+    );
+    assert_two_rows(&read("ailleurs.xlsx", &elsewhere));
+}
+
+#[test]
+fn a_workbook_whose_entries_are_written_with_backslashes_is_read() {
+    let backslashes = xlsx(
+        "xl/workbook.xml",
+        "worksheets/sheet1.xml",
+        REL_SHEET,
+        SHEET,
+        "\\",
+    );
+    assert_two_rows(&read("antislash.xlsx", &backslashes));
+    let both = xlsx(
+        "excel/classeur.xml",
+        "feuilles/f1.xml",
+        REL_SHEET,
+        SHEET,
+        "\\",
+    );
+    assert_two_rows(&read("antislash-ailleurs.xlsx", &both));
+}
+
+#[test]
+fn a_zip_without_a_workbook_is_not_a_spreadsheet() {
+    let (error, message) = refusal("archive.xlsx", &zip(&[("notes.txt", b"bonjour")]));
+    assert!(
+        matches!(error, ImportError::NotASpreadsheet { .. }),
+        "{error:?}"
+    );
+    assert!(message.contains("ne contient pas de classeur"), "{message}");
+}
+
+#[test]
+fn a_truncated_workbook_is_damaged() {
+    let whole = plain_xlsx();
+    // Cut inside the table of contents, and just after the first part's header.
+    for cut in [whole.len() - 30, 40] {
+        let (error, message) = refusal("coupe.xlsx", &whole[..cut]);
+        assert!(matches!(error, ImportError::Corrupt { .. }), "{error:?}");
+        assert!(message.contains("endommagé"), "{message}");
+        assert_remedy(&message);
+    }
+}
+
+#[test]
+fn a_sheet_of_malformed_content_is_damaged() {
+    let broken = SHEET.replace("<t>Durand</t>", "<t>Durand &inconnue;</t>");
+    let bytes = xlsx(
+        "xl/workbook.xml",
+        "worksheets/sheet1.xml",
+        REL_SHEET,
+        &broken,
+        "/",
+    );
+    let (error, message) = refusal("entite.xlsx", &bytes);
+    assert!(matches!(error, ImportError::Corrupt { .. }), "{error:?}");
+    assert!(message.contains("mal formé"), "{message}");
+    assert_remedy(&message);
+}
+
+#[test]
+fn a_workbook_whose_sheet_part_is_missing_is_damaged() {
+    let mut bytes = Vec::new();
+    {
+        // The workbook names a sheet the package does not hold.
+        let full = xlsx(
+            "xl/workbook.xml",
+            "worksheets/sheet1.xml",
+            REL_SHEET,
+            SHEET,
+            "/",
+        );
+        let mut archive = zip::ZipArchive::new(std::io::Cursor::new(full)).unwrap();
+        let mut out = zip::ZipWriter::new(std::io::Cursor::new(&mut bytes));
+        for i in 0..archive.len() {
+            let entry = archive.by_index_raw(i).unwrap();
+            if !entry.name().unwrap_or_default().contains("sheet1") {
+                out.raw_copy_file(entry).unwrap();
+            }
+        }
+        out.finish().unwrap();
+    }
+    let (error, message) = refusal("sans-feuille.xlsx", &bytes);
+    assert!(
+        matches!(
+            error,
+            ImportError::Corrupt { .. } | ImportError::NoData { .. }
+        ),
+        "{error:?}"
+    );
+    if matches!(error, ImportError::Corrupt { .. }) {
+        assert_remedy(&message);
+    }
+}
+
+#[test]
+fn a_workbook_with_an_excel_4_macro_sheet_is_told_so() {
+    let bytes = xlsx(
+        "xl/workbook.xml",
+        "macrosheets/sheet1.xml",
+        REL_MACRO,
+        SHEET,
+        "/",
+    );
+    let (error, message) = refusal("macros.xlsm", &bytes);
+    assert!(
+        matches!(error, ImportError::Unsupported { .. }),
+        "{error:?}"
+    );
+    assert!(message.contains("macros Excel 4.0"), "{message}");
+    assert_remedy(&message);
+}
+
+const ODS_CONTENT: &str = r#"<?xml version="1.0" encoding="UTF-8"?>
+<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2"><office:body><office:spreadsheet><table:table table:name="Inscriptions"><table:table-row><table:table-cell office:value-type="string"><text:p>Nom</text:p></table:table-cell></table:table-row><table:table-row><table:table-cell office:value-type="string"><text:p>Durand</text:p></table:table-cell></table:table-row></table:table></office:spreadsheet></office:body></office:document-content>"#;
+
+const MANIFEST: &str = r#"<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2"><manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/><manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/></manifest:manifest>"#;
+
+fn ods(mime: &str, content: &str) -> Vec<u8> {
+    zip(&[
+        ("mimetype", mime.as_bytes()),
+        ("META-INF/manifest.xml", MANIFEST.as_bytes()),
+        ("content.xml", content.as_bytes()),
+    ])
+}
+
+#[test]
+fn an_ods_of_malformed_content_is_damaged_and_a_text_document_is_not_a_spreadsheet() {
+    let sheet = "application/vnd.oasis.opendocument.spreadsheet";
+    let table = read("juste.ods", &ods(sheet, ODS_CONTENT));
+    assert_eq!(table.rows.len(), 2);
+
+    // Text straight in a row, where a cell is expected; an unknown entity.
+    for (index, broken) in [
+        ODS_CONTENT.replace(
+            "<table:table-row><table:table-cell office:value-type=\"string\"><text:p>Durand",
+            "<table:table-row>perdu<table:table-cell office:value-type=\"string\"><text:p>Durand",
+        ),
+        ODS_CONTENT.replace("Durand", "Durand &inconnue;"),
+    ]
+    .iter()
+    .enumerate()
+    {
+        let name = format!("abime-{index}.ods");
+        let (error, message) =
+            match std::panic::catch_unwind(|| refusal(&name, &ods(sheet, broken))) {
+                Ok(refused) => refused,
+                // calamine may read stray text as nothing: then the file is read, which is fine.
+                Err(_) if index == 0 => continue,
+                Err(e) => std::panic::resume_unwind(e),
+            };
+        assert!(matches!(
+            error,
+            ImportError::Refused { .. } | ImportError::Corrupt { .. }
+        ));
+        assert!(message.contains("endommagé"), "{message}");
+        assert_remedy(&message);
+    }
+
+    let (error, message) = refusal(
+        "lettre.ods",
+        &ods("application/vnd.oasis.opendocument.text", ODS_CONTENT),
+    );
+    assert!(message.contains("document texte"), "{error:?}: {message}");
+}
+
+// ---------------------------------------------------------------------------------------------
+// .xls: BIFF8 records, and a compound file written by hand
+
+fn record(typ: u16, data: &[u8]) -> Vec<u8> {
+    let mut out = typ.to_le_bytes().to_vec();
+    out.extend((data.len() as u16).to_le_bytes());
+    out.extend(data);
+    out
+}
+
+fn bof(kind: u16) -> Vec<u8> {
+    let mut data = vec![0x00, 0x06];
+    data.extend(kind.to_le_bytes());
+    data.extend([0u8; 12]);
+    record(0x0809, &data)
+}
+
+fn label(row: u16, col: u16, text: &str) -> Vec<u8> {
+    let mut data = Vec::new();
+    data.extend(row.to_le_bytes());
+    data.extend(col.to_le_bytes());
+    data.extend(0u16.to_le_bytes());
+    data.extend((text.len() as u16).to_le_bytes());
+    data.push(0); // compressed (Latin-1) characters
+    data.extend(text.as_bytes());
+    record(0x0204, &data)
+}
+
+fn number(row: u16, col: u16, value: f64) -> Vec<u8> {
+    let mut data = Vec::new();
+    data.extend(row.to_le_bytes());
+    data.extend(col.to_le_bytes());
+    data.extend(0u16.to_le_bytes());
+    data.extend(value.to_le_bytes());
+    record(0x0203, &data)
+}
+
+fn dimensions(rows: u32, cols: u16) -> Vec<u8> {
+    let mut data = 0u32.to_le_bytes().to_vec();
+    data.extend(rows.to_le_bytes());
+    data.extend(0u16.to_le_bytes());
+    data.extend(cols.to_le_bytes());
+    data.extend(0u16.to_le_bytes());
+    record(0x0200, &data)
+}
+
+/// A workbook stream: globals (with `globals_extra` after the BOF), one sheet of `cells`.
+fn workbook_stream(globals_extra: &[u8], sheet_records: &[u8]) -> Vec<u8> {
+    let name = b"Feuil1";
+    let boundsheet_len = 4 + 8 + name.len();
+    let mut globals = bof(0x0005);
+    globals.extend(globals_extra);
+    let sheet_offset = globals.len() + boundsheet_len + 4;
+    let mut data = (sheet_offset as u32).to_le_bytes().to_vec();
+    data.extend([0, 0, name.len() as u8, 0]);
+    data.extend(name);
+    globals.extend(record(0x0085, &data));
+    globals.extend(record(0x000A, &[]));
+    assert_eq!(globals.len(), sheet_offset);
+    let mut stream = globals;
+    stream.extend(bof(0x0010));
+    stream.extend(sheet_records);
+    stream.extend(record(0x000A, &[]));
+    // At least 4096 bytes, so that the stream lives in regular sectors (no mini stream here).
+    stream.resize(stream.len().max(4096), 0);
+    stream
+}
+
+const END_OF_CHAIN: u32 = 0xFFFF_FFFE;
+const FREE: u32 = 0xFFFF_FFFF;
+const NO_STREAM: u32 = 0xFFFF_FFFF;
+
+fn dir_entry(name: &str, kind: u8, child: u32, start: u32, size: u32) -> Vec<u8> {
+    let mut entry = vec![0u8; 128];
+    let utf16: Vec<u8> = name.encode_utf16().flat_map(u16::to_le_bytes).collect();
+    entry[..utf16.len()].copy_from_slice(&utf16);
+    entry[64..66].copy_from_slice(&((utf16.len() + 2) as u16).to_le_bytes());
+    entry[66] = kind;
+    entry[67] = 1; // black
+    entry[68..72].copy_from_slice(&NO_STREAM.to_le_bytes());
+    entry[72..76].copy_from_slice(&NO_STREAM.to_le_bytes());
+    entry[76..80].copy_from_slice(&child.to_le_bytes());
+    entry[116..120].copy_from_slice(&start.to_le_bytes());
+    entry[120..124].copy_from_slice(&size.to_le_bytes());
+    entry
+}
+
+/// A version 3 compound file holding one stream named `name`: sector 0 is the FAT, sector 1 the
+/// directory, the stream from sector 2 on. `chain` may rewrite the stream's FAT entries (to
+/// make them loop or point away), and `size` overrides its declared length.
+fn compound(name: &str, stream: &[u8], chain: impl Fn(&mut [u32]), size: Option<u32>) -> Vec<u8> {
+    let sectors = stream.len().div_ceil(512);
+    assert!(2 + sectors <= 128, "one FAT sector is enough");
+    let mut header = vec![0u8; 512];
+    header[..8].copy_from_slice(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]);
+    header[24..26].copy_from_slice(&0x003Eu16.to_le_bytes());
+    header[26..28].copy_from_slice(&3u16.to_le_bytes());
+    header[28..30].copy_from_slice(&0xFFFEu16.to_le_bytes());
+    header[30..32].copy_from_slice(&9u16.to_le_bytes());
+    header[32..34].copy_from_slice(&6u16.to_le_bytes());
+    header[44..48].copy_from_slice(&1u32.to_le_bytes()); // FAT sectors
+    header[48..52].copy_from_slice(&1u32.to_le_bytes()); // first directory sector
+    header[56..60].copy_from_slice(&4096u32.to_le_bytes());
+    header[60..64].copy_from_slice(&END_OF_CHAIN.to_le_bytes()); // mini FAT
+    header[68..72].copy_from_slice(&END_OF_CHAIN.to_le_bytes()); // DIFAT
+    for slot in 0..109 {
+        let at = 76 + slot * 4;
+        let value = if slot == 0 { 0 } else { FREE };
+        header[at..at + 4].copy_from_slice(&value.to_le_bytes());
+    }
+    let mut fat = vec![FREE; 128];
+    fat[0] = 0xFFFF_FFFD;
+    fat[1] = END_OF_CHAIN;
+    for i in 0..sectors {
+        fat[2 + i] = if i + 1 == sectors {
+            END_OF_CHAIN
+        } else {
+            (3 + i) as u32
+        };
+    }
+    chain(&mut fat[2..2 + sectors]);
+    let mut file = header;
+    file.extend(fat.iter().flat_map(|v| v.to_le_bytes()));
+    let size = size.unwrap_or(stream.len() as u32);
+    file.extend(dir_entry("Root Entry", 5, 1, END_OF_CHAIN, 0));
+    file.extend(dir_entry(name, 2, NO_STREAM, 2, size));
+    file.extend(dir_entry("", 0, NO_STREAM, 0, 0));
+    file.extend(dir_entry("", 0, NO_STREAM, 0, 0));
+    let mut data = stream.to_vec();
+    data.resize(sectors * 512, 0);
+    file.extend(data);
+    file
+}
+
+fn xls(globals_extra: &[u8], sheet_records: &[u8]) -> Vec<u8> {
+    compound(
+        "Workbook",
+        &workbook_stream(globals_extra, sheet_records),
+        |_| {},
+        None,
+    )
+}
+
+fn people_cells() -> Vec<u8> {
+    let mut cells = label(0, 0, "Nom");
+    cells.extend(label(0, 1, "Age"));
+    cells.extend(label(1, 0, "Durand"));
+    cells.extend(number(1, 1, 23.0));
+    cells
+}
+
+#[test]
+fn a_hand_written_xls_is_read() {
+    let mut cells = dimensions(2, 2);
+    cells.extend(people_cells());
+    let table = read("fait-main.xls", &xls(&[], &cells));
+    assert_eq!(table.rows.len(), 2);
+    assert_eq!(text(&table.rows[0], 0), "Nom");
+    assert_eq!(text(&table.rows[1], 0), "Durand");
+    assert_eq!(table.rows[1].cells[1], Value::Number(23.0));
+}
+
+#[test]
+fn an_xor_obfuscated_xls_is_password_protected() {
+    // FilePass, wEncryptionType 0 (XOR obfuscation), then a key and a verifier.
+    let filepass = record(0x002F, &[0, 0, 0x34, 0x12, 0x78, 0x56]);
+    let (error, message) = refusal("xor.xls", &xls(&filepass, &people_cells()));
+    assert!(matches!(error, ImportError::Refused { .. }), "{error:?}");
+    assert!(message.contains("protégé par un mot de passe"), "{message}");
+    // The same words as any protected file.
+    let expected = ImportError::Encrypted {
+        file: "xor.xls".into(),
+    }
+    .to_string();
+    assert_eq!(message, expected);
+}
+
+#[test]
+fn an_xls_whose_sector_table_is_broken_is_damaged() {
+    let stream = workbook_stream(&[], &people_cells());
+    let cases: [(&str, Vec<u8>); 3] = [
+        // A sector pointing past the end of the file.
+        (
+            "hors-fichier.xls",
+            compound("Workbook", &stream, |c| c[2] = 500, None),
+        ),
+        // A chain that comes back on itself.
+        (
+            "boucle.xls",
+            compound("Workbook", &stream, |c| c[5] = 4, None),
+        ),
+        // The whole file cut in its middle.
+        ("coupe.xls", xls(&[], &people_cells())[..1800].to_vec()),
+    ];
+    for (name, bytes) in cases {
+        let (error, message) = refusal(name, &bytes);
+        assert!(message.contains("endommagé"), "{error:?}: {message}");
+        assert_remedy(&message);
+    }
+}
+
+#[test]
+fn a_one_kilobyte_xls_whose_stream_loops_on_itself_is_refused_at_once() {
+    // One sector that is its own successor, and a stream declared 3 GB long: a reader that
+    // follows the chain until it has read the declared length never ends and never stops
+    // allocating. The file is refused as damaged (under the child's memory ceiling, where it
+    // would otherwise be read until killed).
+    let stream = workbook_stream(&[], &people_cells());
+    let mut bytes = compound(
+        "Workbook",
+        &stream[..512],
+        |c| c[0] = 2,
+        Some(3_000_000_000),
+    );
+    bytes.truncate(512 * 4);
+    let (error, message) = refusal("boucle-1ko.xls", &bytes);
+    assert!(matches!(error, ImportError::Refused { .. }), "{error:?}");
+    assert!(message.contains("endommagé"), "{message}");
+    assert_remedy(&message);
+}
+
+#[test]
+fn an_office_document_that_is_not_a_workbook_is_told_so() {
+    let stream = vec![0u8; 4096];
+    let (error, message) = refusal(
+        "lettre.xls",
+        &compound("WordDocument", &stream, |_| {}, None),
+    );
+    assert!(
+        message.contains("ne contient pas de classeur"),
+        "{error:?}: {message}"
+    );
+}
+
+#[test]
+fn an_xls_in_an_unknown_character_set_is_told_so() {
+    let codepage = record(0x0042, &54_321u16.to_le_bytes());
+    let (_, message) = refusal("codage.xls", &xls(&codepage, &people_cells()));
+    assert!(message.contains("jeu de caractères inconnu"), "{message}");
+    assert_remedy(&message);
+}
+
+#[test]
+fn an_xls_with_a_record_shorter_than_it_says_is_damaged() {
+    let mut cells = people_cells();
+    // A Number record holding two bytes.
+    cells.extend(record(0x0203, &[1, 0]));
+    let (_, message) = refusal("court.xls", &xls(&[], &cells));
+    assert!(message.contains("endommagé"), "{message}");
+    assert_remedy(&message);
+}
+
+/// The far corner of an `.xls` sheet (IV65536), declared and used.
+fn far_corner_xls() -> Vec<u8> {
+    let mut cells = dimensions(65_536, 256);
+    cells.extend(people_cells());
+    cells.extend(label(65_535, 255, "coin"));
+    xls(&[], &cells)
+}
+
+#[test]
+fn a_cell_at_the_far_corner_of_an_xls_keeps_its_place_and_costs_no_grid() {
+    let table = read("coin.xls", &far_corner_xls());
+    let numbers: Vec<u32> = table.rows.iter().map(|r| r.number).collect();
+    assert_eq!(numbers, [1, 2, 65_536]);
+    assert_eq!(text(&table.rows[1], 0), "Durand");
+    assert_eq!(table.rows[1].cells[1], Value::Number(23.0));
+    let corner = &table.rows[2];
+    assert_eq!(corner.cells.len(), 256);
+    assert_eq!(text(corner, 255), "coin");
+    assert!(corner.cells[..255].iter().all(|c| *c == Value::Empty));
+    // Every row as wide as the sheet, as before.
+    assert!(table.rows.iter().all(|r| r.cells.len() == 256));
+}
+
+/// The reader child's peak memory, from the kernel's account of the children this process
+/// waited for (this test binary's only other children are short readers of tiny files).
+#[cfg(unix)]
+fn children_peak_kib() -> i64 {
+    // SAFETY: getrusage fills the zeroed struct it is given.
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    assert_eq!(
+        unsafe { libc::getrusage(libc::RUSAGE_CHILDREN, &mut usage) },
+        0
+    );
+    usage.ru_maxrss
+}
+
+#[cfg(unix)]
+#[test]
+fn reading_the_far_corner_xls_stays_small_in_the_child() {
+    let table = read("coin-memoire.xls", &far_corner_xls());
+    assert_eq!(table.rows.len(), 3);
+    let peak = children_peak_kib();
+    println!("pic mémoire du processus de lecture : {} Mo", peak / 1024);
+    // The dense grid alone would be 16.7 million cells, over 500 MB.
+    assert!(peak < 150 * 1024, "peak {peak} KiB");
+}
+
+#[test]
+fn an_xls_with_cells_scattered_over_the_whole_sheet_is_refused_as_too_large() {
+    // A diagonal over every row and column: a grid of 65,536 × 256 cells even compacted.
+    let mut cells = Vec::new();
+    for row in 0..65_535u16 {
+        cells.extend(number(row, row % 256, 1.0));
+    }
+    // More than one FAT sector's worth: written through the cfb crate instead.
+    let stream = workbook_stream(&[], &cells);
+    let mut file =
+        cfb::CompoundFile::create_with_version(cfb::Version::V3, std::io::Cursor::new(Vec::new()))
+            .unwrap();
+    file.create_stream("/Workbook")
+        .unwrap()
+        .write_all(&stream)
+        .unwrap();
+    file.flush().unwrap();
+    let bytes = file.into_inner().into_inner();
+    let (error, message) = refusal("diagonale.xls", &bytes);
+    assert!(matches!(error, ImportError::Refused { .. }), "{error:?}");
+    assert!(message.contains("trop grand"), "{message}");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Whatever the damage
+
+/// The samples, damaged at random (seeded): whatever the readers say of them is French, names
+/// the file and holds no library text (`refusal` checks it).
+#[test]
+fn every_refusal_of_a_damaged_sample_is_in_the_organisers_words() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let samples = [
+        root.join("assets/samples/etudiants-demarches-simplifiees.xlsx"),
+        root.join("tests/fixtures/etudiants-demarches-simplifiees.ods"),
+        root.join("tests/fixtures/ambassadeurs-sphinx-retravaille.xls"),
+    ];
+    let cases: usize = std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(40);
+    let mut refused = 0;
+    for (index, sample) in samples.iter().enumerate() {
+        let original = std::fs::read(sample).unwrap();
+        let extension = sample.extension().unwrap().to_string_lossy().into_owned();
+        let mut rng = fastrand::Rng::with_seed(19 + index as u64);
+        for case in 0..cases {
+            let mut bytes = original.clone();
+            for _ in 0..rng.usize(1..4) {
+                let at = rng.usize(..bytes.len());
+                match rng.u8(..3) {
+                    0 => {
+                        for b in bytes.iter_mut().skip(at).take(rng.usize(1..64)) {
+                            *b = rng.u8(..);
+                        }
+                    }
+                    1 => bytes.truncate(at.max(1)),
+                    _ => {
+                        let end = (at + rng.usize(1..4096)).min(bytes.len());
+                        bytes.drain(at..end);
+                    }
+                }
+            }
+            let name = format!("abime-{case}.{extension}");
+            let dir = tempfile::tempdir().unwrap();
+            let path = write(dir.path(), &name, &bytes);
+            isolated();
+            if read_table(&path, &ReadOptions::default()).is_err() {
+                refusal(&name, &bytes);
+                refused += 1;
+            }
+        }
+    }
+    assert!(refused > 0, "some damage is refused");
+}
