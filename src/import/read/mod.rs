@@ -5,6 +5,9 @@
 //! cost memory: the zip table of contents is checked before any part is inflated (zip bombs),
 //! `.xlsx` sheets are streamed cell by cell (a declared range of billions of cells allocates
 //! nothing), and rows and columns are capped.
+//!
+//! A file that cannot be read is refused in one French sentence that names it and says what to
+//! do; the reader libraries' own (English) text goes to the log, never into it (`refusal.rs`).
 
 mod csv;
 mod refusal;

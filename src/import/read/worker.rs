@@ -8,6 +8,9 @@
 //! on Windows, which also kills it if the app dies), its time (a deadline, and a CPU-time limit
 //! on Unix), and the organiser's « Annuler », which stops it at once.
 //!
+//! What the child logs (the reader libraries' own text about a refused file) comes back with its
+//! answer, and the parent logs it in turn.
+//!
 //! The binaries opt in at start with [`isolate_readers`], which also serves as the child when
 //! the environment asks for it. Library users (the engine tests) read in-process unless they
 //! name a worker with [`use_reader_process`].
