@@ -423,8 +423,17 @@ fn dimensions(rows: u32, cols: u16) -> Vec<u8> {
     record(0x0200, &data)
 }
 
-/// A workbook stream: globals (with `globals_extra` after the BOF), one sheet of `cells`.
+/// A workbook stream: globals (with `globals_extra` after the BOF), one sheet of `cells`,
+/// at least 4096 bytes long.
 fn workbook_stream(globals_extra: &[u8], sheet_records: &[u8]) -> Vec<u8> {
+    let mut stream = short_workbook_stream(globals_extra, sheet_records);
+    // At least 4096 bytes, so that the stream lives in regular sectors (no mini stream here).
+    stream.resize(stream.len().max(4096), 0);
+    stream
+}
+
+/// The same, as long as its records.
+fn short_workbook_stream(globals_extra: &[u8], sheet_records: &[u8]) -> Vec<u8> {
     let name = b"Feuil1";
     let boundsheet_len = 4 + 8 + name.len();
     let mut globals = bof(0x0005);
@@ -440,8 +449,6 @@ fn workbook_stream(globals_extra: &[u8], sheet_records: &[u8]) -> Vec<u8> {
     stream.extend(bof(0x0010));
     stream.extend(sheet_records);
     stream.extend(record(0x000A, &[]));
-    // At least 4096 bytes, so that the stream lives in regular sectors (no mini stream here).
-    stream.resize(stream.len().max(4096), 0);
     stream
 }
 
@@ -465,8 +472,8 @@ fn dir_entry(name: &str, kind: u8, child: u32, start: u32, size: u32) -> Vec<u8>
 }
 
 /// A version 3 compound file holding one stream named `name`: sector 0 is the FAT, sector 1 the
-/// directory, the stream from sector 2 on. `chain` may rewrite the stream's FAT entries (to
-/// make them loop or point away), and `size` overrides its declared length.
+/// directory, the stream from sector 2 on. `chain` may rewrite the FAT's 128 entries (to make
+/// the stream's chain loop or point away), and `size` overrides its declared length.
 fn compound(name: &str, stream: &[u8], chain: impl Fn(&mut [u32]), size: Option<u32>) -> Vec<u8> {
     let sectors = stream.len().div_ceil(512);
     assert!(2 + sectors <= 128, "one FAT sector is enough");
@@ -497,7 +504,7 @@ fn compound(name: &str, stream: &[u8], chain: impl Fn(&mut [u32]), size: Option<
             (3 + i) as u32
         };
     }
-    chain(&mut fat[2..2 + sectors]);
+    chain(&mut fat);
     let mut file = header;
     file.extend(fat.iter().flat_map(|v| v.to_le_bytes()));
     let size = size.unwrap_or(stream.len() as u32);
@@ -561,12 +568,12 @@ fn an_xls_whose_sector_table_is_broken_is_damaged() {
         // A sector pointing past the end of the file.
         (
             "hors-fichier.xls",
-            compound("Workbook", &stream, |c| c[2] = 500, None),
+            compound("Workbook", &stream, |f| f[4] = 500, None),
         ),
         // A chain that comes back on itself.
         (
             "boucle.xls",
-            compound("Workbook", &stream, |c| c[5] = 4, None),
+            compound("Workbook", &stream, |f| f[7] = 4, None),
         ),
         // The whole file cut in its middle.
         ("coupe.xls", xls(&[], &people_cells())[..1800].to_vec()),
@@ -579,6 +586,35 @@ fn an_xls_whose_sector_table_is_broken_is_damaged() {
 }
 
 #[test]
+fn an_xls_excel_opens_is_read_though_its_sector_table_has_stale_entries() {
+    // An unused entry of the table pointing into the workbook's chain: Excel follows only the
+    // chains it needs, and so does the reader (the cfb crate refuses the whole file).
+    let stream = workbook_stream(&[], &people_cells());
+    let bytes = compound("Workbook", &stream, |f| f[100] = 3, None);
+    assert!(cfb::CompoundFile::open(std::io::Cursor::new(&bytes)).is_err());
+    let table = read("entree-perimee.xls", &bytes);
+    assert_eq!(text(&table.rows[1], 0), "Durand");
+}
+
+#[test]
+fn a_small_xls_kept_in_mini_sectors_is_read() {
+    // Under 4096 bytes, a stream is stored in 64-byte mini sectors inside the root's stream.
+    let stream = short_workbook_stream(&[], &people_cells());
+    assert!(stream.len() < 4096);
+    let mut file =
+        cfb::CompoundFile::create_with_version(cfb::Version::V3, std::io::Cursor::new(Vec::new()))
+            .unwrap();
+    file.create_stream("/Workbook")
+        .unwrap()
+        .write_all(&stream)
+        .unwrap();
+    file.flush().unwrap();
+    let table = read("petit.xls", &file.into_inner().into_inner());
+    assert_eq!(table.rows.len(), 2);
+    assert_eq!(table.rows[1].cells[1], Value::Number(23.0));
+}
+
+#[test]
 fn a_one_kilobyte_xls_whose_stream_loops_on_itself_is_refused_at_once() {
     // One sector that is its own successor, and a stream declared 3 GB long: a reader that
     // follows the chain until it has read the declared length never ends and never stops
@@ -588,7 +624,7 @@ fn a_one_kilobyte_xls_whose_stream_loops_on_itself_is_refused_at_once() {
     let mut bytes = compound(
         "Workbook",
         &stream[..512],
-        |c| c[0] = 2,
+        |f| f[2] = 2,
         Some(3_000_000_000),
     );
     bytes.truncate(512 * 4);

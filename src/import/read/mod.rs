@@ -9,6 +9,7 @@
 //! A file that cannot be read is refused in one French sentence that names it and says what to
 //! do; the reader libraries' own (English) text goes to the log, never into it (`refusal.rs`).
 
+mod compound;
 mod csv;
 mod refusal;
 mod workbook;

@@ -174,7 +174,7 @@ pub(super) fn not_a_workbook(file: &str) -> ImportError {
 }
 
 /// The compound file itself (the container of a `.xls`) could not be read.
-pub(super) fn compound(file: &str, error: &std::io::Error) -> ImportError {
+pub(super) fn compound(file: &str, error: &dyn std::fmt::Display) -> ImportError {
     logged(file, "cfb", error);
     corrupt(file, damage::STRUCTURE)
 }

@@ -7,10 +7,10 @@
 //! 41 KB file. Its compound-file reader also follows a sector chain that loops back on itself
 //! until memory runs out, and slices past the end of a truncated file.
 //!
-//! So, before calamine sees it, the file is opened here with the `cfb` crate, which validates
-//! the sector tables (a chain pointed to twice or past the end is an error, not a loop), and
-//! its workbook stream is read. That stream is a list of BIFF records, walked here only for
-//! what they say about positions:
+//! So, before calamine sees it, its workbook stream is read out of the compound file here
+//! (`compound.rs`: only that stream's chain followed, each sector once, inside the file; a loop
+//! or a sector past the end is an error at once). That stream is a list of BIFF records, walked
+//! here only for what they say about positions:
 //! - a `FILEPASS` record means the workbook is encrypted (XOR obfuscation included, which
 //!   calamine does not recognise): refused as protected;
 //! - in each sheet, the rows and columns that really hold a cell are listed, and every cell
@@ -20,14 +20,16 @@
 //!   their numbers;
 //! - a workbook whose compacted grids would still be huge is refused as too large.
 //!
-//! The stream is then put alone in a new, clean compound file that calamine reads from memory.
+//! The stream is then put alone in a new, clean compound file (written by the `cfb` crate) that
+//! calamine reads from memory.
 //! Record layouts: [MS-XLS] 2.4 (FilePass 2.4.117, BoundSheet8 2.4.28, Dimensions 2.4.90, the
 //! cell records Number, Label, RString, BoolErr, RK, LabelSst, MulRk, Formula).
 
 use std::collections::{HashMap, HashSet};
-use std::io::{Cursor, Read, Write};
+use std::io::{Cursor, Write};
 use std::path::Path;
 
+use super::compound::{self, Found};
 use super::refusal;
 use crate::import::error::ImportError;
 
@@ -79,26 +81,14 @@ pub(super) fn prepare(path: &Path, file: &str) -> Result<Prepared, ImportError> 
 
 /// The workbook stream (`Workbook`, or `Book` before Excel 97) of the compound file.
 fn workbook_stream(bytes: &[u8], file: &str) -> Result<(String, Vec<u8>), ImportError> {
-    let mut compound =
-        cfb::CompoundFile::open(Cursor::new(bytes)).map_err(|e| refusal::compound(file, &e))?;
-    let Some(name) = ["Workbook", "Book"]
-        .into_iter()
-        .find(|name| compound.is_stream(format!("/{name}")))
-    else {
-        if compound.is_stream("/EncryptedPackage") {
-            return Err(ImportError::Encrypted {
-                file: file.to_string(),
-            });
-        }
-        return Err(refusal::not_a_workbook(file));
-    };
-    let mut stream = Vec::new();
-    compound
-        .open_stream(format!("/{name}"))
-        // Never more than the file: a declared length is not trusted.
-        .and_then(|s| s.take(bytes.len() as u64).read_to_end(&mut stream))
-        .map_err(|e| refusal::compound(file, &e))?;
-    Ok((name.to_string(), stream))
+    match compound::workbook(bytes) {
+        Ok(Found::Workbook(name, stream)) => Ok((name.to_string(), stream)),
+        Ok(Found::EncryptedPackage) => Err(ImportError::Encrypted {
+            file: file.to_string(),
+        }),
+        Ok(Found::Other) => Err(refusal::not_a_workbook(file)),
+        Err(broken) => Err(refusal::compound(file, &broken)),
+    }
 }
 
 fn rebuild(name: &str, stream: &[u8]) -> std::io::Result<Vec<u8>> {
