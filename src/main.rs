@@ -349,7 +349,7 @@ fn run(cli: Cli) -> Result<(), String> {
             let mut store = Store::open(&db).map_err(|e| fr(&e))?;
             let edition = actions::editions::for_command_line(&mut store, edition.as_deref())
                 .map_err(|e| fr(&e))?;
-            let summary = actions::messages::write_drafts(&store, edition.id, &out, &selection)
+            let summary = actions::messages::write_drafts(&mut store, edition.id, &out, &selection)
                 .map_err(|e| fr(&e))?;
             if mark_notified {
                 actions::messages::mark_notified(&mut store, edition.id, &summary.pairs)

@@ -422,17 +422,19 @@ fn a_workbook_open_in_excel_is_not_overwritten_and_the_organiser_is_told_to_clos
 fn exported_workbooks_and_message_drafts_are_readable_by_their_owner_only() {
     use std::os::unix::fs::PermissionsExt;
     let dir = tempfile::tempdir().unwrap();
-    let (store, edition) = prepared(dir.path());
+    let (mut store, edition) = prepared(dir.path());
     let out = dir.path().join("binomes.xlsx");
     export_edition(&store, edition, &out, &ExportOptions::default()).unwrap();
     let drafts = dir.path().join("messages");
-    binome::actions::messages::write_drafts(&store, edition, &drafts, &Default::default()).unwrap();
-    let mut files = vec![out];
-    files.extend(
-        std::fs::read_dir(&drafts)
+    // The drafts go to the wave's own folder, itself owner-only.
+    let wave =
+        binome::actions::messages::write_drafts(&mut store, edition, &drafts, &Default::default())
             .unwrap()
-            .map(|e| e.unwrap().path()),
-    );
+            .folder;
+    let folder_mode = std::fs::metadata(&wave).unwrap().permissions().mode() & 0o777;
+    assert_eq!(folder_mode, 0o700, "{wave}");
+    let mut files = vec![out];
+    files.extend(std::fs::read_dir(&wave).unwrap().map(|e| e.unwrap().path()));
     assert!(files.len() > 3);
     for file in files {
         let mode = std::fs::metadata(&file).unwrap().permissions().mode() & 0o777;

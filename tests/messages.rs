@@ -53,7 +53,7 @@ fn drafts_parse_back_with_accents_and_the_pair_details() {
 
     let folder = dir.path().join("messages");
     let summary = binome::actions::messages::write_drafts(
-        &store,
+        &mut store,
         edition,
         &folder,
         &binome::actions::messages::Selection {
@@ -62,11 +62,13 @@ fn drafts_parse_back_with_accents_and_the_pair_details() {
         },
     )
     .unwrap();
-    assert_eq!(summary.pairs.len(), 5);
+    // An ambassador's one message lists all their students: it covers their other pairs too.
+    assert!(five.iter().all(|p| summary.pairs.contains(p)));
+    let hosts: std::collections::HashSet<_> = pairs[..5].iter().map(|p| p.ambassador_id).collect();
     assert_eq!(
         summary.drafts + summary.without_email.len(),
-        10,
-        "two messages a pair"
+        5 + hosts.len(),
+        "one message a student, one an ambassador"
     );
 
     let students = store.list_students(edition).unwrap();
@@ -78,7 +80,10 @@ fn drafts_parse_back_with_accents_and_the_pair_details() {
         .find(|a| a.id == first.ambassador_id)
         .unwrap();
 
-    let mut drafts: Vec<_> = std::fs::read_dir(&folder)
+    // The wave has its own folder inside the one chosen.
+    let wave = std::path::PathBuf::from(&summary.folder);
+    assert_eq!(wave.parent(), Some(folder.as_path()));
+    let mut drafts: Vec<_> = std::fs::read_dir(&wave)
         .unwrap()
         .flatten()
         .map(|e| e.path())
@@ -111,23 +116,26 @@ fn drafts_parse_back_with_accents_and_the_pair_details() {
     assert!(!body.contains('{'), "every field filled: {body}");
     assert_eq!(message.header_raw("X-Unsent").map(str::trim), Some("1"));
 
-    let sheet = std::fs::read_to_string(folder.join("publipostage.csv")).unwrap();
-    assert!(sheet.starts_with("\u{feff}Rôle;Nom;Email;Objet;Message"));
+    let sheet = std::fs::read_to_string(wave.join("publipostage.csv")).unwrap();
+    assert!(sheet.starts_with("\u{feff}Rôle;Nom;Email;Objet;Message;Type;Message-ID"));
     assert_eq!(
         csv::ReaderBuilder::new()
             .delimiter(b';')
             .from_reader(sheet.as_bytes())
             .records()
             .count(),
-        10
+        5 + hosts.len()
     );
 
     // Once sent, the batch is marked: those pairs are "notifié", the others untouched.
-    assert_eq!(store.mark_notified(edition, &summary.pairs).unwrap(), 5);
+    assert_eq!(
+        binome::actions::messages::mark_notified(&mut store, edition, &five).unwrap(),
+        5
+    );
     // A pair of another edition (or one undone since) is left alone.
     assert_eq!(
         store
-            .mark_notified(binome::model::EditionId(edition.0 + 1), &summary.pairs)
+            .mark_notified(binome::model::EditionId(edition.0 + 1), &five)
             .unwrap(),
         0
     );
@@ -190,16 +198,19 @@ fn the_mail_merge_sheet_opens_in_french_excel_and_no_name_becomes_a_formula() {
     let suggestion = binome::actions::suggest::suggest(&mut store, edition).unwrap();
     assert_eq!(suggestion.proposed.len(), 1);
     let folder = dir.path().join("messages");
-    binome::actions::messages::write_drafts(&store, edition, &folder, &Default::default()).unwrap();
+    let summary =
+        binome::actions::messages::write_drafts(&mut store, edition, &folder, &Default::default())
+            .unwrap();
 
-    let bytes = std::fs::read(folder.join("publipostage.csv")).unwrap();
+    let bytes =
+        std::fs::read(std::path::Path::new(&summary.folder).join("publipostage.csv")).unwrap();
     assert!(
         bytes.starts_with("\u{feff}".as_bytes()),
         "a byte-order mark"
     );
     let text = String::from_utf8(bytes).unwrap();
     assert!(
-        text.contains("Message\r\n"),
+        text.contains("Message-ID\r\n"),
         "CRLF line ends, as Windows writes them"
     );
     let mut reader = csv::ReaderBuilder::new()

@@ -7,6 +7,7 @@ mod ids;
 mod import_batch;
 mod learned;
 mod merge;
+mod notification;
 mod pair;
 mod person;
 pub mod state;
@@ -22,6 +23,7 @@ pub use merge::{
     field_changes, field_label, person_data, set_value_at, shown, value_at, FieldChange,
     HandEdited, MergePreview, PersonChange, PersonRef, TakeFromFile,
 };
+pub use notification::{Delivery, Means, MessageKind, NewNotification, Notification};
 pub use pair::{ForbiddenPair, Pair, PairOrigin, PairStatus};
 pub use person::{Ambassador, Identity, Mobility, Place, Role, Student};
 pub use withdrawal::Withdrawal;

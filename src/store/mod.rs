@@ -16,6 +16,7 @@ mod import;
 mod lock;
 mod mappings;
 mod merge;
+mod notifications;
 mod pairs;
 mod people;
 mod schema;

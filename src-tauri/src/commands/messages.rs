@@ -3,7 +3,7 @@
 
 use binome::actions::messages::{self, Selection, TemplatesView};
 use binome::messages::{DraftsSummary, Message, Templates};
-use binome::model::{EditionId, PairId};
+use binome::model::{EditionId, MessageKind, PairId};
 use tauri::{AppHandle, Manager, Runtime, State};
 
 use crate::dialog;
@@ -58,11 +58,11 @@ pub fn set_templates(
     state.with_store(|store| messages::set_templates(store, edition, &templates))
 }
 
-/// Every message as it would be written, for the preview.
+/// Every new-pair message as it would be composed now, for the preview.
 #[tauri::command]
 pub fn preview_messages(
     state: State<'_, AppState>,
     edition: EditionId,
 ) -> Result<Vec<Message>, IpcError> {
-    state.with_store(|store| messages::messages(store, edition, &Selection::default()))
+    state.with_store(|store| messages::preview(store, edition, MessageKind::NewPair))
 }
