@@ -9,6 +9,7 @@ fn main() {
             "create_edition",
             "update_edition",
             "delete_edition",
+            "set_retention",
             "copy_edition_settings",
             "open_demo_edition",
             "export_demo_samples",

@@ -517,3 +517,38 @@ fn a_blank_in_a_reimported_file_keeps_what_the_edition_knew() {
     assert_eq!(paul.identity.phone.as_deref(), Some("0622334455"));
     assert_eq!(paul.place.departement.as_deref(), Some("75"));
 }
+
+#[test]
+fn an_editions_data_is_due_for_deletion_its_retention_after_its_day() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&dir.path().join("binomes.sqlite3")).unwrap();
+    let new = |name: &str, day: &str| binome::model::NewEdition {
+        name: name.into(),
+        event_date: Some(day.into()),
+    };
+    let old = store
+        .create_edition(&new("Vis mon job 2020", "2020-11-24"))
+        .unwrap();
+    assert_eq!(old.retention_months, 12, "a year by default");
+    assert_eq!(old.delete_after.as_deref(), Some("2021-11-24"));
+    assert!(
+        old.retention_passed,
+        "long past: the home screen reminds the organiser"
+    );
+    let coming = store
+        .create_edition(&new("Vis mon job 2099", "2099-03-10"))
+        .unwrap();
+    assert!(!coming.retention_passed);
+    let changed = actions::editions::set_retention(&mut store, coming.id, 6).unwrap();
+    assert_eq!(
+        (changed.retention_months, changed.delete_after.as_deref()),
+        (6, Some("2099-09-10"))
+    );
+    let listed = store.edition(coming.id).unwrap().edition;
+    assert_eq!(listed.delete_after.as_deref(), Some("2099-09-10"));
+    let refused = actions::editions::set_retention(&mut store, coming.id, 0).unwrap_err();
+    assert_eq!(
+        refused.to_string(),
+        "La durée de conservation doit être comprise entre 1 et 120 mois (reçu : 0)."
+    );
+}

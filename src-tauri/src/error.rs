@@ -51,10 +51,11 @@ impl From<StoreError> for IpcError {
             | StoreError::PairNotFound { .. }
             | StoreError::StudentNotFound { .. }
             | StoreError::AmbassadorNotFound { .. } => IpcError::NotFound { message },
-            StoreError::EditionNameEmpty | StoreError::InvalidDate { .. } => {
-                IpcError::Invalid { message }
-            }
+            StoreError::EditionNameEmpty
+            | StoreError::InvalidDate { .. }
+            | StoreError::InvalidRetention { .. } => IpcError::Invalid { message },
             StoreError::EditionNameTaken { .. }
+            | StoreError::EmailTaken { .. }
             | StoreError::StudentAlreadyPaired { .. }
             | StoreError::AmbassadorFull { .. }
             | StoreError::ForbiddenPair { .. }

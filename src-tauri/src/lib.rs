@@ -36,6 +36,7 @@ pub fn build<R: Runtime>(builder: Builder<R>, state: AppState) -> Builder<R> {
             commands::editions::create_edition,
             commands::editions::update_edition,
             commands::editions::delete_edition,
+            commands::editions::set_retention,
             commands::editions::copy_edition_settings,
             commands::demo::open_demo_edition,
             commands::demo::export_demo_samples,

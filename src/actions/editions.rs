@@ -23,6 +23,12 @@ pub fn update(
     store.update_edition(id, edition)
 }
 
+/// How many months after its Jour J the edition's personal data is kept (RGPD: the home screen
+/// reminds the organiser once that day has passed).
+pub fn set_retention(store: &mut Store, id: EditionId, months: u32) -> Result<Edition, StoreError> {
+    store.set_retention(id, months)
+}
+
 /// Deletes an edition for good (its people, pairs and history; backups replaced).
 pub fn delete(store: &mut Store, id: EditionId) -> Result<(), StoreError> {
     store.delete_edition(id)

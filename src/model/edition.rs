@@ -16,6 +16,16 @@ pub struct Edition {
     /// UTC timestamps, ISO 8601.
     pub created_at: String,
     pub updated_at: String,
+    /// How many months after its Jour J its personal data is kept (RGPD: no longer than needed).
+    #[serde(default)]
+    pub retention_months: u32,
+    /// The day after which its personal data should be deleted (ISO 8601 date): Jour J (or the
+    /// edition's creation while the day is not fixed) plus the retention.
+    #[serde(default)]
+    pub delete_after: Option<String>,
+    /// That day has passed (never for the demo edition): the organiser is reminded.
+    #[serde(default)]
+    pub retention_passed: bool,
 }
 
 /// An edition with the counts the home screen shows.

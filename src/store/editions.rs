@@ -6,18 +6,32 @@ use super::{Store, StoreError};
 use crate::model::{Edition, EditionId, EditionSummary, NewEdition};
 use crate::text;
 
-const SUMMARY_SELECT: &str = "
-    SELECT e.id, e.name, e.event_date, e.is_demo, e.created_at, e.updated_at,
-           (SELECT count(*) FROM student s WHERE s.edition_id = e.id),
-           (SELECT count(*) FROM ambassador a WHERE a.edition_id = e.id),
-           (SELECT count(*) FROM pair p WHERE p.edition_id = e.id)
-    FROM edition e";
+/// An edition's columns, with its retention worked out: kept `retention_months` (by default 12)
+/// after its Jour J (or after its creation while the day is not fixed).
+const EDITION_COLUMNS: &str = "
+    e.id, e.name, e.event_date, e.is_demo, e.created_at, e.updated_at,
+    coalesce(e.retention_months, 12),
+    date(coalesce(e.event_date, e.created_at), '+' || coalesce(e.retention_months, 12) || ' months'),
+    e.is_demo = 0 AND date(coalesce(e.event_date, e.created_at),
+        '+' || coalesce(e.retention_months, 12) || ' months') < date('now')";
+
+/// An edition with the counts the home screen shows.
+fn summary_select() -> String {
+    format!(
+        "SELECT {EDITION_COLUMNS},
+                (SELECT count(*) FROM student s WHERE s.edition_id = e.id),
+                (SELECT count(*) FROM ambassador a WHERE a.edition_id = e.id),
+                (SELECT count(*) FROM pair p WHERE p.edition_id = e.id)
+         FROM edition e"
+    )
+}
 
 impl Store {
     /// Every edition, the most recent first, with its counts.
     pub fn list_editions(&self) -> Result<Vec<EditionSummary>, StoreError> {
         let mut stmt = self.conn.prepare(&format!(
-            "{SUMMARY_SELECT} ORDER BY coalesce(e.event_date, e.created_at) DESC, e.id DESC"
+            "{} ORDER BY coalesce(e.event_date, e.created_at) DESC, e.id DESC",
+            summary_select()
         ))?;
         let rows = stmt.query_map([], summary_from_row)?;
         Ok(rows.collect::<Result<_, _>>()?)
@@ -27,7 +41,7 @@ impl Store {
     pub fn edition(&self, id: EditionId) -> Result<EditionSummary, StoreError> {
         self.conn
             .query_row(
-                &format!("{SUMMARY_SELECT} WHERE e.id = ?1"),
+                &format!("{} WHERE e.id = ?1", summary_select()),
                 [id],
                 summary_from_row,
             )
@@ -127,6 +141,23 @@ impl Store {
             Ok(())
         })?;
         self.finish_purge()
+    }
+
+    /// How many months after its Jour J the edition's personal data is kept (1 to 120).
+    pub fn set_retention(&mut self, id: EditionId, months: u32) -> Result<Edition, StoreError> {
+        if !(1..=120).contains(&months) {
+            return Err(StoreError::InvalidRetention { months });
+        }
+        self.write(|tx| {
+            let changed = tx.execute(
+                "UPDATE edition SET retention_months = ?1 WHERE id = ?2",
+                params![months, id],
+            )?;
+            if changed == 0 {
+                return Err(StoreError::EditionNotFound { id });
+            }
+            load_edition(tx, id)
+        })
     }
 
     /// Writes (and syncs) the marker saying a purge is pending, before the deletion: whatever
@@ -234,7 +265,7 @@ pub(crate) fn parse_iso_date(value: &str) -> Result<String, StoreError> {
 
 fn load_edition(conn: &Connection, id: EditionId) -> Result<Edition, StoreError> {
     conn.query_row(
-        "SELECT id, name, event_date, is_demo, created_at, updated_at FROM edition WHERE id = ?1",
+        &format!("SELECT {EDITION_COLUMNS} FROM edition e WHERE e.id = ?1"),
         [id],
         edition_from_row,
     )
@@ -250,15 +281,18 @@ fn edition_from_row(row: &Row<'_>) -> rusqlite::Result<Edition> {
         is_demo: row.get(3)?,
         created_at: row.get(4)?,
         updated_at: row.get(5)?,
+        retention_months: row.get(6)?,
+        delete_after: row.get(7)?,
+        retention_passed: row.get(8)?,
     })
 }
 
 fn summary_from_row(row: &Row<'_>) -> rusqlite::Result<EditionSummary> {
     Ok(EditionSummary {
         edition: edition_from_row(row)?,
-        students: row.get(6)?,
-        ambassadors: row.get(7)?,
-        pairs: row.get(8)?,
+        students: row.get(9)?,
+        ambassadors: row.get(10)?,
+        pairs: row.get(11)?,
     })
 }
 

@@ -53,6 +53,8 @@ pub enum StoreError {
         "« {value} » n'est pas une date valide (attendu : AAAA-MM-JJ, par exemple 2026-11-24)."
     )]
     InvalidDate { value: String },
+    #[error("La durée de conservation doit être comprise entre 1 et 120 mois (reçu : {months}).")]
+    InvalidRetention { months: u32 },
     #[error("L'étudiant n° {student} n'appartient pas à cette édition.")]
     StudentNotFound { student: StudentId },
     #[error("L'ambassadeur n° {ambassador} n'appartient pas à cette édition.")]

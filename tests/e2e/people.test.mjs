@@ -148,4 +148,29 @@ describe("people changed by hand", () => {
       }
     }
   });
+
+  it("reminds the organiser, on the home screen, of an edition kept past its retention", async () => {
+    const atHome = () => browser.$("#create-edition").then((b) => b.isExisting());
+    const inEdition = () => browser.$(".fr-breadcrumb").then((b) => b.isExisting());
+    await browser.waitUntil(async () => (await atHome()) || (await inEdition()), { timeout: 10_000 });
+    if (!(await atHome())) {
+      await click(".fr-breadcrumb__list li:first-child .fr-breadcrumb__link");
+    }
+    await click("#create-edition");
+    await type("#edition-name", "Vis mon job 2020");
+    // The date field as a person fills it in (React hears the input event).
+    await browser.execute(() => {
+      const input = document.querySelector("#edition-date");
+      const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, "value").set;
+      setter.call(input, "2020-11-24");
+      input.dispatchEvent(new Event("input", { bubbles: true }));
+    });
+    await type("#edition-retention", "6");
+    await click("#edition-submit");
+    await waitForText(browser, "#home-status", "a été créée");
+    await waitForText(browser, "#retention-reminder", "« Vis mon job 2020 » (à effacer après le lundi 24 mai 2021)");
+    await waitForText(browser, 'tr[data-edition-name="Vis mon job 2020"]', "dépassé");
+    await (await browser.$("#edition-modal")).waitForDisplayed({ reverse: true, timeout: 5_000 });
+    await screenshot(browser, "63-conservation-depassee");
+  });
 });

@@ -95,6 +95,7 @@ export const api = {
   createEdition: (edition: NewEdition) => call<Edition>("create_edition", { edition }),
   updateEdition: (id: number, edition: NewEdition) => call<Edition>("update_edition", { id, edition }),
   deleteEdition: (id: number) => call<null>("delete_edition", { id }),
+  setRetention: (id: number, months: number) => call<Edition>("set_retention", { id, months }),
   copyEditionSettings: (from: number, to: number) => call<null>("copy_edition_settings", { from, to }),
   openDemoEdition: () => call<Edition>("open_demo_edition"),
   exportDemoSamples: () => call<DemoSamples>("export_demo_samples"),

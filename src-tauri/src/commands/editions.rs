@@ -32,6 +32,16 @@ pub fn update_edition(
     state.with_store(|store| editions::update(store, id, &edition))
 }
 
+/// How many months after its Jour J the edition's personal data is kept.
+#[tauri::command]
+pub fn set_retention(
+    state: State<'_, AppState>,
+    id: EditionId,
+    months: u32,
+) -> Result<Edition, IpcError> {
+    state.with_store(|store| editions::set_retention(store, id, months))
+}
+
 #[tauri::command]
 pub fn delete_edition(state: State<'_, AppState>, id: EditionId) -> Result<(), IpcError> {
     state.with_store(|store| editions::delete(store, id))

@@ -16,4 +16,17 @@ isDemo: boolean,
 /**
  * UTC timestamps, ISO 8601.
  */
-createdAt: string, updatedAt: string, };
+createdAt: string, updatedAt: string, 
+/**
+ * How many months after its Jour J its personal data is kept (RGPD: no longer than needed).
+ */
+retentionMonths: number, 
+/**
+ * The day after which its personal data should be deleted (ISO 8601 date): Jour J (or the
+ * edition's creation while the day is not fixed) plus the retention.
+ */
+deleteAfter: string | null, 
+/**
+ * That day has passed (never for the demo edition): the organiser is reminded.
+ */
+retentionPassed: boolean, };

@@ -1,8 +1,8 @@
 import { Input } from "@codegouvfr/react-dsfr/Input";
 
-export type EditionDraft = { name: string; date: string };
+export type EditionDraft = { name: string; date: string; retention: string };
 
-/** The fields of an edition: its name and its official day. */
+/** The fields of an edition: its name, its official day, and how long its data is kept. */
 export function EditionForm({
   draft,
   onChange,
@@ -43,6 +43,18 @@ export function EditionForm({
           type: "date",
           value: draft.date,
           onChange: (event) => onChange({ ...draft, date: event.target.value }),
+        }}
+      />
+      <Input
+        label="Conservation des données personnelles (en mois après le jour J)"
+        hintText="Au-delà, Binômes vous rappelle de supprimer l'édition. Par défaut : 12 mois."
+        nativeInputProps={{
+          id: "edition-retention",
+          type: "number",
+          min: 1,
+          max: 120,
+          value: draft.retention,
+          onChange: (event) => onChange({ ...draft, retention: event.target.value }),
         }}
       />
       {/* Lets Enter submit the form. */}

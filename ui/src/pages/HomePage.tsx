@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from "react";
 import { Button } from "@codegouvfr/react-dsfr/Button";
+import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { CallOut } from "@codegouvfr/react-dsfr/CallOut";
 import { Badge } from "@codegouvfr/react-dsfr/Badge";
 import { createModal } from "@codegouvfr/react-dsfr/Modal";
@@ -23,7 +24,7 @@ export function HomePage({ onOpen }: { onOpen: (id: number) => void }) {
   const { error, attempt, fail, clearError } = useAction();
   const [notice, setNotice] = useState<string | null>(null);
   const [editing, setEditing] = useState<Editing>({ mode: "create" });
-  const [draft, setDraft] = useState<EditionDraft>({ name: "", date: "" });
+  const [draft, setDraft] = useState<EditionDraft>({ name: "", date: "", retention: "12" });
   const [formError, setFormError] = useState<string | null>(null);
   const [toDelete, setToDelete] = useState<EditionSummary | null>(null);
   // A new edition may start from an earlier one's rules and message templates.
@@ -64,7 +65,7 @@ export function HomePage({ onOpen }: { onOpen: (id: number) => void }) {
 
   const openCreate = () => {
     setEditing({ mode: "create" });
-    setDraft({ name: `Vis mon job ${new Date().getFullYear()}`, date: "" });
+    setDraft({ name: `Vis mon job ${new Date().getFullYear()}`, date: "", retention: "12" });
     setFormError(null);
     // Last year's settings by default: the most recent real edition.
     const latest = (editions ?? []).find((e) => !e.edition.isDemo);
@@ -73,15 +74,17 @@ export function HomePage({ onOpen }: { onOpen: (id: number) => void }) {
   };
   const openRename = (edition: EditionSummary) => {
     setEditing({ mode: "rename", edition });
-    setDraft({ name: edition.edition.name, date: edition.edition.eventDate ?? "" });
+    setDraft({ name: edition.edition.name, date: edition.edition.eventDate ?? "", retention: String(edition.edition.retentionMonths) });
     setFormError(null);
     editionModal.open();
   };
   const submitEdition = async () => {
     const input = editionInput(draft.name, draft.date);
     try {
+      const months = Number(draft.retention);
       if (editing.mode === "create") {
         const created = await api.createEdition(input);
+        if (months !== 12) await api.setRetention(created.id, months);
         const source = (editions ?? []).find((e) => String(e.edition.id) === copyFrom);
         if (source) await api.copyEditionSettings(source.edition.id, created.id);
         setNotice(
@@ -91,6 +94,7 @@ export function HomePage({ onOpen }: { onOpen: (id: number) => void }) {
         );
       } else {
         const renamed = await api.updateEdition(editing.edition.edition.id, input);
+        if (months !== editing.edition.edition.retentionMonths) await api.setRetention(renamed.id, months);
         setNotice(`L'édition s'appelle désormais « ${renamed.name} ».`);
       }
       editionModal.close();
@@ -128,6 +132,8 @@ export function HomePage({ onOpen }: { onOpen: (id: number) => void }) {
       <p role="status" id="home-status" className={notice ? "fr-alert fr-alert--success fr-alert--sm fr-mb-3w" : undefined}>
         {notice}
       </p>
+
+      <RetentionReminder editions={editions ?? []} />
 
       {editions !== null && editions.length === 0 ? (
         <CallOut title="Bienvenue dans Binômes" iconId="fr-icon-information-line">
@@ -172,7 +178,7 @@ export function HomePage({ onOpen }: { onOpen: (id: number) => void }) {
       ) : null}
 
       <editionModal.Component
-        title={editing.mode === "create" ? "Créer une édition" : "Renommer l'édition"}
+        title={editing.mode === "create" ? "Créer une édition" : "Modifier l'édition"}
         buttons={[
           { children: "Annuler", priority: "secondary" },
           {
@@ -221,6 +227,28 @@ export function HomePage({ onOpen }: { onOpen: (id: number) => void }) {
   );
 }
 
+/** The editions kept past their retention: a reminder to export what must be kept, then delete. */
+function RetentionReminder({ editions }: { editions: EditionSummary[] }) {
+  const due = editions.filter((e) => e.edition.retentionPassed);
+  if (due.length === 0) return null;
+  return (
+    <div className="fr-mb-3w" id="retention-reminder">
+      <Alert
+        severity="warning"
+        small={false}
+        title={due.length === 1 ? "Une édition a dépassé sa durée de conservation" : `${due.length} éditions ont dépassé leur durée de conservation`}
+        description={
+          <>
+            {due.map((e) => `« ${e.edition.name} » (à effacer après le ${formatEventDate(e.edition.deleteAfter)})`).join(", ")} :
+            exportez ce que vous devez garder, puis supprimez l'édition — ses données personnelles ne doivent pas être gardées
+            plus longtemps que nécessaire (RGPD). Pour la garder plus longtemps, changez sa durée de conservation (« Modifier »).
+          </>
+        }
+      />
+    </div>
+  );
+}
+
 function EditionsTable({
   editions,
   onOpen,
@@ -243,6 +271,7 @@ function EditionsTable({
             <th scope="col" className="binomes-number">Étudiants</th>
             <th scope="col" className="binomes-number">Ambassadeurs</th>
             <th scope="col" className="binomes-number">Binômes</th>
+            <th scope="col">Données à effacer après le</th>
             <th scope="col">Actions</th>
           </tr>
         </thead>
@@ -264,12 +293,26 @@ function EditionsTable({
                 <td className="binomes-number">{summary.ambassadors}</td>
                 <td className="binomes-number">{summary.pairs}</td>
                 <td>
+                  {edition.isDemo ? (
+                    "—"
+                  ) : (
+                    <>
+                      {formatEventDate(edition.deleteAfter)}{" "}
+                      {edition.retentionPassed ? (
+                        <Badge small severity="warning" noIcon>
+                          dépassé
+                        </Badge>
+                      ) : null}
+                    </>
+                  )}
+                </td>
+                <td>
                   <div className="binomes-actions">
                     <Button size="small" onClick={() => onOpen(edition.id)} nativeButtonProps={{ "data-action": "open", title: `Ouvrir ${edition.name}` }}>
                       Ouvrir
                     </Button>
-                    <Button size="small" priority="secondary" onClick={() => onRename(summary)} nativeButtonProps={{ "data-action": "rename", title: `Renommer ${edition.name}` }}>
-                      Renommer
+                    <Button size="small" priority="secondary" onClick={() => onRename(summary)} nativeButtonProps={{ "data-action": "rename", title: `Modifier ${edition.name}` }}>
+                      Modifier
                     </Button>
                     <Button size="small" priority="tertiary" onClick={() => onDelete(summary)} nativeButtonProps={{ "data-action": "delete", title: `Supprimer ${edition.name}` }}>
                       Supprimer
