@@ -114,7 +114,7 @@ pub(super) fn ods(file: &str, error: OdsError) -> ImportError {
         OdsError::InvalidMime(mime) => ImportError::NotASpreadsheet {
             file: file.to_string(),
             detail: if mime.ends_with(b"text") {
-                "c'est un document texte OpenDocument, pas un classeur".into()
+                "c'est un document texte OpenDocument".into()
             } else {
                 "c'est un document OpenDocument qui n'est pas un classeur".into()
             },

@@ -71,11 +71,9 @@ pub(super) fn zip_kind(path: &Path, file: &str) -> Result<Kind, ImportError> {
             .strip_prefix("application/vnd.oasis.opendocument.");
         return match document {
             None | Some("spreadsheet" | "spreadsheet-template") => Ok(Kind::Ods),
-            Some("text" | "text-template") => {
-                Err(not("c'est un document texte OpenDocument, pas un classeur"))
-            }
+            Some("text" | "text-template") => Err(not("c'est un document texte OpenDocument")),
             Some("presentation" | "presentation-template") => {
-                Err(not("c'est une présentation OpenDocument, pas un classeur"))
+                Err(not("c'est une présentation OpenDocument"))
             }
             Some(_) => Err(not(
                 "c'est un document OpenDocument qui n'est pas un classeur",

@@ -23,8 +23,21 @@ pub(super) fn read(
 ) -> Result<RawTable, ImportError> {
     let mut workbook: Xlsx<_> = calamine::open_workbook(path).map_err(|e| corrupt(file, e))?;
     let names = workbook.sheet_names();
+    // A sheet that cannot be read is no sheet with data; if none has data, the first such
+    // failure is what the organiser is told (a missing or broken part), not « no data ».
+    let mut unreadable = None;
     let sheet = choose_sheet(&names, options, file, |name| {
-        sheet_has_data(&mut workbook, name)
+        match sheet_has_data(&mut workbook, name) {
+            Ok(has) => has,
+            Err(e) => {
+                unreadable.get_or_insert(e);
+                false
+            }
+        }
+    })
+    .map_err(|no_data| match (no_data, unreadable) {
+        (ImportError::NoData { .. }, Some(e)) => corrupt(file, e),
+        (other, _) => other,
     })?;
     let mut reader = workbook
         .worksheet_cells_reader(&sheet)
@@ -86,14 +99,15 @@ pub(super) fn read(
     })
 }
 
-fn sheet_has_data<RS: std::io::Read + std::io::Seek>(workbook: &mut Xlsx<RS>, name: &str) -> bool {
-    let Ok(mut reader) = workbook.worksheet_cells_reader(name) else {
-        return false;
-    };
-    while let Ok(Some(cell)) = reader.next_cell() {
+fn sheet_has_data<RS: std::io::Read + std::io::Seek>(
+    workbook: &mut Xlsx<RS>,
+    name: &str,
+) -> Result<bool, XlsxError> {
+    let mut reader = workbook.worksheet_cells_reader(name)?;
+    while let Some(cell) = reader.next_cell()? {
         if !calamine::DataType::is_empty(cell.get_value()) {
-            return true;
+            return Ok(true);
         }
     }
-    false
+    Ok(false)
 }
