@@ -780,3 +780,40 @@ fn every_refusal_of_a_damaged_sample_is_in_the_organisers_words() {
     }
     assert!(refused > 0, "some damage is refused");
 }
+
+/// What the readers log, kept for the test below (one logger for the whole test binary).
+struct Kept(std::sync::Mutex<Vec<String>>);
+
+impl log::Log for Kept {
+    fn enabled(&self, _: &log::Metadata) -> bool {
+        true
+    }
+    fn log(&self, record: &log::Record) {
+        self.0.lock().unwrap().push(record.args().to_string());
+    }
+    fn flush(&self) {}
+}
+
+static KEPT: Kept = Kept(std::sync::Mutex::new(Vec::new()));
+
+#[test]
+fn the_libraries_own_words_go_to_the_log() {
+    let _ = log::set_logger(&KEPT);
+    log::set_max_level(log::LevelFilter::Warn);
+    // In this process (.xlsx), and in the reader child (.ods), whose log comes back with its
+    // answer.
+    let whole = plain_xlsx();
+    refusal("journal.xlsx", &whole[..whole.len() - 30]);
+    let broken = ODS_CONTENT.replace("Durand", "Durand &inconnue;");
+    refusal(
+        "journal.ods",
+        &ods("application/vnd.oasis.opendocument.spreadsheet", &broken),
+    );
+    let kept = KEPT.0.lock().unwrap().clone();
+    let about = |file: &str, words: &str| {
+        kept.iter()
+            .any(|line| line.contains(file) && line.contains(words))
+    };
+    assert!(about("journal.xlsx", "Zip"), "{kept:#?}");
+    assert!(about("journal.ods", "Xml"), "{kept:#?}");
+}
