@@ -155,6 +155,22 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Retrouve une personne par son e-mail dans toutes les éditions ; écrit ses données (droit
+    /// d'accès) ou l'efface définitivement (droit à l'effacement, sauvegardes comprises).
+    #[command(group(ArgGroup::new("demande").args(["data", "erase"])))]
+    Person {
+        #[arg(long)]
+        db: PathBuf,
+        /// L'adresse e-mail avec laquelle la personne s'est inscrite.
+        #[arg(long)]
+        email: String,
+        /// Écrit tout ce que la base contient sur elle dans ce fichier texte.
+        #[arg(long, value_name = "FICHIER")]
+        data: Option<PathBuf>,
+        /// L'efface de toutes les éditions, définitivement (ne peut pas être annulé).
+        #[arg(long)]
+        erase: bool,
+    },
     /// Liste les éditions d'une base de données.
     Editions {
         #[arg(long)]
@@ -403,6 +419,40 @@ fn run(cli: Cli) -> Result<(), String> {
                 for line in rules.notice_fr() {
                     out!("{line}");
                 }
+            }
+            Ok(())
+        }
+        Command::Person {
+            db,
+            email,
+            data,
+            erase,
+        } => {
+            let mut store = Store::open(&db).map_err(|e| fr(&e))?;
+            let (found, done) = if let Some(out) = &data {
+                let found = actions::people::export_data_by_email(&store, &email, out)
+                    .map_err(|e| fr(&e))?;
+                (found, format!("données écrites dans {}", out.display()))
+            } else if erase {
+                let found =
+                    actions::people::erase_by_email(&mut store, &email).map_err(|e| fr(&e))?;
+                (found, "effacé(e) définitivement".to_string())
+            } else {
+                let found = actions::people::find_by_email(&store, &email).map_err(|e| fr(&e))?;
+                (found, "inscrit(e)".to_string())
+            };
+            if found.is_empty() {
+                out!(
+                    "Personne n'est inscrit avec l'adresse « {} ».",
+                    email.trim()
+                );
+            }
+            for f in found {
+                let role = match f.role {
+                    Role::Student => "étudiant(e)",
+                    Role::Ambassador => "ambassadeur / ambassadrice",
+                };
+                out!("{}\t{}\t{role}\t{done}", f.edition_name, f.name);
             }
             Ok(())
         }

@@ -316,3 +316,117 @@ fn a_workbook_that_crashes_the_reader_library_is_refused_in_french() {
         "{stderr}"
     );
 }
+
+#[test]
+fn a_person_finds_their_data_and_has_it_erased_from_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("b.sqlite3");
+    let students = dir.path().join("etudiants.csv");
+    std::fs::write(
+        &students,
+        "Nom;Prénom;Email\nQuenouillard;Bérénice;berenice.quenouillard@etu.example\nDurand;Paul;paul@etu.example\n",
+    )
+    .unwrap();
+    for edition in ["Vis mon job 2026", "Vis mon job 2027"] {
+        let imported = run(&[
+            "import",
+            "--db",
+            db.to_str().unwrap(),
+            "--students",
+            students.to_str().unwrap(),
+            "--edition",
+            edition,
+        ]);
+        assert!(
+            imported.status.success(),
+            "{}",
+            String::from_utf8_lossy(&imported.stderr)
+        );
+    }
+    let out = dir.path().join("donnees.txt");
+    let data = run(&[
+        "person",
+        "--db",
+        db.to_str().unwrap(),
+        "--email",
+        " Berenice.Quenouillard@etu.example ",
+        "--data",
+        out.to_str().unwrap(),
+    ]);
+    assert!(
+        data.status.success(),
+        "{}",
+        String::from_utf8_lossy(&data.stderr)
+    );
+    let text = std::fs::read_to_string(&out).unwrap();
+    assert_eq!(
+        text.matches("Données personnelles de Bérénice QUENOUILLARD")
+            .count(),
+        2,
+        "{text}"
+    );
+    assert!(text.contains("édition « Vis mon job 2027 »"), "{text}");
+
+    let erased = run(&[
+        "person",
+        "--db",
+        db.to_str().unwrap(),
+        "--email",
+        "berenice.quenouillard@etu.example",
+        "--erase",
+    ]);
+    assert!(
+        erased.status.success(),
+        "{}",
+        String::from_utf8_lossy(&erased.stderr)
+    );
+    let said = String::from_utf8_lossy(&erased.stdout);
+    assert_eq!(
+        said.matches("effacé(e) définitivement").count(),
+        2,
+        "{said}"
+    );
+    let again = run(&[
+        "person",
+        "--db",
+        db.to_str().unwrap(),
+        "--email",
+        "berenice.quenouillard@etu.example",
+        "--erase",
+    ]);
+    assert!(!again.status.success());
+    assert!(
+        String::from_utf8_lossy(&again.stderr).contains(
+            "Personne n'est inscrit avec l'adresse « berenice.quenouillard@etu.example »"
+        ),
+        "{}",
+        String::from_utf8_lossy(&again.stderr)
+    );
+    let mut bytes = Vec::new();
+    for entry in walk(dir.path()) {
+        if entry != out && entry != students {
+            bytes.extend(std::fs::read(entry).unwrap());
+        }
+    }
+    assert!(
+        !bytes.windows(12).any(|w| w == b"Quenouillard"),
+        "nothing left in the data folder"
+    );
+}
+
+fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+    let mut files = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap().flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            files.extend(walk(&path));
+        } else {
+            files.push(path);
+        }
+    }
+    files
+}
+
+fn run(args: &[&str]) -> std::process::Output {
+    binome().args(args).output().unwrap()
+}

@@ -405,6 +405,93 @@ pub fn person_data_text(
     Ok(out)
 }
 
+/// Where a person is, found by e-mail: one line per edition and role.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Found {
+    pub edition: EditionId,
+    pub edition_name: String,
+    pub role: Role,
+    pub id: i64,
+    pub name: String,
+}
+
+/// Every edition and role where someone signed up with this e-mail (as the import normalises
+/// it: trimmed, lower-case) — what a request to see or erase one's data is about.
+pub fn find_by_email(store: &Store, email: &str) -> Result<Vec<Found>, StoreError> {
+    let wanted = email.trim().to_lowercase();
+    let mut found = Vec::new();
+    for summary in store.list_editions()? {
+        let edition = summary.edition;
+        for s in store.list_students(edition.id)? {
+            if s.identity.email.as_deref() == Some(wanted.as_str()) {
+                found.push(Found {
+                    edition: edition.id,
+                    edition_name: edition.name.clone(),
+                    role: Role::Student,
+                    id: s.id.0,
+                    name: name_of(&person_data(&s)),
+                });
+            }
+        }
+        for a in store.list_ambassadors(edition.id)? {
+            if a.identity.email.as_deref() == Some(wanted.as_str()) {
+                found.push(Found {
+                    edition: edition.id,
+                    edition_name: edition.name.clone(),
+                    role: Role::Ambassador,
+                    id: a.id.0,
+                    name: name_of(&person_data(&a)),
+                });
+            }
+        }
+    }
+    Ok(found)
+}
+
+/// `binome person --data`: what every edition holds about the person with this e-mail, in one
+/// French text file. Returns where they were found.
+pub fn export_data_by_email(
+    store: &Store,
+    email: &str,
+    out: &Path,
+) -> Result<Vec<Found>, ActionError> {
+    let found = find_by_email(store, email)?;
+    if found.is_empty() {
+        return Err(nobody_with(email));
+    }
+    let mut text = String::new();
+    for (i, f) in found.iter().enumerate() {
+        if i > 0 {
+            text.push_str("\n----------------------------------------\n\n");
+        }
+        text.push_str(&person_data_text(store, f.edition, f.role, f.id)?);
+    }
+    crate::export::write_atomically(out, |tmp| {
+        std::fs::write(tmp, text.as_bytes()).map_err(rust_xlsxwriter::XlsxError::IoError)
+    })?;
+    Ok(found)
+}
+
+/// `binome person --erase`: erases the person with this e-mail from every edition, for good.
+pub fn erase_by_email(store: &mut Store, email: &str) -> Result<Vec<Found>, ActionError> {
+    let found = find_by_email(store, email)?;
+    if found.is_empty() {
+        return Err(nobody_with(email));
+    }
+    for f in &found {
+        erase_person(store, f.edition, f.role, f.id)?;
+    }
+    Ok(found)
+}
+
+fn nobody_with(email: &str) -> ActionError {
+    ActionError::Invalid(format!(
+        "Personne n'est inscrit avec l'adresse « {} » dans cette base.",
+        email.trim()
+    ))
+}
+
 /// A person as the form shows them, with their data as stored.
 struct Stored {
     values: Vec<FormValue>,
