@@ -70,11 +70,13 @@ export function newProfile() {
 
 /** Starts the app on `profile`; returns { browser, stop }. */
 export async function startApp(profile) {
-  const port = 4444;
-  // tauri-driver's WebKitWebDriver (4445) and the previous app must be gone before a restart.
+  // BINOMES_E2E_PORT lets two runs share a machine (each under its own Xvfb display).
+  const port = Number(process.env.BINOMES_E2E_PORT ?? 4444);
+  const nativePort = port + 1;
+  // tauri-driver's WebKitWebDriver and the previous app must be gone before a restart.
   await waitForPortClosed(port, 15_000);
-  await waitForPortClosed(4445, 15_000);
-  const driver = spawn("tauri-driver", ["--port", String(port)], {
+  await waitForPortClosed(nativePort, 15_000);
+  const driver = spawn("tauri-driver", ["--port", String(port), "--native-port", String(nativePort)], {
     env: {
       ...process.env,
       BINOME_DATA_DIR: profile.dataDir,
