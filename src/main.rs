@@ -557,6 +557,35 @@ fn print_import(report: &ImportReport, edition: &str) {
             );
         }
     }
+    let reworded: Vec<_> = report
+        .recognized_values
+        .iter()
+        .filter(|v| !v.exact)
+        .collect();
+    if !reworded.is_empty() {
+        out!(
+            "{} valeur(s) reconnue(s) sous un autre libellé (à vérifier) :",
+            reworded.len()
+        );
+        for value in reworded {
+            out!(
+                "  « {} » → {} ({}, {} ligne(s))",
+                value.text,
+                value.label,
+                value.how,
+                value.count
+            );
+        }
+    }
+    for hand in &report.changes.hand_edited {
+        out!(
+            "  {} : {} modifié(e) à la main « {} » gardé(e) (le fichier donne « {} »)",
+            hand.person.name,
+            hand.field,
+            hand.hand,
+            hand.file
+        );
+    }
     if !report.changes.gone.is_empty() {
         out!(
             "{} personnes de l'édition ne sont plus dans ce fichier (gardées) :",

@@ -714,3 +714,44 @@ fn utf16_text_without_its_byte_order_mark_is_read_and_old_excel_files_are_named(
         "{message}"
     );
 }
+
+#[test]
+fn every_recognised_value_is_shown_as_written_and_as_taken() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&dir.path().join("b.sqlite3")).unwrap();
+    let edition = store.edition_for_command_line(None).unwrap().id;
+    let file = dir.path().join("ambassadeurs.csv");
+    std::fs::write(
+        &file,
+        "Nom;Prénom;Email;Métier;Administration\n\
+         Lefèvre;Jean;jean@gouv.example;Analyste;DINUM\n\
+         Roux;Claire;claire@gouv.example;Chef de projet IT;Direction interministérielle du numérique\n\
+         Petit;Luc;luc@gouv.example;Analyste;DINUM\n",
+    )
+    .unwrap();
+    let report = common::import_file(&mut store, edition, &file, Role::Ambassador, None).unwrap();
+    let values = &report.recognized_values;
+    let analyste = values
+        .iter()
+        .find(|v| v.text == "Analyste")
+        .expect("listed once");
+    assert_eq!(
+        (
+            analyste.label.as_str(),
+            analyste.count,
+            analyste.rows.as_slice(),
+            analyste.exact
+        ),
+        ("Analyste fonctionnel", 2, &[2, 4][..], false)
+    );
+    assert_eq!(analyste.how, "synonyme connu");
+    let chef = values
+        .iter()
+        .find(|v| v.text == "Chef de projet IT")
+        .unwrap();
+    assert_eq!(chef.label, "Chef de projet informatique");
+    assert!(
+        values.iter().position(|v| v.exact) > values.iter().rposition(|v| !v.exact),
+        "values written otherwise first: {values:?}"
+    );
+}

@@ -499,3 +499,38 @@ fn no_two_administrations_share_a_name() {
         assert_eq!(label_key(&key), key, "{name:?}");
     }
 }
+
+#[test]
+fn a_synonym_the_organiser_taught_is_listed_and_can_be_undone() {
+    use binome::actions;
+    use binome::model::SynonymKind;
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = binome::Store::open(&dir.path().join("b.sqlite3")).unwrap();
+    actions::import::remember_synonym(
+        &mut store,
+        SynonymKind::Job,
+        "Luthier numérique",
+        "concepteur-developpeur",
+    )
+    .unwrap();
+    let learned = actions::referentials::learned_synonyms(&store).unwrap();
+    assert_eq!(learned.len(), 1);
+    assert_eq!(
+        (learned[0].key.as_str(), learned[0].label.as_str()),
+        ("luthier numerique", "Concepteur-développeur")
+    );
+    let remembered = store.remembered(binome::model::Role::Student).unwrap();
+    assert!(binome::referentials::Jobs::get()
+        .recognize_with("Luthier numérique", &remembered.jobs)
+        .job
+        .is_some());
+    actions::referentials::forget_synonym(&mut store, SynonymKind::Job, &learned[0].key).unwrap();
+    assert!(actions::referentials::learned_synonyms(&store)
+        .unwrap()
+        .is_empty());
+    let remembered = store.remembered(binome::model::Role::Student).unwrap();
+    assert!(binome::referentials::Jobs::get()
+        .recognize_with("Luthier numérique", &remembered.jobs)
+        .job
+        .is_none());
+}

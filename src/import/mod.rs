@@ -6,6 +6,7 @@
 pub mod duplicates;
 pub mod error;
 pub mod fields;
+pub mod form;
 pub mod header;
 pub mod normalize;
 pub mod progress;
@@ -62,10 +63,34 @@ pub struct Analysis {
     /// Métiers and administrations the referentials do not know: kept as written, to be
     /// rattached once by the organiser.
     pub unknown_values: Vec<UnknownValue>,
+    /// Métiers and administrations recognised, each distinct written value once; those not
+    /// written as the entry's label first.
+    pub recognized_values: Vec<RecognizedValue>,
     /// People found on several rows (same e-mail): the row kept and those set aside.
     pub duplicates: Vec<Duplicate>,
     /// Rows with different e-mails that may be one person, for the organiser to look at.
     pub probable_duplicates: Vec<ProbableDuplicate>,
+}
+
+/// A métier or administration as written in the file, and what it was recognised as: shown in
+/// the preview so that no recognition goes unseen (« Analyste » → « Analyste fonctionnel »).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
+pub struct RecognizedValue {
+    pub kind: SynonymKind,
+    /// As written in the file.
+    pub text: String,
+    /// The referential's entry it was taken for.
+    pub code: String,
+    pub label: String,
+    /// How, in French (« synonyme connu », « reconnu dans un texte plus long »…).
+    pub how: String,
+    /// Written exactly as the entry's label (accents, case and punctuation aside).
+    pub exact: bool,
+    /// How many rows have it, and the first of them.
+    pub count: u32,
+    pub rows: Vec<u32>,
 }
 
 /// A métier or administration written in a way the referential does not know.
@@ -184,6 +209,10 @@ pub fn understand(
     // Unknown métiers and administrations, with the rows they appear on.
     let mut unknown: std::collections::BTreeMap<(SynonymKind, String), Vec<u32>> =
         Default::default();
+    let mut recognized: std::collections::BTreeMap<
+        (SynonymKind, String),
+        (records::Recognized, Vec<u32>),
+    > = Default::default();
     // Rows are consumed one by one: their values move into the stored texts, so the sheet is
     // never held twice in memory.
     for raw in table_rows.into_iter().skip(header.index + 1) {
@@ -198,6 +227,12 @@ pub fn understand(
             for (kind, text) in result.unknown {
                 let entry = unknown.entry((kind, text)).or_default();
                 entry.push(raw.number);
+            }
+            for found in result.recognized {
+                let entry = recognized
+                    .entry((found.kind, found.text.clone()))
+                    .or_insert_with(|| (found, Vec::new()));
+                entry.1.push(raw.number);
             }
             let record = result.record;
             if let Some(email) = email_of(&record) {
@@ -256,7 +291,30 @@ pub fn understand(
                 text,
             })
             .collect(),
+        recognized_values: recognized_values(recognized),
     })
+}
+
+/// The recognised values as the preview lists them: not written as the label first, then by
+/// kind and text.
+fn recognized_values(
+    found: std::collections::BTreeMap<(SynonymKind, String), (records::Recognized, Vec<u32>)>,
+) -> Vec<RecognizedValue> {
+    let mut values: Vec<RecognizedValue> = found
+        .into_values()
+        .map(|(r, rows)| RecognizedValue {
+            kind: r.kind,
+            exact: r.how == crate::referentials::Recognition::Exact,
+            how: r.how.label().to_string(),
+            code: r.code.to_string(),
+            label: r.label.to_string(),
+            count: rows.len() as u32,
+            rows: rows.into_iter().take(10).collect(),
+            text: r.text,
+        })
+        .collect();
+    values.sort_by_key(|v| v.exact);
+    values
 }
 
 fn email_of(record: &PersonRecord) -> Option<String> {
@@ -299,6 +357,8 @@ pub struct ImportReport {
     pub rejected: Vec<Rejection>,
     pub warnings: Vec<RowWarning>,
     pub unknown_values: Vec<UnknownValue>,
+    /// Métiers and administrations recognised, as written and as taken (see [`RecognizedValue`]).
+    pub recognized_values: Vec<RecognizedValue>,
     pub columns: Vec<ColumnMatch>,
     /// The fields a column of this file can be matched to, for correcting the matching.
     pub fields: Vec<FieldChoice>,
@@ -319,6 +379,9 @@ pub struct ImportReport {
     pub duplicates: Vec<Duplicate>,
     /// Rows with different e-mails that may be one person, listed for the organiser.
     pub probable_duplicates: Vec<ProbableDuplicate>,
+    /// `states_fr` and `not_taking_part_fr`: the window shows the command line's words.
+    pub states_text: Option<String>,
+    pub not_taking_part_text: Option<String>,
 }
 
 impl ImportReport {
@@ -414,7 +477,9 @@ pub fn report(
     retained: &[String],
 ) -> ImportReport {
     let (states, not_taking_part) = state_counts(analysis, retained);
-    ImportReport {
+    let mut report = ImportReport {
+        states_text: None,
+        not_taking_part_text: None,
         states,
         not_taking_part,
         retained_states: retained.iter().map(|s| state::label(s)).collect(),
@@ -435,6 +500,7 @@ pub fn report(
         rejected: analysis.rejections(),
         warnings: analysis.warnings.clone(),
         unknown_values: analysis.unknown_values.clone(),
+        recognized_values: analysis.recognized_values.clone(),
         columns: analysis.columns.clone(),
         fields: Field::for_role(analysis.role)
             .into_iter()
@@ -454,5 +520,8 @@ pub fn report(
             .collect(),
         changes,
         backup,
-    }
+    };
+    report.states_text = report.states_fr();
+    report.not_taking_part_text = report.not_taking_part_fr();
+    report
 }

@@ -8,7 +8,7 @@ use super::table::{format_number, RawRow, Value};
 use crate::model::{Ambassador, AmbassadorId, EditionId, Identity, Place, Student, StudentId};
 use crate::model::{PersonRecord, Remembered, SynonymKind};
 use crate::referentials::geography::{normalize_postal_code, Geography};
-use crate::referentials::{Administrations, Jobs};
+use crate::referentials::{Administrations, Jobs, Recognition};
 
 /// Something to check in one cell: kept, but worth the organiser's eye.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -57,6 +57,18 @@ pub struct RowResult {
     pub warnings: Vec<RowWarning>,
     /// Métiers and administrations the referentials do not know (yet), as written.
     pub unknown: Vec<(SynonymKind, String)>,
+    /// Métiers and administrations recognised: as written, and what they were taken for.
+    pub recognized: Vec<Recognized>,
+}
+
+/// A métier or administration as written, and the referential's entry it was taken for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Recognized {
+    pub kind: SynonymKind,
+    pub text: String,
+    pub code: &'static str,
+    pub label: &'static str,
+    pub how: Recognition,
 }
 
 struct Notes<'a> {
@@ -64,6 +76,7 @@ struct Notes<'a> {
     columns: &'a Columns<'a>,
     warnings: Vec<RowWarning>,
     unknown: Vec<(SynonymKind, String)>,
+    recognized: Vec<Recognized>,
 }
 
 impl Notes<'_> {
@@ -72,13 +85,24 @@ impl Notes<'_> {
             record,
             warnings: self.warnings,
             unknown: self.unknown,
+            recognized: self.recognized,
         }
     }
 
     /// The métier's canonical label, or the text as written (noted as unknown).
     fn job(&mut self, text: String, remembered: &Remembered) -> String {
-        match Jobs::get().recognize_with(&text, &remembered.jobs).job {
-            Some(job) => job.label.to_string(),
+        let found = Jobs::get().recognize_with(&text, &remembered.jobs);
+        match found.job {
+            Some(job) => {
+                self.recognized.push(Recognized {
+                    kind: SynonymKind::Job,
+                    text,
+                    code: job.code,
+                    label: job.label,
+                    how: found.how,
+                });
+                job.label.to_string()
+            }
             None => {
                 self.unknown.push((SynonymKind::Job, text.clone()));
                 text
@@ -90,7 +114,16 @@ impl Notes<'_> {
     fn administration(&mut self, text: String, remembered: &Remembered) -> String {
         let found = Administrations::get().recognize_with(&text, &remembered.administrations);
         match found.administration {
-            Some(administration) => administration.label.to_string(),
+            Some(administration) => {
+                self.recognized.push(Recognized {
+                    kind: SynonymKind::Administration,
+                    text,
+                    code: administration.code,
+                    label: administration.label,
+                    how: found.how,
+                });
+                administration.label.to_string()
+            }
             None => {
                 self.unknown
                     .push((SynonymKind::Administration, text.clone()));
@@ -121,6 +154,7 @@ fn who_and_where<'a>(
         columns,
         warnings: Vec::new(),
         unknown: Vec::new(),
+        recognized: Vec::new(),
     };
     let Some(identity) = identity(row, columns, &mut notes) else {
         return Err(notes);

@@ -45,6 +45,17 @@ impl Store {
         })
     }
 
+    /// Forgets a synonym the organiser added (`key` as [`Store::synonyms`] lists it); true when
+    /// there was one.
+    pub fn forget_synonym(&mut self, kind: SynonymKind, key: &str) -> Result<bool, StoreError> {
+        self.write(|tx| {
+            Ok(tx.execute(
+                "DELETE FROM referential_synonym WHERE kind = ?1 AND value_key = ?2",
+                params![kind.as_str(), key],
+            )? > 0)
+        })
+    }
+
     /// Every column choice remembered for `role`.
     pub fn column_choices(&self, role: Role) -> Result<ColumnChoices, StoreError> {
         let mut stmt = self
