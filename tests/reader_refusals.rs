@@ -306,6 +306,15 @@ fn a_workbook_naming_a_relationship_it_does_not_have_is_damaged() {
 }
 
 #[test]
+fn a_workbook_of_a_chart_sheet_only_has_no_data_and_is_not_damaged() {
+    let chart = r#"<?xml version="1.0" encoding="UTF-8"?><chartsheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetPr/><sheetViews><sheetView workbookViewId="0"/></sheetViews></chartsheet>"#;
+    let rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/chartsheet";
+    let bytes = xlsx("xl/workbook.xml", "chartsheets/sheet1.xml", rel, chart, "/");
+    let (error, _) = refusal("graphique.xlsx", &bytes);
+    assert!(matches!(error, ImportError::NoData { .. }), "{error:?}");
+}
+
+#[test]
 fn a_workbook_with_an_excel_4_macro_sheet_is_told_so() {
     let bytes = xlsx(
         "xl/workbook.xml",

@@ -103,7 +103,12 @@ fn sheet_has_data<RS: std::io::Read + std::io::Seek>(
     workbook: &mut Xlsx<RS>,
     name: &str,
 ) -> Result<bool, XlsxError> {
-    let mut reader = workbook.worksheet_cells_reader(name)?;
+    let mut reader = match workbook.worksheet_cells_reader(name) {
+        Ok(reader) => reader,
+        // A chart sheet: no cells, nothing wrong.
+        Err(XlsxError::NotAWorksheet(_)) => return Ok(false),
+        Err(e) => return Err(e),
+    };
     while let Some(cell) = reader.next_cell()? {
         if !calamine::DataType::is_empty(cell.get_value()) {
             return Ok(true);
