@@ -91,7 +91,7 @@ pub(super) fn settle_duplicates(
     let mut order = group.to_vec();
     // Best first: the highest state, then the latest date (a missing date last), then the
     // earliest row (a stable sort keeps file order among equals).
-    order.sort_by(|a, b| key(b).cmp(&key(a)));
+    order.sort_by_key(|i| std::cmp::Reverse(key(i)));
     let kept = order[0];
     let kept_row = rows[kept].row_number;
     let kept_standing = standing.get(&kept);

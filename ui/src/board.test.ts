@@ -4,13 +4,16 @@ import {
   boardFrom,
   displacingMove,
   dropIntent,
+  excludedStudents,
   filterAmbassadors,
   historyShortcut,
   noBoardFilters,
+  stateConfirmation,
+  stateLabel,
   summary,
   unpairedStudents,
 } from "./board";
-import { ambassador, board, data, pair } from "./boardFixtures";
+import { ambassador, board, data, pair, student } from "./boardFixtures";
 
 describe("what a drop means", () => {
   it("pairs a student dropped on an ambassador with a free place", () => {
@@ -59,6 +62,7 @@ describe("a change saved in the store", () => {
       removed: [100],
       forbiddenChanged: false,
       withdrawalsChanged: false,
+      peopleChanged: false,
       history: { undo: "Chloé avec Yasmine", redo: null },
     });
     expect(after.pairOfStudent.has(1)).toBe(false);
@@ -78,6 +82,7 @@ describe("a change saved in the store", () => {
       removed: [],
       forbiddenChanged: false,
       withdrawalsChanged: false,
+      peopleChanged: false,
       history: { undo: "Chloé avec Zoé", redo: null },
     });
     expect(after.pairsOfAmbassador.get(10)).toBe(before.pairsOfAmbassador.get(10));
@@ -116,7 +121,53 @@ describe("filters", () => {
 
 describe("summary", () => {
   it("counts placed students, first wishes and the mean distance", () => {
-    expect(summary(board())).toEqual({ students: 3, placed: 2, unplaced: 1, placesLeft: 2, firstWish: 1, averageKm: 10 });
+    expect(summary(board())).toEqual({ students: 3, placed: 2, unplaced: 1, placesLeft: 2, firstWish: 1, averageKm: 10, excluded: 0 });
+  });
+});
+
+describe("students outside the retained states", () => {
+  // Chloé (3) and Denis (4), both « en instruction », are out; Denis was paired by hand.
+  const outOfState = () =>
+    boardFrom({
+      ...data(),
+      students: [
+        ...data().students,
+        { ...student(4, "Denis"), applicationState: "en_instruction" },
+        { ...student(5, "Emma"), applicationState: "a_revoir" },
+      ].map((s) => (s.id === 3 ? { ...s, applicationState: "en_instruction" } : s)),
+      pairs: [...data().pairs, pair(102, 4, 11, 30)],
+      excluded: [
+        { student: 3, diagnosis: "dossier « en instruction », hors des états retenus (« accepté »)" },
+        { student: 4, diagnosis: "dossier « en instruction », hors des états retenus (« accepté »)" },
+      ],
+    });
+
+  it("are listed apart from the students without a pair, and counted apart", () => {
+    const b = outOfState();
+    expect(unpairedStudents(b, noBoardFilters).map((s) => s.id)).toEqual([5]);
+    expect(excludedStudents(b, noBoardFilters).map((s) => s.id)).toEqual([3]);
+    expect(excludedStudents(b, { ...noBoardFilters, query: "denis" })).toEqual([]);
+    // Denis, paired by hand, counts as placed; Chloé is neither demand nor unplaced.
+    expect(summary(b)).toMatchObject({ students: 4, placed: 3, unplaced: 1, excluded: 1 });
+  });
+
+  it("are named by the engine's label, an unknown state as stored", () => {
+    const b = outOfState();
+    expect(stateLabel(b, b.studentById.get(3))).toBe("en instruction");
+    expect(stateLabel(b, b.studentById.get(5))).toBe("a_revoir");
+    expect(stateLabel(b, b.studentById.get(1))).toBeNull();
+  });
+
+  it("are paired by hand only once the organiser says yes", () => {
+    const b = outOfState();
+    expect(stateConfirmation(b, 3, { kind: "ambassador", ambassador: 11 })).toBe(
+      "Ce dossier est « en instruction », hors des états retenus. L'apparier quand même ?",
+    );
+    // Moving one already paired by hand elsewhere asks again; putting them back or unpairing does not.
+    expect(stateConfirmation(b, 4, { kind: "ambassador", ambassador: 12 })).not.toBeNull();
+    expect(stateConfirmation(b, 4, { kind: "ambassador", ambassador: 11 })).toBeNull();
+    expect(stateConfirmation(b, 4, { kind: "unpaired" })).toBeNull();
+    expect(stateConfirmation(b, 5, { kind: "ambassador", ambassador: 11 })).toBeNull();
   });
 });
 

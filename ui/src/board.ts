@@ -9,6 +9,7 @@ import type { ExplainedPair } from "./bindings/ExplainedPair";
 import type { HistoryState } from "./bindings/HistoryState";
 import type { Move } from "./bindings/Move";
 import type { PairStatus } from "./bindings/PairStatus";
+import type { StateChoice } from "./bindings/StateChoice";
 import type { Student } from "./bindings/Student";
 import { fullName } from "./format";
 import { searchKey } from "./people";
@@ -29,6 +30,15 @@ export type BoardState = {
   /** People who withdrew: out of the grid, the unpaired list and the counts. */
   withdrawnStudents: Set<number>;
   withdrawnAmbassadors: Set<number>;
+  /** Students outside the retained states, with why (the engine's words): kept apart from
+   * those without a pair, and a hand pairing of one is confirmed first. */
+  excluded: Map<number, string>;
+  /** Each application state's French label, by its stored code (the engine's). */
+  stateLabels: Map<string, string>;
+  /** The states the organiser can retain, in order. */
+  stateChoices: StateChoice[];
+  /** The codes of the retained states. */
+  retainedStates: string[];
 };
 
 function indexPairs(pairs: Iterable<ExplainedPair>) {
@@ -60,7 +70,26 @@ export function boardFrom(data: BoardData): BoardState {
     departements: new Map(data.departements.map((d) => [d.code, d])),
     withdrawnStudents: new Set(data.withdrawals.filter((w) => w.role === "student").map((w) => w.person)),
     withdrawnAmbassadors: new Set(data.withdrawals.filter((w) => w.role === "ambassador").map((w) => w.person)),
+    excluded: new Map(data.excluded.map((u) => [u.student, u.diagnosis])),
+    stateLabels: new Map(data.states.map((s) => [s.code, s.label])),
+    stateChoices: data.states,
+    retainedStates: data.retainedStates,
   };
+}
+
+/** A student's application state in French (« en instruction »), or null without one. */
+export function stateLabel(state: BoardState, student: Student | undefined): string | null {
+  const code = student?.applicationState ?? null;
+  return code === null ? null : (state.stateLabels.get(code) ?? code);
+}
+
+/** The question asked before pairing by hand a student outside the retained states; null when
+ * there is nothing to ask (a student taking part, or a drop that pairs nobody). */
+export function stateConfirmation(state: BoardState, student: number, target: DropTarget): string | null {
+  if (target.kind !== "ambassador" || !state.excluded.has(student)) return null;
+  if (state.pairOfStudent.get(student)?.pair.ambassadorId === target.ambassador) return null;
+  const label = stateLabel(state, state.studentById.get(student)) ?? "sans état";
+  return `Ce dossier est « ${label} », hors des états retenus. L'apparier quand même ?`;
 }
 
 /** The board once a change saved in the store is applied: removed pairs go, changed ones replace theirs. */
@@ -198,11 +227,22 @@ function keptAmbassadors(state: BoardState, filters: BoardFilters): Ambassador[]
   });
 }
 
-/** Students without a pair matching the search (name or e-mail) and the place filters. */
+/** Students without a pair, taking part (in a retained state), matching the search (name or
+ * e-mail) and the place filters. */
 export function unpairedStudents(state: BoardState, filters: BoardFilters): Student[] {
+  return waitingStudents(state, filters, false);
+}
+
+/** Students without a pair outside the retained states, with the same filters: listed apart. */
+export function excludedStudents(state: BoardState, filters: BoardFilters): Student[] {
+  return waitingStudents(state, filters, true);
+}
+
+function waitingStudents(state: BoardState, filters: BoardFilters, excluded: boolean): Student[] {
   const words = searchKey(filters.query).split(/\s+/).filter((w) => w !== "");
   return state.students.filter((s) => {
     if (state.pairOfStudent.has(s.id) || state.withdrawnStudents.has(s.id)) return false;
+    if (state.excluded.has(s.id) !== excluded) return false;
     const dep = s.place.departement;
     if (filters.departement && dep !== filters.departement) return false;
     if (filters.region && (dep === null || state.departements.get(dep)?.region !== filters.region)) return false;
@@ -214,6 +254,8 @@ export function unpairedStudents(state: BoardState, filters: BoardFilters): Stud
 }
 
 export type BoardSummary = {
+  /** Students present and taking part (those outside the retained states without a pair are
+   * counted apart, in `excluded`). */
   students: number;
   placed: number;
   unplaced: number;
@@ -221,6 +263,8 @@ export type BoardSummary = {
   firstWish: number;
   /** Mean distance of the pairs whose distance is known, rounded; null without any. */
   averageKm: number | null;
+  /** Students without a pair outside the retained states. */
+  excluded: number;
 };
 
 export function summary(state: BoardState): BoardSummary {
@@ -236,8 +280,13 @@ export function summary(state: BoardState): BoardSummary {
   }
   const capacity = state.ambassadors.reduce((sum, a) => sum + (state.withdrawnAmbassadors.has(a.id) ? 0 : a.capacity), 0);
   const placed = state.pairs.size;
-  const students = state.students.length - state.withdrawnStudents.size;
+  let excluded = 0;
+  for (const id of state.excluded.keys()) {
+    if (!state.pairOfStudent.has(id) && !state.withdrawnStudents.has(id)) excluded += 1;
+  }
+  const students = state.students.length - state.withdrawnStudents.size - excluded;
   return {
+    excluded,
     students,
     placed,
     unplaced: students - placed,

@@ -68,6 +68,12 @@ export function data() {
     pairs: [pair(100, 1, 10, 120), pair(101, 2, 11, 40, 2)],
     history: { undo: null, redo: null },
     withdrawals: [] as BoardData["withdrawals"],
+    excluded: [] as BoardData["excluded"],
+    states: [
+      { code: "accepte", label: "accepté" },
+      { code: "en_instruction", label: "en instruction" },
+    ],
+    retainedStates: ["accepte"],
     departements: [
       { code: "69", name: "Rhône", region: "84", regionName: "Auvergne-Rhône-Alpes" },
       { code: "75", name: "Paris", region: "11", regionName: "Île-de-France" },

@@ -16,6 +16,7 @@ const line = (label: string, demand: number, places: number) => ({ label, demand
 
 const overview = (students: number, jobs: ReturnType<typeof line>[], placed: number, first: number): SeasonOverview => ({
   students,
+  excluded: 0,
   ambassadors: 5,
   places: 9,
   byJob: jobs,

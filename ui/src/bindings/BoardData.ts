@@ -3,7 +3,9 @@ import type { Ambassador } from "./Ambassador";
 import type { DepartementEntry } from "./DepartementEntry";
 import type { ExplainedPair } from "./ExplainedPair";
 import type { HistoryState } from "./HistoryState";
+import type { StateChoice } from "./StateChoice";
 import type { Student } from "./Student";
+import type { Unpaired } from "./Unpaired";
 import type { Withdrawal } from "./Withdrawal";
 
 /**
@@ -17,4 +19,17 @@ departements: Array<DepartementEntry>,
 /**
  * People who withdrew: shown apart, out of the grid and the unpaired list.
  */
-withdrawals: Array<Withdrawal>, };
+withdrawals: Array<Withdrawal>, 
+/**
+ * Students (present) whose application is outside the retained states, with why: shown
+ * apart from those without a pair, and a hand pairing of one is confirmed first.
+ */
+excluded: Array<Unpaired>, 
+/**
+ * Every application state known or held by a student, with its French label.
+ */
+states: Array<StateChoice>, 
+/**
+ * The codes of the states the rules retain.
+ */
+retainedStates: Array<string>, };

@@ -3,7 +3,16 @@ import type { Gap } from "./Gap";
 import type { Satisfaction } from "./Satisfaction";
 import type { SupplyDemand } from "./SupplyDemand";
 
-export type SeasonOverview = { students: number, ambassadors: number, places: number, 
+export type SeasonOverview = { 
+/**
+ * Students taking part: those whose application is in a retained state. Demand counts them
+ * only.
+ */
+students: number, 
+/**
+ * Students outside the retained states (shown apart, not counted as demand).
+ */
+excluded: number, ambassadors: number, places: number, 
 /**
  * Most wanted first (by 1st wishes).
  */

@@ -21,6 +21,8 @@ export const PairsPanel = memo(function PairsPanel({ edition, onChanged }: { edi
   const [minimal, setMinimal] = useState(false);
   // Bumped when pairs change outside the board (messages sent), so that it reads them again.
   const [boardVersion, setBoardVersion] = useState(0);
+  // Bumped when the board changes the rules (retained states), so that the rules editor reads them again.
+  const [rulesVersion, setRulesVersion] = useState(0);
 
   const run = (work: () => Promise<void>) => {
     setNotice(null);
@@ -64,7 +66,7 @@ export const PairsPanel = memo(function PairsPanel({ edition, onChanged }: { edi
       <p role="status" id="pairs-status" className={notice ? "fr-alert fr-alert--success fr-alert--sm fr-mb-3w" : undefined}>
         {notice}
       </p>
-      <Board edition={edition} version={boardVersion} onChanged={onChanged} />
+      <Board edition={edition} version={boardVersion} onChanged={onChanged} onRulesChanged={() => setRulesVersion((v) => v + 1)} />
       <div className="binomes-actions fr-mt-3w fr-mb-3w">
         <Button
           priority="secondary"
@@ -91,7 +93,7 @@ export const PairsPanel = memo(function PairsPanel({ edition, onChanged }: { edi
         ) : null}
       </div>
 
-      <RulesEditor edition={edition} />
+      <RulesEditor edition={edition} version={rulesVersion} onSaved={() => setBoardVersion((v) => v + 1)} />
       <exportModal.Component
         title="Exporter le classeur des binômes"
         buttons={[

@@ -6,22 +6,16 @@ import type { Weights } from "../bindings/Weights";
 import { ErrorAlert } from "./ErrorAlert";
 import { useAction } from "../useAction";
 
-const STATES: [string, string][] = [
-  ["accepte", "accepté"],
-  ["en_instruction", "en instruction"],
-  ["en_construction", "en construction"],
-  ["refuse", "refusé"],
-  ["sans_suite", "classé sans suite"],
-];
-
 /** The rules and weights of the suggestion, editable, with the notice they make. */
-export function RulesEditor({ edition }: { edition: number }) {
+/** `version` changing reads the rules again (changed elsewhere: the board's retained states);
+ * `onSaved` is told once they are saved (the board then reads itself again). */
+export function RulesEditor({ edition, version = 0, onSaved }: { edition: number; version?: number; onSaved?: () => void }) {
   const [view, setView] = useState<RulesView | null>(null);
   const { error, attempt, fail, clearError } = useAction();
   const [saved, setSaved] = useState<string | null>(null);
   useEffect(() => {
     api.getRules(edition).then(setView, fail);
-  }, [edition, fail]);
+  }, [edition, version, fail]);
   if (!view) return error ? <ErrorAlert title="Règles illisibles" message={error} /> : null;
   const { rules } = view;
   const change = (next: typeof rules) => {
@@ -33,6 +27,7 @@ export function RulesEditor({ edition }: { edition: number }) {
       await api.setRules(edition, rules);
       setView(await api.getRules(edition));
       setSaved("Règles enregistrées : elles s'appliquent à la prochaine proposition.");
+      onSaved?.();
     });
   return (
     <details className="fr-mb-3w" id="rules-editor">
@@ -69,7 +64,7 @@ export function RulesEditor({ edition }: { edition: number }) {
       </div>
       <fieldset className="fr-fieldset fr-mt-2w">
         <legend className="fr-fieldset__legend--regular">Dossiers pris en compte</legend>
-        {STATES.map(([state, label]) => (
+        {view.states.map(({ code: state, label }) => (
           <div className="fr-checkbox-group fr-checkbox-group--sm" key={state}>
             <input
               type="checkbox"

@@ -122,6 +122,12 @@ export function SeasonDashboard({ edition }: { edition: number }) {
       <div className="binomes-actions fr-mb-2w">
         <p className="fr-text--lead fr-mb-0" id="season-headline">
           {o.students} étudiants, {o.ambassadors} ambassadeurs, {o.places} places.
+          {o.excluded > 0 ? (
+            <span className="fr-text--sm" id="season-excluded">
+              {" "}
+              (hors des états retenus : {o.excluded}, non comptés dans la demande)
+            </span>
+          ) : null}
         </p>
         <Button size="small" priority="tertiary" iconId="fr-icon-refresh-line" onClick={load} nativeButtonProps={{ id: "season-refresh" }}>
           Actualiser

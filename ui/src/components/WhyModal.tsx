@@ -12,10 +12,13 @@ export const whyModal = createModal({ id: "why-modal", isOpenedByDefault: false 
  * reasons and places left (the alternates), and why the others are ruled out. */
 export function WhyModal({
   studentName,
+  exclusion = null,
   compatibility,
   ambassadorById,
 }: {
   studentName: string;
+  /** Why the rules leave this student out (application state), said before anything else. */
+  exclusion?: string | null;
   compatibility: Compatibility[] | null;
   ambassadorById: Map<number, Ambassador>;
 }) {
@@ -23,6 +26,14 @@ export function WhyModal({
   const barriers = summarizeBarriers(compatibility ?? []);
   return (
     <whyModal.Component title={`Pourquoi ? — ${studentName}`} size="large">
+      {exclusion !== null ? (
+        <div className="fr-alert fr-alert--warning fr-alert--sm fr-mb-2w" id="why-exclusion">
+          <p>
+            <strong>Hors des états retenus :</strong> {exclusion}. Les ambassadeurs ci-dessous seraient possibles si cet état
+            était retenu.
+          </p>
+        </div>
+      ) : null}
       {compatibility === null ? (
         <p>Chargement…</p>
       ) : (

@@ -14,7 +14,7 @@ import {
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { createModal } from "@codegouvfr/react-dsfr/Modal";
 import type { PairStatus } from "../../bindings/PairStatus";
-import { filterAmbassadors, personName, summary, unpairedStudents } from "../../board";
+import { excludedStudents, filterAmbassadors, personName, summary, unpairedStudents } from "../../board";
 import { ErrorAlert } from "../ErrorAlert";
 import { WhyModal } from "../WhyModal";
 import { AssignModal } from "./AssignModal";
@@ -25,6 +25,8 @@ import { FullModal } from "./FullModal";
 import { HistoryModal } from "./HistoryModal";
 import { WithdrawModal } from "./WithdrawModal";
 import { ReplacementPanel } from "./ReplacementPanel";
+import { ExcludedList } from "./ExcludedList";
+import { StateModal } from "./StateModal";
 import { SelectionPanel } from "./SelectionPanel";
 import { statusLabel } from "./StudentChip";
 import { UnpairedList } from "./UnpairedList";
@@ -42,12 +44,23 @@ const collision: CollisionDetection = (args) => {
 /** The pairing board: the ambassadors with their students, the students without a pair, and
  * every way to change them — drag and drop, keyboard, undo — saved at once. Its state and
  * actions are in useBoard.ts. */
-export function Board({ edition, version, onChanged }: { edition: number; version: number; onChanged: () => void }) {
-  const { state, busy, error, actions } = useBoard(edition, version, onChanged);
+export function Board({
+  edition,
+  version,
+  onChanged,
+  onRulesChanged,
+}: {
+  edition: number;
+  version: number;
+  onChanged: () => void;
+  onRulesChanged?: () => void;
+}) {
+  const { state, busy, error, actions } = useBoard(edition, version, onChanged, onRulesChanged);
   const { board, filters, selected, dragged, over, compat } = state;
 
   const rows = useMemo(() => (board ? filterAmbassadors(board, filters) : []), [board, filters]);
   const unpaired = useMemo(() => (board ? unpairedStudents(board, filters) : []), [board, filters]);
+  const excluded = useMemo(() => (board ? excludedStudents(board, filters) : []), [board, filters]);
   const bulkPairs = useMemo(() => (board ? shownPairs(board, rows, filters.status) : []), [board, rows, filters.status]);
 
   const sensors = useSensors(
@@ -187,6 +200,15 @@ export function Board({ edition, version, onChanged }: { edition: number; versio
               </p>
             )}
             <UnpairedList students={unpaired} total={now.unplaced} selected={selected} onSelect={actions.select} dragging={dragged !== null} />
+            <ExcludedList
+              board={board}
+              students={excluded}
+              total={now.excluded}
+              selected={selected}
+              onSelect={actions.select}
+              busy={busy}
+              onRetain={actions.setRetainedStates}
+            />
           </aside>
         </div>
       </div>
@@ -209,8 +231,10 @@ export function Board({ edition, version, onChanged }: { edition: number; versio
       <FullModal board={board} intent={state.full} onMove={actions.move} />
       <HistoryModal entries={state.history} />
       <WithdrawModal name={state.leaving === null ? "" : personName(board.ambassadorById.get(state.leaving))} onConfirm={actions.withdrawAmbassador} />
+      <StateModal question={state.stateAsk?.question ?? null} onConfirm={actions.confirmStateDrop} />
       <WhyModal
         studentName={selected === null ? "" : personName(board.studentById.get(selected))}
+        exclusion={selected === null ? null : (board.excluded.get(selected) ?? null)}
         compatibility={compatibility}
         ambassadorById={board.ambassadorById}
       />

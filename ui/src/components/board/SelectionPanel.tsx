@@ -153,7 +153,7 @@ export function SelectionPanel({ selection, actions }: { selection: Selection; a
         </>
       ) : (
         <p className="fr-text--sm fr-mb-2w" id="selected-diagnosis">
-          <strong>Sans binôme.</strong> {diagnosis ?? "Diagnostic en cours…"}
+          <strong>{board.excluded.has(id) ? "Hors des états retenus :" : "Sans binôme."}</strong> {diagnosis ?? "Diagnostic en cours…"}
         </p>
       )}
 

@@ -31,6 +31,7 @@ function change(extra: Partial<BoardChange> = {}): BoardChange {
     removed: [],
     forbiddenChanged: false,
     withdrawalsChanged: false,
+    peopleChanged: false,
     history: { undo: "Chloé avec Yasmine", redo: null },
     ...extra,
   };
@@ -168,6 +169,16 @@ describe("what the board draws from its state", () => {
     expect(selectionOf(read, false)).toMatchObject({ compatibility: [], diagnosis: "Trop loin.", busy: false });
   });
 
+  it("says first why a student outside the retained states is left out, and holds their drop for a yes", () => {
+    const b = { ...board(), excluded: new Map([[3, "dossier « en instruction », hors des états retenus"]]) };
+    const state = after(boardReducer(initialBoardUi, { type: "loaded", board: b }), { type: "select", student: 3 });
+    expect(selectionOf(state, false)?.diagnosis).toBe("dossier « en instruction », hors des états retenus");
+    const ask = { student: 3, target: { kind: "ambassador", ambassador: 11 } as const, question: "L'apparier quand même ?" };
+    const asked = after(state, { type: "stateAsk", ask });
+    expect(asked.stateAsk).toEqual(ask);
+    expect(after(asked, { type: "stateAsk", ask: null }).stateAsk).toBe(null);
+  });
+
   it("reads the diagnoses once, when an unpaired student is selected", () => {
     expect(needsDiagnoses(loaded())).toBe(false);
     expect(needsDiagnoses(after(loaded(), { type: "select", student: 1 }))).toBe(false);
@@ -198,8 +209,11 @@ describe("what the board draws from its state", () => {
   });
 
   it("sums the season up in one sentence", () => {
-    expect(summaryText({ students: 3, placed: 2, unplaced: 1, placesLeft: 2, firstWish: 1, averageKm: null })).toBe(
+    expect(summaryText({ students: 3, placed: 2, unplaced: 1, placesLeft: 2, firstWish: 1, averageKm: null, excluded: 0 })).toBe(
       "2 placés sur 3, 1 sans binôme, 1 avec leur 1er métier souhaité, distance inconnue, 2 places libres",
+    );
+    expect(summaryText({ students: 3, placed: 2, unplaced: 1, placesLeft: 2, firstWish: 1, averageKm: 12, excluded: 64 })).toBe(
+      "2 placés sur 3, 1 sans binôme, 64 hors des états retenus, 1 avec leur 1er métier souhaité, 12 km en moyenne, 2 places libres",
     );
   });
 });

@@ -50,7 +50,12 @@ export type BoardUi = {
   vacated: number | null;
   /** The ambassador whose withdrawal is being confirmed. */
   leaving: number | null;
+  /** A hand pairing of a student outside the retained states, waiting for the organiser's yes. */
+  stateAsk: StateAsk | null;
 };
+
+/** A drop held back by a question (`stateConfirmation`). */
+export type StateAsk = { student: number; target: DropTarget; question: string };
 
 export const initialBoardUi: BoardUi = {
   board: null,
@@ -67,6 +72,7 @@ export const initialBoardUi: BoardUi = {
   suggested: null,
   vacated: null,
   leaving: null,
+  stateAsk: null,
 };
 
 export type BoardEvent =
@@ -94,7 +100,9 @@ export type BoardEvent =
   | { type: "askWithdrawal"; ambassador: number }
   /** An ambassador withdrew: their first freed student is selected. */
   | { type: "ambassadorWithdrawn"; select: number | null }
-  | { type: "vacated"; ambassador: number | null };
+  | { type: "vacated"; ambassador: number | null }
+  /** A drop that needs the organiser's yes, or `null` once answered. */
+  | { type: "stateAsk"; ask: StateAsk | null };
 
 /** What screen readers are told of a change saved. */
 export function changeAnnouncement(change: BoardChange): string {
@@ -107,7 +115,7 @@ export function boardReducer(state: BoardUi, event: BoardEvent): BoardUi {
       return { ...state, board: event.board, compat: new Map(), diagnoses: null };
     case "changed": {
       const { change } = event;
-      const board = change.withdrawalsChanged || state.board === null ? state.board : applyChange(state.board, change);
+      const board = change.withdrawalsChanged || change.peopleChanged || state.board === null ? state.board : applyChange(state.board, change);
       return { ...state, board, compat: new Map(), diagnoses: null, announce: changeAnnouncement(change) };
     }
     case "compatibility":
@@ -146,13 +154,16 @@ export function boardReducer(state: BoardUi, event: BoardEvent): BoardUi {
       return { ...state, selected: event.select, vacated: null };
     case "vacated":
       return { ...state, vacated: event.ambassador };
+    case "stateAsk":
+      return { ...state, stateAsk: event.ask };
   }
 }
 
 /** The season in one sentence: the board's summary line. */
 export function summaryText(s: BoardSummary): string {
   const km = s.averageKm === null ? "distance inconnue" : `${s.averageKm} km en moyenne`;
-  return `${s.placed} placés sur ${s.students}, ${s.unplaced} sans binôme, ${s.firstWish} avec leur 1er métier souhaité, ${km}, ${s.placesLeft} places libres`;
+  const apart = s.excluded > 0 ? `, ${s.excluded} hors des états retenus` : "";
+  return `${s.placed} placés sur ${s.students}, ${s.unplaced} sans binôme${apart}, ${s.firstWish} avec leur 1er métier souhaité, ${km}, ${s.placesLeft} places libres`;
 }
 
 /** What dropping the dragged student on an ambassador would give, shown before the drop. */
@@ -197,7 +208,8 @@ export function selectionOf(state: BoardUi, busy: boolean): Selection | null {
     board,
     student: selected,
     compatibility: state.compat.get(selected) ?? null,
-    diagnosis: state.diagnoses?.get(selected) ?? null,
+    // Outside the retained states: the board already knows why, and says it first.
+    diagnosis: board.excluded.get(selected) ?? state.diagnoses?.get(selected) ?? null,
     busy,
   };
 }

@@ -4,13 +4,23 @@ import type { BoardChange } from "../../bindings/BoardChange";
 import type { Move } from "../../bindings/Move";
 import type { PairEdit } from "../../bindings/PairEdit";
 import type { PairStatus } from "../../bindings/PairStatus";
-import { boardFrom, dropIntent, historyShortcut, summary, type BoardFilters, type BoardState, type DropTarget } from "../../board";
+import {
+  boardFrom,
+  dropIntent,
+  historyShortcut,
+  stateConfirmation,
+  summary,
+  type BoardFilters,
+  type BoardState,
+  type DropTarget,
+} from "../../board";
 import { useAction } from "../../useAction";
 import { whyModal } from "../WhyModal";
 import { assignModal } from "./AssignModal";
 import { boardReducer, initialBoardUi, needsDiagnoses, studentOf, targetOf, type BoardUi } from "./boardState";
 import { fullModal } from "./FullModal";
 import { historyModal } from "./HistoryModal";
+import { stateModal } from "./StateModal";
 import { boardStart, MEASURING, moveStarted, recordBoardPaint, recordDrop } from "./timings";
 import { withdrawModal } from "./WithdrawModal";
 
@@ -25,8 +35,13 @@ export type BoardActions = {
   setBulkStatus: (status: PairStatus) => void;
   /** Pairs, unpairs, swaps or replaces: measured from here to the change shown (benchmark). */
   move: (move: Move) => void;
-  /** What a drop (or a choice in « Affecter à… ») means: a move, a refusal, or the full modal. */
+  /** What a drop (or a choice in « Affecter à… ») means: a move, a refusal, or the full modal;
+   * for a student outside the retained states, a question first. */
   drop: (student: number, target: DropTarget) => void;
+  /** The organiser said yes to pairing a student outside the retained states. */
+  confirmStateDrop: () => void;
+  /** Retains these application states (the edition's rules), and reads the board again. */
+  setRetainedStates: (codes: string[]) => void;
   edit: (pairs: number[], edit: PairEdit) => void;
   forbid: (student: number, ambassador: number) => void;
   withdrawStudent: (student: number, reason: string, date: string) => void;
@@ -60,6 +75,8 @@ export function useBoard(
   edition: number,
   version: number,
   onChanged: () => void,
+  /** The rules were changed from the board (the retained states): whoever shows them reads them again. */
+  onRulesChanged: () => void = () => {},
 ): { state: BoardUi; busy: boolean; error: string | null; actions: BoardActions } {
   const [state, dispatch] = useReducer(boardReducer, initialBoardUi);
   const [openedAt] = useState(boardStart);
@@ -71,9 +88,9 @@ export function useBoard(
   });
 
   // The actions read the state and the props as they are when called.
-  const latest = useRef({ state, busy, edition, onChanged });
+  const latest = useRef({ state, busy, edition, onChanged, onRulesChanged });
   useLayoutEffect(() => {
-    latest.current = { state, busy, edition, onChanged };
+    latest.current = { state, busy, edition, onChanged, onRulesChanged };
   });
   // The edition's counts (page header) follow the board a little later, once changes pause:
   // reading them after every single drop would compete with drawing the change.
@@ -98,7 +115,8 @@ export function useBoard(
       );
     const applied = (change: BoardChange) => {
       // Someone withdrew or came back: the grid and the lists change shape, read them again.
-      if (change.withdrawalsChanged) void load();
+      // Someone withdrew, came back, or was added, changed or removed by hand: read again.
+      if (change.withdrawalsChanged || change.peopleChanged) void load();
       dispatch({ type: "changed", change });
       window.clearTimeout(countsTimer.current);
       countsTimer.current = window.setTimeout(() => latest.current.onChanged(), 400);
@@ -111,9 +129,15 @@ export function useBoard(
     };
     const undo = () => change(() => api.undo(editionId()));
     const redo = () => change(() => api.redo(editionId()));
-    const drop = (student: number, target: DropTarget) => {
+    const drop = (student: number, target: DropTarget, confirmed = false) => {
       const b = board();
       if (!b) return;
+      const question = confirmed ? null : stateConfirmation(b, student, target);
+      if (question !== null) {
+        dispatch({ type: "stateAsk", ask: { student, target, question } });
+        stateModal.open();
+        return;
+      }
       const intent = dropIntent(b, student, target);
       if (intent.kind === "move") {
         void move(intent.move);
@@ -137,7 +161,21 @@ export function useBoard(
       setFilters: (filters) => dispatch({ type: "filters", filters }),
       setBulkStatus: (status) => dispatch({ type: "bulkStatus", status }),
       move: (m) => void move(m),
-      drop,
+      drop: (student, target) => drop(student, target),
+      confirmStateDrop: () => {
+        const ask = current().stateAsk;
+        dispatch({ type: "stateAsk", ask: null });
+        if (ask) drop(ask.student, ask.target, true);
+      },
+      setRetainedStates: (codes) =>
+        void run(async () => {
+          const view = await api.getRules(editionId());
+          await api.setRules(editionId(), { ...view.rules, acceptedStates: codes });
+          await load();
+          dispatch({ type: "announce", text: "États retenus enregistrés : le tableau est à jour." });
+          latest.current.onRulesChanged();
+          latest.current.onChanged();
+        }),
       edit: (pairs, e) => void change(() => api.editPairs(editionId(), pairs, e)),
       forbid: (student, ambassador) => void change(() => api.forbidPair(editionId(), student, ambassador, null)),
       withdrawStudent: (student, reason, date) =>
