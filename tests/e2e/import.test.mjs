@@ -39,6 +39,9 @@ describe("Importing sign-up sheets through the wizard", () => {
     await waitForText(browser, "#import-summary", "241 lignes lues — 240 à importer : 240 nouvelles personnes, 1 ligne non importée.");
     await waitForText(browser, "#import-columns", "Métier souhaité n°1");
     await waitForText(browser, "#import-rejected", "Ligne 242 : doublon de la ligne 12");
+    // Every recognition shown: written « Analyste SOC », taken for the referential's label.
+    await waitForText(browser, '#import-recognized tr[data-recognized="Analyste SOC"]', "Analyste cybersécurité");
+    await waitForText(browser, '#import-recognized tr[data-recognized="Analyste SOC"]', "synonyme connu");
     await screenshot(browser, "10-import-apercu");
     await click("#import-confirm");
     await waitForText(browser, "#import-done", "240 importées");

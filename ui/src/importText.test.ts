@@ -19,6 +19,7 @@ function report(partial: Partial<ImportReport>): ImportReport {
     rejected: [],
     warnings: [],
     unknown_values: [],
+    recognized_values: [],
     columns: [],
     fields: [],
     first_rows: [],

@@ -37,3 +37,12 @@ describe("filterPeople", () => {
     expect(filterPeople(people, { ...noFilter, placeUnknown: true }).map((p) => p.identity.lastName)).toEqual(["Martin"]);
   });
 });
+
+describe("searching as people type", () => {
+  it("finds a métier by the other writings the referential knows for it", () => {
+    const aliases = new Map([["Data scientist", ["data-scientist", "Données", "Scientifique des données", "Data science"]]]);
+    expect(filterPeople(people, { ...noFilter, query: "data science" }, aliases)).toHaveLength(3);
+    expect(filterPeople(people, { ...noFilter, query: "scientifique des donnees" }, aliases)).toHaveLength(3);
+    expect(filterPeople(people, { ...noFilter, query: "scientifique" })).toHaveLength(0);
+  });
+});

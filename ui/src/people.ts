@@ -14,24 +14,30 @@ export function searchKey(text: string): string {
     .toLowerCase();
 }
 
-function haystack(person: Student | Ambassador): string {
+/** Other ways of writing each métier and administration label (the referentials' synonyms), so
+ * that a search for a value as people type it (« DBA », « Cheffe de projet SI ») finds those it
+ * was recognised as. */
+export type Aliases = Map<string, string[]>;
+
+function haystack(person: Student | Ambassador, aliases: Aliases): string {
   const { identity, place } = person;
-  const extra = "wishedJobs" in person ? person.wishedJobs.join(" ") : [person.job, person.administration].join(" ");
+  const labels = "wishedJobs" in person ? [...person.wishedJobs, person.wishedAdministration] : [person.job, person.administration];
+  const written = labels.flatMap((label) => (label ? [label, ...(aliases.get(label) ?? [])] : []));
   return searchKey(
-    [identity.firstName, identity.lastName, identity.email, place.commune, place.postalCode, place.departement, extra]
+    [identity.firstName, identity.lastName, identity.email, place.commune, place.postalCode, place.departement, ...written]
       .filter((part) => part)
       .join(" "),
   );
 }
 
 /** The people matching every word of the query and the chosen filters. */
-export function filterPeople<P extends Student | Ambassador>(people: P[], filter: PeopleFilter): P[] {
+export function filterPeople<P extends Student | Ambassador>(people: P[], filter: PeopleFilter, aliases: Aliases = new Map()): P[] {
   const words = searchKey(filter.query).split(/\s+/).filter((w) => w !== "");
   return people.filter((person) => {
     if (filter.withoutEmail && person.identity.email !== null) return false;
     if (filter.placeUnknown && person.place.inseeCode !== null) return false;
     if (words.length === 0) return true;
-    const text = haystack(person);
+    const text = haystack(person, aliases);
     return words.every((word) => text.includes(word));
   });
 }

@@ -7,4 +7,8 @@ export type ReferentialEntry = { code: string, label: string,
 /**
  * The métier's family; the administration's acronym.
  */
-group: string | null, };
+group: string | null, 
+/**
+ * Other ways of writing it that the referential knows.
+ */
+synonyms: Array<string>, };

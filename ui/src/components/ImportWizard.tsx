@@ -12,6 +12,7 @@ import type { Role } from "../bindings/Role";
 import { ErrorAlert } from "./ErrorAlert";
 import { ImportStates } from "./ImportStates";
 import { HandEditedChoices } from "./people/HandEditedChoices";
+import { RecognizedValues } from "./RecognizedValues";
 import type { TakeFromFile } from "../bindings/TakeFromFile";
 import { TableFrame } from "./TableFrame";
 import { confidenceLabel, importSummary, roleLabel } from "../importText";
@@ -355,6 +356,8 @@ function ImportPreview({
           </TableFrame>
         </>
       ) : null}
+
+      {referentials ? <RecognizedValues values={report.recognized_values} referentials={referentials} busy={busy} onRattach={onRattach} /> : null}
 
       {report.rejected.length > 0 ? (
         <>

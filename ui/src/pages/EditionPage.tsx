@@ -18,7 +18,7 @@ import { SeasonDashboard } from "../components/SeasonDashboard";
 import { TableFrame } from "../components/TableFrame";
 import { PersonModal, personModal, type PersonTarget } from "../components/people/PersonModal";
 import { countLabel, formatEventDate, fullName } from "../format";
-import { filterPeople, noFilter, type PeopleFilter } from "../people";
+import { filterPeople, noFilter, type Aliases, type PeopleFilter } from "../people";
 
 type People = { students: Student[]; ambassadors: Ambassador[] };
 
@@ -80,8 +80,17 @@ export function EditionPage({ id, onBack }: { id: number; onBack: () => void }) 
       current = false;
     };
   }, [peopleShown, people, summary, id]);
-  const students = useMemo(() => filterPeople(people?.students ?? [], filter), [people, filter]);
-  const ambassadors = useMemo(() => filterPeople(people?.ambassadors ?? [], filter), [people, filter]);
+  // The referentials' other writings of each label, so that a search as people type finds them.
+  const [aliases, setAliases] = useState<Aliases>(new Map());
+  useEffect(() => {
+    if (!peopleShown || aliases.size > 0) return;
+    api.listReferentials().then(
+      (lists) => setAliases(new Map([...lists.jobs, ...lists.administrations].map((e) => [e.label, [e.code, e.group ?? "", ...e.synonyms]]))),
+      () => undefined,
+    );
+  }, [peopleShown, aliases]);
+  const students = useMemo(() => filterPeople(people?.students ?? [], filter, aliases), [people, filter, aliases]);
+  const ambassadors = useMemo(() => filterPeople(people?.ambassadors ?? [], filter, aliases), [people, filter, aliases]);
 
   // A person added, corrected, removed or erased: the people and the counts are read again.
   const personDone = (message: string) => {

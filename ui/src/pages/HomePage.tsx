@@ -8,10 +8,12 @@ import { api, toApiError } from "../api";
 import type { EditionSummary } from "../bindings/EditionSummary";
 import { EditionForm, type EditionDraft } from "../components/EditionForm";
 import { BackupsPanel } from "../components/BackupsPanel";
+import { ReferentialsPanel } from "../components/ReferentialsPanel";
 import { ErrorAlert } from "../components/ErrorAlert";
 import type { Restored } from "../bindings/Restored";
 import { TableFrame } from "../components/TableFrame";
 import { editionInput, formatEventDate } from "../format";
+import { isoToFrench } from "../dates";
 import { useAction } from "../useAction";
 
 const editionModal = createModal({ id: "edition-modal", isOpenedByDefault: false });
@@ -32,6 +34,7 @@ export function HomePage({ onOpen }: { onOpen: (id: number) => void }) {
 
   // Shown on request, and at once when the database cannot be read.
   const [showBackups, setShowBackups] = useState(false);
+  const [showReferentials, setShowReferentials] = useState(false);
   const [damaged, setDamaged] = useState(false);
   const reload = useCallback(() => {
     api.listEditions().then(
@@ -74,13 +77,13 @@ export function HomePage({ onOpen }: { onOpen: (id: number) => void }) {
   };
   const openRename = (edition: EditionSummary) => {
     setEditing({ mode: "rename", edition });
-    setDraft({ name: edition.edition.name, date: edition.edition.eventDate ?? "", retention: String(edition.edition.retentionMonths) });
+    setDraft({ name: edition.edition.name, date: isoToFrench(edition.edition.eventDate), retention: String(edition.edition.retentionMonths) });
     setFormError(null);
     editionModal.open();
   };
   const submitEdition = async () => {
-    const input = editionInput(draft.name, draft.date);
     try {
+      const input = editionInput(draft.name, draft.date);
       const months = Number(draft.retention);
       if (editing.mode === "create") {
         const created = await api.createEdition(input);
@@ -168,8 +171,17 @@ export function HomePage({ onOpen }: { onOpen: (id: number) => void }) {
         >
           Sauvegardes…
         </Button>
+        <Button
+          priority="tertiary"
+          iconId="fr-icon-list-unordered"
+          onClick={() => setShowReferentials((v) => !v)}
+          nativeButtonProps={{ id: "show-referentials", "aria-expanded": showReferentials }}
+        >
+          Référentiels…
+        </Button>
       </div>
       {showBackups ? <BackupsPanel onRestored={restored} /> : null}
+      {showReferentials ? <ReferentialsPanel /> : null}
 
       {editions === null ? (
         damaged || error ? null : <p>Chargement…</p>

@@ -1,0 +1,80 @@
+import type { RecognizedValue } from "../bindings/RecognizedValue";
+import type { ReferentialLists } from "../bindings/ReferentialLists";
+import type { SynonymKind } from "../bindings/SynonymKind";
+import { TableFrame } from "./TableFrame";
+
+/** Every métier and administration the import recognised, as written and as taken — those not
+ * written as the entry's label first — with a way to rattach a writing to another entry (taught
+ * once, remembered for every file). */
+export function RecognizedValues({
+  values,
+  referentials,
+  busy,
+  onRattach,
+}: {
+  values: RecognizedValue[];
+  referentials: ReferentialLists;
+  busy: boolean;
+  onRattach: (kind: SynonymKind, text: string, code: string) => void;
+}) {
+  if (values.length === 0) return null;
+  const reworded = values.filter((v) => !v.exact).length;
+  return (
+    <details className="fr-mb-3w" open={reworded > 0 && reworded <= 30} id="import-recognized-details">
+      <summary>
+        Métiers et administrations reconnus ({values.length} valeurs, dont {reworded} sous un autre libellé — à vérifier)
+      </summary>
+      <TableFrame noCaption>
+        <table id="import-recognized">
+          <caption>Valeurs reconnues</caption>
+          <thead>
+            <tr>
+              <th scope="col">Écrit dans le fichier</th>
+              <th scope="col">Reconnu comme</th>
+              <th scope="col">Comment</th>
+              <th scope="col">Lignes</th>
+              <th scope="col">Rattacher plutôt à</th>
+            </tr>
+          </thead>
+          <tbody>
+            {values.map((value) => {
+              const entries = value.kind === "job" ? referentials.jobs : referentials.administrations;
+              return (
+                <tr key={`${value.kind}:${value.text}`} data-recognized={value.text}>
+                  <td>{value.text}</td>
+                  <td>{value.label}</td>
+                  <td>{value.how}</td>
+                  <td>
+                    {value.count} ({value.rows.join(", ")}
+                    {value.count > value.rows.length ? "…" : ""})
+                  </td>
+                  <td>
+                    <select
+                      className="fr-select"
+                      aria-label={`Rattacher « ${value.text} » à une autre entrée`}
+                      value=""
+                      disabled={busy}
+                      onChange={(event) => {
+                        if (event.target.value !== "") onRattach(value.kind, value.text, event.target.value);
+                      }}
+                    >
+                      <option value="">— garder —</option>
+                      {entries
+                        .filter((entry) => entry.code !== value.code)
+                        .map((entry) => (
+                          <option key={entry.code} value={entry.code}>
+                            {entry.label}
+                            {entry.group ? ` (${entry.group})` : ""}
+                          </option>
+                        ))}
+                    </select>
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </TableFrame>
+    </details>
+  );
+}
