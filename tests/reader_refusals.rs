@@ -314,22 +314,54 @@ fn a_workbook_of_a_chart_sheet_only_has_no_data_and_is_not_damaged() {
     assert!(matches!(error, ImportError::NoData { .. }), "{error:?}");
 }
 
-#[test]
-fn a_workbook_with_an_excel_4_macro_sheet_is_told_so() {
-    let bytes = xlsx(
+const MACRO_SHEET: &str = r#"<?xml version="1.0" encoding="UTF-8"?><xm:macrosheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:xm="http://schemas.microsoft.com/office/excel/2006/main"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>=RETOUR()</t></is></c></row></sheetData></xm:macrosheet>"#;
+
+/// A workbook whose first sheet is an Excel 4.0 macro sheet, then `data` if given.
+fn with_macro_sheet(data: bool) -> Vec<u8> {
+    let mut parts = xlsx_parts(
         "xl/workbook.xml",
         "macrosheets/sheet1.xml",
         REL_MACRO,
-        SHEET,
+        MACRO_SHEET,
         "/",
     );
-    let (error, message) = refusal("macros.xlsm", &bytes);
-    assert!(
-        matches!(error, ImportError::Unsupported { .. }),
-        "{error:?}"
-    );
-    assert!(message.contains("macros Excel 4.0"), "{message}");
-    assert_remedy(&message);
+    if data {
+        for (name, bytes) in parts.iter_mut() {
+            let text = String::from_utf8(bytes.clone()).unwrap();
+            let text = match name.as_str() {
+                "xl/workbook.xml" => text.replace(
+                    "</sheets>",
+                    r#"<sheet name="Données" sheetId="2" r:id="rId2"/></sheets>"#,
+                ),
+                "xl/_rels/workbook.xml.rels" => text.replace(
+                    "</Relationships>",
+                    &format!(
+                        r#"<Relationship Id="rId2" Type="{REL_SHEET}" Target="worksheets/sheet1.xml"/></Relationships>"#
+                    ),
+                ),
+                _ => continue,
+            };
+            *bytes = text.into_bytes();
+        }
+        parts.push(("xl/worksheets/sheet1.xml".into(), SHEET.as_bytes().to_vec()));
+    }
+    zip_parts(&parts)
+}
+
+#[test]
+fn a_workbook_with_an_excel_4_macro_sheet_is_read_past_it() {
+    // calamine alone refuses it (« Unrecognized sheet type: xl/macrosheets/… »); Excel opens it.
+    let bytes = with_macro_sheet(true);
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(dir.path(), "macros.xlsm", &bytes);
+    assert!(calamine::open_workbook::<calamine::Xlsx<_>, _>(&path).is_err());
+    let table = read("macros.xlsm", &bytes);
+    assert_eq!(table.sheet.as_deref(), Some("Données"));
+    assert_eq!(table.sheet_names, ["Inscriptions", "Données"]);
+    assert_two_rows(&table);
+    // Macros only: no sign-ups in it.
+    let (error, _) = refusal("que-des-macros.xlsm", &with_macro_sheet(false));
+    assert!(matches!(error, ImportError::NoData { .. }), "{error:?}");
 }
 
 const ODS_CONTENT: &str = r#"<?xml version="1.0" encoding="UTF-8"?>

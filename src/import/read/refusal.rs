@@ -74,11 +74,13 @@ pub(super) fn xlsx(file: &str, error: XlsxError) -> ImportError {
     match &error {
         XlsxError::Io(e) => io(file, e),
         XlsxError::Zip(e) => zip(file, e),
-        // A workbook part Excel 4.0 macros live in (or another kind of sheet no reader knows):
+        // A kind of sheet no reader knows (Excel 4.0 macro sheets are read past, `xlsx.rs`):
         // not damage, something Binômes does not read.
-        XlsxError::Unrecognized { typ, .. } if typ.contains("type") => ImportError::Unsupported {
+        XlsxError::Unrecognized {
+            typ: "sheet:type", ..
+        } => ImportError::Unsupported {
             file: file.to_string(),
-            what: "une feuille de macros Excel 4.0 ou une feuille d'un type inconnu".into(),
+            what: "une feuille d'un type inconnu".into(),
         },
         XlsxError::FileNotFound(_)
         | XlsxError::RelationshipNotFound

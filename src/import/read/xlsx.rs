@@ -1,6 +1,8 @@
 //! `.xlsx` streamed cell by cell: the declared dimension of a sheet is never trusted for
 //! allocation (calamine's whole-range reader allocates rows × columns up front).
 
+use std::fs::File;
+use std::io::{BufReader, Cursor, Read, Seek, Write};
 use std::path::Path;
 
 use calamine::{Reader, Xlsx, XlsxError};
@@ -21,12 +23,88 @@ pub(super) fn read(
     options: &ReadOptions,
     progress: &Progress,
 ) -> Result<RawTable, ImportError> {
-    let mut workbook: Xlsx<_> = calamine::open_workbook(path).map_err(|e| corrupt(file, e))?;
+    match calamine::open_workbook::<Xlsx<_>, _>(path) {
+        Ok(workbook) => read_workbook(workbook, file, options, progress),
+        // calamine refuses a whole workbook holding an Excel 4.0 macro sheet, which Excel
+        // opens: it is read again with those sheets declared as dialog sheets, which hold no
+        // sign-ups and are passed over like charts.
+        Err(XlsxError::Unrecognized {
+            typ: "sheet:type", ..
+        }) => {
+            let package = macro_sheets_as_dialogs(path, file)?;
+            let workbook = Xlsx::new(Cursor::new(package)).map_err(|e| corrupt(file, e))?;
+            read_workbook(workbook, file, options, progress)
+        }
+        Err(e) => Err(corrupt(file, e)),
+    }
+}
+
+/// The kinds of relationship Excel gives its 4.0 macro sheets ([MS-XLSX] 2.1.33, 2.1.34).
+const MACRO_SHEETS: [&str; 2] = ["/xlMacrosheet", "/xlIntlMacrosheet"];
+
+/// The package again, in memory, its relationship parts naming macro sheets rewritten so that
+/// they name dialog sheets; every other part is copied as it is, still compressed (this runs
+/// after the zip checks, and only relationship parts under 1 MB are inflated).
+fn macro_sheets_as_dialogs(path: &Path, file: &str) -> Result<Vec<u8>, ImportError> {
+    let io = |source| ImportError::Io {
+        file: file.to_string(),
+        source,
+    };
+    let zip = |e: zip::result::ZipError| refusal::zip(file, &e);
+    let mut archive =
+        zip::ZipArchive::new(BufReader::new(File::open(path).map_err(io)?)).map_err(zip)?;
+    let mut out = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    for i in 0..archive.len() {
+        let relationships = {
+            let entry = archive.by_index_raw(i).map_err(zip)?;
+            let name = entry.name().map(|n| n.to_lowercase()).unwrap_or_default();
+            name.ends_with(".rels") && entry.size() <= 1024 * 1024
+        };
+        if relationships {
+            let mut entry = archive.by_index(i).map_err(zip)?;
+            let name = entry.name().map_err(zip)?.to_string();
+            let mut text = String::new();
+            (&mut entry)
+                .take(1024 * 1024)
+                .read_to_string(&mut text)
+                .map_err(|e| refusal::zip(file, &zip::result::ZipError::Io(e)))?;
+            if MACRO_SHEETS.iter().any(|t| text.contains(t)) {
+                for kind in MACRO_SHEETS {
+                    text = text.replace(kind, "/dialogsheet");
+                }
+                let options = zip::write::SimpleFileOptions::default();
+                out.start_file(name, options).map_err(zip)?;
+                out.write_all(text.as_bytes()).map_err(io)?;
+                continue;
+            }
+        }
+        out.raw_copy_file(archive.by_index_raw(i).map_err(zip)?)
+            .map_err(zip)?;
+    }
+    Ok(out.finish().map_err(zip)?.into_inner())
+}
+
+fn read_workbook<RS: Read + Seek>(
+    mut workbook: Xlsx<RS>,
+    file: &str,
+    options: &ReadOptions,
+    progress: &Progress,
+) -> Result<RawTable, ImportError> {
+    // Dialog sheets (and the macro sheets made so above) are passed over when choosing.
+    let not_worksheets: Vec<String> = workbook
+        .sheets_metadata()
+        .iter()
+        .filter(|s| s.typ != calamine::SheetType::WorkSheet)
+        .map(|s| s.name.clone())
+        .collect();
     let names = workbook.sheet_names();
     // A sheet that cannot be read is no sheet with data; if none has data, the first such
     // failure is what the organiser is told (a missing or broken part), not « no data ».
     let mut unreadable = None;
     let sheet = choose_sheet(&names, options, file, |name| {
+        if not_worksheets.iter().any(|n| n == name) {
+            return false;
+        }
         match sheet_has_data(&mut workbook, name) {
             Ok(has) => has,
             Err(e) => {
