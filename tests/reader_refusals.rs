@@ -631,22 +631,34 @@ fn an_xls_excel_opens_is_read_though_its_sector_table_has_stale_entries() {
     assert_eq!(text(&table.rows[1], 0), "Durand");
 }
 
-#[test]
-fn a_small_xls_kept_in_mini_sectors_is_read() {
-    // Under 4096 bytes, a stream is stored in 64-byte mini sectors inside the root's stream.
-    let stream = short_workbook_stream(&[], &people_cells());
-    assert!(stream.len() < 4096);
+/// A compound file of the given version holding `stream` as `Workbook`, written by the cfb
+/// crate (which puts a stream under 4096 bytes in mini sectors).
+fn cfb_file(version: cfb::Version, stream: &[u8]) -> Vec<u8> {
     let mut file =
-        cfb::CompoundFile::create_with_version(cfb::Version::V3, std::io::Cursor::new(Vec::new()))
-            .unwrap();
+        cfb::CompoundFile::create_with_version(version, std::io::Cursor::new(Vec::new())).unwrap();
     file.create_stream("/Workbook")
         .unwrap()
-        .write_all(&stream)
+        .write_all(stream)
         .unwrap();
     file.flush().unwrap();
-    let table = read("petit.xls", &file.into_inner().into_inner());
-    assert_eq!(table.rows.len(), 2);
-    assert_eq!(table.rows[1].cells[1], Value::Number(23.0));
+    file.into_inner().into_inner()
+}
+
+#[test]
+fn an_xls_is_read_from_either_version_of_compound_file_in_sectors_or_mini_sectors() {
+    // Under 4096 bytes, a stream is stored in 64-byte mini sectors inside the root's stream;
+    // version 4 files have 4096-byte sectors.
+    let small = short_workbook_stream(&[], &people_cells());
+    assert!(small.len() < 4096);
+    let large = workbook_stream(&[], &people_cells());
+    for version in [cfb::Version::V3, cfb::Version::V4] {
+        for stream in [&small, &large] {
+            let name = format!("v{}-{}.xls", version.number(), stream.len());
+            let table = read(&name, &cfb_file(version, stream));
+            assert_eq!(table.rows.len(), 2, "{name}");
+            assert_eq!(table.rows[1].cells[1], Value::Number(23.0), "{name}");
+        }
+    }
 }
 
 #[test]
@@ -755,16 +767,7 @@ fn an_xls_with_cells_scattered_over_the_whole_sheet_is_refused_as_too_large() {
         cells.extend(number(row, row % 256, 1.0));
     }
     // More than one FAT sector's worth: written through the cfb crate instead.
-    let stream = workbook_stream(&[], &cells);
-    let mut file =
-        cfb::CompoundFile::create_with_version(cfb::Version::V3, std::io::Cursor::new(Vec::new()))
-            .unwrap();
-    file.create_stream("/Workbook")
-        .unwrap()
-        .write_all(&stream)
-        .unwrap();
-    file.flush().unwrap();
-    let bytes = file.into_inner().into_inner();
+    let bytes = cfb_file(cfb::Version::V3, &workbook_stream(&[], &cells));
     let (error, message) = refusal("diagonale.xls", &bytes);
     assert!(matches!(error, ImportError::Refused { .. }), "{error:?}");
     assert!(message.contains("trop grand"), "{message}");
