@@ -3,6 +3,7 @@
 // selection and « Pourquoi ? » say the exclusion first; pairing one by hand asks to confirm;
 // retaining one more state in the board's own control brings them in.
 import assert from "node:assert/strict";
+import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { after, afterEach, before, describe, it } from "node:test";
 import { clickOn, newProfile, openModal, screenshot, startApp, waitForText } from "./harness.mjs";
@@ -112,5 +113,43 @@ describe("students outside the retained states", () => {
     await click("summary*=Règles et poids");
     const checked = await browser.execute(() => document.querySelector("#state-en_instruction")?.checked ?? null);
     assert.equal(checked, true);
+  });
+});
+
+describe("the import report counts students by state", () => {
+  const SAMPLES = path.resolve(import.meta.dirname, "../../assets/samples");
+  const profile = newProfile();
+  let app;
+  let browser;
+  const click = (selector) => clickOn(browser, selector);
+
+  before(async () => {
+    app = await startApp(profile);
+    browser = app.browser;
+    await click("#create-edition");
+    const name = await browser.$("#edition-name");
+    await name.waitForDisplayed({ timeout: 10_000 });
+    await name.clearValue();
+    await name.setValue("États 2026");
+    await click("#edition-submit");
+    await click('tr[data-edition-name="États 2026"] [data-action="open"]');
+    await waitForText(browser, "#edition-title", "États 2026");
+  });
+  after(async () => {
+    await app?.stop();
+  });
+
+  it("says how many will not take part, and which row of a duplicate was kept", async () => {
+    await click("#import-students");
+    writeFileSync(profile.answers, `${path.join(SAMPLES, "etudiants-demarches-simplifiees.xlsx")}\n`);
+    await click("#import-choose");
+    await waitForText(browser, "#import-state-counts", "Dossiers par état : 193 accepté · 19 en instruction · 15 en construction");
+    await waitForText(browser, "#import-not-taking-part", "47 étudiant(s) de ce fichier ne participeront pas à l'appariement");
+    await waitForText(browser, "#import-duplicates", "ligne 12 gardée (son dossier est « en instruction », le plus avancé) ; ligne(s) 242 écartée(s)");
+    await browser.execute(() => document.querySelector("#import-states").scrollIntoView({ block: "center", behavior: "instant" }));
+    await screenshot(browser, "import-etats-doublons");
+    await click("#import-confirm");
+    await waitForText(browser, "#import-done", "240 importées");
+    await waitForText(browser, "#import-not-taking-part", "47 étudiant(s)");
   });
 });
