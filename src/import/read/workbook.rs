@@ -28,8 +28,8 @@ fn part_name(name: &str) -> String {
         .to_lowercase()
 }
 
-/// The start of a small part (a package's content types), read without trusting its declared
-/// size: this runs before the zip-bomb check.
+/// The first megabyte of a small part (a package's content types, an OpenDocument's
+/// `mimetype`), read without trusting its declared size: this runs before the zip-bomb check.
 fn small_part(archive: &mut zip::ZipArchive<BufReader<File>>, wanted: &str) -> Option<String> {
     let index = (0..archive.len()).find(|&i| {
         archive
