@@ -755,3 +755,41 @@ fn every_recognised_value_is_shown_as_written_and_as_taken() {
         "values written otherwise first: {values:?}"
     );
 }
+
+#[test]
+fn a_level_outside_bac_2_to_bac_5_is_worth_a_look() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("etudiants.csv");
+    std::fs::write(
+        &file,
+        "Nom;Prénom;Email;Niveau d'études\nA;Anne;a@ex.fr;L3\nB;Bruno;b@ex.fr;Bac+1\nC;Chloé;c@ex.fr;Doctorat\n",
+    )
+    .unwrap();
+    let analysis = analyze(&file, Role::Student, None).unwrap();
+    let notes: Vec<(u32, &str)> = analysis
+        .warnings
+        .iter()
+        .filter(|w| w.column.as_deref() == Some("Niveau d'études"))
+        .map(|w| (w.row, w.message.as_str()))
+        .collect();
+    assert_eq!(
+        notes,
+        [
+            (
+                3,
+                "niveau Bac+1 hors du public de l'opération (Bac+2 à Bac+5) : à vérifier"
+            ),
+            (
+                4,
+                "niveau « Doctorat » non reconnu (attendu : Bac+2 à Bac+5) : à vérifier"
+            ),
+        ]
+    );
+    assert!(
+        analysis
+            .rows
+            .iter()
+            .all(|r| matches!(r.record, binome::model::PersonRecord::Student(_))),
+        "kept all the same"
+    );
+}

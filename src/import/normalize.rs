@@ -158,6 +158,24 @@ pub fn level(value: &Value) -> Option<String> {
     })
 }
 
+/// Whether a level (as [`level`] gives it) is outside the operation's public, Bac+2 to Bac+5:
+/// the French note for the organiser, or `None` when it is within (or not given).
+pub fn level_outside_public(level: Option<&str>) -> Option<String> {
+    let level = level?;
+    match level
+        .strip_prefix("Bac+")
+        .and_then(|n| n.parse::<u32>().ok())
+    {
+        Some(2..=5) => None,
+        Some(_) => Some(format!(
+            "niveau {level} hors du public de l'opération (Bac+2 à Bac+5) : à vérifier"
+        )),
+        None => Some(format!(
+            "niveau « {level} » non reconnu (attendu : Bac+2 à Bac+5) : à vérifier"
+        )),
+    }
+}
+
 /// The département code out of "01 – Ain", "2A - Corse-du-Sud", "974".
 pub fn departement_code(value: &Value) -> Option<String> {
     let raw = text_of(value)?;
@@ -265,6 +283,16 @@ mod tests {
         assert!(email(&t("elodie.martin")).is_err());
         assert!(email(&t("a@b")).is_err());
         assert!(email(&t("a b@c.fr")).is_err());
+    }
+
+    #[test]
+    fn levels_outside_the_public_are_noted() {
+        assert_eq!(level_outside_public(Some("Bac+3")), None);
+        assert_eq!(level_outside_public(None), None);
+        assert!(level_outside_public(Some("Bac+1"))
+            .is_some_and(|n| n.contains("hors du public de l'opération")));
+        assert!(level_outside_public(Some("Bac+8")).is_some());
+        assert!(level_outside_public(Some("Doctorat")).is_some_and(|n| n.contains("non reconnu")));
     }
 
     #[test]

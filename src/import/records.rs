@@ -187,13 +187,17 @@ pub fn student(row: &RawRow, columns: &Columns, remembered: &Remembered) -> RowR
         .text(row, Field::WishedAdministration)
         .filter(|a| !is_no_preference(a))
         .map(|a| notes.administration(a, remembered));
+    let level = normalize::level(columns.value(row, Field::Level));
+    if let Some(note) = normalize::level_outside_public(level.as_deref()) {
+        notes.add(Some(Field::Level), note);
+    }
     let student = Student {
         id: StudentId(0),
         edition_id: EditionId(0),
         identity,
         place,
         school: columns.text(row, Field::School),
-        level: normalize::level(columns.value(row, Field::Level)),
+        level,
         curriculum: columns.text(row, Field::Curriculum),
         wished_jobs,
         wished_administration,

@@ -46,3 +46,15 @@ describe("searching as people type", () => {
     expect(filterPeople(people, { ...noFilter, query: "scientifique" })).toHaveLength(0);
   });
 });
+
+describe("the level filter", () => {
+  const at = (level: string | null, school: string | null): Student => ({ ...student("Anne", "Martin", null, null, null), level, school });
+  const students = [at("Bac+3", "IUT de Nantes"), at("Bac+1", null), at(null, "Université de Lille"), at("Bac+5", null)];
+  it("keeps one level, or those outside the operation's public", () => {
+    expect(filterPeople(students, { ...noFilter, level: "Bac+3" })).toHaveLength(1);
+    expect(filterPeople(students, { ...noFilter, level: "autre" }).map((s) => s.level)).toEqual(["Bac+1", null]);
+  });
+  it("finds students by their school", () => {
+    expect(filterPeople(students, { ...noFilter, query: "iut nantes" })).toHaveLength(1);
+  });
+});

@@ -2,9 +2,18 @@
 import type { Ambassador } from "./bindings/Ambassador";
 import type { Student } from "./bindings/Student";
 
-export type PeopleFilter = { query: string; withoutEmail: boolean; placeUnknown: boolean };
+export type PeopleFilter = {
+  query: string;
+  withoutEmail: boolean;
+  placeUnknown: boolean;
+  /** Students of this level only (« Bac+3 »), or of a level outside Bac+2–Bac+5 (« autre »); "" for all. */
+  level: string;
+};
 
-export const noFilter: PeopleFilter = { query: "", withoutEmail: false, placeUnknown: false };
+export const noFilter: PeopleFilter = { query: "", withoutEmail: false, placeUnknown: false, level: "" };
+
+/** The levels of the operation's public, and what the level filter offers. */
+export const LEVELS = ["Bac+2", "Bac+3", "Bac+4", "Bac+5"];
 
 /** Lower case, accents removed: "Élodie" and "elodie" are the same search. */
 export function searchKey(text: string): string {
@@ -22,9 +31,10 @@ export type Aliases = Map<string, string[]>;
 function haystack(person: Student | Ambassador, aliases: Aliases): string {
   const { identity, place } = person;
   const labels = "wishedJobs" in person ? [...person.wishedJobs, person.wishedAdministration] : [person.job, person.administration];
+  const school = "school" in person ? [person.school, person.level, person.curriculum] : [];
   const written = labels.flatMap((label) => (label ? [label, ...(aliases.get(label) ?? [])] : []));
   return searchKey(
-    [identity.firstName, identity.lastName, identity.email, place.commune, place.postalCode, place.departement, ...written]
+    [identity.firstName, identity.lastName, identity.email, place.commune, place.postalCode, place.departement, ...written, ...school]
       .filter((part) => part)
       .join(" "),
   );
@@ -36,6 +46,10 @@ export function filterPeople<P extends Student | Ambassador>(people: P[], filter
   return people.filter((person) => {
     if (filter.withoutEmail && person.identity.email !== null) return false;
     if (filter.placeUnknown && person.place.inseeCode !== null) return false;
+    if (filter.level !== "" && "level" in person) {
+      const outside = person.level === null || !LEVELS.includes(person.level);
+      if (filter.level === "autre" ? !outside : person.level !== filter.level) return false;
+    }
     if (words.length === 0) return true;
     const text = haystack(person, aliases);
     return words.every((word) => text.includes(word));

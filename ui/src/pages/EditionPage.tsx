@@ -18,7 +18,7 @@ import { SeasonDashboard } from "../components/SeasonDashboard";
 import { TableFrame } from "../components/TableFrame";
 import { PersonModal, personModal, type PersonTarget } from "../components/people/PersonModal";
 import { countLabel, formatEventDate, fullName } from "../format";
-import { filterPeople, noFilter, type Aliases, type PeopleFilter } from "../people";
+import { filterPeople, LEVELS, noFilter, type Aliases, type PeopleFilter } from "../people";
 
 type People = { students: Student[]; ambassadors: Ambassador[] };
 
@@ -184,7 +184,7 @@ export function EditionPage({ id, onBack }: { id: number; onBack: () => void }) 
                 {/* Only the shown tab is rendered: thousands of rows in hidden tabs would slow every change. */}
                 {peopleShown ? (
                   <div className="binomes-people-bar">
-                    <PeopleFilterBar filter={filter} onChange={setFilter} />
+                    <PeopleFilterBar filter={filter} onChange={setFilter} students={shownTab === "students"} />
                     <Button
                       priority="secondary"
                       iconId="fr-icon-user-add-line"
@@ -250,7 +250,7 @@ function countShown(shown: number, total: number): string {
   return shown === total ? `${total}` : `${shown} sur ${total}`;
 }
 
-function PeopleFilterBar({ filter, onChange }: { filter: PeopleFilter; onChange: (filter: PeopleFilter) => void }) {
+function PeopleFilterBar({ filter, onChange, students }: { filter: PeopleFilter; onChange: (filter: PeopleFilter) => void; students: boolean }) {
   return (
     <div className="binomes-filters fr-mb-2w">
       <div className="fr-search-bar" role="search">
@@ -288,6 +288,22 @@ function PeopleFilterBar({ filter, onChange }: { filter: PeopleFilter; onChange:
           Commune non reconnue
         </label>
       </div>
+      {students ? (
+        <div className="fr-select-group binomes-level-filter">
+          <label className="fr-label" htmlFor="filter-level">
+            Niveau d'études
+          </label>
+          <select className="fr-select" id="filter-level" value={filter.level} onChange={(event) => onChange({ ...filter, level: event.target.value })}>
+            <option value="">tous</option>
+            {LEVELS.map((level) => (
+              <option key={level} value={level}>
+                {level}
+              </option>
+            ))}
+            <option value="autre">hors Bac+2 à Bac+5, ou non renseigné</option>
+          </select>
+        </div>
+      ) : null}
     </div>
   );
 }
@@ -333,6 +349,7 @@ function StudentsTable({ students, total, query, onOriginal, onEdit }: { student
             <th scope="col">Commune</th>
             <th scope="col">Métiers souhaités</th>
             <th scope="col">Niveau</th>
+            <th scope="col">École</th>
             <th scope="col">Actions</th>
           </tr>
         </thead>
@@ -348,6 +365,7 @@ function StudentsTable({ students, total, query, onOriginal, onEdit }: { student
                 </td>
                 <td>{s.wishedJobs.map((job, i) => `${i + 1}. ${job}`).join(" · ")}</td>
                 <td>{s.level ?? ""}</td>
+                <td>{s.school ?? ""}</td>
                 <td>
                   <EditButton target={{ role: "student", id: s.id, name }} onEdit={onEdit} />
                   <OriginalButton name={name} sourceRow={s.sourceRow} onOriginal={onOriginal} />
