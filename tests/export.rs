@@ -276,6 +276,37 @@ fn libreoffice_opens_the_workbook() {
         first.contains("Email étudiant") && first.contains("Email ambassadeur"),
         "{first}"
     );
+
+    // Printed (#18): LibreOffice made 104 pages of this workbook, four columns of `Binômes` a
+    // page, before the page setup; one page wide, it makes about twenty.
+    let status = Command::new(which("soffice").unwrap())
+        .args(["--headless", "--norestore", "--convert-to", "pdf", "--outdir"])
+        .arg(dir.path())
+        .arg(&out)
+        .env("HOME", dir.path())
+        .output()
+        .unwrap();
+    assert!(status.status.success());
+    let pdf = std::fs::read(dir.path().join("binomes.pdf")).unwrap();
+    let pages = pdf_pages(&pdf);
+    assert!((4..=30).contains(&pages), "{pages} pages printed");
+}
+
+/// Page objects in a PDF as LibreOffice writes them (`/Type/Page`, not `/Type/Pages`).
+fn pdf_pages(pdf: &[u8]) -> usize {
+    let mut pages = 0;
+    for (i, _) in pdf.windows(5).enumerate().filter(|(_, w)| w == b"/Type") {
+        let rest: Vec<u8> = pdf[i + 5..]
+            .iter()
+            .copied()
+            .skip_while(|b| b.is_ascii_whitespace())
+            .take(6)
+            .collect();
+        if rest.starts_with(b"/Page") && rest.get(5) != Some(&b's') {
+            pages += 1;
+        }
+    }
+    pages
 }
 
 fn which(program: &str) -> Result<PathBuf, ()> {
@@ -440,4 +471,92 @@ fn exported_workbooks_and_message_drafts_are_readable_by_their_owner_only() {
         let mode = std::fs::metadata(&file).unwrap().permissions().mode() & 0o777;
         assert_eq!(mode, 0o600, "{}", file.display());
     }
+}
+
+/// The entries of the workbook's zip whose name starts with `prefix`, as text.
+fn parts(path: &Path, prefix: &str) -> Vec<(String, String)> {
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(path).unwrap()).unwrap();
+    let mut found = Vec::new();
+    for i in 0..zip.len() {
+        let mut entry = zip.by_index(i).unwrap();
+        let name = entry.name().unwrap().to_string();
+        if name.starts_with(prefix) {
+            let mut xml = String::new();
+            entry.read_to_string(&mut xml).unwrap();
+            found.push((name, xml));
+        }
+    }
+    found.sort();
+    found
+}
+
+#[test]
+fn every_sheet_prints_landscape_one_page_wide_with_its_header_on_each_page() {
+    let dir = tempfile::tempdir().unwrap();
+    let (store, edition) = prepared(dir.path());
+    let out = dir.path().join("binomes.xlsx");
+    export_edition(&store, edition, &out, &ExportOptions::default()).unwrap();
+
+    let sheets = parts(&out, "xl/worksheets/sheet");
+    assert_eq!(sheets.len(), 4);
+    for (name, xml) in &sheets {
+        let setup = xml.split("<pageSetup ").nth(1).unwrap_or("no pageSetup");
+        assert!(setup.contains(r#"orientation="landscape""#), "{name}: {setup}");
+        assert!(setup.contains(r#"paperSize="9""#), "{name}: A4, {setup}");
+        // Fit to the page: one page wide (1 is the attribute's default, so written only when
+        // it differs) and 0 pages high, as many pages down as the rows need.
+        assert!(xml.contains(r#"<pageSetUpPr fitToPage="1"/>"#), "{name}");
+        assert!(
+            !setup.contains("fitToWidth=") || setup.contains(r#"fitToWidth="1""#),
+            "{name}: {setup}"
+        );
+        assert!(setup.contains(r#"fitToHeight="0""#), "{name}: {setup}");
+        assert!(xml.contains(r#"<printOptions gridLines="1"/>"#), "{name}");
+    }
+    // The header row repeated on every page and the print area, for each sheet.
+    let (_, book) = &parts(&out, "xl/workbook.xml")[0];
+    for sheet in [
+        "Binômes",
+        "'Étudiants sans binôme'",
+        "'Ambassadeurs sans étudiant'",
+        "Synthèse",
+    ] {
+        assert!(
+            book.contains(r#"name="_xlnm.Print_Titles" localSheetId"#)
+                && book.contains(&format!(">{sheet}!$1:$1<")),
+            "{sheet}: {book}"
+        );
+    }
+    assert_eq!(book.matches(r#"name="_xlnm.Print_Area""#).count(), 4);
+
+    // `Binômes` prints its first block, one pair per line: names, e-mails, phones, communes,
+    // métier, administration and the agreed date — and not the score or the reasons.
+    let mut workbook = open_workbook_auto(&out).unwrap();
+    let pairs: Vec<Vec<Data>> = workbook
+        .worksheet_range("Binômes")
+        .unwrap()
+        .rows()
+        .map(<[Data]>::to_vec)
+        .collect();
+    let columns = header(&pairs);
+    let area = book
+        .split(r#"name="_xlnm.Print_Area" localSheetId="0">"#)
+        .nth(1)
+        .and_then(|rest| rest.split('<').next())
+        .unwrap();
+    assert_eq!(area, format!("Binômes!$A$1:$N${}", pairs.len()));
+    let printed = &columns[..14];
+    for wanted in [
+        "Nom étudiant",
+        "Email étudiant",
+        "Téléphone étudiant",
+        "Nom ambassadeur",
+        "Email ambassadeur",
+        "Téléphone ambassadeur",
+        "Date convenue",
+    ] {
+        assert!(printed.iter().any(|c| c == wanted), "{wanted} in {printed:?}");
+    }
+    assert!(!printed.iter().any(|c| c == "Score" || c == "Ce qui correspond"));
+    assert_eq!(columns.len(), 31, "every column is still in the file");
 }

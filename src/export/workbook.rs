@@ -1,6 +1,8 @@
 //! The workbook itself, sheet by sheet, with rust_xlsxwriter.
 
-use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, Workbook, Worksheet, XlsxError};
+use rust_xlsxwriter::{
+    DocProperties, ExcelDateTime, Format, FormatAlign, Workbook, Worksheet, XlsxError,
+};
 
 use super::ExportData;
 use crate::model::{Identity, Mobility, Place};
@@ -27,6 +29,26 @@ struct Sheet<'w> {
     sheet: &'w mut Worksheet,
     row: u32,
     widths: Vec<usize>,
+    /// How many leading columns print (all of them unless a sheet says fewer): the printed page
+    /// holds what is needed on the day, the file keeps every column.
+    printed: usize,
+    /// Columns of long text, written wrapped so that the printed page shows all of it.
+    wrapped: Vec<bool>,
+}
+
+/// Long-text columns: wrapped rather than cut at the column's edge, on screen and on paper.
+const WRAPPED: [&str; 4] = ["Ce qui correspond", "Note", "Diagnostic", "Valeur"];
+/// The widest a column gets; wrapped columns stop earlier so a page holds a whole row.
+const MAX_WIDTH: f64 = 60.0;
+const MAX_WRAPPED_WIDTH: f64 = 45.0;
+/// The tallest a row gets (a longer text is still whole in its cell, on screen).
+const MAX_LINES: usize = 8;
+
+/// Lines a wrapped text takes in a column `MAX_WRAPPED_WIDTH` wide, rounded up (a column's width
+/// counts digits, a little wider than most letters, which makes up for words wrapped early).
+fn wrapped_lines(text: &str) -> usize {
+    let per_line = MAX_WRAPPED_WIDTH as usize;
+    text.chars().count().div_ceil(per_line).max(1)
 }
 
 impl<'w> Sheet<'w> {
@@ -48,19 +70,43 @@ impl<'w> Sheet<'w> {
             sheet,
             row: 1,
             widths: headers.iter().map(|h| h.chars().count().min(30)).collect(),
+            printed: headers.len(),
+            wrapped: headers.iter().map(|h| WRAPPED.contains(h)).collect(),
         })
+    }
+
+    /// Prints only the first `columns` columns (see `printed`).
+    fn print_first(mut self, columns: usize) -> Self {
+        self.printed = columns.clamp(1, self.widths.len().max(1));
+        self
     }
 
     fn write(&mut self, cells: Vec<Out>) -> Result<(), XlsxError> {
         let quoted = Format::new().set_quote_prefix();
         let date = Format::new().set_num_format("dd/mm/yyyy");
+        let wrap = Format::new().set_text_wrap().set_align(FormatAlign::Top);
+        let mut lines = 1;
         for (col, cell) in cells.into_iter().enumerate() {
             let c = col as u16;
+            let wrapped = self.wrapped.get(col).copied().unwrap_or(false);
+            // Only printed columns set the height: a row is one line of paper wherever it can be.
+            if let (true, true, Out::Text(t)) = (wrapped, col < self.printed, &cell) {
+                lines = lines.max(wrapped_lines(t));
+            }
             let width = match &cell {
                 Out::Text(t) if t.is_empty() => 0,
                 Out::Text(t) if looks_like_formula(t) => {
+                    let format = if wrapped {
+                        quoted.clone().set_text_wrap()
+                    } else {
+                        quoted.clone()
+                    };
                     self.sheet
-                        .write_string_with_format(self.row, c, t, &quoted)?;
+                        .write_string_with_format(self.row, c, t, &format)?;
+                    t.chars().count()
+                }
+                Out::Text(t) if wrapped => {
+                    self.sheet.write_string_with_format(self.row, c, t, &wrap)?;
                     t.chars().count()
                 }
                 Out::Text(t) => {
@@ -85,6 +131,13 @@ impl<'w> Sheet<'w> {
                 *w = (*w).max(width);
             }
         }
+        // Spreadsheets do not grow a row for wrapped text they read from a file (LibreOffice
+        // printed the lines over one another), so the row is given its height here; a wrapped
+        // column's final width is known (its text is longer than the cap, or fits one line).
+        if lines > 1 {
+            self.sheet
+                .set_row_height(self.row, 15.0 * lines.min(MAX_LINES) as f64)?;
+        }
         self.row += 1;
         Ok(())
     }
@@ -96,9 +149,30 @@ impl<'w> Sheet<'w> {
                 .autofilter(0, 0, self.row.saturating_sub(1).max(1), columns - 1)?;
         }
         for (col, width) in self.widths.iter().enumerate() {
+            let max = if self.wrapped[col] {
+                MAX_WRAPPED_WIDTH
+            } else {
+                MAX_WIDTH
+            };
             self.sheet
-                .set_column_width(col as u16, (*width as f64 + 2.0).clamp(8.0, 60.0))?;
+                .set_column_width(col as u16, (*width as f64 + 2.0).clamp(8.0, max))?;
         }
+        // On paper (#18): landscape A4, as many pages down as needed but one page wide, the header
+        // row on every page, gridlines so that a line reads as one row, and the sheet's name and
+        // the page number in the margins. Without this LibreOffice printed 104 pages, four
+        // columns of `Binômes` a page.
+        let last_row = self.row.saturating_sub(1);
+        let last_col = (self.printed.max(1) - 1) as u16;
+        self.sheet
+            .set_landscape()
+            .set_paper_size(9)
+            .set_print_fit_to_pages(1, 0)
+            .set_print_gridlines(true)
+            .set_margins(0.4, 0.4, 0.6, 0.6, 0.3, 0.3)
+            .set_header("&L&A")
+            .set_footer("&RPage &P sur &N");
+        self.sheet.set_repeat_rows(0, 0)?;
+        self.sheet.set_print_area(0, 0, last_row, last_col)?;
         Ok(())
     }
 }
@@ -153,68 +227,78 @@ pub(super) fn write(data: &ExportData, path: &std::path::Path) -> Result<(), Xls
         &DocProperties::new().set_title(format!("Binômes — {}", data.edition_name)),
     );
 
-    let pair_headers = headers(
-        &[
-            "Statut",
-            "Civilité étudiant",
-            "Nom étudiant",
-            "Prénom étudiant",
-            "Email étudiant",
-            "Téléphone étudiant",
-            "École",
-            "Niveau",
-            "Formation",
-            "Commune étudiant",
-            "Code postal étudiant",
-            "Département étudiant",
-            "Métiers souhaités",
-            "Civilité ambassadeur",
-            "Nom ambassadeur",
-            "Prénom ambassadeur",
-            "Email ambassadeur",
-            "Téléphone ambassadeur",
-            "Métier",
-            "Poste",
-            "Administration",
-            "Type de structure",
-            "Service",
-            "Commune ambassadeur",
-            "Code postal ambassadeur",
-            "Département ambassadeur",
-            "Score",
-            "Ce qui correspond",
-            "Verrouillé",
-            "Date convenue",
-            "Note",
-        ],
-        data.options.minimal,
-    );
-    let mut sheet = Sheet::new(&mut workbook, "Binômes", &pair_headers)?;
-    for row in &data.pairs {
-        let (s, a) = (row.student, row.ambassador);
-        let mut cells = vec![text(row.pair.status.label_fr())];
-        cells.extend(person(&s.identity, with_phone));
-        cells.extend([opt(&s.school), opt(&s.level), opt(&s.curriculum)]);
-        cells.extend(place(&s.place));
-        cells.push(text(s.wished_jobs.join(" ; ")));
-        cells.extend(person(&a.identity, with_phone));
-        cells.extend([
-            opt(&a.job),
-            opt(&a.job_title),
-            opt(&a.administration),
-            opt(&a.structure_type),
-            opt(&a.service),
-        ]);
-        cells.extend(place(&a.place));
-        cells.push(Out::Number(f64::from(row.score)));
-        cells.push(text(row.reasons.join(" ; ")));
-        cells.push(text(if row.pair.locked { "oui" } else { "non" }));
-        cells.push(match &row.pair.agreed_date {
+    // The first block is what a printed page holds, one pair per line: who, how to reach them,
+    // where, the date (#18). The details follow; they stay in the file but do not print. The
+    // contract is the header names, not their places (docs/contracts.md §2.3), and `Email
+    // étudiant` still comes before `Email ambassadeur`.
+    type Column = (&'static str, fn(&super::PairRow) -> Out);
+    let printed: [Column; 14] = [
+        ("Statut", |r| text(r.pair.status.label_fr())),
+        ("Nom étudiant", |r| text(&r.student.identity.last_name)),
+        ("Prénom étudiant", |r| {
+            text(&r.student.identity.first_name)
+        }),
+        ("Email étudiant", |r| opt(&r.student.identity.email)),
+        ("Téléphone étudiant", |r| opt(&r.student.identity.phone)),
+        ("Commune étudiant", |r| opt(&r.student.place.commune)),
+        ("Nom ambassadeur", |r| {
+            text(&r.ambassador.identity.last_name)
+        }),
+        ("Prénom ambassadeur", |r| {
+            text(&r.ambassador.identity.first_name)
+        }),
+        ("Email ambassadeur", |r| opt(&r.ambassador.identity.email)),
+        ("Téléphone ambassadeur", |r| {
+            opt(&r.ambassador.identity.phone)
+        }),
+        ("Métier", |r| opt(&r.ambassador.job)),
+        ("Administration", |r| opt(&r.ambassador.administration)),
+        ("Commune ambassadeur", |r| opt(&r.ambassador.place.commune)),
+        ("Date convenue", |r| match &r.pair.agreed_date {
             Some(d) => Out::Date(d.clone()),
             None => text(""),
-        });
-        cells.push(opt(&row.pair.note));
-        sheet.write(cells)?;
+        }),
+    ];
+    let details: [Column; 17] = [
+        ("Civilité étudiant", |r| opt(&r.student.identity.civility)),
+        ("École", |r| opt(&r.student.school)),
+        ("Niveau", |r| opt(&r.student.level)),
+        ("Formation", |r| opt(&r.student.curriculum)),
+        ("Code postal étudiant", |r| {
+            opt(&r.student.place.postal_code)
+        }),
+        ("Département étudiant", |r| {
+            opt(&r.student.place.departement)
+        }),
+        ("Métiers souhaités", |r| {
+            text(r.student.wished_jobs.join(" ; "))
+        }),
+        ("Civilité ambassadeur", |r| {
+            opt(&r.ambassador.identity.civility)
+        }),
+        ("Poste", |r| opt(&r.ambassador.job_title)),
+        ("Type de structure", |r| opt(&r.ambassador.structure_type)),
+        ("Service", |r| opt(&r.ambassador.service)),
+        ("Code postal ambassadeur", |r| {
+            opt(&r.ambassador.place.postal_code)
+        }),
+        ("Département ambassadeur", |r| {
+            opt(&r.ambassador.place.departement)
+        }),
+        ("Score", |r| Out::Number(f64::from(r.score))),
+        ("Ce qui correspond", |r| text(r.reasons.join(" ; "))),
+        ("Verrouillé", |r| {
+            text(if r.pair.locked { "oui" } else { "non" })
+        }),
+        ("Note", |r| opt(&r.pair.note)),
+    ];
+    let kept = |(header, _): &&Column| !(data.options.minimal && header.starts_with("Téléphone"));
+    let columns: Vec<&Column> = printed.iter().chain(details.iter()).filter(kept).collect();
+    let pair_headers: Vec<&str> = columns.iter().map(|(h, _)| *h).collect();
+    let mut sheet = Sheet::new(&mut workbook, "Binômes", &pair_headers)?
+        .print_first(printed.iter().filter(kept).count());
+    for row in &data.pairs {
+        sheet.write(columns.iter().map(|(_, cell)| cell(row)).collect())?;
     }
     sheet.finish()?;
 
