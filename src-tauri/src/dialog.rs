@@ -64,6 +64,27 @@ pub async fn save_text(title: &str, suggested_name: &str) -> Option<PathBuf> {
         .map(|handle| handle.path().to_path_buf())
 }
 
+/// Asks the organiser to confirm an irreversible action in a native dialog — one the web view
+/// cannot answer or fake, so that a compromised page could not delete anything by itself. True
+/// only when they chose `confirm` (under test: a non-empty scripted answer).
+pub async fn confirm(title: &str, description: &str, confirm: &str) -> bool {
+    if let Some(answer) = scripted_answer() {
+        return answer.is_some();
+    }
+    let chosen = rfd::AsyncMessageDialog::new()
+        .set_level(rfd::MessageLevel::Warning)
+        .set_title(title)
+        .set_description(description)
+        .set_buttons(rfd::MessageButtons::OkCancelCustom(
+            confirm.to_string(),
+            "Annuler".to_string(),
+        ))
+        .show()
+        .await;
+    chosen == rfd::MessageDialogResult::Custom(confirm.to_string())
+        || chosen == rfd::MessageDialogResult::Ok
+}
+
 /// `Some(answer)` when dialogs are scripted, `None` when a person answers them.
 #[cfg(not(feature = "test-hooks"))]
 fn scripted_answer() -> Option<Option<PathBuf>> {

@@ -92,6 +92,15 @@ describe("Binômes, the desktop app", () => {
 
     await click('tr[data-edition-name="Vis mon job 2027 (5e édition)"] [data-action="delete"]');
     await waitForText(browser, "#delete-modal", "ne peut pas être annulée");
+    // The native confirmation the shell asks for (scripted under test): cancelled, nothing goes…
+    writeFileSync(profile.answers, "\n");
+    await click("#delete-confirm");
+    await (await browser.$("#delete-modal")).waitForDisplayed({ reverse: true, timeout: 5_000 });
+    assert.ok(await (await editionRow("Vis mon job 2027 (5e édition)")).isExisting(), "kept when the native dialog is cancelled");
+    await click('tr[data-edition-name="Vis mon job 2027 (5e édition)"] [data-action="delete"]');
+    await waitForText(browser, "#delete-modal", "ne peut pas être annulée");
+    // …confirmed, it goes.
+    writeFileSync(profile.answers, "oui\n");
     await click("#delete-confirm");
     await waitForText(browser, "#home-status", "a été supprimée");
     assert.equal(await (await editionRow("Vis mon job 2027 (5e édition)")).isExisting(), false);

@@ -135,6 +135,8 @@ describe("people changed by hand", () => {
     await waitForText(browser, "#erase-person-modal", "ne peut pas être annulé");
     await shownFully("#erase-person-modal");
     await screenshot(browser, "62-effacement-definitif");
+    // The native confirmation the shell asks for (scripted under test).
+    writeFileSync(profile.answers, "oui\n");
     await click("#erase-person-confirm");
     await waitForText(browser, "#people-notice", "effacé(e) définitivement");
     await search("tardif");
@@ -158,13 +160,11 @@ describe("people changed by hand", () => {
     }
     await click("#create-edition");
     await type("#edition-name", "Vis mon job 2020");
-    // The date field as a person fills it in (React hears the input event).
-    await browser.execute(() => {
-      const input = document.querySelector("#edition-date");
-      const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, "value").set;
-      setter.call(input, "2020-11-24");
-      input.dispatchEvent(new Event("input", { bubbles: true }));
-    });
+    // The Jour J typed as digits, whatever the system's language (#18): the field puts the
+    // slashes in, reads it day first and says the date in French words.
+    await type("#edition-date", "24112020");
+    assert.equal(await (await browser.$("#edition-date")).getValue(), "24/11/2020");
+    await waitForText(browser, "#edition-form", "Soit le mardi 24 novembre 2020");
     await type("#edition-retention", "6");
     await click("#edition-submit");
     await waitForText(browser, "#home-status", "a été créée");

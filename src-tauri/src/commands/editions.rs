@@ -1,7 +1,8 @@
 use binome::actions::editions;
 use binome::model::{Edition, EditionId, EditionSummary, NewEdition};
-use tauri::State;
+use tauri::{AppHandle, Manager, Runtime, State};
 
+use crate::dialog;
 use crate::error::IpcError;
 use crate::state::AppState;
 
@@ -42,9 +43,26 @@ pub fn set_retention(
     state.with_store(|store| editions::set_retention(store, id, months))
 }
 
+/// Deletes an edition for good, once the organiser confirmed in a native dialog.
 #[tauri::command]
-pub fn delete_edition(state: State<'_, AppState>, id: EditionId) -> Result<(), IpcError> {
-    state.with_store(|store| editions::delete(store, id))
+pub async fn delete_edition<R: Runtime>(app: AppHandle<R>, id: EditionId) -> Result<(), IpcError> {
+    let summary = app
+        .state::<AppState>()
+        .with_store(|store| editions::get(store, id))?;
+    let confirmed = dialog::confirm(
+        "Supprimer l'édition ?",
+        &format!(
+            "« {} » et tout ce qu'elle contient ({} étudiants, {} ambassadeurs, {} binômes) seront effacés de cet ordinateur, sauvegardes comprises. Cette action ne peut pas être annulée.",
+            summary.edition.name, summary.students, summary.ambassadors, summary.pairs
+        ),
+        "Supprimer définitivement",
+    )
+    .await;
+    if !confirmed {
+        return Err(IpcError::Cancelled);
+    }
+    app.state::<AppState>()
+        .with_store(|store| editions::delete(store, id))
 }
 
 /// Gives an edition the rules and message templates of another (last year's).

@@ -1,6 +1,6 @@
 use binome::actions::people::{self, OriginalRow, PersonForm, PersonSaved};
 use binome::import::form::FormValue;
-use binome::model::{Ambassador, EditionId, Role, SourceRowId, Student};
+use binome::model::{Ambassador, EditionId, Field, Role, SourceRowId, Student};
 use tauri::{AppHandle, Manager, Runtime, State};
 
 use crate::dialog;
@@ -71,15 +71,38 @@ pub fn remove_person(
     state.with_store(|store| people::remove_person(store, edition, role, id))
 }
 
-/// Erases a person for good, at their request.
+/// Erases a person for good, at their request, once the organiser confirmed in a native dialog.
 #[tauri::command]
-pub fn erase_person(
-    state: State<'_, AppState>,
+pub async fn erase_person<R: Runtime>(
+    app: AppHandle<R>,
     edition: EditionId,
     role: Role,
     id: i64,
 ) -> Result<(), IpcError> {
-    state.with_store(|store| people::erase_person(store, edition, role, id))
+    let form = app
+        .state::<AppState>()
+        .with_store(|store| people::person_form(store, edition, role, Some(id)))?;
+    let name = form
+        .fields
+        .iter()
+        .filter(|f| matches!(f.field, Field::FirstName | Field::LastName))
+        .map(|f| f.value.as_str())
+        .collect::<Vec<_>>()
+        .join(" ");
+    let confirmed = dialog::confirm(
+        "Effacer définitivement ?",
+        &format!(
+            "{} sera effacé(e) de cette édition, de l'historique et des sauvegardes. Cet effacement ne peut pas être annulé.",
+            name.trim()
+        ),
+        "Effacer définitivement",
+    )
+    .await;
+    if !confirmed {
+        return Err(IpcError::Cancelled);
+    }
+    app.state::<AppState>()
+        .with_store(|store| people::erase_person(store, edition, role, id))
 }
 
 /// Writes a person's data where the organiser chooses; the path written.
