@@ -552,3 +552,28 @@ fn an_editions_data_is_due_for_deletion_its_retention_after_its_day() {
         "La durée de conservation doit être comprise entre 1 et 120 mois (reçu : 0)."
     );
 }
+
+#[test]
+fn a_persons_form_shows_what_the_file_said_beside_what_was_understood() {
+    let dir = tempfile::tempdir().unwrap();
+    let (store, edition, _) = season(dir.path());
+    let jean = store
+        .list_ambassadors(edition)
+        .unwrap()
+        .into_iter()
+        .find(|a| a.identity.last_name == "Lefèvre")
+        .unwrap();
+    let form =
+        actions::people::person_form(&store, edition, Role::Ambassador, Some(jean.id.0)).unwrap();
+    let original = form.original.expect("imported from a file");
+    assert_eq!(original.row.row_number, 2);
+    let job_column = original.headers.iter().position(|h| h == "Métier").unwrap();
+    assert_eq!(original.row.cells[job_column], "Développeur");
+    let job = form.fields.iter().find(|f| f.field == Field::Job).unwrap();
+    assert_eq!(
+        job.value, "Concepteur-développeur",
+        "recognised as the referential's label"
+    );
+    let added = actions::people::person_form(&store, edition, Role::Ambassador, None).unwrap();
+    assert!(added.original.is_none());
+}

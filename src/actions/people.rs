@@ -68,6 +68,9 @@ pub struct PersonForm {
     #[cfg_attr(feature = "ts", ts(type = "number | null"))]
     pub id: Option<i64>,
     pub fields: Vec<FormField>,
+    /// The row the person came from, as it was written (the form shows what it was
+    /// recognised as); `None` for a person added by hand.
+    pub original: Option<OriginalRow>,
 }
 
 /// What saving or removing a person did.
@@ -91,6 +94,7 @@ pub fn person_form(
     role: Role,
     id: Option<i64>,
 ) -> Result<PersonForm, StoreError> {
+    let mut original = None;
     let (values, hand) = match id {
         None => (
             form::form_fields(role)
@@ -107,10 +111,11 @@ pub fn person_form(
         ),
         Some(id) => {
             let key = PersonKey { role, id };
-            (
-                stored(store, edition, key)?.values,
-                store.hand_edited(edition, key)?,
-            )
+            let found = stored(store, edition, key)?;
+            if let Some(source) = found.source {
+                original = original_row(store, edition, source)?;
+            }
+            (found.values, store.hand_edited(edition, key)?)
         }
     };
     let fields = values
@@ -125,7 +130,12 @@ pub fn person_form(
             value: v.value,
         })
         .collect();
-    Ok(PersonForm { role, id, fields })
+    Ok(PersonForm {
+        role,
+        id,
+        fields,
+        original,
+    })
 }
 
 /// Adds a person typed by hand (`id` `None`) or corrects one: understood as a sign-up row would

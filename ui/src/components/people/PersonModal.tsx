@@ -8,6 +8,7 @@ import type { PersonSaved } from "../../bindings/PersonSaved";
 import type { Role } from "../../bindings/Role";
 import { useAction } from "../../useAction";
 import { ErrorAlert } from "../ErrorAlert";
+import { TableFrame } from "../TableFrame";
 
 export const personModal = createModal({ id: "person-modal", isOpenedByDefault: false });
 export const eraseModal = createModal({ id: "erase-person-modal", isOpenedByDefault: false });
@@ -136,6 +137,26 @@ export function PersonModal({ edition, target, onDone }: Props) {
                 );
               })}
             </div>
+            {form.original ? (
+              <details className="fr-mt-2w" id="person-original">
+                <summary>Tel qu'écrit dans le fichier importé (ligne {form.original.row.rowNumber})</summary>
+                <TableFrame noCaption>
+                  <table>
+                    <caption>Ligne d'origine</caption>
+                    <tbody>
+                      {form.original.headers.map((header, i) =>
+                        (form.original?.row.cells[i] ?? "").trim() === "" ? null : (
+                          <tr key={i}>
+                            <th scope="row">{header || <em>(sans titre)</em>}</th>
+                            <td>{form.original?.row.cells[i]}</td>
+                          </tr>
+                        ),
+                      )}
+                    </tbody>
+                  </table>
+                </TableFrame>
+              </details>
+            ) : null}
             <ul className="fr-btns-group fr-btns-group--inline-md fr-mt-3w">
               <li>
                 <Button type="submit" disabled={action.busy} nativeButtonProps={{ id: "person-save" }}>
