@@ -19,18 +19,8 @@ pub fn email(value: &Value) -> Result<Option<String>, String> {
         .trim_start_matches("mailto:")
         .trim_matches(|c: char| c == '<' || c == '>' || c == '.' || c.is_whitespace())
         .to_lowercase();
-    let valid = match candidate.split_once('@') {
-        Some((local, domain)) => {
-            !local.is_empty()
-                && !domain.contains('@')
-                && domain.contains('.')
-                && !domain.starts_with('.')
-                && !domain.ends_with('.')
-                && !domain.contains("..")
-                && candidate
-                    .chars()
-                    .all(|c| !c.is_whitespace() && !c.is_control() && c != ',' && c != ';')
-        }
+    let valid = match candidate.rsplit_once('@') {
+        Some((local, domain)) => is_dot_atom(local) && is_domain(domain),
         None => false,
     };
     if valid {
@@ -38,6 +28,31 @@ pub fn email(value: &Value) -> Result<Option<String>, String> {
     } else {
         Err(format!("« {raw} » n'est pas une adresse e-mail valide"))
     }
+}
+
+/// A local part as RFC 5322 writes it unquoted (a « dot-atom »): words of letters, digits and
+/// ``!#$%&'*+-/=?^_`{|}~`` joined by single dots — letters beyond ASCII allowed (RFC 6531). No
+/// quotes, spaces, commas, parentheses or brackets: what a spreadsheet formula needs is refused.
+fn is_dot_atom(local: &str) -> bool {
+    !local.is_empty()
+        && local.split('.').all(|atom| {
+            !atom.is_empty()
+                && atom
+                    .chars()
+                    .all(|c| c.is_alphanumeric() || "!#$%&'*+-/=?^_`{|}~".contains(c))
+        })
+}
+
+/// A domain name: at least two labels of letters, digits and inner hyphens.
+fn is_domain(domain: &str) -> bool {
+    let labels: Vec<&str> = domain.split('.').collect();
+    labels.len() >= 2
+        && labels.iter().all(|label| {
+            !label.is_empty()
+                && !label.starts_with('-')
+                && !label.ends_with('-')
+                && label.chars().all(|c| c.is_alphanumeric() || c == '-')
+        })
 }
 
 /// "Madame", "Mme", "F" → "Mme"; "Monsieur", "M", "Mr" → "M."; anything else kept as written.
@@ -283,6 +298,34 @@ mod tests {
         assert!(email(&t("elodie.martin")).is_err());
         assert!(email(&t("a@b")).is_err());
         assert!(email(&t("a b@c.fr")).is_err());
+    }
+
+    #[test]
+    fn addresses_follow_rfc_5322_unquoted_local_parts() {
+        let ok = |s: &str| email(&Value::Text(s.into())).ok().flatten();
+        assert_eq!(
+            ok(" Anne.Martin+vmj@Exemple.fr "),
+            Some("anne.martin+vmj@exemple.fr".into())
+        );
+        assert_eq!(ok("mailto:o'neil@ex.fr"), Some("o'neil@ex.fr".into()));
+        assert_eq!(
+            ok("élodie@université.fr"),
+            Some("élodie@université.fr".into())
+        );
+        for bad in [
+            "=HYPERLINK(\"http://x\")@ex.fr",
+            "a b@ex.fr",
+            "a,b@ex.fr",
+            "a..b@ex.fr",
+            "a@ex",
+            "a@-ex.fr",
+            "a@ex..fr",
+            "@ex.fr",
+            "a@b@ex.fr",
+            "\"a\"@ex.fr",
+        ] {
+            assert!(email(&Value::Text(bad.into())).is_err(), "{bad}");
+        }
     }
 
     #[test]
