@@ -8,14 +8,19 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/binomes/target}"
 export PATH="$HOME/.cargo/bin:$PATH"
 
-# What building the Tauri shell needs (see TAURI-NOTES: the WebKitGTK 4.1 stack).
+# What building the Tauri shell needs (see TAURI-NOTES: the WebKitGTK 4.1 stack), and D-Bus for
+# the engine's Secret Service client (the SMTP password, keyring crate).
 BUILD_PACKAGES=(build-essential pkg-config file libssl-dev libxdo-dev libwebkit2gtk-4.1-dev
-  libayatana-appindicator3-dev librsvg2-dev libgtk-3-dev)
+  libayatana-appindicator3-dev librsvg2-dev libgtk-3-dev
+  libdbus-1-dev)
 # What running the app headless and driving it end to end needs.
 DISPLAY_PACKAGES=(xvfb xauth)
 E2E_PACKAGES=(webkit2gtk-driver xdotool imagemagick)
 # A real spreadsheet program, to check that exported workbooks open (headless, no display).
 CHECK_PACKAGES=(libreoffice-calc-nogui)
+# A real SMTP server on localhost for the sending tests (tests/smtp/server.py, aiosmtpd under
+# Debian's /usr/bin/python3), and openssl to make its certificates.
+SMTP_TEST_PACKAGES=(python3-aiosmtpd openssl)
 
 step() { printf '\n\033[1m==> %s\033[0m\n' "$*"; }
 

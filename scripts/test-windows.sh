@@ -23,7 +23,9 @@ SKIPS=(
 # Not compiled for Windows at all (#[cfg(unix)]), and why: the owner-only file modes (Windows
 # restricts the per-user folders by their inherited access rights instead), and the reader
 # child's stand-in that never ends (a shell script). Their Windows counterparts: the data
-# folder tests and the Job Object around the real reader child, used by hostile_files.
+# folder tests and the Job Object around the real reader child, used by hostile_files. Also
+# tests/sending.rs: its SMTP server is a Linux process (Python's aiosmtpd); the SMTP client
+# and the credential store are compiled for Windows all the same.
 
 step "Windows: cross-compiling the engine's tests ($TARGET)"
 BUILD_LOG="$(mktemp)"

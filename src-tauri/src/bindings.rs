@@ -60,6 +60,14 @@ mod tests {
         binome::actions::people::PersonSaved::export_all(&cfg).unwrap();
         binome::import::form::FormValue::export_all(&cfg).unwrap();
         binome::model::TakeFromFile::export_all(&cfg).unwrap();
+        binome::messages::Owed::export_all(&cfg).unwrap();
+        binome::actions::messages::Plan::export_all(&cfg).unwrap();
+        binome::actions::messages::Audience::export_all(&cfg).unwrap();
+        binome::actions::messages::QueuedWave::export_all(&cfg).unwrap();
+        binome::actions::messages::LogLine::export_all(&cfg).unwrap();
+        binome::actions::sending::SendProgress::export_all(&cfg).unwrap();
+        binome::messages::smtp::KeptIn::export_all(&cfg).unwrap();
+        crate::commands::messages::SmtpView::export_all(&cfg).unwrap();
     }
 
     fn files(dir: &Path) -> BTreeMap<PathBuf, String> {

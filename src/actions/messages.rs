@@ -155,7 +155,6 @@ pub enum Audience {
     /// Those owed a message (all of them, or the people chosen), each the message owed.
     Owed {
         /// Only these people (role and id); all the owed when absent.
-        #[cfg_attr(feature = "ts", ts(type = "Array<[Role, number]> | null"))]
         people: Option<Vec<(Role, i64)>>,
         /// With the final « pas de binôme » / « pas d'étudiant » messages.
         finals: bool,
@@ -163,7 +162,6 @@ pub enum Audience {
     /// A reminder or a thank-you to everyone in a pair (or the people chosen).
     Paired {
         kind: MessageKind,
-        #[cfg_attr(feature = "ts", ts(type = "Array<[Role, number]> | null"))]
         people: Option<Vec<(Role, i64)>>,
     },
 }
@@ -331,14 +329,11 @@ pub fn write_wave(
         })
         .collect();
     let mut summary = wave::write_wave(&messages, &folder, &wave_name, &data.templates)?;
-    // Only messages with an address are drafts someone can send.
-    let drafted: Vec<(Message, String)> = messages
-        .into_iter()
-        .filter(|(m, _)| m.to_email.is_some())
-        .collect();
+    // Everyone in the mail-merge sheet is logged, those without an address too: the organiser
+    // tells them another way (a letter, a call) and confirms it with the rest.
     summary.logged = store.log_notifications(
         edition,
-        &log_lines(&drafted, &wave_name, Means::Draft, Delivery::Drafted),
+        &log_lines(&messages, &wave_name, Means::Draft, Delivery::Drafted),
     )?;
     Ok(summary)
 }

@@ -22,6 +22,7 @@ pub mod pair;
 pub mod people;
 pub mod referentials;
 pub mod rules;
+pub mod sending;
 pub mod suggest;
 
 pub use board::{BoardChange, BoardData};

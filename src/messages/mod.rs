@@ -7,6 +7,7 @@
 
 pub mod french;
 pub mod owed;
+pub mod smtp;
 pub mod wave;
 
 use std::collections::HashMap;

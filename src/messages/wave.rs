@@ -33,6 +33,8 @@ pub enum MessagesError {
     Write { folder: String, detail: String },
     #[error("Impossible de composer le message à {to} : {detail}")]
     Compose { to: String, detail: String },
+    #[error(transparent)]
+    Smtp(#[from] super::smtp::SmtpError),
 }
 
 fn slug(text: &str) -> String {

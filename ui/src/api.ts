@@ -10,6 +10,16 @@ import type { Compatibility } from "./bindings/Compatibility";
 import type { DraftsSummary } from "./bindings/DraftsSummary";
 import type { Edition } from "./bindings/Edition";
 import type { Message } from "./bindings/Message";
+import type { Audience } from "./bindings/Audience";
+import type { KeptIn } from "./bindings/KeptIn";
+import type { LogLine } from "./bindings/LogLine";
+import type { MessageKind } from "./bindings/MessageKind";
+import type { Owed } from "./bindings/Owed";
+import type { Plan } from "./bindings/Plan";
+import type { QueuedWave } from "./bindings/QueuedWave";
+import type { SendProgress } from "./bindings/SendProgress";
+import type { SmtpSettings } from "./bindings/SmtpSettings";
+import type { SmtpView } from "./bindings/SmtpView";
 import type { Templates } from "./bindings/Templates";
 import type { TemplatesView } from "./bindings/TemplatesView";
 import type { ExportOptions } from "./bindings/ExportOptions";
@@ -125,6 +135,22 @@ export const api = {
   getTemplates: (edition: number) => call<TemplatesView>("get_templates", { edition }),
   setTemplates: (edition: number, templates: Templates) => call<null>("set_templates", { edition, templates }),
   previewMessages: (edition: number) => call<Message[]>("preview_messages", { edition }),
+  previewKind: (edition: number, kind: MessageKind) => call<Message[]>("preview_kind", { edition, kind }),
+  toNotify: (edition: number, finals: boolean) => call<Owed[]>("to_notify", { edition, finals }),
+  planWave: (edition: number, audience: Audience) => call<Plan>("plan_wave", { edition, audience }),
+  writeWave: (edition: number, audience: Audience) => call<DraftsSummary>("write_wave", { edition, audience }),
+  confirmDrafts: (edition: number, ids: number[]) => call<number>("confirm_drafts", { edition, ids }),
+  queueWave: (edition: number, audience: Audience) => call<QueuedWave>("queue_wave", { edition, audience }),
+  unfinishedWaves: (edition: number) => call<string[]>("unfinished_waves", { edition }),
+  notificationLog: (edition: number, person: [Role, number] | null = null) =>
+    call<LogLine[]>("notification_log", { edition, person }),
+  getSmtpSettings: (edition: number) => call<SmtpView>("get_smtp_settings", { edition }),
+  setSmtpSettings: (edition: number, settings: SmtpSettings) => call<null>("set_smtp_settings", { edition, settings }),
+  saveSmtpPassword: (edition: number, password: string) => call<KeptIn>("save_smtp_password", { edition, password }),
+  sendTestMessage: (edition: number) => call<string>("send_test_message", { edition }),
+  sendWave: (edition: number, wave: string) => call<SendProgress>("send_wave", { edition, wave }),
+  pauseSending: (paused: boolean) => call<null>("pause_sending", { paused }),
+  cancelSending: () => call<null>("cancel_sending"),
   getRules: (edition: number) => call<RulesView>("get_rules", { edition }),
   compatibility: (edition: number, student: number) => call<Compatibility[]>("compatibility", { edition, student }),
   seasonOverview: (edition: number) => call<SeasonOverview>("season_overview", { edition }),
@@ -158,4 +184,9 @@ export async function onFileDrop(handler: (paths: string[]) => void): Promise<()
 /** Calls `handler` with the number of rows read so far while a file is being read. */
 export async function onImportProgress(handler: (rows: number) => void): Promise<() => void> {
   return listen<number>("import-progress", (event) => handler(event.payload));
+}
+
+/** Calls `handler` with where a wave's sending stands, after each message. */
+export async function onSendProgress(handler: (progress: SendProgress) => void): Promise<() => void> {
+  return listen<SendProgress>("send-progress", (event) => handler(event.payload));
 }

@@ -1,10 +1,20 @@
-//! The messages to each person: templates with a preview, drafts written for the organiser's
-//! own mail tool, pairs marked « notifié » once sent.
+//! The messages to each person: templates with a preview per kind, « À prévenir » (who is owed
+//! a message and why), a wave planned then written as drafts or queued and sent over SMTP
+//! (progress events, pause, cancel), the SMTP settings with the password in the operating
+//! system's credential store, the test message, and the log per person.
 
-use binome::actions::messages::{self, Selection, TemplatesView};
-use binome::messages::{DraftsSummary, Message, Templates};
-use binome::model::{EditionId, MessageKind, PairId};
-use tauri::{AppHandle, Manager, Runtime, State};
+use std::sync::{Arc, Mutex};
+
+use binome::actions::messages::{
+    self, Audience, LogLine, Plan, QueuedWave, Selection, TemplatesView,
+};
+use binome::actions::sending::{self, Control, Pace, SendProgress};
+use binome::messages::smtp::{KeptIn, SmtpSettings};
+use binome::messages::{DraftsSummary, Message, Owed, Templates};
+use binome::model::{EditionId, MessageKind, PairId, Role};
+use binome::Store;
+use serde::Serialize;
+use tauri::{AppHandle, Emitter, Manager, Runtime, State};
 
 use crate::dialog;
 use crate::error::IpcError;
@@ -65,4 +75,220 @@ pub fn preview_messages(
     edition: EditionId,
 ) -> Result<Vec<Message>, IpcError> {
     state.with_store(|store| messages::preview(store, edition, MessageKind::NewPair))
+}
+
+/// Every message of a kind as it would be composed now, for the preview.
+#[tauri::command]
+pub fn preview_kind(
+    state: State<'_, AppState>,
+    edition: EditionId,
+    kind: MessageKind,
+) -> Result<Vec<Message>, IpcError> {
+    state.with_store(|store| messages::preview(store, edition, kind))
+}
+
+/// « À prévenir »: who is owed a message, and why.
+#[tauri::command]
+pub fn to_notify(
+    state: State<'_, AppState>,
+    edition: EditionId,
+    finals: bool,
+) -> Result<Vec<Owed>, IpcError> {
+    state.with_store(|store| messages::to_notify(store, edition, finals))
+}
+
+/// The messages a wave would carry: the count and the recipients, before anything happens.
+#[tauri::command]
+pub fn plan_wave(
+    state: State<'_, AppState>,
+    edition: EditionId,
+    audience: Audience,
+) -> Result<Plan, IpcError> {
+    state.with_store(|store| messages::plan(store, edition, &audience))
+}
+
+/// Asks for a folder and writes the wave there as drafts, in a new folder of its own.
+#[tauri::command]
+pub async fn write_wave<R: Runtime>(
+    app: AppHandle<R>,
+    edition: EditionId,
+    audience: Audience,
+) -> Result<DraftsSummary, IpcError> {
+    let folder = dialog::pick_folder("Dossier où écrire la vague de brouillons")
+        .await
+        .ok_or(IpcError::Cancelled)?;
+    app.state::<AppState>().with_store(|store| {
+        messages::write_wave(store, edition, &folder, &audience, messages::now())
+    })
+}
+
+/// The organiser sent these drafts from their mail tool.
+#[tauri::command]
+pub fn confirm_drafts(
+    state: State<'_, AppState>,
+    edition: EditionId,
+    ids: Vec<i64>,
+) -> Result<usize, IpcError> {
+    state.with_store(|store| messages::confirm_drafts(store, edition, &ids))
+}
+
+/// Composes the wave and logs every message before anything is sent.
+#[tauri::command]
+pub fn queue_wave(
+    state: State<'_, AppState>,
+    edition: EditionId,
+    audience: Audience,
+) -> Result<QueuedWave, IpcError> {
+    state.with_store(|store| messages::queue_wave(store, edition, &audience, messages::now()))
+}
+
+/// The waves with messages still to send (interrupted or cancelled).
+#[tauri::command]
+pub fn unfinished_waves(
+    state: State<'_, AppState>,
+    edition: EditionId,
+) -> Result<Vec<String>, IpcError> {
+    state.with_store(|store| sending::unfinished_waves(store, edition))
+}
+
+/// The notification log of the edition, or of one person.
+#[tauri::command]
+pub fn notification_log(
+    state: State<'_, AppState>,
+    edition: EditionId,
+    person: Option<(Role, i64)>,
+) -> Result<Vec<LogLine>, IpcError> {
+    state.with_store(|store| messages::log(store, edition, person))
+}
+
+/// The SMTP settings of an edition, and whether a password is kept for them.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
+pub struct SmtpView {
+    pub settings: SmtpSettings,
+    pub has_password: bool,
+}
+
+#[tauri::command]
+pub fn get_smtp_settings(
+    state: State<'_, AppState>,
+    edition: EditionId,
+) -> Result<SmtpView, IpcError> {
+    state.with_store(|store| {
+        let settings = sending::settings(store, edition)?;
+        // A store that cannot be read reads as « no password »: the window asks for it.
+        let has_password = sending::stored_password(store, edition).is_ok_and(|p| p.is_some());
+        Ok::<_, binome::actions::ActionError>(SmtpView {
+            settings,
+            has_password,
+        })
+    })
+}
+
+#[tauri::command]
+pub fn set_smtp_settings(
+    state: State<'_, AppState>,
+    edition: EditionId,
+    settings: SmtpSettings,
+) -> Result<(), IpcError> {
+    state.with_store(|store| sending::set_settings(store, edition, &settings))
+}
+
+/// Keeps the password in the operating system's credential store (never in the database).
+#[tauri::command]
+pub fn save_smtp_password(
+    state: State<'_, AppState>,
+    edition: EditionId,
+    password: String,
+) -> Result<KeptIn, IpcError> {
+    state.with_store(|store| sending::save_password(store, edition, &password))
+}
+
+/// « Envoyer un message d'essai à moi-même ».
+#[tauri::command]
+pub async fn send_test_message<R: Runtime>(
+    app: AppHandle<R>,
+    edition: EditionId,
+) -> Result<String, IpcError> {
+    tauri::async_runtime::spawn_blocking(move || {
+        app.state::<AppState>().with_store(|store| {
+            let password = sending::stored_password(store, edition)?;
+            sending::send_test(store, edition, password.as_deref())
+        })
+    })
+    .await
+    .map_err(|_| IpcError::internal())?
+}
+
+/// Name of the event that tells the window where a wave's sending stands.
+pub const SEND_EVENT: &str = "send-progress";
+
+/// The sending under way, for pause and cancel (one at a time).
+static SENDING: Mutex<Option<Arc<Control>>> = Mutex::new(None);
+
+/// Sends what is left of a wave, off the main thread, on a connection of its own to the
+/// database so the window keeps working meanwhile; `pause_sending` and `cancel_sending` act
+/// between two messages.
+#[tauri::command]
+pub async fn send_wave<R: Runtime>(
+    app: AppHandle<R>,
+    edition: EditionId,
+    wave: String,
+) -> Result<SendProgress, IpcError> {
+    let state = app.state::<AppState>();
+    let (path, password, settings) = state.with_store(|store| {
+        let password = sending::stored_password(store, edition)?;
+        let settings = sending::settings(store, edition)?;
+        Ok::<_, binome::actions::ActionError>((store.path().to_path_buf(), password, settings))
+    })?;
+    let control = Arc::new(Control::default());
+    {
+        let mut current = SENDING.lock().map_err(|_| IpcError::internal())?;
+        if current.is_some() {
+            return Err(IpcError::Invalid {
+                message: "Un envoi est déjà en cours : attendez sa fin ou annulez-le.".into(),
+            });
+        }
+        *current = Some(Arc::clone(&control));
+    }
+    let worker = app.clone();
+    let result = tauri::async_runtime::spawn_blocking(move || {
+        let mut store = Store::open(&path)?;
+        let mut report = |p: &SendProgress| {
+            // Best effort: a window that misses an event still gets the result.
+            let _ = worker.emit(SEND_EVENT, p.clone());
+        };
+        Ok::<_, IpcError>(sending::send_wave(
+            &mut store,
+            edition,
+            &wave,
+            password.as_deref(),
+            &Pace::of(&settings),
+            &control,
+            &mut report,
+        )?)
+    })
+    .await
+    .map_err(|_| IpcError::internal());
+    if let Ok(mut current) = SENDING.lock() {
+        *current = None;
+    }
+    result?
+}
+
+/// Pauses (or resumes) the sending under way, between two messages.
+#[tauri::command]
+pub fn pause_sending(paused: bool) {
+    if let Ok(Some(control)) = SENDING.lock().as_deref() {
+        control.pause(paused);
+    }
+}
+
+/// Cancels the sending under way after the current message; what is left stays queued.
+#[tauri::command]
+pub fn cancel_sending() {
+    if let Ok(Some(control)) = SENDING.lock().as_deref() {
+        control.cancel();
+    }
 }

@@ -4,8 +4,16 @@ import type { PairId } from "./PairId";
 /**
  * What was written.
  */
-export type DraftsSummary = { folder: string, drafts: number, mergeSheet: string, 
+export type DraftsSummary = { 
+/**
+ * The wave's name (its folder's name, and the log's).
+ */
+wave: string, folder: string, drafts: number, mergeSheet: string, 
 /**
  * People with no e-mail: to be told another way.
  */
-withoutEmail: Array<string>, pairs: Array<PairId>, };
+withoutEmail: Array<string>, pairs: Array<PairId>, 
+/**
+ * The log's lines for these drafts, to confirm once sent from the mail tool.
+ */
+logged: Array<number>, };

@@ -2,6 +2,13 @@
 import type { Template } from "./Template";
 
 /**
- * The templates of an edition and who signs the messages.
+ * The templates of an edition and who signs the messages. `student` and `ambassador` are the
+ * new-pair messages (the names of the first release, kept so stored templates still read).
  */
-export type Templates = { organiserName: string, organiserEmail: string, student: Template, ambassador: Template, };
+export type Templates = { organiserName: string, organiserEmail: string, 
+/**
+ * The paragraph every message announcing a pairing (or no pairing) carries (CRPA art.
+ * L311-3-1): the pairing was computed by an algorithm, its purpose, how to obtain its rules
+ * and how they applied. `{mention_algorithme}` places it; without it, it ends the message.
+ */
+algorithmNotice: string, student: Template, ambassador: Template, changeStudent: Template, changeAmbassador: Template, cancellationStudent: Template, cancellationAmbassador: Template, noPair: Template, noStudent: Template, reminderStudent: Template, reminderAmbassador: Template, thanksStudent: Template, thanksAmbassador: Template, };

@@ -18,7 +18,7 @@ export function AppFooter() {
               , dans <code id="data-dir">{info.dataDir}</code>
             </>
           ) : null}
-          . Rien n'est envoyé sur Internet.
+          . Rien n'est envoyé sur Internet, sauf les messages que vous envoyez par votre serveur SMTP.
         </p>
         {info?.dataNotice ? (
           <p className="fr-text--sm fr-mb-0" role="status" id="data-notice">
