@@ -184,6 +184,7 @@ enum Command {
 fn main() -> ExitCode {
     // Before anything: this process may be the child that reads an .xls/.ods file.
     binome::import::read::isolate_readers();
+    binome::init_log();
     match run(Cli::parse()) {
         Ok(()) => ExitCode::SUCCESS,
         Err(message) => {

@@ -430,3 +430,40 @@ fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
 fn run(args: &[&str]) -> std::process::Output {
     binome().args(args).output().unwrap()
 }
+
+#[test]
+fn the_reader_libraries_words_go_to_the_log_only_when_asked() {
+    let dir = tempfile::tempdir().unwrap();
+    let cut = dir.path().join("coupe.xlsx");
+    let sample = std::fs::read(sample("etudiants-demarches-simplifiees.xlsx")).unwrap();
+    std::fs::write(&cut, &sample[..3000]).unwrap();
+    let db = dir.path().join("b.sqlite3");
+    let args = [
+        "import",
+        "--db",
+        db.to_str().unwrap(),
+        "--students",
+        cut.to_str().unwrap(),
+    ];
+    let plain = binome().args(args).env_remove("RUST_LOG").output().unwrap();
+    let said = String::from_utf8_lossy(&plain.stderr);
+    assert_eq!(said.lines().count(), 1, "one French line: {said}");
+    assert!(
+        said.contains("semble endommagé") && !said.contains("EOCD"),
+        "{said}"
+    );
+    let logged = binome()
+        .args(args)
+        .env("RUST_LOG", "warn")
+        .output()
+        .unwrap();
+    let said = String::from_utf8_lossy(&logged.stderr);
+    assert!(
+        said.contains("(zip) : invalid Zip archive"),
+        "the library's words for whoever investigates: {said}"
+    );
+    assert!(
+        said.lines().last().unwrap().contains("semble endommagé"),
+        "{said}"
+    );
+}

@@ -4,5 +4,6 @@
 fn main() {
     // Before anything: this process may be the child that reads an .xls/.ods file.
     binome::import::read::isolate_readers();
+    binome::init_log();
     binomes_desktop::run();
 }
