@@ -551,3 +551,43 @@ fn the_password_is_kept_by_the_system_never_in_the_database() {
     binome::messages::smtp::forget_password(&sending::settings(&store, edition).unwrap());
     assert_eq!(sending::stored_password(&store, edition).unwrap(), None);
 }
+
+#[test]
+fn after_a_crash_mid_send_the_message_in_flight_is_never_sent_again_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut store, edition) = small_edition(dir.path());
+    let server = Server::start(dir.path(), "recus", &[]);
+    configure(&mut store, edition, &server, Security::StartTls);
+    let wave = queue(&mut store, edition);
+    // The state a crash leaves: the first message marked « en cours » (written before it left),
+    // its answer never recorded; the process gone. The database is opened again.
+    let first = store.notifications(edition).unwrap()[0].clone();
+    store
+        .set_delivery(edition, first.id, Delivery::Sending, None)
+        .unwrap();
+    drop(store);
+    let mut store = Store::open(&dir.path().join("b.sqlite3")).unwrap();
+    let resumed = send(&mut store, edition, &wave, &quick());
+    assert_eq!((resumed.total, resumed.sent), (4, 4));
+    assert!(server
+        .received()
+        .iter()
+        .all(|r| Some(r.to.clone()) != first.email));
+    // It waits for the organiser in « À prévenir », held out of a new wave unless chosen.
+    let owed = msg::to_notify(&store, edition, false).unwrap();
+    assert_eq!(owed.len(), 1);
+    assert!(owed[0].uncertain);
+    assert!(owed[0]
+        .pending
+        .as_deref()
+        .unwrap()
+        .contains("peut-être reçu"));
+    let chosen = Audience::Owed {
+        people: Some(vec![(owed[0].role, owed[0].person)]),
+        finals: false,
+    };
+    assert_eq!(
+        msg::plan(&store, edition, &chosen).unwrap().messages.len(),
+        1
+    );
+}

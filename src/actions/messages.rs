@@ -187,25 +187,39 @@ fn plan_of(
     audience: &Audience,
 ) -> Result<Plan, ActionError> {
     let context = data.context();
-    let chosen = |people: &Option<Vec<(Role, i64)>>, role: Role, id: i64| {
-        people.as_ref().is_none_or(|p| p.contains(&(role, id)))
+    let sets = |people: &Option<Vec<(Role, i64)>>| {
+        people
+            .as_ref()
+            .map(|p| p.iter().copied().collect::<HashSet<(Role, i64)>>())
+    };
+    let chosen = |set: &Option<HashSet<(Role, i64)>>, role: Role, id: i64| {
+        set.as_ref().is_none_or(|p| p.contains(&(role, id)))
     };
     let mut out = Vec::new();
     let mut held = Vec::new();
     match audience {
         Audience::Owed { people, finals } => {
+            let only = sets(people);
+            // The last message telling each person where they stand, read once.
+            let mut last: HashMap<(Role, i64), Delivery> = HashMap::new();
+            for n in store.notifications(edition)? {
+                if n.kind.tells_standing() {
+                    last.insert((n.role, n.person), n.delivery);
+                }
+            }
             for owed in to_notify(store, edition, *finals)? {
-                if !chosen(people, owed.role, owed.person) {
+                if !chosen(&only, owed.role, owed.person) {
                     continue;
                 }
-                // Something already queued, being sent or sent-but-unanswered for this person
-                // must not go twice; a draft not yet confirmed may be written again, a refused
-                // or failed one retried, only when the organiser chose the person.
+                // Something queued or being sent (perhaps received) for this person must not go
+                // twice: resume that wave instead, or choose the person by hand after checking.
+                // A failed or refused one is retried only when chosen; a draft not yet
+                // confirmed may be written again.
                 let explicit = people.is_some();
-                let blocked = match &owed.pending {
-                    None => false,
-                    Some(_) if owed.uncertain => !explicit,
-                    Some(_) => owed_pending_blocks(store, edition, &owed, explicit)?,
+                let blocked = match last.get(&(owed.role, owed.person)) {
+                    Some(Delivery::Queued) => true,
+                    Some(Delivery::Sending | Delivery::Failed | Delivery::Refused) => !explicit,
+                    _ => false,
                 };
                 if blocked {
                     held.push(format!(
@@ -222,6 +236,7 @@ fn plan_of(
             }
         }
         Audience::Paired { kind, people } => {
+            let only = sets(people);
             if !matches!(kind, MessageKind::Reminder | MessageKind::Thanks) {
                 return Err(ActionError::Invalid(
                     "Seuls le rappel et le remerciement s'envoient à tous les binômes ; les autres messages suivent la liste « À prévenir ».".into(),
@@ -234,7 +249,7 @@ fn plan_of(
             ambassadors.dedup();
             for (role, ids) in [(Role::Student, students), (Role::Ambassador, ambassadors)] {
                 for id in ids {
-                    if chosen(people, role, id) {
+                    if chosen(&only, role, id) {
                         out.extend(context.compose(role, id, *kind, &[]));
                     }
                 }
@@ -250,27 +265,6 @@ fn plan_of(
         messages: out,
         without_email,
         held,
-    })
-}
-
-/// Whether a pending message (queued, being sent, failed, refused, drafted) keeps the person
-/// out of a new wave: queued and sending always do (resume that wave instead); failed and
-/// refused ones only when the person was not chosen by hand; drafts never.
-fn owed_pending_blocks(
-    store: &Store,
-    edition: EditionId,
-    owed: &Owed,
-    explicit: bool,
-) -> Result<bool, StoreError> {
-    let last = store
-        .notifications(edition)?
-        .into_iter()
-        .rev()
-        .find(|n| n.role == owed.role && n.person == owed.person && n.kind.tells_standing());
-    Ok(match last.map(|n| n.delivery) {
-        Some(Delivery::Queued | Delivery::Sending) => true,
-        Some(Delivery::Failed | Delivery::Refused) => !explicit,
-        _ => false,
     })
 }
 

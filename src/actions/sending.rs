@@ -154,8 +154,21 @@ pub fn send_wave(
         n => Duration::from_secs(60) / n,
     };
     let mut last_send: Option<Instant> = None;
+    // The answer to the last message, written with the next message's « sending » (one write
+    // to the disk for both), or alone before any wait and at the end.
+    let mut settled: Option<(i64, Delivery, Option<String>)> = None;
+    let flush =
+        |store: &mut Store, settled: &mut Option<(i64, Delivery, Option<String>)>| match settled
+            .take()
+        {
+            Some(change) => store.set_deliveries(edition, &[change]).map(|_| ()),
+            None => Ok(()),
+        };
     'messages: for n in &todo {
         // Pause and cancel between messages, never in the middle of one.
+        if control.is_paused() {
+            flush(store, &mut settled)?;
+        }
         while control.is_paused() && !control.is_cancelled() {
             if !state.paused {
                 state.paused = true;
@@ -165,12 +178,16 @@ pub fn send_wave(
         }
         state.paused = false;
         if control.is_cancelled() {
-            state.stopped = Some("Envoi annulé : les messages restants sont gardés, « Reprendre l'envoi » les enverra.".into());
+            state.stopped = Some(
+                "Envoi annulé : les messages restants sont gardés, « Reprendre l'envoi » les enverra."
+                    .into(),
+            );
             break;
         }
         if let Some(at) = last_send {
             let since = at.elapsed();
             if since < interval {
+                flush(store, &mut settled)?;
                 std::thread::sleep(interval - since);
             }
         }
@@ -197,6 +214,7 @@ pub fn send_wave(
                 None => match open() {
                     Ok(s) => session.insert(s),
                     Err(e) => {
+                        flush(store, &mut settled)?;
                         if attempt < pace.retries {
                             std::thread::sleep(pace.retry_delay * 2u32.pow(attempt));
                             attempt += 1;
@@ -211,11 +229,14 @@ pub fn send_wave(
             };
             // Written before the message leaves: after a crash here, it is « envoi
             // interrompu » and never sent again without the organiser.
-            store.set_delivery(edition, n.id, Delivery::Sending, None)?;
+            let mut changes: Vec<(i64, Delivery, Option<String>)> =
+                settled.take().into_iter().collect();
+            changes.push((n.id, Delivery::Sending, None));
+            store.set_deliveries(edition, &changes)?;
             last_send = Some(Instant::now());
             match live.send(&to, &bytes) {
                 Ok(reply) => {
-                    store.set_delivery(edition, n.id, Delivery::Sent, Some(&reply))?;
+                    settled = Some((n.id, Delivery::Sent, Some(reply)));
                     state.sent += 1;
                     break;
                 }
@@ -249,7 +270,7 @@ pub fn send_wave(
                             Delivery::Failed
                         }
                     };
-                    store.set_delivery(edition, n.id, delivery, Some(&failure.reply()))?;
+                    settled = Some((n.id, delivery, Some(failure.reply())));
                     break;
                 }
             }
@@ -257,6 +278,7 @@ pub fn send_wave(
         state.done += 1;
         progress(&state);
     }
+    flush(store, &mut settled)?;
     if let Some(s) = session {
         s.close();
     }

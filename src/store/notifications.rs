@@ -75,6 +75,27 @@ impl Store {
         })
     }
 
+    /// Several messages' states at once, in one transaction: a message's answer and the next
+    /// one's « sending » share one write to the disk while a wave goes. Returns how many changed.
+    pub fn set_deliveries(
+        &mut self,
+        edition: EditionId,
+        changes: &[(i64, Delivery, Option<String>)],
+    ) -> Result<usize, StoreError> {
+        self.write(|tx| {
+            let mut stmt = tx.prepare_cached(
+                "UPDATE notification SET state = ?1, reply = ?2,
+                     updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')
+                 WHERE id = ?3 AND edition_id = ?4",
+            )?;
+            let mut changed = 0;
+            for (id, delivery, reply) in changes {
+                changed += stmt.execute(params![delivery.as_str(), reply, id, edition])?;
+            }
+            Ok(changed)
+        })
+    }
+
     /// The organiser says the drafts of these messages were sent from their mail tool: they
     /// become « envoyé ». Only drafts of the edition change; returns how many did.
     pub fn confirm_drafts(&mut self, edition: EditionId, ids: &[i64]) -> Result<usize, StoreError> {
