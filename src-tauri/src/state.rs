@@ -97,7 +97,7 @@ impl AppState {
             let data_dir = self.data_dir()?;
             let mut lock = self.lock.lock().map_err(|_| IpcError::internal())?;
             if lock.is_none() {
-                *lock = Some(binome::store::FolderLock::acquire(&data_dir)?);
+                *lock = Some(acquire_waiting(&data_dir)?);
             }
             let path = database_path(&data_dir);
             let store = Store::open(&path)?;
@@ -178,4 +178,20 @@ impl AppState {
 
 pub fn database_path(data_dir: &Path) -> PathBuf {
     data_dir.join(DATABASE_FILE_NAME)
+}
+
+/// The data folder's lock. A Binômes just closed may still be ending (its window goes before its
+/// process), and now that the window reopens the edition at once (#18) it asks for the store
+/// sooner: a held lock is asked again for three seconds before the organiser is told that
+/// another window has it.
+fn acquire_waiting(data_dir: &Path) -> Result<binome::store::FolderLock, binome::StoreError> {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(3);
+    loop {
+        match binome::store::FolderLock::acquire(data_dir) {
+            Err(binome::StoreError::AlreadyOpen { .. }) if std::time::Instant::now() < deadline => {
+                std::thread::sleep(std::time::Duration::from_millis(100));
+            }
+            other => return other,
+        }
+    }
 }

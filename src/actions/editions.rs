@@ -29,6 +29,17 @@ pub fn set_retention(store: &mut Store, id: EditionId, months: u32) -> Result<Ed
     store.set_retention(id, months)
 }
 
+/// The window shows this edition (or, with `None`, the list): the next start reopens it (#18).
+/// Kept in the database, with the data, not in the web view's storage.
+pub fn set_opened(store: &mut Store, id: Option<EditionId>) -> Result<(), StoreError> {
+    store.set_opened_edition(id)
+}
+
+/// The edition to reopen at start: the one open when the window was closed, if it still exists.
+pub fn opened(store: &Store) -> Result<Option<EditionId>, StoreError> {
+    store.opened_edition()
+}
+
 /// Deletes an edition for good (its people, pairs and history; backups replaced).
 pub fn delete(store: &mut Store, id: EditionId) -> Result<(), StoreError> {
     store.delete_edition(id)

@@ -52,3 +52,36 @@ pub fn export_by_region(
         options,
     )?)
 }
+
+/// The name the save dialog proposes: the edition's name and today's date,
+/// « Binômes - Vis mon job 2026 - 2026-12-04.xlsx », so that two editions' or two days' workbooks
+/// are told apart in a folder. Characters a file name may not hold (on Windows) become « - ».
+pub fn default_file_name(store: &Store, edition: EditionId) -> Result<String, StoreError> {
+    let name = store.edition(edition)?.edition.name;
+    let today = time::OffsetDateTime::now_utc().date();
+    Ok(file_name_for(&name, today))
+}
+
+/// `default_file_name` for a given day (tested without the clock).
+pub fn file_name_for(edition_name: &str, day: time::Date) -> String {
+    let safe: String = edition_name
+        .chars()
+        .map(|c| match c {
+            '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|' => '-',
+            c if c.is_control() => ' ',
+            c => c,
+        })
+        .collect();
+    let safe = safe.trim().trim_end_matches('.');
+    let date = format!(
+        "{:04}-{:02}-{:02}",
+        day.year(),
+        u8::from(day.month()),
+        day.day()
+    );
+    if safe.is_empty() {
+        format!("Binômes - {date}.xlsx")
+    } else {
+        format!("Binômes - {safe} - {date}.xlsx")
+    }
+}

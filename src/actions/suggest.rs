@@ -91,6 +91,54 @@ pub fn season(store: &Store, edition: EditionId) -> Result<SeasonOverview, Store
     ))
 }
 
+/// The dashboard's figures as the organiser memorised them (« Mémoriser ces chiffres »), to set
+/// beside the current ones after changes. Stored with the edition (migration 10): another data
+/// folder's edition never shows them, and the figures follow the data folder's backups.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
+pub struct RememberedFigures {
+    /// When, in UTC, RFC 3339.
+    pub at: String,
+    pub students: u32,
+    pub satisfaction: crate::season::Satisfaction,
+}
+
+/// Memorises the edition's figures as they are now, and returns them.
+pub fn remember_figures(
+    store: &mut Store,
+    edition: EditionId,
+) -> Result<RememberedFigures, StoreError> {
+    let overview = season(store, edition)?;
+    let at = time::OffsetDateTime::now_utc()
+        .replace_nanosecond(0)
+        .ok()
+        .and_then(|t| {
+            t.format(&time::format_description::well_known::Rfc3339)
+                .ok()
+        })
+        .unwrap_or_default();
+    let figures = RememberedFigures {
+        at,
+        students: overview.students,
+        satisfaction: overview.satisfaction,
+    };
+    store.set_setting(
+        edition,
+        crate::store::Setting::SeasonFigures,
+        &Some(figures.clone()),
+    )?;
+    Ok(figures)
+}
+
+/// The figures memorised for the edition, if any.
+pub fn remembered_figures(
+    store: &Store,
+    edition: EditionId,
+) -> Result<Option<RememberedFigures>, StoreError> {
+    store.setting(edition, crate::store::Setting::SeasonFigures)
+}
+
 /// What a suggestion did, under the command line's names (docs/contracts.md §1), then the
 /// details: each proposed pair with its reasons, each unpaired student with the diagnosis.
 #[derive(Debug, Clone, Serialize)]

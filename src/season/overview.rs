@@ -46,8 +46,9 @@ pub struct Gap {
     pub sentence: String,
 }
 
-/// How well the pairs meet the wishes.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+/// How well the pairs meet the wishes. (Deserialize: the dashboard's memorised figures are
+/// stored with the edition.)
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Satisfaction {

@@ -71,6 +71,39 @@ impl Store {
         })
     }
 
+    /// Notes that the window has this edition open (or, with `None`, the list of editions), so
+    /// that the next start reopens it.
+    pub fn set_opened_edition(&mut self, id: Option<EditionId>) -> Result<(), StoreError> {
+        self.write(|tx| {
+            tx.execute(
+                "UPDATE edition SET opened_at = NULL WHERE opened_at IS NOT NULL",
+                [],
+            )?;
+            if let Some(id) = id {
+                ensure_edition_exists(tx, id)?;
+                tx.execute(
+                    "UPDATE edition SET opened_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
+                     WHERE id = ?1",
+                    [id],
+                )?;
+            }
+            Ok(())
+        })
+    }
+
+    /// The edition the window had open when it was closed, if it still exists.
+    pub fn opened_edition(&self) -> Result<Option<EditionId>, StoreError> {
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT id FROM edition WHERE opened_at IS NOT NULL
+                 ORDER BY opened_at DESC LIMIT 1",
+                [],
+                |r| r.get(0),
+            )
+            .optional()?)
+    }
+
     /// Changes an edition's name and official day.
     pub fn update_edition(
         &mut self,
@@ -301,6 +334,8 @@ fn summary_from_row(row: &Row<'_>) -> rusqlite::Result<EditionSummary> {
 pub enum Setting {
     Rules,
     Templates,
+    /// The dashboard's memorised figures (migration 10).
+    SeasonFigures,
 }
 
 impl Setting {
@@ -308,6 +343,7 @@ impl Setting {
         match self {
             Setting::Rules => "rules",
             Setting::Templates => "templates",
+            Setting::SeasonFigures => "season_figures",
         }
     }
 }

@@ -45,6 +45,8 @@ describe("Importing sign-up sheets through the wizard", () => {
     await screenshot(browser, "10-import-apercu");
     await click("#import-confirm");
     await waitForText(browser, "#import-done", "240 importées");
+    // The edition's header counts them at once, beside the report (#18: it said « aucun étudiant »).
+    await waitForText(browser, "#edition-counts", "240 étudiants");
     await click("#import-close");
     await waitForText(browser, "#edition-counts", "240 étudiants");
   });
@@ -160,42 +162,27 @@ describe("Importing sign-up sheets through the wizard", () => {
     writeFileSync(profile.answers, `${folder}\n`);
     await click("#write-messages");
     await waitForText(browser, "#pairs-status", "brouillons écrits");
-    const drafts = readdirSync(folder).filter((f) => f.endsWith(".eml"));
+    // Each wave of drafts in a folder of its own inside the one chosen.
+    const written = readdirSync(folder, { recursive: true });
+    const drafts = written.filter((f) => f.endsWith(".eml"));
     assert.ok(drafts.length > 200, `${drafts.length} drafts`);
-    assert.ok(readdirSync(folder).includes("publipostage.csv"));
+    assert.ok(written.some((f) => path.basename(f) === "publipostage.csv"));
     assert.match(readFileSync(path.join(folder, drafts[0]), "utf8"), /^X-Unsent: 1/m);
     await click("#mark-notified");
     await waitForText(browser, "#pairs-status", "passés à « notifié »");
     await waitForText(browser, "#board-grid", "notifié");
 
-    // The rules and weights are editable; the notice says what they are.
-    // The board above may still be settling (it reloads after « notifié »): a click landing
-    // during a layout shift misses the summary, so it is clicked until the rules are open.
-    await browser.waitUntil(
-      async () => {
-        if (!(await browser.execute(() => document.querySelector("#rules-editor").open))) await click("#rules-editor summary");
-        return browser.execute(() => document.querySelector("#rules-editor").open);
-      },
-      { timeout: 15_000, interval: 1_000, timeoutMsg: "the rules never opened" },
-    );
+    // The rules and weights are editable; the notice says what they are. One click each: the
+    // board above no longer moves after a change (#18), so a click lands where it was aimed.
+    await click("#rules-editor summary");
+    assert.equal(await browser.execute(() => document.querySelector("#rules-editor").open), true);
     // Scrolled into view and clicked as a person would (the board above makes the page long).
     await click('input[data-weight="sameDepartement"]');
     const weight = await browser.$('input[data-weight="sameDepartement"]');
     await browser.keys(["Control", "a"]);
     await weight.setValue("45");
-    // The same layout shifts can swallow the click on « Enregistrer » (seen once in a full run):
-    // clicked again until the notice says the new weight.
-    await browser.waitUntil(
-      async () => {
-        const notice = await browser.$("#rules-notice");
-        const said =
-          (await notice.isExisting()) &&
-          (await notice.getText()).replace(/[\u00a0\u202f]/g, " ").includes("sinon même département 45");
-        if (!said) await click("#save-rules");
-        return said;
-      },
-      { timeout: 20_000, interval: 2_000, timeoutMsg: "« sinon même département 45 » never appeared in #rules-notice" },
-    );
+    await click("#save-rules");
+    await waitForText(browser, "#rules-notice", "sinon même département 45");
 
     // The templates are editable, and the preview shows each person's message.
     await click("button.fr-tabs__tab*=Messages");
@@ -206,22 +193,8 @@ describe("Importing sign-up sheets through the wizard", () => {
     await browser.keys("Backspace");
     // ASCII only: WebDriver's typing of « » and accents is not reliable in WebKitGTK.
     await subject.setValue("Votre journee Vis mon job avec {binome_prenom}");
-    // As for the rules above: clicked again if a layout shift swallowed the click (seen once
-    // in a full run).
-    await browser.waitUntil(
-      async () => {
-        const preview = await browser.$("#message-preview");
-        const shown =
-          (await preview.isExisting()) && (await preview.getText()).includes("Objet : Votre journee Vis mon job avec");
-        if (!shown) await click("#save-templates");
-        return shown;
-      },
-      {
-        timeout: 20_000,
-        interval: 2_000,
-        timeoutMsg: "« Objet : Votre journee Vis mon job avec » never appeared in #message-preview",
-      },
-    );
+    await click("#save-templates");
+    await waitForText(browser, "#message-preview", "Objet : Votre journee Vis mon job avec");
     await screenshot(browser, "16-messages");
     await click("button.fr-tabs__tab*=Étudiants");
   });

@@ -1,4 +1,5 @@
-import { useState } from "react";
+import { useEffect, useState } from "react";
+import { api } from "./api";
 import { Header } from "@codegouvfr/react-dsfr/Header";
 import { HomePage } from "./pages/HomePage";
 import { EditionPage } from "./pages/EditionPage";
@@ -8,8 +9,22 @@ import { markEditionOpened } from "./components/board/timings";
 type Route = { page: "home" } | { page: "edition"; id: number };
 
 export function App() {
-  const [route, setRoute] = useState<Route>({ page: "home" });
-  const goHome = () => setRoute({ page: "home" });
+  // null until the database says which edition was open when the window was closed (#18):
+  // the window reopens it rather than the list.
+  const [route, setRoute] = useState<Route | null>(null);
+  useEffect(() => {
+    api.openedEdition().then(
+      (id) => setRoute(id === null ? { page: "home" } : { page: "edition", id }),
+      // A database that cannot be read: the home page says so and offers the backups.
+      () => setRoute({ page: "home" }),
+    );
+  }, []);
+  // Where the window is, remembered with the data; a failure to note it changes nothing.
+  const go = (next: Route) => {
+    setRoute(next);
+    api.setOpenedEdition(next.page === "edition" ? next.id : null).catch(() => undefined);
+  };
+  const goHome = () => go({ page: "home" });
 
   return (
     <>
@@ -33,12 +48,12 @@ export function App() {
         }}
       />
       {/* The board needs the whole width of the window. */}
-      <main id="contenu" className={route.page === "edition" ? "fr-container--fluid fr-px-4w fr-py-4w" : "fr-container fr-py-4w"} tabIndex={-1}>
-        {route.page === "home" ? (
+      <main id="contenu" className={route?.page === "edition" ? "fr-container--fluid fr-px-4w fr-py-4w" : "fr-container fr-py-4w"} tabIndex={-1}>
+        {route === null ? null : route.page === "home" ? (
           <HomePage
             onOpen={(id) => {
               markEditionOpened();
-              setRoute({ page: "edition", id });
+              go({ page: "edition", id });
             }}
           />
         ) : (

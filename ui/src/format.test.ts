@@ -34,6 +34,10 @@ describe("editionInput", () => {
     expect(editionInput("  Vis mon job 2027 ", " ")).toEqual({ name: "Vis mon job 2027", eventDate: null });
     expect(editionInput("2027", "2027-11-23")).toEqual({ name: "2027", eventDate: "2027-11-23" });
   });
+  it("reads the Jour J as the organiser typed it, jj/mm/aaaa, and refuses a date that is not one", () => {
+    expect(editionInput("2026", "04/12/2026")).toEqual({ name: "2026", eventDate: "2026-12-04" });
+    expect(() => editionInput("2026", "31/02/2026")).toThrow(/Jour J : .*29 jours|Jour J : .*28 jours/);
+  });
 });
 
 describe("toApiError", () => {

@@ -1,5 +1,8 @@
 // Pure formatting helpers, in French. Tested in format.test.ts.
 
+import { ApiError } from "./api";
+import { parseFrenchDate } from "./dates";
+
 const longDate = new Intl.DateTimeFormat("fr-FR", { dateStyle: "full", timeZone: "UTC" });
 
 /** "2026-11-24" → "mardi 24 novembre 2026"; a missing date → "date à fixer". */
@@ -23,8 +26,14 @@ export function fullName(firstName: string, lastName: string): string {
   return [firstName, lastName.toLocaleUpperCase("fr-FR")].filter((part) => part.trim() !== "").join(" ");
 }
 
-/** What the edition form sends: a trimmed name and an ISO date or nothing. */
+/**
+ * What the edition form sends: a trimmed name and an ISO date or nothing, from the field's
+ * jj/mm/aaaa (an ISO date is taken as it is). A text that is no date throws the French error.
+ */
 export function editionInput(name: string, date: string): { name: string; eventDate: string | null } {
   const trimmed = date.trim();
-  return { name: name.trim(), eventDate: trimmed === "" ? null : trimmed };
+  if (/^\d{4}-\d{2}-\d{2}$/.test(trimmed)) return { name: name.trim(), eventDate: trimmed };
+  const parsed = parseFrenchDate(trimmed);
+  if (parsed.error !== null) throw new ApiError({ kind: "invalid", message: `Jour J : ${parsed.error}` });
+  return { name: name.trim(), eventDate: parsed.iso };
 }

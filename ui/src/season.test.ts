@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { SeasonOverview } from "./bindings/SeasonOverview";
 import type { Satisfaction } from "./bindings/Satisfaction";
-import { compareEditions, compareSatisfaction, departementValues, readSnapshot, signed, snapshotKey } from "./season";
+import { compareEditions, compareSatisfaction, departementValues, signed } from "./season";
 
 const satisfaction = (placed: number, first: number): Satisfaction => ({
   placed,
@@ -44,15 +44,6 @@ describe("season dashboard", () => {
     expect(lines.find((l) => l.label === "Métier de leur 1er vœu")?.delta).toBe(3);
     expect(lines.find((l) => l.label === "Un autre métier")).toMatchObject({ before: 3, now: 2, delta: -1 });
     expect(lines).toHaveLength(12);
-  });
-
-  it("reads back a memorised state and ignores a damaged one", () => {
-    const stored = { at: "2026-11-28T10:00:00Z", students: 10, satisfaction: satisfaction(10, 4) };
-    const storage = (value: string | null) => ({ getItem: (k: string) => (k === snapshotKey(3) ? value : null) });
-    expect(readSnapshot(storage(JSON.stringify(stored)), 3)).toEqual(stored);
-    expect(readSnapshot(storage("{pas du json"), 3)).toBeNull();
-    expect(readSnapshot(storage(JSON.stringify({ at: "x" })), 3)).toBeNull();
-    expect(readSnapshot(storage(null), 3)).toBeNull();
   });
 
   it("sets two editions side by side, métiers of either year included", () => {

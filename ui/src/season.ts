@@ -3,6 +3,7 @@
 import type { SeasonOverview } from "./bindings/SeasonOverview";
 import type { Satisfaction } from "./bindings/Satisfaction";
 import type { SupplyDemand } from "./bindings/SupplyDemand";
+import type { RememberedFigures } from "./bindings/RememberedFigures";
 
 export type MapMetric = "demand" | "places" | "missing";
 
@@ -22,8 +23,9 @@ export function departementValues(lines: SupplyDemand[], metric: MapMetric, name
   return values;
 }
 
-/** The satisfaction figures of a moment, kept to compare with later (two runs, two weightings). */
-export type Snapshot = { at: string; students: number; satisfaction: Satisfaction };
+/** The satisfaction figures of a moment, kept to compare with later (two runs, two weightings);
+ * stored with the edition in the database (#18), not in the web view's storage. */
+export type Snapshot = RememberedFigures;
 
 export type ComparedLine = { label: string; before: number; now: number; delta: number; of?: [number, number] };
 
@@ -39,20 +41,6 @@ export function compareSatisfaction(before: Satisfaction, now: Satisfaction): Co
     line("Administration souhaitée obtenue", before.gotAdministration, now.gotAdministration),
     ...distances.map((d, i) => line(`Distance : ${d}`, before.distance[i] ?? 0, now.distance[i] ?? 0)),
   ];
-}
-
-/** Where the snapshot of an edition is kept between sessions (on this machine only). */
-export const snapshotKey = (edition: number) => `binomes.tableau-de-bord.memoire.${edition}`;
-
-export function readSnapshot(storage: Pick<Storage, "getItem">, edition: number): Snapshot | null {
-  try {
-    const raw = storage.getItem(snapshotKey(edition));
-    if (!raw) return null;
-    const parsed = JSON.parse(raw) as Snapshot;
-    return parsed && parsed.satisfaction && Array.isArray(parsed.satisfaction.wish) ? parsed : null;
-  } catch {
-    return null;
-  }
 }
 
 export type YearLine = { label: string; other: number; current: number; delta: number };

@@ -16,6 +16,21 @@ pub fn get_edition(state: State<'_, AppState>, id: EditionId) -> Result<EditionS
     state.with_store(|store| editions::get(store, id))
 }
 
+/// The window shows this edition (`None`: the list), for the next start to reopen it.
+#[tauri::command]
+pub fn set_opened_edition(
+    state: State<'_, AppState>,
+    edition: Option<EditionId>,
+) -> Result<(), IpcError> {
+    state.with_store(|store| editions::set_opened(store, edition))
+}
+
+/// The edition to reopen at start, if one was open when the window was closed.
+#[tauri::command]
+pub fn opened_edition(state: State<'_, AppState>) -> Result<Option<EditionId>, IpcError> {
+    state.with_store(|store| editions::opened(store))
+}
+
 #[tauri::command]
 pub fn create_edition(
     state: State<'_, AppState>,

@@ -36,7 +36,10 @@ pub async fn export_workbook<R: Runtime>(
     edition: EditionId,
     options: ExportOptions,
 ) -> Result<ExportSummary, IpcError> {
-    let path = dialog::save_workbook("Enregistrer le classeur des binômes", "binomes.xlsx")
+    let name = app
+        .state::<AppState>()
+        .with_store(|store| export::default_file_name(store, edition))?;
+    let path = dialog::save_workbook("Enregistrer le classeur des binômes", &name)
         .await
         .ok_or(IpcError::Cancelled)?;
     app.state::<AppState>()
@@ -77,4 +80,22 @@ pub fn season_overview(
     edition: EditionId,
 ) -> Result<SeasonOverview, IpcError> {
     state.with_store(|store| suggest::season(store, edition))
+}
+
+/// « Mémoriser ces chiffres »: the dashboard's figures kept with the edition.
+#[tauri::command]
+pub fn remember_figures(
+    state: State<'_, AppState>,
+    edition: EditionId,
+) -> Result<suggest::RememberedFigures, IpcError> {
+    state.with_store(|store| suggest::remember_figures(store, edition))
+}
+
+/// The figures memorised for the edition, if any.
+#[tauri::command]
+pub fn remembered_figures(
+    state: State<'_, AppState>,
+    edition: EditionId,
+) -> Result<Option<suggest::RememberedFigures>, IpcError> {
+    state.with_store(|store| suggest::remembered_figures(store, edition))
 }

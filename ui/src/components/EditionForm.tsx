@@ -1,5 +1,7 @@
 import { Input } from "@codegouvfr/react-dsfr/Input";
+import { DateField } from "./DateField";
 
+/** `date` is the text of the field, jj/mm/aaaa (see dates.ts). */
 export type EditionDraft = { name: string; date: string; retention: string };
 
 /** The fields of an edition: its name, its official day, and how long its data is kept. */
@@ -35,15 +37,12 @@ export function EditionForm({
           onChange: (event) => onChange({ ...draft, name: event.target.value }),
         }}
       />
-      <Input
+      <DateField
+        id="edition-date"
         label="Jour J (facultatif)"
-        hintText="La journée officielle d'immersion"
-        nativeInputProps={{
-          id: "edition-date",
-          type: "date",
-          value: draft.date,
-          onChange: (event) => onChange({ ...draft, date: event.target.value }),
-        }}
+        hint="La journée officielle d'immersion"
+        value={draft.date}
+        onChange={(date) => onChange({ ...draft, date })}
       />
       <Input
         label="Conservation des données personnelles (en mois après le jour J)"

@@ -24,7 +24,18 @@ type Step =
   | { step: "done"; report: ImportReport };
 
 /** Choose a file, see what it holds and what it would change, confirm. */
-export function ImportWizard({ edition, role, onClose }: { edition: number; role: Role; onClose: (imported: boolean) => void }) {
+export function ImportWizard({
+  edition,
+  role,
+  onClose,
+  onApplied,
+}: {
+  edition: number;
+  role: Role;
+  onClose: (imported: boolean) => void;
+  /** The people are stored: the page's counts follow at once, not when the wizard closes (#18). */
+  onApplied?: () => void;
+}) {
   const [state, setState] = useState<Step>({ step: "start" });
   const { busy, error, run, attempt, clearError } = useAction();
   // Reading a file (as opposed to storing it) can be followed and stopped.
@@ -122,6 +133,7 @@ export function ImportWizard({ edition, role, onClose }: { edition: number; role
     guard(async () => {
       const report = await api.applyImport(edition, take);
       setState({ step: "done", report });
+      onApplied?.();
     }, false);
 
   return (

@@ -62,10 +62,6 @@ export const PairsPanel = memo(function PairsPanel({ edition, onChanged }: { edi
 
   return (
     <div id="pairs-panel">
-      <ErrorAlert title="Action impossible" message={error} onClose={clearError} />
-      <p role="status" id="pairs-status" className={notice ? "fr-alert fr-alert--success fr-alert--sm fr-mb-3w" : undefined}>
-        {notice}
-      </p>
       <Board edition={edition} version={boardVersion} onChanged={onChanged} onRulesChanged={() => setRulesVersion((v) => v + 1)} />
       <div className="binomes-actions fr-mt-3w fr-mb-3w">
         <Button
@@ -92,6 +88,12 @@ export const PairsPanel = memo(function PairsPanel({ edition, onChanged }: { edi
           </Button>
         ) : null}
       </div>
+      {/* What the buttons above did, said beside them rather than above the board, where it
+          pushed the board down and was out of sight of the button (#18). */}
+      <ErrorAlert title="Action impossible" message={error} onClose={clearError} />
+      <p role="status" id="pairs-status" className={notice ? "fr-alert fr-alert--success fr-alert--sm fr-mb-3w" : undefined}>
+        {notice}
+      </p>
 
       <RulesEditor edition={edition} version={rulesVersion} onSaved={() => setBoardVersion((v) => v + 1)} />
       <exportModal.Component

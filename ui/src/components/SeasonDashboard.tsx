@@ -6,7 +6,7 @@ import type { EditionSummary } from "../bindings/EditionSummary";
 import type { SeasonOverview } from "../bindings/SeasonOverview";
 import type { SupplyDemand } from "../bindings/SupplyDemand";
 import map from "../../../assets/carte/departements.json";
-import { MAP_METRICS, compareEditions, compareSatisfaction, departementValues, readSnapshot, signed, snapshotKey, type MapMetric, type Snapshot } from "../season";
+import { MAP_METRICS, compareEditions, compareSatisfaction, departementValues, signed, type MapMetric, type Snapshot } from "../season";
 import { ErrorAlert } from "./ErrorAlert";
 import { FranceMap } from "./FranceMap";
 import { TableFrame } from "./TableFrame";
@@ -86,7 +86,12 @@ export function SeasonDashboard({ edition }: { edition: number }) {
   const [overview, setOverview] = useState<SeasonOverview | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [metric, setMetric] = useState<MapMetric>("missing");
-  const [snapshot, setSnapshot] = useState<Snapshot | null>(() => readSnapshot(window.localStorage, edition));
+  const [snapshot, setSnapshot] = useState<Snapshot | null>(null);
+  // The figures memorised for this edition, from the database (#18).
+  useEffect(() => {
+    setSnapshot(null);
+    api.rememberedFigures(edition).then(setSnapshot, (e) => setError(toApiError(e).message));
+  }, [edition]);
   const [editions, setEditions] = useState<EditionSummary[]>([]);
   const [otherId, setOtherId] = useState<number | null>(null);
   const [other, setOther] = useState<SeasonOverview | null>(null);
@@ -104,9 +109,8 @@ export function SeasonDashboard({ edition }: { edition: number }) {
   const mapValues = useMemo(() => (overview ? departementValues(overview.byDepartement, metric, departementNames) : new Map()), [overview, metric]);
   const remember = () => {
     if (!overview) return;
-    const kept: Snapshot = { at: new Date().toISOString(), students: overview.students, satisfaction: overview.satisfaction };
-    window.localStorage.setItem(snapshotKey(edition), JSON.stringify(kept));
-    setSnapshot(kept);
+    // The engine takes the figures as they are now and keeps them with the edition.
+    api.rememberFigures(edition).then(setSnapshot, (e) => setError(toApiError(e).message));
   };
   if (!overview) return error ? <ErrorAlert title="Tableau de bord indisponible" message={error} /> : <p>Chargement…</p>;
   const o = overview;

@@ -144,6 +144,7 @@ export function EditionPage({ id, onBack }: { id: number; onBack: () => void }) 
             <ImportWizard
               edition={id}
               role={importing}
+              onApplied={refreshCounts}
               onClose={(imported) => {
                 setImporting(null);
                 if (imported) reload();

@@ -16,7 +16,10 @@ export const AmbassadorRow = memo(function AmbassadorRow({
   onSelect,
   preview,
   onWithdraw,
+  rowIndex,
 }: {
+  /** Its place in the whole grid (ARIA), the header being row 1: the grid shows only some rows. */
+  rowIndex?: number;
   ambassador: Ambassador;
   pairs: ExplainedPair[];
   studentById: Map<number, Student>;
@@ -34,6 +37,9 @@ export const AmbassadorRow = memo(function AmbassadorRow({
     <div
       ref={setNodeRef}
       role="row"
+      // On the row itself: axe-core (#18) found it on the virtualiser's wrapper, where ARIA
+      // does not allow it.
+      aria-rowindex={rowIndex}
       className={`binomes-row${isOver ? " binomes-row--over" : ""}`}
       data-ambassador={ambassador.id}
       data-ambassador-name={personName(ambassador)}

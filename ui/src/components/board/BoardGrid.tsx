@@ -69,10 +69,10 @@ export function BoardGrid({
               key={a.id}
               data-index={item.index}
               ref={virtualizer.measureElement}
-              aria-rowindex={item.index + 2}
               style={{ position: "absolute", top: 0, left: 0, width: "100%", transform: `translateY(${item.start - virtualizer.options.scrollMargin}px)` }}
             >
               <AmbassadorRow
+                rowIndex={item.index + 2}
                 ambassador={a}
                 pairs={board.pairsOfAmbassador.get(a.id) ?? []}
                 studentById={board.studentById}

@@ -6,6 +6,8 @@ import type { Selection } from "./boardState";
 import { statusLabel } from "./StudentChip";
 import type { BoardActions } from "./useBoard";
 import { today, WithdrawalFields } from "./WithdrawalFields";
+import { isoToFrench, parseFrenchDate } from "../../dates";
+import { DateField } from "../DateField";
 
 const mobilityLabel = {
   departement: "dans son département",
@@ -21,14 +23,14 @@ export function SelectionPanel({ selection, actions }: { selection: Selection; a
   const explained = board.pairOfStudent.get(id);
   const pair = explained?.pair;
   const [note, setNote] = useState(pair?.note ?? "");
-  const [date, setDate] = useState(pair?.agreedDate ?? "");
+  const [date, setDate] = useState(isoToFrench(pair?.agreedDate));
   // The withdrawal form, opened on request.
   const [withdrawing, setWithdrawing] = useState(false);
   const [reason, setReason] = useState("");
   const [withdrawnOn, setWithdrawnOn] = useState(today);
   useEffect(() => {
     setNote(pair?.note ?? "");
-    setDate(pair?.agreedDate ?? "");
+    setDate(isoToFrench(pair?.agreedDate));
   }, [pair?.id, pair?.note, pair?.agreedDate]);
   if (!student) return null;
   const ambassador = pair ? board.ambassadorById.get(pair.ambassadorId) : undefined;
@@ -103,18 +105,17 @@ export function SelectionPanel({ selection, actions }: { selection: Selection; a
             </label>
             <textarea className="fr-input" id="selected-note" rows={2} value={note} onChange={(e) => setNote(e.target.value)} />
           </div>
-          <div className="fr-input-group fr-mb-1w">
-            <label className="fr-label" htmlFor="selected-date">
-              Date convenue (si ce n'est pas le jour J)
-            </label>
-            <input className="fr-input" type="date" id="selected-date" value={date} onChange={(e) => setDate(e.target.value)} />
-          </div>
+          <DateField id="selected-date" label="Date convenue (si ce n'est pas le jour J)" value={date} onChange={setDate} small />
           <div className="binomes-actions fr-mb-2w">
             <Button
               size="small"
               priority="secondary"
-              disabled={busy || (note === (pair.note ?? "") && date === (pair.agreedDate ?? ""))}
-              onClick={() => actions.edit([pair.id], { note, agreedDate: date })}
+              disabled={busy || (note === (pair.note ?? "") && date === isoToFrench(pair.agreedDate))}
+              onClick={() => {
+                // A date that is not one is said by its field, and nothing is sent.
+                const parsed = parseFrenchDate(date);
+                if (parsed.error === null) actions.edit([pair.id], { note, agreedDate: parsed.iso ?? "" });
+              }}
               nativeButtonProps={{ id: "save-note" }}
             >
               Enregistrer la note et la date
@@ -178,8 +179,10 @@ export function SelectionPanel({ selection, actions }: { selection: Selection; a
             size="small"
             disabled={busy}
             onClick={() => {
+              const parsed = parseFrenchDate(withdrawnOn);
+              if (parsed.iso === null) return;
               setWithdrawing(false);
-              actions.withdrawStudent(id, reason, withdrawnOn);
+              actions.withdrawStudent(id, reason, parsed.iso);
             }}
             nativeButtonProps={{ id: "withdraw-confirm" }}
           >

@@ -33,7 +33,6 @@ export const StudentChip = memo(function StudentChip({
       type="button"
       className={`binomes-chip${selected ? " binomes-chip--selected" : ""}${isDragging ? " binomes-chip--dragging" : ""}`}
       data-student={student.id}
-      aria-label={`${name}${pair ? `, ${pair.score} points, ${statusLabel[pair.pair.status]}${pair.pair.locked ? ", verrouillé" : ""}` : ", sans binôme"}. Entrée pour sélectionner, Espace pour déplacer.`}
       {...attributes}
       {...listeners}
       aria-pressed={selected}
@@ -43,6 +42,10 @@ export const StudentChip = memo(function StudentChip({
         {pair?.pair.locked ? <span className="fr-icon-lock-line fr-icon--sm" aria-hidden="true" /> : null}
         {name}
       </span>
+      {/* Its name is what it shows (RGAA 7.1, WCAG 2.5.3: a voice command says what is seen),
+          with what the eye gets from the icon or the column; the keys are the board's
+          instructions, which dnd-kit links to every chip (aria-describedby). */}
+      <span className="fr-sr-only">{pair ? (pair.pair.locked ? ", verrouillé," : ",") : ", sans binôme,"}</span>
       {pair ? (
         <span className="binomes-chip__score" title={pair.reasons.join(" ; ")}>
           {pair.score} pts · {statusLabel[pair.pair.status]}

@@ -1,5 +1,6 @@
 import { useEffect, useState } from "react";
 import { createModal } from "@codegouvfr/react-dsfr/Modal";
+import { parseFrenchDate } from "../../dates";
 import { today, WithdrawalFields } from "./WithdrawalFields";
 
 export const withdrawModal = createModal({ id: "withdraw-modal", isOpenedByDefault: false });
@@ -14,7 +15,16 @@ export function WithdrawModal({ name, onConfirm }: { name: string; onConfirm: (r
       title={`Retrait de ${name}`}
       buttons={[
         { children: "Annuler", priority: "secondary" },
-        { children: "Confirmer le retrait", onClick: () => onConfirm(reason, date), nativeButtonProps: { id: "withdraw-ambassador-confirm" } },
+        {
+          children: "Confirmer le retrait",
+          // The field says what is wrong with a date that is not one; nothing is sent then.
+          onClick: () => {
+            const parsed = parseFrenchDate(date);
+            if (parsed.iso !== null) onConfirm(reason, parsed.iso);
+          },
+          doClosesModal: parseFrenchDate(date).iso !== null,
+          nativeButtonProps: { id: "withdraw-ambassador-confirm" },
+        },
       ]}
     >
       <p>

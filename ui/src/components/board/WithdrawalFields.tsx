@@ -1,3 +1,6 @@
+import { isoToFrench } from "../../dates";
+import { DateField } from "../DateField";
+
 /** The reason and the date of a withdrawal, as both withdrawal forms ask them. */
 export function WithdrawalFields({
   idPrefix,
@@ -20,17 +23,12 @@ export function WithdrawalFields({
         </label>
         <input className="fr-input" id={`${idPrefix}-reason`} value={reason} onChange={(e) => onReason(e.target.value)} />
       </div>
-      <div className="fr-input-group fr-mb-1w">
-        <label className="fr-label" htmlFor={`${idPrefix}-date`}>
-          Date du retrait
-        </label>
-        <input className="fr-input" type="date" id={`${idPrefix}-date`} value={date} onChange={(e) => onDate(e.target.value)} />
-      </div>
+      <DateField id={`${idPrefix}-date`} label="Date du retrait" value={date} onChange={onDate} small />
     </>
   );
 }
 
-/** Today, AAAA-MM-JJ: the default date of a withdrawal. */
+/** Today, jj/mm/aaaa as the field shows it: the default date of a withdrawal. */
 export function today(): string {
-  return new Date().toISOString().slice(0, 10);
+  return isoToFrench(new Date().toISOString().slice(0, 10));
 }
