@@ -1,7 +1,8 @@
 //! Every native dialog goes through here.
 //!
 //! Under test nobody can answer a dialog, so in a build with the `test-hooks` feature (the
-//! end-to-end tests' and the benchmark's, never the product's), when `BINOME_TEST_DIALOG_ANSWERS`
+//! end-to-end tests' and the benchmark's, never the product's) or the shell's own unit tests,
+//! when `BINOME_TEST_DIALOG_ANSWERS`
 //! names a file, each dialog takes the first line of that file as its answer (and removes it);
 //! an empty line means "cancelled". Otherwise rfd shows the native dialog, asynchronously (a
 //! blocking dialog on the main thread would freeze the app).
@@ -86,13 +87,13 @@ pub async fn confirm(title: &str, description: &str, confirm: &str) -> bool {
 }
 
 /// `Some(answer)` when dialogs are scripted, `None` when a person answers them.
-#[cfg(not(feature = "test-hooks"))]
+#[cfg(not(any(test, feature = "test-hooks")))]
 fn scripted_answer() -> Option<Option<PathBuf>> {
     None
 }
 
 /// `Some(answer)` when dialogs are scripted, `None` when a person answers them.
-#[cfg(feature = "test-hooks")]
+#[cfg(any(test, feature = "test-hooks"))]
 fn scripted_answer() -> Option<Option<PathBuf>> {
     let file = std::env::var_os(ANSWERS_ENV)?;
     let content = std::fs::read_to_string(&file).unwrap_or_default();

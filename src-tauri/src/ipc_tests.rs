@@ -71,7 +71,13 @@ fn editions_round_trip_through_ipc_in_camel_case() {
     assert_eq!(one["edition"]["name"], "Vis mon job 2026 bis");
     assert_eq!(one["edition"]["eventDate"], Value::Null);
 
-    h.invoke("delete_edition", json!({ "id": id })).unwrap();
+    // The native confirmation, answered: deleting is confirmed by the shell, not the window.
+    let answers = tempfile::NamedTempFile::new().unwrap();
+    std::fs::write(answers.path(), "oui\n").unwrap();
+    std::env::set_var(crate::dialog::ANSWERS_ENV, answers.path());
+    let deleted = h.invoke("delete_edition", json!({ "id": id }));
+    std::env::remove_var(crate::dialog::ANSWERS_ENV);
+    deleted.unwrap();
     assert_eq!(h.invoke("list_editions", json!({})).unwrap(), json!([]));
 }
 
