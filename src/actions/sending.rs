@@ -359,6 +359,15 @@ pub fn save_password(
     Ok(smtp::save_password(&settings(store, edition)?, password).map_err(MessagesError::from)?)
 }
 
+/// The password a session with the edition's server needs: none without a login, otherwise
+/// the one in the credential store (an error if the store cannot be read).
+pub fn password_for(store: &Store, edition: EditionId) -> Result<Option<String>, ActionError> {
+    if settings(store, edition)?.login.trim().is_empty() {
+        return Ok(None);
+    }
+    stored_password(store, edition)
+}
+
 /// The password of the edition's server, from the credential store.
 pub fn stored_password(store: &Store, edition: EditionId) -> Result<Option<String>, ActionError> {
     Ok(smtp::password(&settings(store, edition)?).map_err(MessagesError::from)?)

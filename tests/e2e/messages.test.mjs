@@ -2,14 +2,59 @@
 // (count and recipients first, then a folder of its own), confirmed as sent; a pair changed
 // after notification then shows in « À prévenir » for the student and both ambassadors; the
 // change messages drafted into a second wave's folder, the first one untouched; the log shows
-// the change for the student.
+// the change for the student. Then the SMTP settings with a test message, and a second change
+// sent for real through an SMTP relay on localhost (tests/smtp/server.py, plain: no password
+// to keep), with the server's answer in the log.
 import assert from "node:assert/strict";
+import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { after, afterEach, before, describe, it } from "node:test";
 import { clickOn, newProfile, openModal, screenshot, startApp, waitForText } from "./harness.mjs";
 
 const DOCS = path.resolve(import.meta.dirname, "../../docs");
+const SERVER = path.resolve(import.meta.dirname, "../smtp/server.py");
+const PYTHON = existsSync("/usr/bin/python3") ? "/usr/bin/python3" : "python3";
+
+/** Moves a paired student to an ambassador with a free place, from the keyboard; returns the
+ * student's id and the ambassador's name. */
+async function moveAPairedStudent(browser, skip = []) {
+  await clickOn(browser, "button.fr-tabs__tab*=Binômes");
+  await (await browser.$("#board-grid [data-student]")).waitForExist({ timeout: 10_000 });
+  const student = await browser.execute(
+    (skipped) => [...document.querySelectorAll("#board-grid [data-student]")].map((c) => c.getAttribute("data-student")).find((id) => !skipped.includes(id)),
+    skip,
+  );
+  await browser.execute((id) => document.querySelector(`#board-grid [data-student="${id}"]`).focus(), student);
+  await browser.keys("Enter");
+  await (await browser.$("#selection")).waitForDisplayed({ timeout: 5_000 });
+  await browser.execute(() => document.querySelector("#assign").focus());
+  await browser.keys("Enter");
+  await (await browser.$("#assign-modal")).waitForDisplayed({ timeout: 5_000 });
+  await browser.waitUntil(async () => (await browser.$$("#assign-list [data-choice]")).length > 0, { timeout: 10_000 });
+  const choice = await browser.execute(() => {
+    const free = [...document.querySelectorAll("#assign-list [data-choice]")].find((b) => /\d place\(s\)/.test(b.textContent ?? ""));
+    free?.focus();
+    return free ? free.querySelector("strong").textContent : null;
+  });
+  assert.ok(choice, "an ambassador with a free place");
+  await browser.keys("Enter");
+  await waitForText(browser, "#board-status", "Enregistré");
+  return { student, choice };
+}
+
+/** An SMTP relay on localhost (no TLS, no AUTH: the app allows plain SMTP to this computer only). */
+function startRelay(out) {
+  const child = spawn(PYTHON, [SERVER, "--out", out, "--plain"], { stdio: ["ignore", "pipe", "inherit"] });
+  return new Promise((resolve, reject) => {
+    child.stdout.once("data", (line) => {
+      const port = Number(/PRET (\d+)/.exec(String(line))?.[1]);
+      if (port) resolve({ port, stop: () => child.kill() });
+      else reject(new Error(`relay did not start: ${line}`));
+    });
+    child.once("error", reject);
+  });
+}
 
 describe("messages in waves", () => {
   const profile = newProfile();
@@ -19,6 +64,9 @@ describe("messages in waves", () => {
   let browser;
   const click = (selector) => clickOn(browser, selector);
   let step = 0;
+  let movedFirst = null;
+  const received = path.join(profile.root, "recus");
+  let relay;
   afterEach(async () => {
     step += 1;
     await screenshot(browser, `messages-step-${step}`).catch(() => {});
@@ -28,6 +76,7 @@ describe("messages in waves", () => {
     browser = app.browser;
   });
   after(async () => {
+    relay?.stop();
     await app?.stop();
   });
   const owedRows = () =>
@@ -45,7 +94,8 @@ describe("messages in waves", () => {
     await click("#suggest-confirm");
     await waitForText(browser, "#board-status", "Binômes proposés");
     await click("button.fr-tabs__tab*=Messages");
-    await waitForText(browser, "#owed-summary", "à prévenir");
+    // « Personne n'est à prévenir » until the list is read again.
+    await browser.waitUntil(async () => (await owedRows()).length > 0, { timeout: 10_000 });
     const owed = await owedRows();
     assert.ok(owed.length > 10, `${owed.length} people owed`);
     assert.ok(owed.every((r) => r.text.includes("Nouveau binôme")));
@@ -76,35 +126,15 @@ describe("messages in waves", () => {
   });
 
   it("shows a pair changed after notification as owed to the student and both ambassadors", async () => {
-    await click("button.fr-tabs__tab*=Binômes");
-    await (await browser.$("#board-grid [data-student]")).waitForExist({ timeout: 10_000 });
     // A paired student, moved from the keyboard to an ambassador with a free place.
-    const student = await (await browser.$("#board-grid [data-student]")).getAttribute("data-student");
-    const studentName = await browser.execute(
-      (id) => document.querySelector(`#board-grid [data-student="${id}"] .binomes-chip__name`).textContent.trim(),
-      student,
-    );
-    await browser.execute((id) => document.querySelector(`#board-grid [data-student="${id}"]`).focus(), student);
-    await browser.keys("Enter");
-    await (await browser.$("#selection")).waitForDisplayed({ timeout: 5_000 });
-    await browser.execute(() => document.querySelector("#assign").focus());
-    await browser.keys("Enter");
-    await (await browser.$("#assign-modal")).waitForDisplayed({ timeout: 5_000 });
-    await browser.waitUntil(async () => (await browser.$$("#assign-list [data-choice]")).length > 0, { timeout: 10_000 });
-    const choice = await browser.execute(() => {
-      const free = [...document.querySelectorAll("#assign-list [data-choice]")].find((b) => /\d place\(s\)/.test(b.textContent ?? ""));
-      free?.focus();
-      return free ? free.querySelector("strong").textContent : null;
-    });
-    assert.ok(choice, "an ambassador with a free place");
-    await browser.keys("Enter");
-    await waitForText(browser, "#board-status", "Enregistré");
-
+    const { student, choice } = await moveAPairedStudent(browser);
+    movedFirst = student;
     await click("button.fr-tabs__tab*=Messages");
-    await waitForText(browser, "#owed-summary", "à prévenir");
+    // « Personne n'est à prévenir » until the list is read again.
+    await browser.waitUntil(async () => (await owedRows()).length > 0, { timeout: 10_000 });
     const owed = await owedRows();
     const row = owed.find((r) => r.person === `student:${student}`);
-    assert.ok(row, `${studentName} is owed a message: ${JSON.stringify(owed)}`);
+    assert.ok(row, `student ${student} is owed a message: ${JSON.stringify(owed)}`);
     assert.match(row.text, /Changement de binôme/);
     assert.match(row.text, /binôme changé après notification/);
     const ambassadors = owed.filter((r) => r.person.startsWith("ambassador:"));
@@ -143,8 +173,49 @@ describe("messages in waves", () => {
     const changed = await browser.execute(() => document.querySelector("#notification-log tr[data-log-kind='change']")?.textContent ?? "");
     assert.match(changed, /changement de binôme/);
     assert.match(changed, /envoyé/);
+  });
+
+  it("sends a test message, then a change for real through an SMTP relay on localhost", async () => {
+    relay = await startRelay(received);
+    await click("#smtp-settings summary");
+    const field = async (selector, value) => {
+      const el = await browser.$(selector);
+      await el.clearValue();
+      await el.setValue(value);
+    };
+    await field("#smtp-host", "localhost");
+    await field("#smtp-port", String(relay.port));
+    await (await browser.$("#smtp-security")).selectByAttribute("value", "none");
+    await field("#smtp-rate", "0");
+    const started = Date.now();
+    await click("#smtp-test");
+    await waitForText(browser, "#smtp-status", "Message d'essai accepté par le serveur (250", 30_000);
+    console.log(`# message d'essai : ${Date.now() - started} ms`);
+    await browser.execute(() => document.querySelector("#smtp-status").scrollIntoView({ block: "end", behavior: "instant" }));
+    await browser.saveScreenshot(path.join(DOCS, "messages-envoi-smtp.png"));
+    assert.equal(readdirSync(received).length, 1);
+
+    await moveAPairedStudent(browser, [movedFirst]);
+    await click("button.fr-tabs__tab*=Messages");
+    // « Personne n'est à prévenir » until the list is read again.
+    await browser.waitUntil(async () => (await owedRows()).length > 0, { timeout: 10_000 });
+    const owed = await owedRows();
+    assert.ok(owed.length >= 2, JSON.stringify(owed));
+    // The demo has people without an address (to be told another way): they stay owed.
+    const withEmail = owed.filter((r) => !r.text.includes("sans e-mail")).length;
+    await click("#notify-prepare");
+    await waitForText(browser, "#notify-plan", `${owed.length} message(s)`);
+    await click("#notify-send");
+    await waitForText(browser, "#notify-status", "Envoi terminé", 30_000);
+    await waitForText(browser, "#notify-status", `${withEmail} envoyé`);
+    await browser.waitUntil(async () => (await owedRows()).length === owed.length - withEmail, { timeout: 10_000 });
+    assert.equal(readdirSync(received).length, 1 + withEmail, "each message received once");
+    const sent = await browser.execute(() =>
+      [...document.querySelectorAll("#notification-log tbody tr")].map((tr) => tr.textContent).filter((t) => t.includes("envoi SMTP")),
+    );
+    assert.equal(sent.length, withEmail);
+    assert.ok(sent.every((t) => /envoyé/.test(t) && /250/.test(t)), JSON.stringify(sent));
     await browser.execute(() => document.querySelector("#notification-log").scrollIntoView({ block: "start", behavior: "instant" }));
     await browser.saveScreenshot(path.join(DOCS, "messages-journal.png"));
-    assert.ok(existsSync(path.join(DOCS, "messages-journal.png")));
   });
 });

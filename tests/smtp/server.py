@@ -7,6 +7,8 @@ PLAIN/LOGIN required after TLS, and behaviours a test asks for:
   --busy ADDR         451 for this recipient the first N times (--busy-times, default 1)
   --cut-rcpt ADDR     close the connection at RCPT for this recipient, the first time only
   --cut-after-data ADDR  keep the message, then close the connection without answering, once
+  --plain             no TLS and no AUTH: a relay on this computer (the app allows
+                      unencrypted SMTP to localhost only)
 Every message accepted is written to OUT/NNNN.eml; the line "PRET <port>" on stdout says it
 listens. Stopped by SIGTERM.
 """
@@ -73,6 +75,8 @@ def authenticator(server, session, envelope, mechanism, auth_data):
 
 class TlsController(Controller):
     def factory(self):
+        if ARGS.plain:
+            return SMTP(self.handler, hostname="localhost")
         kwargs = dict(
             authenticator=authenticator,
             auth_require_tls=True,
@@ -90,8 +94,9 @@ class TlsController(Controller):
 if __name__ == "__main__":
     p = argparse.ArgumentParser()
     p.add_argument("--out", required=True)
-    p.add_argument("--cert", required=True)
-    p.add_argument("--key", required=True)
+    p.add_argument("--cert")
+    p.add_argument("--key")
+    p.add_argument("--plain", action="store_true")
     p.add_argument("--port", type=int, default=0)
     p.add_argument("--login", default="organisatrice")
     p.add_argument("--password", default="mot-de-passe")
@@ -103,8 +108,10 @@ if __name__ == "__main__":
     p.add_argument("--cut-after-data", action="append", default=[])
     ARGS = p.parse_args()
     os.makedirs(ARGS.out, exist_ok=True)
-    CONTEXT = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
-    CONTEXT.load_cert_chain(ARGS.cert, ARGS.key)
+    CONTEXT = None
+    if not ARGS.plain:
+        CONTEXT = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+        CONTEXT.load_cert_chain(ARGS.cert, ARGS.key)
     port = ARGS.port or free_port()
     extra = {"ssl_context": CONTEXT} if ARGS.implicit_tls else {}
     controller = TlsController(Handler(ARGS), hostname="127.0.0.1", port=port, server_hostname="localhost", **extra)

@@ -213,7 +213,7 @@ pub async fn send_test_message<R: Runtime>(
 ) -> Result<String, IpcError> {
     tauri::async_runtime::spawn_blocking(move || {
         app.state::<AppState>().with_store(|store| {
-            let password = sending::stored_password(store, edition)?;
+            let password = sending::password_for(store, edition)?;
             sending::send_test(store, edition, password.as_deref())
         })
     })
@@ -238,7 +238,7 @@ pub async fn send_wave<R: Runtime>(
 ) -> Result<SendProgress, IpcError> {
     let state = app.state::<AppState>();
     let (path, password, settings) = state.with_store(|store| {
-        let password = sending::stored_password(store, edition)?;
+        let password = sending::password_for(store, edition)?;
         let settings = sending::settings(store, edition)?;
         Ok::<_, binome::actions::ActionError>((store.path().to_path_buf(), password, settings))
     })?;

@@ -49,46 +49,32 @@ export function SmtpSettingsForm({ edition }: { edition: number }) {
         Binômes n'utilise le réseau que pour joindre ce serveur, quand vous envoyez. Sans serveur, écrivez des brouillons et envoyez-les
         avec votre messagerie.
       </p>
-      <div className="fr-grid-row fr-grid-row--gutters">
-        <div className="fr-col-12 fr-col-md-6">
-          <Input label="Serveur" nativeInputProps={{ id: "smtp-host", value: settings.host, placeholder: "smtp.exemple.gouv.fr", onChange: (e) => edit({ host: e.target.value }) }} />
+      <div style={{ maxWidth: "40rem" }}>
+        <Input label="Serveur" nativeInputProps={{ id: "smtp-host", value: settings.host, placeholder: "smtp.exemple.gouv.fr", onChange: (e) => edit({ host: e.target.value }) }} />
+        <Input label="Port" nativeInputProps={{ id: "smtp-port", type: "number", value: settings.port, onChange: (e) => edit({ port: Number(e.target.value) }) }} />
+        <div className="fr-select-group">
+          <label className="fr-label" htmlFor="smtp-security">
+            Sécurité
+          </label>
+          <select className="fr-select" id="smtp-security" value={settings.security} onChange={(e) => edit({ security: e.target.value as SmtpSettings["security"] })}>
+            <option value="startTls">STARTTLS (port 587)</option>
+            <option value="tls">TLS dès la connexion (port 465)</option>
+            <option value="none">Aucune (serveur de cet ordinateur seulement)</option>
+          </select>
         </div>
-        <div className="fr-col-6 fr-col-md-2">
-          <Input label="Port" nativeInputProps={{ id: "smtp-port", type: "number", value: settings.port, onChange: (e) => edit({ port: Number(e.target.value) }) }} />
-        </div>
-        <div className="fr-col-6 fr-col-md-4">
-          <div className="fr-select-group">
-            <label className="fr-label" htmlFor="smtp-security">
-              Sécurité
-            </label>
-            <select className="fr-select" id="smtp-security" value={settings.security} onChange={(e) => edit({ security: e.target.value as SmtpSettings["security"] })}>
-              <option value="startTls">STARTTLS (port 587)</option>
-              <option value="tls">TLS dès la connexion (port 465)</option>
-              <option value="none">Aucune (serveur de cet ordinateur seulement)</option>
-            </select>
-          </div>
-        </div>
-        <div className="fr-col-12 fr-col-md-6">
-          <Input label="Identifiant" nativeInputProps={{ id: "smtp-login", value: settings.login, onChange: (e) => edit({ login: e.target.value }) }} />
-        </div>
-        <div className="fr-col-12 fr-col-md-6">
-          <Input
-            label={hasPassword ? "Mot de passe (déjà gardé ; saisissez-en un pour le remplacer)" : "Mot de passe"}
-            nativeInputProps={{ id: "smtp-password", type: "password", autoComplete: "off", value: password, onChange: (e) => setPassword(e.target.value) }}
-          />
-        </div>
-        <div className="fr-col-12 fr-col-md-6">
-          <Input
-            label="Messages par minute au plus (0 : sans limite)"
-            nativeInputProps={{ id: "smtp-rate", type: "number", min: 0, value: settings.perMinute, onChange: (e) => edit({ perMinute: Number(e.target.value) }) }}
-          />
-        </div>
-        <div className="fr-col-12 fr-col-md-6">
-          <Input
-            label="Autorité de certification supplémentaire (fichier PEM, facultatif)"
-            nativeInputProps={{ id: "smtp-certificate", value: settings.certificate ?? "", onChange: (e) => edit({ certificate: e.target.value || null }) }}
-          />
-        </div>
+        <Input label="Identifiant" nativeInputProps={{ id: "smtp-login", value: settings.login, onChange: (e) => edit({ login: e.target.value }) }} />
+        <Input
+          label={hasPassword ? "Mot de passe (déjà gardé ; saisissez-en un pour le remplacer)" : "Mot de passe"}
+          nativeInputProps={{ id: "smtp-password", type: "password", autoComplete: "off", value: password, onChange: (e) => setPassword(e.target.value) }}
+        />
+        <Input
+          label="Messages par minute au plus (0 : sans limite)"
+          nativeInputProps={{ id: "smtp-rate", type: "number", min: 0, value: settings.perMinute, onChange: (e) => edit({ perMinute: Number(e.target.value) }) }}
+        />
+        <Input
+          label="Autorité de certification supplémentaire (fichier PEM, facultatif)"
+          nativeInputProps={{ id: "smtp-certificate", value: settings.certificate ?? "", onChange: (e) => edit({ certificate: e.target.value || null }) }}
+        />
       </div>
       <div className="binomes-actions">
         <Button onClick={() => void save()} disabled={busy} nativeButtonProps={{ id: "smtp-save" }}>
