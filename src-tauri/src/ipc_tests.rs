@@ -180,3 +180,99 @@ fn the_window_reads_only_files_the_organiser_chose_or_dropped() {
     let report = ask(&h).unwrap();
     assert!(report["rows_read"].as_u64().unwrap() > 200, "{report}");
 }
+
+#[test]
+fn messages_owed_planned_queued_and_logged_with_the_arguments_the_ui_sends() {
+    let h = harness();
+    let demo = h.invoke("open_demo_edition", json!({})).unwrap();
+    let edition = demo["id"].as_i64().unwrap();
+    h.invoke("suggest_pairs", json!({ "edition": edition }))
+        .unwrap();
+    let owed = h
+        .invoke("to_notify", json!({ "edition": edition, "finals": false }))
+        .unwrap();
+    let first = owed
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|o| o["role"] == "student" && o["email"].is_string())
+        .unwrap()
+        .clone();
+    assert_eq!(first["kind"], "newPair");
+    // The audience as ui/src/notify.ts builds it: a tagged object, people as [role, id].
+    let audience =
+        json!({ "type": "owed", "people": [["student", first["person"]]], "finals": false });
+    let plan = h
+        .invoke(
+            "plan_wave",
+            json!({ "edition": edition, "audience": audience }),
+        )
+        .unwrap();
+    assert_eq!(plan["messages"].as_array().unwrap().len(), 1);
+    assert!(plan["messages"][0]["body"]
+        .as_str()
+        .unwrap()
+        .contains("L311-3-1"));
+    let queued = h
+        .invoke(
+            "queue_wave",
+            json!({ "edition": edition, "audience": audience }),
+        )
+        .unwrap();
+    assert_eq!(queued["queued"], 1);
+    let log = h
+        .invoke(
+            "notification_log",
+            json!({ "edition": edition, "person": ["student", first["person"]] }),
+        )
+        .unwrap();
+    assert_eq!(log[0]["notification"]["delivery"], "queued");
+    assert_eq!(log[0]["state"], "en attente d'envoi");
+    assert_eq!(
+        h.invoke("unfinished_waves", json!({ "edition": edition }))
+            .unwrap(),
+        json!([queued["wave"]])
+    );
+    let preview = h
+        .invoke(
+            "preview_kind",
+            json!({ "edition": edition, "kind": "noPair" }),
+        )
+        .unwrap();
+    assert!(!preview.as_array().unwrap().is_empty());
+
+    // The SMTP settings round trip; sending with no server says what to do, in French.
+    let smtp = h
+        .invoke("get_smtp_settings", json!({ "edition": edition }))
+        .unwrap();
+    assert_eq!(smtp["settings"]["port"], 587);
+    assert_eq!(smtp["settings"]["security"], "startTls");
+    let mut settings = smtp["settings"].clone();
+    settings["perMinute"] = json!(30);
+    h.invoke(
+        "set_smtp_settings",
+        json!({ "edition": edition, "settings": settings }),
+    )
+    .unwrap();
+    let again = h
+        .invoke("get_smtp_settings", json!({ "edition": edition }))
+        .unwrap();
+    assert_eq!(again["settings"]["perMinute"], 30);
+    let refused = h
+        .invoke(
+            "send_wave",
+            json!({ "edition": edition, "wave": queued["wave"] }),
+        )
+        .unwrap_err();
+    assert!(
+        refused["message"]
+            .as_str()
+            .unwrap()
+            .contains("Aucun serveur d'envoi n'est configuré"),
+        "{refused}"
+    );
+    // Pause and cancel with nothing under way change nothing.
+    h.invoke("pause_sending", json!({ "paused": true }))
+        .unwrap();
+    h.invoke("cancel_sending", json!({})).unwrap();
+}

@@ -368,6 +368,45 @@ pub fn password_for(store: &Store, edition: EditionId) -> Result<Option<String>,
     stored_password(store, edition)
 }
 
+/// The SMTP settings of an edition, and whether a password is kept for them.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
+pub struct SmtpView {
+    pub settings: SmtpSettings,
+    pub has_password: bool,
+}
+
+pub fn smtp_view(store: &Store, edition: EditionId) -> Result<SmtpView, ActionError> {
+    Ok(SmtpView {
+        settings: settings(store, edition)?,
+        // A store that cannot be read reads as « no password »: the window asks for it.
+        has_password: stored_password(store, edition).is_ok_and(|p| p.is_some()),
+    })
+}
+
+/// « Envoyer un message d'essai à moi-même » with the password the server needs, if any.
+pub fn send_test_message(store: &Store, edition: EditionId) -> Result<String, ActionError> {
+    send_test(store, edition, password_for(store, edition)?.as_deref())
+}
+
+/// What sending a wave off the window's thread needs, read from the open store: the
+/// database's path (the sending opens a connection of its own, so the window keeps working),
+/// the password, the pace.
+pub struct SendJob {
+    pub database: std::path::PathBuf,
+    pub password: Option<String>,
+    pub pace: Pace,
+}
+
+pub fn prepare_send(store: &Store, edition: EditionId) -> Result<SendJob, ActionError> {
+    Ok(SendJob {
+        database: store.path().to_path_buf(),
+        password: password_for(store, edition)?,
+        pace: Pace::of(&settings(store, edition)?),
+    })
+}
+
 /// The password of the edition's server, from the credential store.
 pub fn stored_password(store: &Store, edition: EditionId) -> Result<Option<String>, ActionError> {
     Ok(smtp::password(&settings(store, edition)?).map_err(MessagesError::from)?)

@@ -8,12 +8,11 @@ use std::sync::{Arc, Mutex};
 use binome::actions::messages::{
     self, Audience, LogLine, Plan, QueuedWave, Selection, TemplatesView,
 };
-use binome::actions::sending::{self, Control, Pace, SendProgress};
+use binome::actions::sending::{self, Control, SendProgress};
 use binome::messages::smtp::{KeptIn, SmtpSettings};
 use binome::messages::{DraftsSummary, Message, Owed, Templates};
 use binome::model::{EditionId, MessageKind, PairId, Role};
 use binome::Store;
-use serde::Serialize;
 use tauri::{AppHandle, Emitter, Manager, Runtime, State};
 
 use crate::dialog;
@@ -162,28 +161,14 @@ pub fn notification_log(
 }
 
 /// The SMTP settings of an edition, and whether a password is kept for them.
-#[derive(Debug, Clone, Serialize)]
-#[cfg_attr(test, derive(ts_rs::TS))]
-#[serde(rename_all = "camelCase")]
-pub struct SmtpView {
-    pub settings: SmtpSettings,
-    pub has_password: bool,
-}
+pub use binome::actions::sending::SmtpView;
 
 #[tauri::command]
 pub fn get_smtp_settings(
     state: State<'_, AppState>,
     edition: EditionId,
 ) -> Result<SmtpView, IpcError> {
-    state.with_store(|store| {
-        let settings = sending::settings(store, edition)?;
-        // A store that cannot be read reads as « no password »: the window asks for it.
-        let has_password = sending::stored_password(store, edition).is_ok_and(|p| p.is_some());
-        Ok::<_, binome::actions::ActionError>(SmtpView {
-            settings,
-            has_password,
-        })
-    })
+    state.with_store(|store| sending::smtp_view(store, edition))
 }
 
 #[tauri::command]
@@ -212,10 +197,8 @@ pub async fn send_test_message<R: Runtime>(
     edition: EditionId,
 ) -> Result<String, IpcError> {
     tauri::async_runtime::spawn_blocking(move || {
-        app.state::<AppState>().with_store(|store| {
-            let password = sending::password_for(store, edition)?;
-            sending::send_test(store, edition, password.as_deref())
-        })
+        app.state::<AppState>()
+            .with_store(|store| sending::send_test_message(store, edition))
     })
     .await
     .map_err(|_| IpcError::internal())?
@@ -236,12 +219,9 @@ pub async fn send_wave<R: Runtime>(
     edition: EditionId,
     wave: String,
 ) -> Result<SendProgress, IpcError> {
-    let state = app.state::<AppState>();
-    let (path, password, settings) = state.with_store(|store| {
-        let password = sending::password_for(store, edition)?;
-        let settings = sending::settings(store, edition)?;
-        Ok::<_, binome::actions::ActionError>((store.path().to_path_buf(), password, settings))
-    })?;
+    let job = app
+        .state::<AppState>()
+        .with_store(|store| sending::prepare_send(store, edition))?;
     let control = Arc::new(Control::default());
     {
         let mut current = SENDING.lock().map_err(|_| IpcError::internal())?;
@@ -254,7 +234,7 @@ pub async fn send_wave<R: Runtime>(
     }
     let worker = app.clone();
     let result = tauri::async_runtime::spawn_blocking(move || {
-        let mut store = Store::open(&path)?;
+        let mut store = Store::open(&job.database)?;
         let mut report = |p: &SendProgress| {
             // Best effort: a window that misses an event still gets the result.
             let _ = worker.emit(SEND_EVENT, p.clone());
@@ -263,8 +243,8 @@ pub async fn send_wave<R: Runtime>(
             &mut store,
             edition,
             &wave,
-            password.as_deref(),
-            &Pace::of(&settings),
+            job.password.as_deref(),
+            &job.pace,
             &control,
             &mut report,
         )?)
