@@ -178,13 +178,17 @@ describe("messages in waves", () => {
   it("sends a test message, then a change for real through an SMTP relay on localhost", async () => {
     relay = await startRelay(received);
     await click("#smtp-settings summary");
+    // Centred first: the edition's sticky steps bar may cover what sits at the top.
+    const centre = (selector) => browser.execute((s) => document.querySelector(s).scrollIntoView({ block: "center", behavior: "instant" }), selector);
     const field = async (selector, value) => {
+      await centre(selector);
       const el = await browser.$(selector);
       await el.clearValue();
       await el.setValue(value);
     };
     await field("#smtp-host", "localhost");
     await field("#smtp-port", String(relay.port));
+    await centre("#smtp-security");
     await (await browser.$("#smtp-security")).selectByAttribute("value", "none");
     await field("#smtp-rate", "0");
     const started = Date.now();
@@ -217,5 +221,15 @@ describe("messages in waves", () => {
     assert.ok(sent.every((t) => /envoyé/.test(t) && /250/.test(t)), JSON.stringify(sent));
     await browser.execute(() => document.querySelector("#notification-log").scrollIntoView({ block: "start", behavior: "instant" }));
     await browser.saveScreenshot(path.join(DOCS, "messages-journal.png"));
+  });
+
+  it("plans a reminder to everyone in a pair, apart from « À prévenir »", async () => {
+    await click("#notify-reminder");
+    await waitForText(browser, "#notify-plan", "message(s) à écrire ou envoyer");
+    const lines = await browser.execute(() => [...document.querySelectorAll("#notify-recipients li")].map((li) => li.textContent));
+    assert.ok(lines.length > 100, `${lines.length} reminders`);
+    assert.ok(lines.every((l) => l.includes("Rappel avant le jour J")), lines[0]);
+    await click("#notify-plan-cancel");
+    await waitForText(browser, "#owed-summary", "à prévenir");
   });
 });

@@ -18,6 +18,8 @@ export function NotifyPanel({ edition, version, onChanged }: { edition: number; 
   const [finals, setFinals] = useState(false);
   const [chosen, setChosen] = useState<Set<string>>(new Set());
   const [plan, setPlan] = useState<Plan | null>(null);
+  // Whom the plan shown is for: those owed, or everyone in a pair (a reminder, a thank-you).
+  const [planned, setPlanned] = useState<Audience | null>(null);
   const [drafts, setDrafts] = useState<DraftsSummary | null>(null);
   const [progress, setProgress] = useState<SendProgress | null>(null);
   const [sending, setSending] = useState(false);
@@ -47,15 +49,17 @@ export function NotifyPanel({ edition, version, onChanged }: { edition: number; 
     setChosen(next);
     setPlan(null);
   };
-  const prepare = () =>
+  const prepare = (target: Audience = audience()) =>
     run(async () => {
       setNotice(null);
       setDrafts(null);
-      setPlan(await api.planWave(edition, audience()));
+      setPlan(await api.planWave(edition, target));
+      setPlanned(target);
     });
   const writeDrafts = () =>
     run(async () => {
-      const summary = await api.writeWave(edition, audience());
+      if (!planned) return;
+      const summary = await api.writeWave(edition, planned);
       setDrafts(summary);
       setPlan(null);
       const missing = summary.withoutEmail.length > 0 ? ` Sans e-mail, à prévenir autrement : ${summary.withoutEmail.join(", ")}.` : "";
@@ -89,7 +93,8 @@ export function NotifyPanel({ edition, version, onChanged }: { edition: number; 
   };
   const sendPlan = () =>
     run(async () => {
-      const queued = await api.queueWave(edition, audience());
+      if (!planned) return;
+      const queued = await api.queueWave(edition, planned);
       setPlan(null);
       setChosen(new Set());
       if (queued.queued === 0) {
@@ -149,6 +154,22 @@ export function NotifyPanel({ edition, version, onChanged }: { edition: number; 
         <Button onClick={() => void prepare()} disabled={busy || sending || owed.length === 0} nativeButtonProps={{ id: "notify-prepare" }}>
           {chosen.size > 0 ? `Prévenir les ${chosen.size} personne(s) choisie(s)…` : "Prévenir…"}
         </Button>
+        <Button
+          priority="secondary"
+          onClick={() => void prepare({ type: "paired", kind: "reminder", people: null })}
+          disabled={busy || sending}
+          nativeButtonProps={{ id: "notify-reminder" }}
+        >
+          Rappel avant le jour J…
+        </Button>
+        <Button
+          priority="secondary"
+          onClick={() => void prepare({ type: "paired", kind: "thanks", people: null })}
+          disabled={busy || sending}
+          nativeButtonProps={{ id: "notify-thanks" }}
+        >
+          Remerciement après…
+        </Button>
       </div>
       {plan ? (
         <div className="fr-card fr-p-3w fr-mt-2w" id="notify-plan">
@@ -176,7 +197,7 @@ export function NotifyPanel({ edition, version, onChanged }: { edition: number; 
             <Button onClick={() => void sendPlan()} disabled={busy || sending || plan.messages.length === 0} nativeButtonProps={{ id: "notify-send" }}>
               Envoyer maintenant
             </Button>
-            <Button priority="tertiary" onClick={() => setPlan(null)}>
+            <Button priority="tertiary" onClick={() => setPlan(null)} nativeButtonProps={{ id: "notify-plan-cancel" }}>
               Annuler
             </Button>
           </div>
