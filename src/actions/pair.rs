@@ -5,11 +5,11 @@ use std::path::Path;
 
 use serde::Serialize;
 
-use super::import::{import_table, read};
+use super::import::{apply, read};
 use super::suggest::{report, suggest_on_board, SuggestReport};
 use super::ActionError;
 use crate::export::{self, ExportOptions, ExportSummary};
-use crate::import::ImportReport;
+use crate::import::{self, ImportError, ImportReport};
 use crate::model::{Edition, Role};
 use crate::Store;
 
@@ -29,9 +29,18 @@ pub fn pair(
     out: &Path,
     db: Option<&Path>,
 ) -> Result<PairReport, ActionError> {
-    // Both files are read before anything is written anywhere.
-    let student_table = read(students, Role::Student, None)?;
-    let ambassador_table = read(ambassadors, Role::Ambassador, None)?;
+    // Both files are read before anything is written anywhere; side by side, as they are
+    // independent and reading is most of an import. The students' error comes first, as when
+    // they were read one after the other.
+    let (student_table, ambassador_table) = std::thread::scope(|scope| {
+        let ambassador_table = scope.spawn(|| read(ambassadors, Role::Ambassador, None));
+        (
+            read(students, Role::Student, None),
+            joined(ambassador_table),
+        )
+    });
+    let student_table = student_table?;
+    let ambassador_table = ambassador_table?;
     let temporary = tempfile::tempdir().map_err(|e| {
         ActionError::Invalid(format!(
             "impossible de créer une base de données temporaire : {e}"
@@ -43,20 +52,32 @@ pub fn pair(
     );
     let mut store = Store::open(&db)?;
     let edition = store.edition_for_command_line(None)?;
-    let students = import_table(
-        &mut store,
-        edition.id,
-        students,
-        Role::Student,
-        student_table,
-    )?;
-    let ambassadors = import_table(
-        &mut store,
-        edition.id,
-        ambassadors,
-        Role::Ambassador,
-        ambassador_table,
-    )?;
+    // Both sheets understood side by side too (with what the organiser taught, which importing
+    // does not change), then stored one after the other as `binome import` would: the students
+    // stored even when the ambassadors' sheet cannot be understood, whose error comes next.
+    let remembered = (
+        store.remembered(Role::Student)?,
+        store.remembered(Role::Ambassador)?,
+    );
+    let understand = |table, role, path: &Path, remembered| {
+        import::understand(table, role, &ImportError::file_label(path), remembered)
+    };
+    let (student_analysis, ambassador_analysis) = std::thread::scope(|scope| {
+        let ambassador_analysis = scope.spawn(|| {
+            understand(
+                ambassador_table,
+                Role::Ambassador,
+                ambassadors,
+                &remembered.1,
+            )
+        });
+        (
+            understand(student_table, Role::Student, students, &remembered.0),
+            joined(ambassador_analysis),
+        )
+    });
+    let students = apply(&mut store, edition.id, &student_analysis?, &[])?;
+    let ambassadors = apply(&mut store, edition.id, &ambassador_analysis?, &[])?;
     let (suggestion, _) = suggest_on_board(&mut store, edition.id)?;
     let suggested = report(&store, edition.id, &suggestion)?;
     let export = export::export_edition(
@@ -71,4 +92,11 @@ pub fn pair(
         suggested,
         export,
     })
+}
+
+/// What a scoped thread returned; its panic carried on in the caller.
+fn joined<T>(thread: std::thread::ScopedJoinHandle<'_, T>) -> T {
+    thread
+        .join()
+        .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
 }

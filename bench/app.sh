@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# App benchmark (not a test): in the real app (release build, its interface built with
+# VITE_BINOMES_BENCH=1 so that the board measures its moves) driven by WebDriver under Xvfb, on
+# the demo edition of 2,000 students × 1,500 ambassadors, suggested: cold start to the home page
+# painted, file chosen → import preview, « Proposer » → board updated, a board move, export
+# written — each measured inside the app from the click to the frame that shows the result, over
+# RUNS runs (p50, p95, range) — and the memory (proportional set size) of the app and its WebKit
+# processes with the edition open (tests/e2e/bench-app.mjs).
+# Usage: bench/app.sh [RUNS]   (BINOMES_E2E_PORT picks WebDriver's port, 4444 by default;
+# BENCH_APP_ENV="VAR=value …" measures the app a second time with that environment)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/lib.sh
+RUNS="${1:-10}"
+ensure_toolchains
+ensure_apt "${BUILD_PACKAGES[@]}" "${DISPLAY_PACKAGES[@]}" "${E2E_PACKAGES[@]}"
+ensure_npm "$ROOT/ui"
+ensure_npm "$ROOT/tests/e2e"
+ensure_tauri_driver
+WORK="$(mktemp -d)"
+trap 'rm -rf "$WORK"' EXIT
+# The measuring interface is built into a folder of its own and embedded through TAURI_CONFIG,
+# so that ui/dist (what every other build embeds) is never the benchmark's.
+UI_OUT="${XDG_CACHE_HOME:-$HOME/.cache}/binomes/bench-ui"
+step "Building the interface (ui/) with the measurements, into $UI_OUT"
+(cd "$ROOT/ui" && npm run --silent prebuild && VITE_BINOMES_BENCH=1 npx vite build --logLevel warn --outDir "$UI_OUT" --emptyOutDir)
+TAURI_CONFIG="{\"build\":{\"frontendDist\":\"$UI_OUT\"}}" \
+  cargo build -q --release -p binomes-desktop --features binomes-desktop/test-hooks
+cargo build -q --release -p binome --bin binome
+BIN="$CARGO_TARGET_DIR/release"
+# A copy: another build of the shared target folder must not replace the app while it runs.
+cp "$BIN/binomes" "$WORK/binomes"
+
+mkdir -p "$WORK/donnees"
+DB="$WORK/donnees/binomes.sqlite3"
+"$BIN/binome" demo --out "$WORK/fiches" --students 2000 --ambassadors 1500 >"$WORK/fiches.txt"
+STUDENTS="$(grep -m1 'etudiants.*\.xlsx$' "$WORK/fiches.txt")"
+"$BIN/binome" import --db "$DB" --students "$STUDENTS" >/dev/null
+"$BIN/binome" import --db "$DB" --ambassadors "$(grep -m1 'ambassadeurs.*\.xlsx$' "$WORK/fiches.txt")" >/dev/null
+"$BIN/binome" suggest --db "$DB" >/dev/null
+
+cp -r "$WORK/donnees" "$WORK/donnees-0"
+run() { # [VAR=value…]: the measurements, on a fresh copy of the edition, with that environment
+  rm -rf "$WORK/donnees" && cp -r "$WORK/donnees-0" "$WORK/donnees"
+  echo "Machine load before: $(uptime | sed 's/.*load average: //')"
+  env "$@" BINOMES_APP="$WORK/binomes" BENCH_DATA_DIR="$WORK/donnees" BENCH_RUNS="$RUNS" BENCH_STUDENTS_FILE="$STUDENTS" \
+    xvfb-run -a -s "-screen 0 1280x800x24" node tests/e2e/bench-app.mjs
+  echo "Machine load after: $(uptime | sed 's/.*load average: //')"
+}
+step "The app as shipped"
+run
+# BENCH_APP_ENV="VAR=value …": the same again with WebKit (or anything) set otherwise, e.g.
+# WEBKIT_DISABLE_COMPOSITING_MODE=1 (no accelerated compositing: software layers, far less memory).
+if [ -n "${BENCH_APP_ENV:-}" ]; then
+  step "With $BENCH_APP_ENV"
+  # shellcheck disable=SC2086 # several VAR=value words
+  run $BENCH_APP_ENV
+fi
