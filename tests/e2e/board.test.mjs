@@ -75,6 +75,8 @@ async function clickChip(browser, student) {
 
 async function setFilter(browser, selector, value) {
   const el = await browser.$(selector);
+  // In the middle of the window, as clickOn does: the path bar sticks at its top (#18).
+  await browser.execute((node) => node.scrollIntoView({ block: "center", behavior: "instant" }), el);
   await el.selectByAttribute("value", value);
 }
 

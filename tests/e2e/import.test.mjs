@@ -141,7 +141,15 @@ describe("Importing sign-up sheets through the wizard", () => {
     await click('label[for="selected-lock"]');
     await waitForText(browser, "#board-status", "verrouillé. Enregistré");
     assert.ok(await (await browser.$("#selected-lock")).isSelected(), "the lock holds");
+    // Every pair shown at once: asked first, with how many people it touches (#18).
     await click("#bulk-apply");
+    await waitForText(browser, "#bulk-confirm", "étudiant(s) et");
+    const question = await (await browser.$("#bulk-question")).getText();
+    const shown = Number(/Passer (\d+) binôme/.exec(question)?.[1]);
+    assert.ok(shown > 100, question);
+    assert.equal(await browser.execute(() => document.activeElement?.id), "bulk-confirm-yes");
+    assert.doesNotMatch(await (await browser.$("#board-status")).getText(), /passé à « validé »/);
+    await browser.keys("Enter");
     await waitForText(browser, "#board-status", "passé à « validé »");
     await openModal(browser, "#suggest", "#suggest-modal");
     await click("#suggest-confirm");

@@ -1,6 +1,7 @@
 import { useEffect, useState } from "react";
 import { api } from "./api";
 import { Header } from "@codegouvfr/react-dsfr/Header";
+import { SkipLinks } from "@codegouvfr/react-dsfr/SkipLinks";
 import { HomePage } from "./pages/HomePage";
 import { EditionPage } from "./pages/EditionPage";
 import { AppFooter } from "./components/AppFooter";
@@ -26,8 +27,22 @@ export function App() {
   };
   const goHome = () => go({ page: "home" });
 
+  // Skip links (RGAA 12.7), first in the tab order: on an edition, to its actions, the board and
+  // the students without a pair (EditionPage answers the last three, showing the board first).
+  const skipLinks = [
+    { label: "Contenu", anchor: "#contenu" },
+    ...(route?.page === "edition"
+      ? [
+          { label: "Étapes et actions", anchor: "#aller-actions" },
+          { label: "Tableau des binômes", anchor: "#aller-tableau" },
+          { label: "Étudiants sans binôme", anchor: "#aller-sans-binome" },
+        ]
+      : []),
+  ];
+
   return (
     <>
+      <SkipLinks links={skipLinks} />
       <Header
         brandTop={
           <>

@@ -1,4 +1,5 @@
-import { memo, useState } from "react";
+import { memo, useEffect, useState, type ReactNode } from "react";
+import { createPortal } from "react-dom";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { createModal } from "@codegouvfr/react-dsfr/Modal";
 import { api } from "../api";
@@ -23,6 +24,11 @@ export const PairsPanel = memo(function PairsPanel({ edition, onChanged }: { edi
   const [boardVersion, setBoardVersion] = useState(0);
   // Bumped when the board changes the rules (retained states), so that the rules editor reads them again.
   const [rulesVersion, setRulesVersion] = useState(0);
+
+  // The path bar's result area, once the page has drawn it.
+  const [resultArea, setResultArea] = useState<HTMLElement | null>(null);
+  useEffect(() => setResultArea(document.getElementById("path-result")), []);
+  const result = (content: ReactNode) => (resultArea ? createPortal(content, resultArea) : content);
 
   const run = (work: () => Promise<void>) => {
     setNotice(null);
@@ -88,12 +94,17 @@ export const PairsPanel = memo(function PairsPanel({ edition, onChanged }: { edi
           </Button>
         ) : null}
       </div>
-      {/* What the buttons above did, said beside them rather than above the board, where it
-          pushed the board down and was out of sight of the button (#18). */}
-      <ErrorAlert title="Action impossible" message={error} onClose={clearError} />
-      <p role="status" id="pairs-status" className={notice ? "fr-alert fr-alert--success fr-alert--sm fr-mb-3w" : undefined}>
-        {notice}
-      </p>
+      {/* What the export and the messages did, said in the path bar at the top of the edition
+          (always in view, where its buttons are), else beside the buttons above — never above
+          the board, where it pushed the board down out of sight of the button (#18). */}
+      {result(
+        <>
+          <ErrorAlert title="Action impossible" message={error} onClose={clearError} />
+          <p role="status" id="pairs-status" className={notice ? "fr-alert fr-alert--success fr-alert--sm fr-mb-1w" : undefined}>
+            {notice}
+          </p>
+        </>,
+      )}
 
       <RulesEditor edition={edition} version={rulesVersion} onSaved={() => setBoardVersion((v) => v + 1)} />
       <exportModal.Component

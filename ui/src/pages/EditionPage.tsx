@@ -14,6 +14,7 @@ import { ErrorAlert } from "../components/ErrorAlert";
 import { ImportWizard } from "../components/ImportWizard";
 import { MessagesEditor } from "../components/MessagesEditor";
 import { PairsPanel } from "../components/PairsPanel";
+import { PathBar, type PathAction } from "../components/PathBar";
 import { SeasonDashboard } from "../components/SeasonDashboard";
 import { TableFrame } from "../components/TableFrame";
 import { PersonModal, personModal, type PersonTarget } from "../components/people/PersonModal";
@@ -110,6 +111,48 @@ export function EditionPage({ id, onBack }: { id: number; onBack: () => void }) 
     );
   };
 
+  // The skip links of the window (App.tsx): the actions, or the board shown and its first student
+  // (of the grid, or without a pair) given the focus. The address is put back so that the same
+  // link works again.
+  useEffect(() => {
+    const skip = () => {
+      const target = window.location.hash;
+      if (!["#aller-actions", "#aller-tableau", "#aller-sans-binome"].includes(target)) return;
+      window.history.replaceState(null, "", window.location.pathname + window.location.search);
+      const focus = (el: HTMLElement) => {
+        el.scrollIntoView({ block: "center" });
+        el.focus();
+      };
+      if (target === "#aller-actions") {
+        whenShown("#parcours button", focus);
+        return;
+      }
+      setImporting(null);
+      setTab("pairs");
+      whenShown(target === "#aller-tableau" ? "#board-grid [data-student]" : "#unpaired-list [data-student]", focus);
+    };
+    window.addEventListener("hashchange", skip);
+    return () => window.removeEventListener("hashchange", skip);
+  }, []);
+
+  // An action of the path bar: an import, or a tab shown and, once it is, its button pressed
+  // (the board's own « Proposer » and « Exporter », so that they stay the one place that does it).
+  const pathAction = (action: PathAction) => {
+    if (action.kind === "import") {
+      setImporting(action.role);
+      return;
+    }
+    setImporting(null);
+    setTab(action.tab);
+    if (action.then === "suggest") whenShown("#suggest", (el) => el.click());
+    if (action.then === "export") whenShown("#export", (el) => el.click());
+    if (action.then === "board")
+      whenShown("#board-grid [data-student], #unpaired-list [data-student], #board-grid", (el) => {
+        el.scrollIntoView({ block: "center" });
+        el.focus();
+      });
+  };
+
   return (
     <>
       <Breadcrumb
@@ -140,6 +183,17 @@ export function EditionPage({ id, onBack }: { id: number; onBack: () => void }) 
             {countLabel(summary.ambassadors, "ambassadeur", "ambassadeurs", "aucun ambassadeur")} ·{" "}
             {countLabel(summary.pairs, "binôme", "binômes", "aucun binôme")}
           </p>
+          {/* Where the skip links land before the page moves the focus on (see `skip`). */}
+          <span id="aller-actions" tabIndex={-1} className="fr-sr-only">
+            Étapes et actions
+          </span>
+          <span id="aller-tableau" tabIndex={-1} className="fr-sr-only">
+            Tableau des binômes
+          </span>
+          <span id="aller-sans-binome" tabIndex={-1} className="fr-sr-only">
+            Étudiants sans binôme
+          </span>
+          <PathBar summary={summary} onAction={pathAction} sticky={!importing && shownTab === "pairs"} />
           {importing ? (
             <ImportWizard
               edition={id}
@@ -152,19 +206,6 @@ export function EditionPage({ id, onBack }: { id: number; onBack: () => void }) 
             />
           ) : (
             <>
-              <div className="binomes-actions fr-mb-4w">
-                <Button iconId="fr-icon-upload-line" onClick={() => setImporting("student")} nativeButtonProps={{ id: "import-students" }}>
-                  Importer les étudiants…
-                </Button>
-                <Button
-                  priority="secondary"
-                  iconId="fr-icon-upload-line"
-                  onClick={() => setImporting("ambassador")}
-                  nativeButtonProps={{ id: "import-ambassadors" }}
-                >
-                  Importer les ambassadeurs…
-                </Button>
-              </div>
               <Tabs
                 tabs={[
                   {
@@ -420,4 +461,16 @@ function AmbassadorsTable({ ambassadors, total, query, onOriginal, onEdit }: { a
       </table>
     </TableFrame>
   );
+}
+
+/** Runs `then` on the element `selector` finds once it is rendered (a tab just chosen renders on
+ * the next frames; the board once read), or gives up after five seconds. */
+function whenShown(selector: string, then: (el: HTMLElement) => void) {
+  const until = Date.now() + 5_000;
+  const look = () => {
+    const el = document.querySelector<HTMLElement>(selector);
+    if (el) then(el);
+    else if (Date.now() < until) window.setTimeout(look, 50);
+  };
+  look();
 }

@@ -1,4 +1,4 @@
-import { useMemo, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { createModal } from "@codegouvfr/react-dsfr/Modal";
 import type { Compatibility } from "../../bindings/Compatibility";
 import { personName, type BoardState } from "../../board";
@@ -34,6 +34,45 @@ export function AssignModal({
     });
   }, [compatibility, query, board.ambassadorById]);
   const name = student === null ? "" : personName(board.studentById.get(student));
+  // The first useful field when it opens (#18; the DSFR gives « Fermer »): the best ambassador
+  // the rules allow with a place left, so that Enter pairs; the search is one Shift+Tab away.
+  // Asked again once the list is read, if it opened before.
+  const opened = useRef(false);
+  useEffect(() => {
+    const dialog = document.getElementById("assign-modal");
+    if (!dialog) return;
+    // Only once the list is read: the search field first would keep Escape (a search field
+    // clears itself with it) from closing the dialog.
+    const focusBest = () => {
+      const best =
+        dialog.querySelector<HTMLElement>("[data-choice][data-useful]:not(:disabled)") ??
+        dialog.querySelector<HTMLElement>("[data-choice]:not(:disabled)");
+      best?.focus();
+    };
+    const disclosed = () => {
+      opened.current = true;
+      // The DSFR focuses « Fermer » once the dialog has faded in (a focus before that is lost):
+      // the choice is focused as soon as it can be, once.
+      const until = Date.now() + 2_000;
+      const attempt = () => {
+        focusBest();
+        const there = document.activeElement?.closest("#assign-modal [data-choice]");
+        if (!there && Date.now() < until) window.setTimeout(attempt, 50);
+      };
+      attempt();
+    };
+    const concealed = () => {
+      opened.current = false;
+    };
+    dialog.addEventListener("dsfr.disclose", disclosed);
+    dialog.addEventListener("dsfr.conceal", concealed);
+    if (opened.current && compatibility !== null && !dialog.querySelector("[data-choice]:focus, #assign-search:focus")) focusBest();
+    // (Each time the list changes while the dialog is open and the focus is not yet in it.)
+    return () => {
+      dialog.removeEventListener("dsfr.disclose", disclosed);
+      dialog.removeEventListener("dsfr.conceal", concealed);
+    };
+  }, [compatibility]);
   return (
     <assignModal.Component title={`Affecter ${name} à…`} size="large">
       <div className="fr-input-group">
@@ -70,6 +109,7 @@ export function AssignModal({
                     type="button"
                     className="binomes-choice"
                     data-choice={c.ambassador}
+                    data-useful={c.evaluation !== null && c.placesLeft > 0 && !c.current ? "" : undefined}
                     disabled={c.current}
                     onClick={() => {
                       assignModal.close();

@@ -1,4 +1,4 @@
-import { useMemo } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import {
   DndContext,
   DragOverlay,
@@ -62,6 +62,15 @@ export function Board({
   const unpaired = useMemo(() => (board ? unpairedStudents(board, filters) : []), [board, filters]);
   const excluded = useMemo(() => (board ? excludedStudents(board, filters) : []), [board, filters]);
   const bulkPairs = useMemo(() => (board ? shownPairs(board, rows, filters.status) : []), [board, rows, filters.status]);
+  // A change to every pair shown is asked again, saying how many people it touches (#18): one
+  // click validated 147 pairs. The question closes when what it counts changes.
+  const [confirmingBulk, setConfirmingBulk] = useState(false);
+  const bulkConfirm = useRef<HTMLButtonElement>(null);
+  useEffect(() => setConfirmingBulk(false), [bulkPairs, state.bulkStatus]);
+  useEffect(() => {
+    if (confirmingBulk) bulkConfirm.current?.focus();
+  }, [confirmingBulk]);
+  const bulkAmbassadors = useMemo(() => new Set(bulkPairs.map((p) => p.pair.ambassadorId)).size, [bulkPairs]);
 
   const sensors = useSensors(
     useSensor(PointerSensor, { activationConstraint: { distance: 6 } }),
@@ -170,13 +179,46 @@ export function Board({
           <Button
             size="small"
             priority="secondary"
-            disabled={busy || bulkPairs.length === 0}
-            onClick={() => actions.edit(bulkPairs.map((p) => p.pair.id), { status: state.bulkStatus })}
-            nativeButtonProps={{ id: "bulk-apply" }}
+            disabled={busy || bulkPairs.length === 0 || confirmingBulk}
+            onClick={() => setConfirmingBulk(true)}
+            nativeButtonProps={{ id: "bulk-apply", "aria-expanded": confirmingBulk, "aria-controls": "bulk-confirm" }}
           >
-            Appliquer
+            Appliquer…
           </Button>
         </div>
+        {confirmingBulk ? (
+          <div className="fr-alert fr-alert--warning fr-alert--sm fr-mb-2w" id="bulk-confirm" role="group" aria-labelledby="bulk-question">
+            <p id="bulk-question">
+              Passer {bulkPairs.length} binôme(s) à « {statusLabel[state.bulkStatus]} » ? Cela concerne {bulkPairs.length} étudiant(s) et{" "}
+              {bulkAmbassadors} ambassadeur(s). Vous pourrez l'annuler (Ctrl+Z).
+            </p>
+            <div className="binomes-actions fr-mt-1w">
+              <Button
+                size="small"
+                disabled={busy}
+                onClick={() => {
+                  setConfirmingBulk(false);
+                  actions.edit(bulkPairs.map((p) => p.pair.id), { status: state.bulkStatus });
+                }}
+                ref={bulkConfirm}
+                nativeButtonProps={{ id: "bulk-confirm-yes" }}
+              >
+                Passer les {bulkPairs.length} binômes à « {statusLabel[state.bulkStatus]} »
+              </Button>
+              <Button
+                size="small"
+                priority="secondary"
+                onClick={() => {
+                  setConfirmingBulk(false);
+                  document.getElementById("bulk-apply")?.focus();
+                }}
+                nativeButtonProps={{ id: "bulk-confirm-no" }}
+              >
+                Annuler
+              </Button>
+            </div>
+          </div>
+        ) : null}
 
         <div className="binomes-board">
           <BoardGrid

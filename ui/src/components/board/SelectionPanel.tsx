@@ -32,6 +32,12 @@ export function SelectionPanel({ selection, actions }: { selection: Selection; a
     setNote(pair?.note ?? "");
     setDate(isoToFrench(pair?.agreedDate));
   }, [pair?.id, pair?.note, pair?.agreedDate]);
+  // A student without a pair chosen from the keyboard (Enter on their card): the next step is
+  // « Affecter à… », so it takes the focus (#18: the assignment in a few key presses).
+  const pairedNow = explained !== undefined;
+  useEffect(() => {
+    if (!pairedNow && document.activeElement?.matches("[data-student]")) document.getElementById("assign")?.focus();
+  }, [id, pairedNow]);
   if (!student) return null;
   const ambassador = pair ? board.ambassadorById.get(pair.ambassadorId) : undefined;
   const alternates = (compatibility ?? [])
