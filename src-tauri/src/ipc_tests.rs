@@ -276,3 +276,39 @@ fn messages_owed_planned_queued_and_logged_with_the_arguments_the_ui_sends() {
         .unwrap();
     h.invoke("cancel_sending", json!({})).unwrap();
 }
+
+#[test]
+fn the_edition_left_open_and_the_memorised_figures_go_through_ipc_as_the_ui_sends_them() {
+    let h = harness();
+    assert_eq!(h.invoke("opened_edition", json!({})).unwrap(), Value::Null);
+    let created = h
+        .invoke(
+            "create_edition",
+            json!({ "edition": { "name": "Vis mon job 2026", "eventDate": null } }),
+        )
+        .unwrap();
+    let id = created["id"].as_i64().unwrap();
+    h.invoke("set_opened_edition", json!({ "edition": id }))
+        .unwrap();
+    assert_eq!(h.invoke("opened_edition", json!({})).unwrap(), json!(id));
+    h.invoke("set_opened_edition", json!({ "edition": null }))
+        .unwrap();
+    assert_eq!(h.invoke("opened_edition", json!({})).unwrap(), Value::Null);
+
+    assert_eq!(
+        h.invoke("remembered_figures", json!({ "edition": id }))
+            .unwrap(),
+        Value::Null
+    );
+    let kept = h
+        .invoke("remember_figures", json!({ "edition": id }))
+        .unwrap();
+    assert_eq!(kept["students"], 0);
+    assert!(kept["satisfaction"]["wish"].is_array(), "{kept}");
+    assert!(kept["at"].as_str().unwrap().ends_with('Z'));
+    assert_eq!(
+        h.invoke("remembered_figures", json!({ "edition": id }))
+            .unwrap(),
+        kept
+    );
+}
