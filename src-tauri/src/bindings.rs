@@ -53,6 +53,7 @@ mod tests {
         binome::store::Move::export_all(&cfg).unwrap();
         binome::suggest::Candidate::export_all(&cfg).unwrap();
         binome::season::SeasonOverview::export_all(&cfg).unwrap();
+        binome::actions::suggest::RememberedFigures::export_all(&cfg).unwrap();
         binome::store::BackupInfo::export_all(&cfg).unwrap();
         binome::store::Restored::export_all(&cfg).unwrap();
         binome::store::PairEdit::export_all(&cfg).unwrap();
@@ -68,6 +69,8 @@ mod tests {
         binome::actions::sending::SendProgress::export_all(&cfg).unwrap();
         binome::messages::smtp::KeptIn::export_all(&cfg).unwrap();
         crate::commands::messages::SmtpView::export_all(&cfg).unwrap();
+        binome::actions::referentials::LearnedSynonym::export_all(&cfg).unwrap();
+        binome::import::RecognizedValue::export_all(&cfg).unwrap();
     }
 
     fn files(dir: &Path) -> BTreeMap<PathBuf, String> {

@@ -33,6 +33,8 @@ pub fn build<R: Runtime>(builder: Builder<R>, state: AppState) -> Builder<R> {
             commands::app::app_info,
             commands::editions::list_editions,
             commands::editions::get_edition,
+            commands::editions::set_opened_edition,
+            commands::editions::opened_edition,
             commands::editions::create_edition,
             commands::editions::update_edition,
             commands::editions::delete_edition,
@@ -54,12 +56,16 @@ pub fn build<R: Runtime>(builder: Builder<R>, state: AppState) -> Builder<R> {
             commands::import::cancel_import,
             commands::import::remember_synonym,
             commands::referentials::list_referentials,
+            commands::referentials::learned_synonyms,
+            commands::referentials::forget_synonym,
             commands::pairs::suggest_pairs,
             commands::pairs::list_unpaired,
             commands::pairs::export_workbook,
             commands::pairs::get_rules,
             commands::pairs::compatibility,
             commands::pairs::season_overview,
+            commands::pairs::remember_figures,
+            commands::pairs::remembered_figures,
             commands::pairs::set_rules,
             commands::messages::write_messages,
             commands::messages::mark_notified,
@@ -121,7 +127,16 @@ pub fn run() {
     let state = AppState::new(state::data_dir_override());
     // `--demo-if-empty` (README's run command): a first run shows the demo edition.
     let demo_if_empty = std::env::args().any(|arg| arg == "--demo-if-empty");
+    // The window's size, place and maximised state, as the organiser left them (#18). Only the
+    // Rust side uses it: the window is granted none of its commands. A data folder chosen by
+    // BINOME_DATA_DIR keeps its own (the end-to-end tests' fresh folders start alike).
+    let window_state = match state::data_dir_override() {
+        Some(dir) => tauri_plugin_window_state::Builder::default()
+            .with_filename(dir.join("fenetre.json").to_string_lossy()),
+        None => tauri_plugin_window_state::Builder::default(),
+    };
     build(tauri::Builder::default(), state)
+        .plugin(window_state.build())
         .setup(move |app| {
             // The OS's per-user *local* data folder (never Windows' roaming one, which roaming
             // profiles copy to a server), unless BINOME_DATA_DIR chose another.

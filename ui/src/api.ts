@@ -9,6 +9,7 @@ import type { DemoSamples } from "./bindings/DemoSamples";
 import type { Compatibility } from "./bindings/Compatibility";
 import type { DraftsSummary } from "./bindings/DraftsSummary";
 import type { Edition } from "./bindings/Edition";
+import type { RememberedFigures } from "./bindings/RememberedFigures";
 import type { Message } from "./bindings/Message";
 import type { Audience } from "./bindings/Audience";
 import type { KeptIn } from "./bindings/KeptIn";
@@ -51,6 +52,7 @@ import type { FormValue } from "./bindings/FormValue";
 import type { PersonForm } from "./bindings/PersonForm";
 import type { PersonSaved } from "./bindings/PersonSaved";
 import type { TakeFromFile } from "./bindings/TakeFromFile";
+import type { LearnedSynonym } from "./bindings/LearnedSynonym";
 
 /** An error from the Rust side (its `message` is French), or a failure of the bridge itself. */
 export class ApiError extends Error {
@@ -102,6 +104,9 @@ export const api = {
   appInfo: () => call<AppInfo>("app_info"),
   listEditions: () => call<EditionSummary[]>("list_editions"),
   getEdition: (id: number) => call<EditionSummary>("get_edition", { id }),
+  /** The window shows this edition (null: the list); the next start reopens it. */
+  setOpenedEdition: (edition: number | null) => call<null>("set_opened_edition", { edition }),
+  openedEdition: () => call<number | null>("opened_edition"),
   createEdition: (edition: NewEdition) => call<Edition>("create_edition", { edition }),
   updateEdition: (id: number, edition: NewEdition) => call<Edition>("update_edition", { id, edition }),
   deleteEdition: (id: number) => call<null>("delete_edition", { id }),
@@ -126,6 +131,8 @@ export const api = {
   rememberSynonym: (kind: SynonymKind, text: string, code: string) =>
     call<null>("remember_synonym", { kind, text, code }),
   listReferentials: () => call<ReferentialLists>("list_referentials"),
+  learnedSynonyms: () => call<LearnedSynonym[]>("learned_synonyms"),
+  forgetSynonym: (kind: SynonymKind, key: string) => call<null>("forget_synonym", { kind, key }),
   suggestPairs: (edition: number) => call<Suggestion>("suggest_pairs", { edition }),
   listUnpaired: (edition: number) => call<Unpaired[]>("list_unpaired", { edition }),
   exportWorkbook: (edition: number, options: ExportOptions) =>
@@ -154,6 +161,8 @@ export const api = {
   getRules: (edition: number) => call<RulesView>("get_rules", { edition }),
   compatibility: (edition: number, student: number) => call<Compatibility[]>("compatibility", { edition, student }),
   seasonOverview: (edition: number) => call<SeasonOverview>("season_overview", { edition }),
+  rememberFigures: (edition: number) => call<RememberedFigures>("remember_figures", { edition }),
+  rememberedFigures: (edition: number) => call<RememberedFigures | null>("remembered_figures", { edition }),
   loadBoard: (edition: number) => call<BoardData>("load_board", { edition }),
   moveStudent: (edition: number, studentMove: Move) => call<BoardChange>("move_student", { edition, studentMove }),
   editPairs: (edition: number, pairs: number[], edit: PairEdit) => call<BoardChange>("edit_pairs", { edition, pairs, edit }),
