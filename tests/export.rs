@@ -280,7 +280,13 @@ fn libreoffice_opens_the_workbook() {
     // Printed (#18): LibreOffice made 104 pages of this workbook, four columns of `Binômes` a
     // page, before the page setup; one page wide, it makes about twenty.
     let status = Command::new(which("soffice").unwrap())
-        .args(["--headless", "--norestore", "--convert-to", "pdf", "--outdir"])
+        .args([
+            "--headless",
+            "--norestore",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+        ])
         .arg(dir.path())
         .arg(&out)
         .env("HOME", dir.path())
@@ -501,7 +507,10 @@ fn every_sheet_prints_landscape_one_page_wide_with_its_header_on_each_page() {
     assert_eq!(sheets.len(), 4);
     for (name, xml) in &sheets {
         let setup = xml.split("<pageSetup ").nth(1).unwrap_or("no pageSetup");
-        assert!(setup.contains(r#"orientation="landscape""#), "{name}: {setup}");
+        assert!(
+            setup.contains(r#"orientation="landscape""#),
+            "{name}: {setup}"
+        );
         assert!(setup.contains(r#"paperSize="9""#), "{name}: A4, {setup}");
         // Fit to the page: one page wide (1 is the attribute's default, so written only when
         // it differs) and 0 pages high, as many pages down as the rows need.
@@ -555,8 +564,13 @@ fn every_sheet_prints_landscape_one_page_wide_with_its_header_on_each_page() {
         "Téléphone ambassadeur",
         "Date convenue",
     ] {
-        assert!(printed.iter().any(|c| c == wanted), "{wanted} in {printed:?}");
+        assert!(
+            printed.iter().any(|c| c == wanted),
+            "{wanted} in {printed:?}"
+        );
     }
-    assert!(!printed.iter().any(|c| c == "Score" || c == "Ce qui correspond"));
+    assert!(!printed
+        .iter()
+        .any(|c| c == "Score" || c == "Ce qui correspond"));
     assert_eq!(columns.len(), 31, "every column is still in the file");
 }

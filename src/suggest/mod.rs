@@ -531,4 +531,3 @@ pub fn diagnoses(input: &Input) -> Vec<Unpaired> {
     );
     unpaired
 }
-
