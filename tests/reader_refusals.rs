@@ -861,3 +861,65 @@ fn the_libraries_own_words_go_to_the_log() {
     assert!(about("journal.xlsx", "Zip"), "{kept:#?}");
     assert!(about("journal.ods", "Xml"), "{kept:#?}");
 }
+
+// ---------------------------------------------------------------------------------------------
+// Encrypted workbooks (the fixtures are the sample ambassadors' workbook encrypted by
+// msoffcrypto-tool, agile encryption as Excel 2010 and later write it)
+
+fn fixture_bytes(name: &str) -> Vec<u8> {
+    std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name))
+        .unwrap()
+}
+
+#[test]
+fn an_xlsx_encrypted_with_excels_default_password_is_read_as_excel_opens_it() {
+    let table = read(
+        "ambassadeurs-lecture-seule.xlsx",
+        &fixture_bytes("chiffre-mot-de-passe-par-defaut-excel.xlsx"),
+    );
+    // The sample as it was when encrypted: a title, a subtitle, the header, the ambassadors
+    // and a total, blank rows aside.
+    assert_eq!(table.rows.len(), 184);
+    assert_eq!(
+        text(&table.rows[0], 0),
+        "Vis mon job 2026 — inscriptions des ambassadeurs"
+    );
+    assert_eq!(text(&table.rows[183], 0), "TOTAL");
+}
+
+#[test]
+fn an_xlsx_encrypted_with_a_real_password_is_still_refused_as_protected() {
+    let (error, message) = refusal(
+        "confidentiel.xlsx",
+        &fixture_bytes("chiffre-vrai-mot-de-passe.xlsx"),
+    );
+    assert!(matches!(error, ImportError::Encrypted { .. }), "{error:?}");
+    assert!(message.contains("protégé par un mot de passe"), "{message}");
+}
+
+/// The first sector of the stream `name` in a version 3 compound file, and where the FAT
+/// entry that follows it lies (enough for the fixtures, whose FAT fits in one sector).
+fn chain_start(file: &[u8], name: &str) -> (u32, usize) {
+    let u32_at = |at: usize| u32::from_le_bytes(file[at..at + 4].try_into().unwrap());
+    let fat_sector = u32_at(76) as usize;
+    let directory = (u32_at(48) as usize + 1) * 512;
+    let wanted: Vec<u8> = name.encode_utf16().flat_map(u16::to_le_bytes).collect();
+    let entry = (0..4)
+        .map(|i| directory + 128 * i)
+        .find(|&at| file[at..].starts_with(&wanted))
+        .expect(name);
+    let start = u32_at(entry + 116);
+    (start, (fat_sector + 1) * 512 + 4 * start as usize)
+}
+
+#[test]
+fn an_encrypted_xlsx_whose_sector_chain_loops_is_damaged_at_once() {
+    let mut file = fixture_bytes("chiffre-mot-de-passe-par-defaut-excel.xlsx");
+    // The encrypted package's first sector followed by itself: a reader following the chain
+    // to the declared length would read the same sector forever.
+    let (start, next) = chain_start(&file, "EncryptedPackage");
+    file[next..next + 4].copy_from_slice(&start.to_le_bytes());
+    let (error, message) = refusal("boucle-chiffre.xlsx", &file);
+    assert!(matches!(error, ImportError::Corrupt { .. }), "{error:?}");
+    assert!(message.contains("endommagé"), "{message}");
+}

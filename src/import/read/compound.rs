@@ -126,8 +126,14 @@ impl<'a> Compound<'a> {
     }
 }
 
-/// Finds and reads the workbook stream of `file`.
-pub(super) fn workbook(file: &[u8]) -> Result<Found, Broken> {
+/// A compound file's table and directory, read once; its streams are read from them on demand.
+pub(super) struct Directory<'a> {
+    compound: Compound<'a>,
+    entries: Vec<Entry>,
+}
+
+/// Reads the table (FAT) and the directory of `file`.
+pub(super) fn open(file: &[u8]) -> Result<Directory<'_>, Broken> {
     if file.len() < 512 || file[..8] != SIGNATURE {
         return Err(Broken::Header("signature"));
     }
@@ -179,25 +185,34 @@ pub(super) fn workbook(file: &[u8]) -> Result<Found, Broken> {
 
     let directory = compound.read(u32_at(file, 48), usize::MAX)?;
     let entries: Vec<Entry> = directory.chunks_exact(128).map(Entry::parse).collect();
-    let named = |wanted: &str| {
-        entries
+    Ok(Directory { compound, entries })
+}
+
+impl Directory<'_> {
+    fn entry(&self, wanted: &str) -> Option<&Entry> {
+        self.entries
             .iter()
             .find(|e| e.kind == STREAM && e.name.eq_ignore_ascii_case(wanted))
-    };
-    let (name, entry) = match (named("Workbook"), named("Book")) {
-        (Some(entry), _) => ("Workbook", entry),
-        (None, Some(entry)) => ("Book", entry),
-        (None, None) if named("EncryptedPackage").is_some() => return Ok(Found::EncryptedPackage),
-        (None, None) => return Ok(Found::Other),
-    };
-    // Never more than the file, whatever the directory declares.
-    let len = entry.size.min(file.len() as u64) as usize;
-    let cutoff = u32_at(file, 56) as u64;
-    let bytes = if entry.size >= cutoff {
-        compound.read(entry.start, len)?
-    } else {
+    }
+
+    /// The stream named `wanted` (case aside), if the directory holds one.
+    pub(super) fn stream(&self, wanted: &str) -> Result<Option<Vec<u8>>, Broken> {
+        self.entry(wanted).map(|e| self.read(e)).transpose()
+    }
+
+    fn read(&self, entry: &Entry) -> Result<Vec<u8>, Broken> {
+        let (compound, file) = (&self.compound, self.compound.file);
+        // Never more than the file, whatever the directory declares.
+        let len = entry.size.min(file.len() as u64) as usize;
+        let cutoff = u32_at(file, 56) as u64;
+        if entry.size >= cutoff {
+            return compound.read(entry.start, len);
+        }
         // Small streams live in 64-byte mini sectors, inside the root entry's stream.
-        let root = entries.first().ok_or(Broken::Header("répertoire vide"))?;
+        let root = self
+            .entries
+            .first()
+            .ok_or(Broken::Header("répertoire vide"))?;
         let mini_stream = compound.read(root.start, root.size.min(file.len() as u64) as usize)?;
         let mini_fat: Vec<u32> = compound
             .read(u32_at(file, 60), file.len())?
@@ -215,9 +230,22 @@ pub(super) fn workbook(file: &[u8]) -> Result<Found, Broken> {
             out.extend_from_slice(mini_stream.get(start..end).ok_or(Broken::OutOfFile(id))?);
         }
         out.truncate(len);
-        out
+        Ok(out)
+    }
+}
+
+/// Finds and reads the workbook stream of `file`.
+pub(super) fn workbook(file: &[u8]) -> Result<Found, Broken> {
+    let directory = open(file)?;
+    let (name, entry) = match (directory.entry("Workbook"), directory.entry("Book")) {
+        (Some(entry), _) => ("Workbook", entry),
+        (None, Some(entry)) => ("Book", entry),
+        (None, None) if directory.entry("EncryptedPackage").is_some() => {
+            return Ok(Found::EncryptedPackage)
+        }
+        (None, None) => return Ok(Found::Other),
     };
-    Ok(Found::Workbook(name, bytes))
+    Ok(Found::Workbook(name, directory.read(entry)?))
 }
 
 const STREAM: u8 = 2;

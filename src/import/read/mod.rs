@@ -11,6 +11,7 @@
 
 mod compound;
 mod csv;
+mod encrypted;
 mod refusal;
 mod workbook;
 mod worker;
@@ -19,7 +20,7 @@ mod xlsx;
 
 pub use worker::{isolate_readers, use_reader_process};
 
-use std::io::Read;
+use std::io::{BufReader, Cursor, Read, Seek};
 use std::path::Path;
 
 use super::error::ImportError;
@@ -56,6 +57,33 @@ enum Kind {
     Ods,
     Xls,
     Text,
+    /// An `.xlsx` encrypted by Office (a package inside a compound file).
+    EncryptedXlsx,
+}
+
+/// Where a zip package's bytes are: in the file itself, or in memory (an `.xlsx` decrypted).
+#[derive(Clone, Copy)]
+enum Package<'a> {
+    File(&'a Path),
+    Memory(&'a [u8]),
+}
+
+trait ReadSeek: Read + Seek {}
+impl<T: Read + Seek> ReadSeek for T {}
+
+impl<'a> Package<'a> {
+    fn open(self, file: &str) -> Result<Box<dyn ReadSeek + 'a>, ImportError> {
+        match self {
+            Package::File(path) => {
+                let reader = std::fs::File::open(path).map_err(|source| ImportError::Io {
+                    file: file.to_string(),
+                    source,
+                })?;
+                Ok(Box::new(BufReader::new(reader)))
+            }
+            Package::Memory(bytes) => Ok(Box::new(Cursor::new(bytes))),
+        }
+    }
 }
 
 /// Reads the sheet of `path` that `options` designates.
@@ -95,11 +123,22 @@ pub fn read_table_with(
     // not take the app down.
     let read = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| match kind {
         Kind::Xlsx => {
-            workbook::check_zip(path, &file)?;
-            xlsx::read(path, &file, options, progress)
+            workbook::check_zip(Package::File(path), &file)?;
+            xlsx::read(Package::File(path), &file, options, progress)
+        }
+        Kind::EncryptedXlsx => {
+            // Only Excel's default password is tried: a workbook saved with it opens in
+            // Excel without a question; any other password is the organiser's to remove.
+            let bytes = encrypted::decrypt_with_default_password(path, &file)?;
+            let package = Package::Memory(&bytes);
+            workbook::check_zip(package, &file)?;
+            match workbook::zip_kind(package, &file)? {
+                Kind::Xlsx => xlsx::read(package, &file, options, progress),
+                _ => Err(refusal::not_a_workbook(&file)),
+            }
         }
         Kind::Ods => {
-            workbook::check_zip(path, &file)?;
+            workbook::check_zip(Package::File(path), &file)?;
             worker::read(worker::Format::Ods, path, &file, options, progress)
         }
         Kind::Xls => worker::read(worker::Format::Xls, path, &file, options, progress),
@@ -135,14 +174,12 @@ fn sniff(path: &Path, head: &[u8], file: &str) -> Result<Kind, ImportError> {
         detail: detail.to_string(),
     };
     if head.starts_with(b"PK\x03\x04") {
-        return workbook::zip_kind(path, file);
+        return workbook::zip_kind(Package::File(path), file);
     }
     if head.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
         // An OLE container: a legacy .xls, or an encrypted .xlsx (which Office wraps in OLE).
         if workbook::is_encrypted_ooxml(path) {
-            return Err(ImportError::Encrypted {
-                file: file.to_string(),
-            });
+            return Ok(Kind::EncryptedXlsx);
         }
         return Ok(Kind::Xls);
     }

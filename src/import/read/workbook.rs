@@ -1,23 +1,21 @@
 //! Workbooks: the zip guard, and `.ods` / `.xls` read through calamine's ranges.
 
 use std::fs::File;
-use std::io::{BufReader, Cursor};
+use std::io::Cursor;
 use std::path::Path;
 
 use calamine::{Data, DataRef, Ods, Reader, Xls};
 
 use super::xls::Layout;
-use super::{choose_sheet, limits, refusal, xls, Kind, ReadOptions};
+use super::{choose_sheet, limits, refusal, xls, Kind, Package, ReadOptions, ReadSeek};
 use crate::import::error::ImportError;
 use crate::import::progress::Progress;
 use crate::import::table::{RawRow, RawTable, Value};
 
-fn open_zip(path: &Path, file: &str) -> Result<zip::ZipArchive<BufReader<File>>, ImportError> {
-    let reader = File::open(path).map_err(|source| ImportError::Io {
-        file: file.to_string(),
-        source,
-    })?;
-    zip::ZipArchive::new(BufReader::new(reader)).map_err(|e| refusal::zip(file, &e))
+type Archive<'a> = zip::ZipArchive<Box<dyn ReadSeek + 'a>>;
+
+fn open_zip<'a>(package: Package<'a>, file: &str) -> Result<Archive<'a>, ImportError> {
+    zip::ZipArchive::new(package.open(file)?).map_err(|e| refusal::zip(file, &e))
 }
 
 /// A part's name as a package means it: some Windows tools write `\\` for `/`, and names are
@@ -30,7 +28,7 @@ fn part_name(name: &str) -> String {
 
 /// The first megabyte of a small part (a package's content types, an OpenDocument's
 /// `mimetype`), read without trusting its declared size: this runs before the zip-bomb check.
-fn small_part(archive: &mut zip::ZipArchive<BufReader<File>>, wanted: &str) -> Option<String> {
+fn small_part(archive: &mut Archive<'_>, wanted: &str) -> Option<String> {
     let index = (0..archive.len()).find(|&i| {
         archive
             .name_for_index(i)
@@ -45,8 +43,8 @@ fn small_part(archive: &mut zip::ZipArchive<BufReader<File>>, wanted: &str) -> O
 
 /// Tells an `.xlsx` from an `.ods` from any other zip, reading only the table of contents and,
 /// when the workbook is not at its usual place, the package's list of content types.
-pub(super) fn zip_kind(path: &Path, file: &str) -> Result<Kind, ImportError> {
-    let mut archive = open_zip(path, file)?;
+pub(super) fn zip_kind(package: Package<'_>, file: &str) -> Result<Kind, ImportError> {
+    let mut archive = open_zip(package, file)?;
     let names: std::collections::HashSet<String> = archive
         .file_names()
         .filter_map(Result::ok)
@@ -114,8 +112,8 @@ pub(super) fn zip_kind(path: &Path, file: &str) -> Result<Kind, ImportError> {
 
 /// Refuses zip bombs: the inflated sizes the archive declares, in total and per part.
 /// (A lying declaration is caught by the zip reader, which stops at the declared size.)
-pub(super) fn check_zip(path: &Path, file: &str) -> Result<(), ImportError> {
-    let mut archive = open_zip(path, file)?;
+pub(super) fn check_zip(package: Package<'_>, file: &str) -> Result<(), ImportError> {
+    let mut archive = open_zip(package, file)?;
     let mut total: u64 = 0;
     for i in 0..archive.len() {
         let entry = archive

@@ -1,14 +1,12 @@
 //! `.xlsx` streamed cell by cell: the declared dimension of a sheet is never trusted for
 //! allocation (calamine's whole-range reader allocates rows × columns up front).
 
-use std::fs::File;
-use std::io::{BufReader, Cursor, Read, Seek, Write};
-use std::path::Path;
+use std::io::{Cursor, Read, Seek, Write};
 
 use calamine::{Reader, Xlsx, XlsxError};
 
 use super::workbook::value_of_ref;
-use super::{choose_sheet, limits, refusal, ReadOptions};
+use super::{choose_sheet, limits, refusal, Package, ReadOptions};
 use crate::import::error::ImportError;
 use crate::import::progress::Progress;
 use crate::import::table::{RawRow, RawTable, Value};
@@ -18,12 +16,12 @@ fn corrupt(file: &str, error: XlsxError) -> ImportError {
 }
 
 pub(super) fn read(
-    path: &Path,
+    package: Package<'_>,
     file: &str,
     options: &ReadOptions,
     progress: &Progress,
 ) -> Result<RawTable, ImportError> {
-    match calamine::open_workbook::<Xlsx<_>, _>(path) {
+    match Xlsx::new(package.open(file)?) {
         Ok(workbook) => read_workbook(workbook, file, options, progress),
         // calamine refuses a whole workbook holding an Excel 4.0 macro sheet, which Excel
         // opens: it is read again with those sheets declared as dialog sheets, which hold no
@@ -31,7 +29,7 @@ pub(super) fn read(
         Err(XlsxError::Unrecognized {
             typ: "sheet:type", ..
         }) => {
-            let package = macro_sheets_as_dialogs(path, file)?;
+            let package = macro_sheets_as_dialogs(package, file)?;
             let workbook = Xlsx::new(Cursor::new(package)).map_err(|e| corrupt(file, e))?;
             read_workbook(workbook, file, options, progress)
         }
@@ -45,14 +43,13 @@ const MACRO_SHEETS: [&str; 2] = ["/xlMacrosheet", "/xlIntlMacrosheet"];
 /// The package again, in memory, its relationship parts naming macro sheets rewritten so that
 /// they name dialog sheets; every other part is copied as it is, still compressed (this runs
 /// after the zip checks, and only relationship parts under 1 MB are inflated).
-fn macro_sheets_as_dialogs(path: &Path, file: &str) -> Result<Vec<u8>, ImportError> {
+fn macro_sheets_as_dialogs(package: Package<'_>, file: &str) -> Result<Vec<u8>, ImportError> {
     let io = |source| ImportError::Io {
         file: file.to_string(),
         source,
     };
     let zip = |e: zip::result::ZipError| refusal::zip(file, &e);
-    let mut archive =
-        zip::ZipArchive::new(BufReader::new(File::open(path).map_err(io)?)).map_err(zip)?;
+    let mut archive = zip::ZipArchive::new(package.open(file)?).map_err(zip)?;
     let mut out = zip::ZipWriter::new(Cursor::new(Vec::new()));
     for i in 0..archive.len() {
         let relationships = {
