@@ -867,8 +867,12 @@ fn the_libraries_own_words_go_to_the_log() {
 // msoffcrypto-tool, agile encryption as Excel 2010 and later write it)
 
 fn fixture_bytes(name: &str) -> Vec<u8> {
-    std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name))
-        .unwrap()
+    std::fs::read(
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures")
+            .join(name),
+    )
+    .unwrap()
 }
 
 #[test]
@@ -922,4 +926,52 @@ fn an_encrypted_xlsx_whose_sector_chain_loops_is_damaged_at_once() {
     let (error, message) = refusal("boucle-chiffre.xlsx", &file);
     assert!(matches!(error, ImportError::Corrupt { .. }), "{error:?}");
     assert!(message.contains("endommagé"), "{message}");
+}
+
+/// A compound file holding an encryption description `info` and a small encrypted package.
+fn encrypted_compound(info: &[u8]) -> Vec<u8> {
+    let mut compound =
+        cfb::CompoundFile::create_with_version(cfb::Version::V3, std::io::Cursor::new(Vec::new()))
+            .unwrap();
+    compound
+        .create_stream("/EncryptionInfo")
+        .unwrap()
+        .write_all(info)
+        .unwrap();
+    compound
+        .create_stream("/EncryptedPackage")
+        .unwrap()
+        .write_all(&[0u8; 4096])
+        .unwrap();
+    compound.flush().unwrap();
+    compound.into_inner().into_inner()
+}
+
+/// An agile encryption description whose first tag carries `attributes` attributes.
+fn agile_info(attributes: usize) -> Vec<u8> {
+    let mut info = vec![4, 0, 4, 0, 0x40, 0, 0, 0];
+    info.extend_from_slice(b"<?xml version=\"1.0\"?><encryption><keyData ");
+    for i in 0..attributes {
+        info.extend_from_slice(format!("a{i}=\"\" ").as_bytes());
+    }
+    info.extend_from_slice(b"/></encryption>");
+    info
+}
+
+#[test]
+fn an_encrypted_xlsx_with_an_outsized_encryption_description_is_refused_unparsed() {
+    // Office writes about a kilobyte; quick-xml 0.38 checks a tag's attributes against each
+    // other (RUSTSEC-2026-0194), so a description of millions of them is never parsed.
+    let (error, message) = refusal(
+        "description.xlsx",
+        &encrypted_compound(&agile_info(200_000)),
+    );
+    assert!(matches!(error, ImportError::Corrupt { .. }), "{error:?}");
+    assert!(message.contains("endommagé"), "{message}");
+    // Under the bound, as many attributes as fit are parsed, and the file is protected.
+    let (error, _) = refusal(
+        "description-64k.xlsx",
+        &encrypted_compound(&agile_info(7_300)),
+    );
+    assert!(matches!(error, ImportError::Encrypted { .. }), "{error:?}");
 }

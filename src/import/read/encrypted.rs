@@ -23,6 +23,12 @@ use crate::import::error::ImportError;
 /// The password Excel tries before asking for one.
 const EXCEL_DEFAULT_PASSWORD: &str = "VelvetSweatshop";
 
+/// The description of the encryption is an XML of about a kilobyte. The XML reader
+/// office-crypto uses (quick-xml 0.38) takes time quadratic in the attributes of one tag
+/// (RUSTSEC-2026-0194, acknowledged in .cargo/audit.toml for this reason): a larger one is no
+/// file Office wrote, and is refused before it is parsed.
+const MAX_ENCRYPTION_INFO: usize = 64 * 1024;
+
 /// The decrypted zip package of the encrypted `.xlsx` at `path`, if Excel's default password
 /// opens it; otherwise the file is refused as protected by a password.
 pub(super) fn decrypt_with_default_password(
@@ -46,6 +52,12 @@ pub(super) fn decrypt_with_default_password(
     else {
         return Err(protected());
     };
+    if info.len() > MAX_ENCRYPTION_INFO {
+        return Err(refusal::compound(
+            file,
+            &format!("EncryptionInfo de {} octets", info.len()),
+        ));
+    }
     drop(bytes);
     let clean = rebuild(&info, &package).map_err(|e| refusal::compound(file, &e))?;
     drop(package);
@@ -64,7 +76,9 @@ fn rebuild(info: &[u8], package: &[u8]) -> std::io::Result<Vec<u8>> {
     let mut compound =
         cfb::CompoundFile::create_with_version(cfb::Version::V3, Cursor::new(Vec::new()))?;
     compound.create_stream("/EncryptionInfo")?.write_all(info)?;
-    compound.create_stream("/EncryptedPackage")?.write_all(package)?;
+    compound
+        .create_stream("/EncryptedPackage")?
+        .write_all(package)?;
     compound.flush()?;
     Ok(compound.into_inner().into_inner())
 }
