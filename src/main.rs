@@ -90,7 +90,7 @@ enum Command {
         /// Édition (par défaut : la plus récente).
         #[arg(long, value_name = "NOM")]
         edition: Option<String>,
-        /// Seulement les binômes de ce statut : propose, valide ou notifie.
+        /// Seulement les binômes de ce statut : propose, valide, notifie, confirme, realise, annule ou absent.
         #[arg(long, value_name = "STATUT")]
         status: Option<String>,
         /// Sans les numéros de téléphone.
@@ -661,8 +661,12 @@ fn parse_status(status: Option<&str>) -> Result<Option<PairStatus>, String> {
         Some("propose" | "proposé" | "proposed") => Ok(Some(PairStatus::Proposed)),
         Some("valide" | "validé" | "validated") => Ok(Some(PairStatus::Validated)),
         Some("notifie" | "notifié" | "notified") => Ok(Some(PairStatus::Notified)),
+        Some("confirme" | "confirmé" | "confirmed") => Ok(Some(PairStatus::Confirmed)),
+        Some("realise" | "réalisé" | "done") => Ok(Some(PairStatus::Done)),
+        Some("annule" | "annulé" | "cancelled") => Ok(Some(PairStatus::Cancelled)),
+        Some("absent") => Ok(Some(PairStatus::Absent)),
         Some(other) => Err(format!(
-            "statut « {other} » inconnu (attendu : propose, valide ou notifie)"
+            "statut « {other} » inconnu (attendu : propose, valide, notifie, confirme, realise, annule ou absent)"
         )),
     }
 }

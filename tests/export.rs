@@ -59,13 +59,15 @@ fn the_workbook_has_the_contract_sheets_and_columns_and_reads_back() {
     assert!(summary.pairs > 100);
 
     let mut workbook = open_workbook_auto(&out).unwrap();
+    // The contract's four, in this order (§2.1); the project's « Par date » after them (§2.4).
     assert_eq!(
         workbook.sheet_names(),
         [
             "Binômes",
             "Étudiants sans binôme",
             "Ambassadeurs sans étudiant",
-            "Synthèse"
+            "Synthèse",
+            "Par date"
         ]
     );
     let pairs: Vec<Vec<Data>> = workbook
@@ -504,7 +506,7 @@ fn every_sheet_prints_landscape_one_page_wide_with_its_header_on_each_page() {
     export_edition(&store, edition, &out, &ExportOptions::default()).unwrap();
 
     let sheets = parts(&out, "xl/worksheets/sheet");
-    assert_eq!(sheets.len(), 4);
+    assert_eq!(sheets.len(), 5);
     for (name, xml) in &sheets {
         let setup = xml.split("<pageSetup ").nth(1).unwrap_or("no pageSetup");
         assert!(
@@ -529,6 +531,7 @@ fn every_sheet_prints_landscape_one_page_wide_with_its_header_on_each_page() {
         "'Étudiants sans binôme'",
         "'Ambassadeurs sans étudiant'",
         "Synthèse",
+        "'Par date'",
     ] {
         assert!(
             book.contains(r#"name="_xlnm.Print_Titles" localSheetId"#)
@@ -536,7 +539,7 @@ fn every_sheet_prints_landscape_one_page_wide_with_its_header_on_each_page() {
             "{sheet}: {book}"
         );
     }
-    assert_eq!(book.matches(r#"name="_xlnm.Print_Area""#).count(), 4);
+    assert_eq!(book.matches(r#"name="_xlnm.Print_Area""#).count(), 5);
 
     // `Binômes` prints its first block, one pair per line: names, e-mails, phones, communes,
     // métier, administration and the agreed date — and not the score or the reasons.

@@ -105,7 +105,12 @@ impl Edition {
             templates: templates(store, edition)?,
             students,
             ambassadors,
-            pairs: store.list_pairs(edition)?,
+            // A cancelled pair is told as gone (a cancellation), never as a pair.
+            pairs: store
+                .list_pairs(edition)?
+                .into_iter()
+                .filter(|p| !p.status.is_cancelled())
+                .collect(),
         })
     }
 
@@ -242,9 +247,11 @@ fn plan_of(
                     "Seuls le rappel et le remerciement s'envoient à tous les binômes ; les autres messages suivent la liste « À prévenir ».".into(),
                 ));
             }
-            let mut students: Vec<_> = data.pairs.iter().map(|p| p.student_id.0).collect();
+            // No reminder nor thanks for a visit called off or missed.
+            let taking_place = || data.pairs.iter().filter(|p| p.status.takes_place());
+            let mut students: Vec<_> = taking_place().map(|p| p.student_id.0).collect();
             students.sort_unstable();
-            let mut ambassadors: Vec<_> = data.pairs.iter().map(|p| p.ambassador_id.0).collect();
+            let mut ambassadors: Vec<_> = taking_place().map(|p| p.ambassador_id.0).collect();
             ambassadors.sort_unstable();
             ambassadors.dedup();
             for (role, ids) in [(Role::Student, students), (Role::Ambassador, ambassadors)] {
@@ -418,7 +425,7 @@ pub fn sync_pair_status(store: &mut Store, edition: EditionId) -> Result<usize, 
     let newly: Vec<PairId> = store
         .list_pairs(edition)?
         .into_iter()
-        .filter(|p| p.status != PairStatus::Notified)
+        .filter(|p| p.status.before_notification())
         .filter(|p| {
             told(Role::Student, p.student_id.0, p.ambassador_id.0)
                 && told(Role::Ambassador, p.ambassador_id.0, p.student_id.0)
@@ -595,7 +602,7 @@ pub fn mark_notified(
         .collect();
     let before = listed
         .iter()
-        .filter(|p| pairs.contains(&p.id) && p.status != PairStatus::Notified)
+        .filter(|p| pairs.contains(&p.id) && p.status.before_notification())
         .count();
     store.confirm_drafts(edition, &drafts)?;
     sync_pair_status(store, edition)?;

@@ -16,6 +16,7 @@ pub mod demo;
 pub mod editions;
 mod error;
 pub mod export;
+pub mod follow_up;
 pub mod import;
 pub mod messages;
 pub mod pair;

@@ -404,6 +404,15 @@ pub(super) fn write(data: &ExportData, path: &std::path::Path) -> Result<(), Xls
         ("dont proposés".into(), Out::Number(count(crate::model::PairStatus::Proposed))),
         ("dont validés".into(), Out::Number(count(crate::model::PairStatus::Validated))),
         ("dont notifiés".into(), Out::Number(count(crate::model::PairStatus::Notified))),
+        // The follow-up after notification (#17), after the lines that were there before.
+        ("dont confirmés".into(), Out::Number(count(crate::model::PairStatus::Confirmed))),
+        ("dont réalisés".into(), Out::Number(count(crate::model::PairStatus::Done))),
+        ("dont annulés".into(), Out::Number(count(crate::model::PairStatus::Cancelled))),
+        ("dont absents".into(), Out::Number(count(crate::model::PairStatus::Absent))),
+        (
+            "Binômes avec une date convenue".into(),
+            Out::Number(data.pairs.iter().filter(|p| p.pair.agreed_date.is_some()).count() as f64),
+        ),
         ("Binômes sur le 1er métier souhaité".into(), Out::Number(first_wish as f64)),
         ("Étudiants sans binôme".into(), Out::Number(data.unpaired.len() as f64)),
         (
@@ -515,7 +524,89 @@ pub(super) fn write(data: &ExportData, path: &std::path::Path) -> Result<(), Xls
         sheet.write(vec![text(format!("Règle {}", i + 1)), text(line)])?;
     }
     sheet.finish()?;
+    by_date_sheet(&mut workbook, data)?;
     workbook.save(path)
+}
+
+/// `Par date` (#17, after the four sheets of the contract): the pairs of this file by agreed
+/// date — who goes where, which day —, the undated ones next, the cancelled ones last; printed
+/// as it reads.
+fn by_date_sheet(workbook: &mut Workbook, data: &ExportData) -> Result<(), XlsxError> {
+    let pairs: Vec<crate::model::Pair> = data.pairs.iter().map(|r| r.pair.clone()).collect();
+    let students: Vec<crate::model::Student> =
+        data.pairs.iter().map(|r| r.student.clone()).collect();
+    let mut ambassadors: Vec<crate::model::Ambassador> =
+        data.pairs.iter().map(|r| r.ambassador.clone()).collect();
+    ambassadors.sort_by_key(|a| a.id);
+    ambassadors.dedup_by_key(|a| a.id);
+    let view = crate::season::by_date(
+        &data.edition_name,
+        data.event_date.as_deref(),
+        &pairs,
+        &students,
+        &ambassadors,
+    );
+    let all = [
+        "Date",
+        "Jour",
+        "Statut",
+        "Ambassadeur",
+        "Administration",
+        "Service",
+        "Lieu",
+        "Étudiant",
+        "Email étudiant",
+        "Téléphone étudiant",
+        "Email ambassadeur",
+        "Téléphone ambassadeur",
+        "Note",
+    ];
+    let minimal = data.options.minimal;
+    let headers = headers(&all, minimal);
+    let mut sheet = Sheet::new(workbook, "Par date", &headers)?;
+    let undated = match &view.official_day {
+        Some(day) => format!("sans date convenue (jour J : {day})"),
+        None => "sans date convenue".to_string(),
+    };
+    let rows = view
+        .days
+        .iter()
+        .flat_map(|d| {
+            d.pairs
+                .iter()
+                .map(move |p| (Out::Date(d.date.clone()), d.label.clone(), p))
+        })
+        .chain(view.undated.iter().map(|p| (text(""), undated.clone(), p)))
+        .chain(
+            view.cancelled
+                .iter()
+                .map(|p| (text(""), "annulé".to_string(), p)),
+        );
+    for (date, day, p) in rows {
+        let cells = [
+            ("Date", date),
+            ("Jour", text(day)),
+            ("Statut", text(&p.status_label)),
+            ("Ambassadeur", text(&p.ambassador)),
+            ("Administration", opt(&p.administration)),
+            ("Service", opt(&p.service)),
+            ("Lieu", opt(&p.place)),
+            ("Étudiant", text(&p.student)),
+            ("Email étudiant", opt(&p.student_email)),
+            ("Téléphone étudiant", opt(&p.student_phone)),
+            ("Email ambassadeur", opt(&p.ambassador_email)),
+            ("Téléphone ambassadeur", opt(&p.ambassador_phone)),
+            ("Note", opt(&p.note)),
+        ];
+        sheet.write(
+            cells
+                .into_iter()
+                .filter(|(h, _)| !(minimal && h.starts_with("Téléphone")))
+                .map(|(_, c)| c)
+                .collect(),
+        )?;
+    }
+    sheet.finish()
 }
 
 /// The season dashboard in the `Synthèse` sheet, as "rubrique, valeur" lines like the rest of

@@ -1,7 +1,8 @@
 //! What is owed (« À prévenir »): from the pairs as they are and the notification log (what each
 //! person was last told), who must be told something, and why. A person told of a pair that
 //! changed since is owed a change; the partner left alone after a withdrawal or a move, a
-//! cancellation; the final « pas de binôme cette année » and « pas d'étudiant » only when the
+//! cancellation (and so are both people of a pair marked « annulé » after they were told of it);
+//! the final « pas de binôme cette année » and « pas d'étudiant » only when the
 //! organiser asks for them.
 
 use std::collections::{HashMap, HashSet};
@@ -121,7 +122,15 @@ pub fn owed(
     };
     let mut hosted: HashMap<AmbassadorId, Vec<i64>> = HashMap::new();
     let mut partner_of: HashMap<StudentId, i64> = HashMap::new();
-    for p in pairs {
+    // A pair marked « annulé » is told as gone, exactly as a pair undone after a withdrawal:
+    // whoever was told of it is owed a cancellation (or, for an ambassador with other
+    // students, a change); the reason says it was cancelled.
+    let cancelled: HashSet<StudentId> = pairs
+        .iter()
+        .filter(|p| p.status.is_cancelled())
+        .map(|p| p.student_id)
+        .collect();
+    for p in pairs.iter().filter(|p| !p.status.is_cancelled()) {
         hosted
             .entry(p.ambassador_id)
             .or_default()
@@ -180,10 +189,17 @@ pub fn owed(
             ),
             (Some(told), None) if !told.is_empty() => (
                 MessageKind::Cancellation,
-                format!(
-                    "binôme annulé : {} ne l'accueille plus (retrait ou changement)",
-                    names(Role::Ambassador, told)
-                ),
+                if cancelled.contains(&s.id) {
+                    format!(
+                        "binôme annulé : la visite chez {} n'aura pas lieu (statut « annulé »)",
+                        names(Role::Ambassador, told)
+                    )
+                } else {
+                    format!(
+                        "binôme annulé : {} ne l'accueille plus (retrait ou changement)",
+                        names(Role::Ambassador, told)
+                    )
+                },
             ),
             (_, None) => {
                 let already = standing.and_then(|st| st.kind) == Some(MessageKind::NoPair);
@@ -207,6 +223,13 @@ pub fn owed(
             standing,
         );
     }
+    let cancelled_note = |ids: &[i64]| {
+        if ids.iter().any(|id| cancelled.contains(&StudentId(*id))) {
+            " (binôme annulé)"
+        } else {
+            ""
+        }
+    };
     for a in ambassadors {
         if withdrawn.contains(&(Role::Ambassador, a.id.0)) {
             continue;
@@ -230,7 +253,11 @@ pub fn owed(
                     .collect();
                 let mut parts = Vec::new();
                 if !gone.is_empty() {
-                    parts.push(format!("ne vient plus : {}", names(Role::Student, &gone)));
+                    parts.push(format!(
+                        "ne vient plus : {}{}",
+                        names(Role::Student, &gone),
+                        cancelled_note(&gone)
+                    ));
                 }
                 if !new.is_empty() {
                     parts.push(format!("arrive : {}", names(Role::Student, &new)));
@@ -250,8 +277,13 @@ pub fn owed(
             Some(told) if !told.is_empty() => (
                 MessageKind::Cancellation,
                 format!(
-                    "plus d'étudiant : {} ne vient plus (retrait ou changement)",
-                    names(Role::Student, told)
+                    "plus d'étudiant : {} ne vient plus ({})",
+                    names(Role::Student, told),
+                    if told.iter().all(|id| cancelled.contains(&StudentId(*id))) {
+                        "statut « annulé »"
+                    } else {
+                        "retrait ou changement"
+                    }
                 ),
             ),
             _ => {

@@ -2,7 +2,9 @@ use serde::{Deserialize, Serialize};
 
 use super::{AmbassadorId, EditionId, PairId, StudentId};
 
-/// Where a pair stands in the organiser's workflow: proposé → validé → notifié.
+/// Where a pair stands in the organiser's workflow: proposé → validé → notifié, then the
+/// follow-up once both people were told: confirmé (both agreed on the visit), réalisé (it took
+/// place), annulé (called off before the day) or absent (someone did not come on the day).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
@@ -11,6 +13,10 @@ pub enum PairStatus {
     Proposed,
     Validated,
     Notified,
+    Confirmed,
+    Done,
+    Cancelled,
+    Absent,
 }
 
 impl PairStatus {
@@ -19,6 +25,10 @@ impl PairStatus {
             PairStatus::Proposed => "proposed",
             PairStatus::Validated => "validated",
             PairStatus::Notified => "notified",
+            PairStatus::Confirmed => "confirmed",
+            PairStatus::Done => "done",
+            PairStatus::Cancelled => "cancelled",
+            PairStatus::Absent => "absent",
         }
     }
 
@@ -27,6 +37,10 @@ impl PairStatus {
             "proposed" => Some(PairStatus::Proposed),
             "validated" => Some(PairStatus::Validated),
             "notified" => Some(PairStatus::Notified),
+            "confirmed" => Some(PairStatus::Confirmed),
+            "done" => Some(PairStatus::Done),
+            "cancelled" => Some(PairStatus::Cancelled),
+            "absent" => Some(PairStatus::Absent),
             _ => None,
         }
     }
@@ -37,7 +51,40 @@ impl PairStatus {
             PairStatus::Proposed => "proposé",
             PairStatus::Validated => "validé",
             PairStatus::Notified => "notifié",
+            PairStatus::Confirmed => "confirmé",
+            PairStatus::Done => "réalisé",
+            PairStatus::Cancelled => "annulé",
+            PairStatus::Absent => "absent",
         }
+    }
+
+    /// Every status, in the workflow's order (the order the window and the export list them).
+    pub const ALL: [PairStatus; 7] = [
+        PairStatus::Proposed,
+        PairStatus::Validated,
+        PairStatus::Notified,
+        PairStatus::Confirmed,
+        PairStatus::Done,
+        PairStatus::Cancelled,
+        PairStatus::Absent,
+    ];
+
+    /// Before both people were told: the log may still move it to « notifié ». A follow-up
+    /// status is the organiser's word on what happened next and is never moved back.
+    pub fn before_notification(self) -> bool {
+        matches!(self, PairStatus::Proposed | PairStatus::Validated)
+    }
+
+    /// Called off: the pair stays on record, but messages treat it as gone (the people told
+    /// of it are owed a cancellation, as after a withdrawal).
+    pub fn is_cancelled(self) -> bool {
+        self == PairStatus::Cancelled
+    }
+
+    /// The visit takes (or took) place: not called off, nobody absent. Reminders and thanks go
+    /// to these pairs only.
+    pub fn takes_place(self) -> bool {
+        !matches!(self, PairStatus::Cancelled | PairStatus::Absent)
     }
 }
 

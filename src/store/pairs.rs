@@ -133,7 +133,9 @@ impl Store {
 
     /// Moves the pairs to "notifié", in one transaction.
     /// Pairs no longer in the edition (undone since the messages were written, or of another
-    /// edition) are left out; returns how many changed.
+    /// edition) are left out, and so are pairs already past notification (« confirmé »,
+    /// « réalisé », « annulé », « absent »: the organiser's later word is kept); returns how many
+    /// changed.
     pub fn mark_notified(
         &mut self,
         edition: EditionId,
@@ -145,7 +147,8 @@ impl Store {
         let (changed, _) = self.journaled(edition, |tx| {
             let mut changed = 0;
             let mut stmt = tx.prepare_cached(
-                "UPDATE pair SET status = 'notified', updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?1 AND edition_id = ?2",
+                "UPDATE pair SET status = 'notified', updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')
+                 WHERE id = ?1 AND edition_id = ?2 AND status IN ('proposed', 'validated')",
             )?;
             for pair in pairs {
                 changed += stmt.execute(params![pair, edition])?;
