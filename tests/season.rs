@@ -51,6 +51,7 @@ fn ambassador(
         structure_type: None,
         service: None,
         capacity,
+        preferred_levels: Vec::new(),
         comments: None,
         source_row: None,
     }

@@ -63,6 +63,7 @@ fn ambassador(email: &str, capacity: u32) -> Ambassador {
         structure_type: None,
         service: None,
         capacity,
+        preferred_levels: vec!["Bac+4".into(), "Bac+5".into()],
         comments: None,
         source_row: None,
     }

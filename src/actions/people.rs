@@ -595,6 +595,7 @@ fn paths_of(field: Field) -> &'static [&'static str] {
         Field::StructureType => &["structureType"],
         Field::Service => &["service"],
         Field::Capacity => &["capacity"],
+        Field::PreferredLevels => &["preferredLevels"],
         // Read to settle duplicates, not kept on the person.
         Field::ApplicationDate => &[],
     }

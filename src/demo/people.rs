@@ -101,6 +101,7 @@ pub const AMBASSADOR_HEADERS: &[&str] = &[
     "Combien d'étudiants pouvez-vous accueillir ?",
     "Date de réponse",
     "Remarques",
+    "Niveau d'études souhaité",
 ];
 
 const AMBASSADOR_SERVICE_COL: u16 = 10;
@@ -295,6 +296,15 @@ fn ambassador(rng: &mut Rng, emails: &mut HashSet<String>, i: usize) -> (Ambassa
         6..=9 => "Télétravail le vendredi.",
         _ => "",
     };
+    // Some say which students they would rather host, as people answer (not drawn from `rng`,
+    // so the rest of the demo stays what it was).
+    let (level_answer, preferred_levels): (&str, &[&str]) = match i % 10 {
+        0 => ("Master", &["Bac+4", "Bac+5"]),
+        5 => ("Bac+4, Bac+5", &["Bac+4", "Bac+5"]),
+        2 | 7 => ("Licence", &["Bac+3"]),
+        4 => ("Indifférent", &[]),
+        _ => ("", &[]),
+    };
 
     let truth = Ambassador {
         id: AmbassadorId(0),
@@ -313,6 +323,7 @@ fn ambassador(rng: &mut Rng, emails: &mut HashSet<String>, i: usize) -> (Ambassa
         structure_type: Some(structure.to_string()),
         service: Some(service.to_string()),
         capacity: capacity_answer.unwrap_or(1),
+        preferred_levels: preferred_levels.iter().map(|l| l.to_string()).collect(),
         comments: crate::text::clean_opt(remark),
         source_row: None,
     };
@@ -334,6 +345,7 @@ fn ambassador(rng: &mut Rng, emails: &mut HashSet<String>, i: usize) -> (Ambassa
         capacity_answer.map_or(Cell::Empty, |n| Cell::Number(f64::from(n))),
         Cell::DateTime(serial(answered, rng.u8(8..19), rng.u8(0..60))),
         Cell::text(remark),
+        Cell::text(level_answer),
     ];
     (truth, row)
 }

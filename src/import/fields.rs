@@ -219,6 +219,31 @@ const STUDENT: &[Rule] = &[
 
 const AMBASSADOR: &[Rule] = &[
     rule(
+        Field::PreferredLevels,
+        &[
+            "niveau souhaite",
+            "niveaux souhaites",
+            "niveau prefere",
+            "niveaux preferes",
+            "niveau d etudes souhaite",
+            "niveau d etudes prefere",
+            "niveaux d etudes preferes",
+            "niveau des etudiants",
+            "niveau d etudes",
+            "niveau",
+        ],
+        // The ambassador's own rank is no preference about students.
+        &[
+            "hierarchique",
+            "responsabilite",
+            "grade",
+            "poste",
+            "categorie",
+            "anglais",
+            "langue",
+        ],
+    ),
+    rule(
         Field::Capacity,
         &[
             "combien d etudiants",

@@ -65,6 +65,7 @@ pub fn form_fields(role: Role) -> &'static [Field] {
             StructureType,
             Service,
             Capacity,
+            PreferredLevels,
             Comments,
         ],
     }
@@ -195,6 +196,7 @@ pub fn ambassador_values(a: &Ambassador) -> Vec<FormValue> {
         ),
         (Field::Service, a.service.clone().unwrap_or_default()),
         (Field::Capacity, a.capacity.to_string()),
+        (Field::PreferredLevels, a.preferred_levels.join(", ")),
         (Field::Comments, a.comments.clone().unwrap_or_default()),
     ];
     values

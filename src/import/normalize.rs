@@ -173,6 +173,95 @@ pub fn level(value: &Value) -> Option<String> {
     })
 }
 
+/// The levels an ambassador would rather host, out of a cell such as « Bac+4, Bac+5 »,
+/// « Licence ou Master », « M1/M2 », « Bac+3 à Bac+5 » or « indifférent »: the levels (as
+/// [`level`] writes them, in order, once each), and the pieces no level was recognised in.
+/// « Master » alone means both its years; a range takes the levels between; saying there is
+/// no preference gives none.
+pub fn preferred_levels(value: &Value) -> (Vec<String>, Vec<String>) {
+    // Line breaks separate choices: read before cleaning makes them spaces.
+    let Some(raw) = text_of(&Value::Text(value.to_text().replace('\n', ","))) else {
+        return (Vec::new(), Vec::new());
+    };
+    let mut years: Vec<u8> = Vec::new();
+    let mut unknown = Vec::new();
+    let lower = raw.to_lowercase();
+    let no_preference = [
+        "indifferent",
+        "indifférent",
+        "indifférente",
+        "peu importe",
+        "tous",
+        "tous niveaux",
+        "tous les niveaux",
+        "sans preference",
+        "sans préférence",
+        "pas de preference",
+        "pas de préférence",
+        "aucune",
+        "aucun",
+        "non",
+    ];
+    if no_preference.contains(&lower.trim()) {
+        return (Vec::new(), Vec::new());
+    }
+    let spaced = raw.replace([',', ';', '/', '|', '&'], " , ");
+    // Pieces separated by punctuation or « et », « ou »; « à », « au » make a range. Each
+    // piece as written (for the warning), with a range starting before it or not.
+    let mut pieces: Vec<(Vec<&str>, bool)> = Vec::new();
+    let mut range_next = false;
+    let mut current = Vec::new();
+    for word in spaced.split_whitespace() {
+        match word.to_lowercase().as_str() {
+            "," | "et" | "ou" => {
+                pieces.push((std::mem::take(&mut current), range_next));
+                range_next = false;
+            }
+            "à" | "a" | "au" => {
+                pieces.push((std::mem::take(&mut current), range_next));
+                range_next = true;
+            }
+            _ => current.push(word),
+        }
+    }
+    pieces.push((current, range_next));
+    for (words, range) in pieces {
+        if words.is_empty() {
+            continue;
+        }
+        let piece = words.join(" ");
+        let found: Vec<u8> = match words.concat().to_lowercase().as_str() {
+            "master" | "masters" => vec![4, 5],
+            // « Bac+4/5 »: the figure alone after a level.
+            digit if digit.len() == 1 && !years.is_empty() => digit
+                .parse::<u8>()
+                .ok()
+                .filter(|n| (1..=8).contains(n))
+                .into_iter()
+                .collect(),
+            _ => level(&Value::Text(piece.clone()))
+                .as_deref()
+                .and_then(crate::model::level_years)
+                .into_iter()
+                .collect(),
+        };
+        if found.is_empty() {
+            unknown.push(piece);
+            continue;
+        }
+        if let (true, Some(&from), Some(&to)) = (range, years.last(), found.last()) {
+            years.extend((from.min(to)..=from.max(to)).filter(|y| *y != from));
+        }
+        years.extend(found);
+    }
+    years.sort_unstable();
+    years.dedup();
+    (
+        years.into_iter().map(|n| format!("Bac+{n}")).collect(),
+        unknown,
+    )
+}
+
 /// Whether a level (as [`level`] gives it) is outside the operation's public, Bac+2 to Bac+5:
 /// the French note for the organiser, or `None` when it is within (or not given).
 pub fn level_outside_public(level: Option<&str>) -> Option<String> {
@@ -357,6 +446,32 @@ mod tests {
         assert_eq!(mobility(&t("Dans ma région")).0, Mobility::Region);
         assert_eq!(mobility(&t("Partout en France")).0, Mobility::National);
         assert_eq!(mobility(&Value::Empty), (Mobility::Unspecified, None));
+    }
+
+    #[test]
+    fn preferred_levels_of_an_ambassador() {
+        let levels = |text: &str| preferred_levels(&t(text));
+        let l = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert_eq!(levels("Bac+3"), (l(&["Bac+3"]), vec![]));
+        assert_eq!(levels("Bac+5, Bac +4"), (l(&["Bac+4", "Bac+5"]), vec![]));
+        assert_eq!(levels("Master"), (l(&["Bac+4", "Bac+5"]), vec![]));
+        assert_eq!(
+            levels("Licence ou Master"),
+            (l(&["Bac+3", "Bac+4", "Bac+5"]), vec![])
+        );
+        assert_eq!(levels("M1/M2"), (l(&["Bac+4", "Bac+5"]), vec![]));
+        assert_eq!(levels("Bac+4/5"), (l(&["Bac+4", "Bac+5"]), vec![]));
+        assert_eq!(
+            levels("Bac+2 à Bac+4"),
+            (l(&["Bac+2", "Bac+3", "Bac+4"]), vec![])
+        );
+        assert_eq!(levels("BTS\nLicence"), (l(&["Bac+2", "Bac+3"]), vec![]));
+        assert_eq!(levels("Indifférent"), (vec![], vec![]));
+        assert_eq!(levels(""), (vec![], vec![]));
+        assert_eq!(
+            levels("Bac+3 ; les motivés"),
+            (l(&["Bac+3"]), vec!["les motivés".to_string()])
+        );
     }
 
     #[test]

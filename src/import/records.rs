@@ -222,6 +222,16 @@ pub fn ambassador(row: &RawRow, columns: &Columns, remembered: &Remembered) -> R
     if let Some(note) = note {
         notes.add(Some(Field::Capacity), note);
     }
+    let (preferred_levels, unknown) =
+        normalize::preferred_levels(columns.value(row, Field::PreferredLevels));
+    for piece in unknown {
+        notes.add(
+            Some(Field::PreferredLevels),
+            format!(
+                "niveau « {piece} » non reconnu (attendu : Bac+2 à Bac+5, Licence, Master, indifférent) : ignoré, la personne est gardée"
+            ),
+        );
+    }
     let ambassador = Ambassador {
         id: AmbassadorId(0),
         edition_id: EditionId(0),
@@ -237,6 +247,7 @@ pub fn ambassador(row: &RawRow, columns: &Columns, remembered: &Remembered) -> R
         structure_type: columns.text(row, Field::StructureType),
         service: columns.text(row, Field::Service),
         capacity,
+        preferred_levels,
         comments: columns.text(row, Field::Comments),
         source_row: None,
     };

@@ -40,6 +40,8 @@ pub enum Field {
     StructureType,
     Service,
     Capacity,
+    /// The study levels an ambassador would rather host (« Bac+4, Bac+5 », « Master »).
+    PreferredLevels,
 }
 
 /// Every field: its stored name and its French label.
@@ -82,6 +84,11 @@ const FIELDS: &[(Field, &str, &str)] = &[
     (Field::StructureType, "structureType", "Type de structure"),
     (Field::Service, "service", "Service"),
     (Field::Capacity, "capacity", "Capacité d'accueil"),
+    (
+        Field::PreferredLevels,
+        "preferredLevels",
+        "Niveaux d'études préférés",
+    ),
 ];
 
 impl Field {
@@ -130,6 +137,7 @@ impl Field {
             Field::StructureType,
             Field::Service,
             Field::Capacity,
+            Field::PreferredLevels,
         ];
         FIELDS
             .iter()

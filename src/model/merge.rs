@@ -181,6 +181,7 @@ pub fn field_label(path: &str) -> &str {
         "structureType" => "Type de structure",
         "service" => "Service",
         "capacity" => "Capacité d'accueil",
+        "preferredLevels" => "Niveaux d'études préférés",
         other => other,
     }
 }

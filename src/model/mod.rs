@@ -25,5 +25,5 @@ pub use merge::{
 };
 pub use notification::{Delivery, Means, MessageKind, NewNotification, Notification};
 pub use pair::{ForbiddenPair, Pair, PairOrigin, PairStatus};
-pub use person::{Ambassador, Identity, Mobility, Place, Role, Student};
+pub use person::{level_years, Ambassador, Identity, Mobility, Place, Role, Student};
 pub use withdrawal::Withdrawal;

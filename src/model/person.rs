@@ -135,6 +135,17 @@ pub struct Ambassador {
     pub service: Option<String>,
     /// How many students they can host; 0 means unavailable this edition.
     pub capacity: u32,
+    /// The study levels they would rather host ("Bac+3", "Bac+4"…); empty: no preference. A
+    /// soft criterion of the suggestion (`Weights::preferred_level`). Absent from people
+    /// journaled before it existed, hence the default.
+    #[serde(default)]
+    pub preferred_levels: Vec<String>,
     pub comments: Option<String>,
     pub source_row: Option<SourceRowId>,
+}
+
+/// The years after the baccalauréat of a level as the import writes it ("Bac+3" → 3), when
+/// it is one: what compares a student's level with an ambassador's preferred levels.
+pub fn level_years(level: &str) -> Option<u8> {
+    level.strip_prefix("Bac+")?.parse().ok()
 }

@@ -19,12 +19,12 @@ const STUDENT_FIELDS: &str = "civility, last_name, first_name, email, phone,
 const STUDENT_VALUES: &str =
     "?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19";
 
-/// The columns an ambassador's data fills, in parameter order ?2…?18.
+/// The columns an ambassador's data fills, in parameter order ?2…?19.
 const AMBASSADOR_FIELDS: &str = "civility, last_name, first_name, email, phone,
     postal_code, commune, insee_code, departement, job, job_title, administration, structure_type,
-    service, capacity, comments, source_row_id";
+    service, capacity, comments, preferred_levels, source_row_id";
 const AMBASSADOR_VALUES: &str =
-    "?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18";
+    "?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19";
 
 /// Whether a write creates a person in an edition or replaces the data of an existing one
 /// (keeping its id, hence its pairs and notes).
@@ -312,11 +312,16 @@ impl StoredPerson for Ambassador {
         stmt.raw_bind_parameter(15, &self.service)?;
         stmt.raw_bind_parameter(16, self.capacity)?;
         stmt.raw_bind_parameter(17, &self.comments)?;
-        stmt.raw_bind_parameter(18, source)
+        stmt.raw_bind_parameter(
+            18,
+            serde_json::to_string(&self.preferred_levels).expect("a list of strings serialises"),
+        )?;
+        stmt.raw_bind_parameter(19, source)
     }
 
     fn from_row(row: &NamedRow<'_>) -> Result<Ambassador, StoreError> {
         let (identity, place) = identity_and_place(row)?;
+        let preferred_levels: String = row.get("preferred_levels")?;
         Ok(Ambassador {
             id: row.get("id")?,
             edition_id: row.get("edition_id")?,
@@ -328,6 +333,7 @@ impl StoredPerson for Ambassador {
             structure_type: row.get("structure_type")?,
             service: row.get("service")?,
             capacity: row.get("capacity")?,
+            preferred_levels: json_list("ambassador", "preferred_levels", &preferred_levels)?,
             comments: row.get("comments")?,
             source_row: row.get("source_row_id")?,
         })

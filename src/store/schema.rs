@@ -20,6 +20,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/008_people_by_hand.sql"),
     include_str!("migrations/009_notifications.sql"),
     include_str!("migrations/010_window_memory.sql"),
+    include_str!("migrations/011_preferred_levels.sql"),
     include_str!("migrations/012_follow_up.sql"),
 ];
 

@@ -36,6 +36,9 @@ pub struct Weights {
     pub administration_wish: u32,
     /// …or in the same ministry.
     pub same_ministry: u32,
+    /// The student's level is one the ambassador said they would rather host (no effect when
+    /// the ambassador said nothing).
+    pub preferred_level: u32,
 }
 
 impl Default for Weights {
@@ -51,6 +54,9 @@ impl Default for Weights {
             nearby: 10,
             administration_wish: 30,
             same_ministry: 15,
+            // As much as the same région: it decides between otherwise equal ambassadors,
+            // never against a wished métier.
+            preferred_level: 15,
         }
     }
 }
@@ -100,8 +106,8 @@ impl Rules {
             crate::model::state::retained_labels(&self.accepted_states)
         ));
         lines.push(format!(
-            "Points d'un binôme : métier de l'ambassadeur = 1er souhait de l'étudiant {} points, 2e souhait {}, 3e souhait {} ; métier de la même famille qu'un souhait {} ; même commune {} ; sinon même département {} ; sinon même région {} ; sinon jusqu'à {} selon la distance ; administration souhaitée {} (même ministère {}).",
-            w.job_wish_1, w.job_wish_2, w.job_wish_3, w.job_family, w.same_commune, w.same_departement, w.same_region, w.nearby, w.administration_wish, w.same_ministry
+            "Points d'un binôme : métier de l'ambassadeur = 1er souhait de l'étudiant {} points, 2e souhait {}, 3e souhait {} ; métier de la même famille qu'un souhait {} ; même commune {} ; sinon même département {} ; sinon même région {} ; sinon jusqu'à {} selon la distance ; administration souhaitée {} (même ministère {}) ; niveau d'études parmi ceux que l'ambassadeur préfère {}.",
+            w.job_wish_1, w.job_wish_2, w.job_wish_3, w.job_family, w.same_commune, w.same_departement, w.same_region, w.nearby, w.administration_wish, w.same_ministry, w.preferred_level
         ));
         lines
     }
@@ -122,6 +128,10 @@ impl Weights {
         (
             "sameMinistry",
             "même ministère que l'administration souhaitée",
+        ),
+        (
+            "preferredLevel",
+            "niveau d'études préféré par l'ambassadeur",
         ),
     ];
 

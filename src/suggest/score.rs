@@ -38,6 +38,8 @@ pub struct StudentProfile {
     pub administration: Option<Named<Administration>>,
     pub place: PlaceProfile,
     pub mobility: Mobility,
+    /// Years after the baccalauréat ("Bac+3" → 3), when the level says so.
+    pub level: Option<u8>,
 }
 
 /// What is needed of an ambassador to score pairs.
@@ -47,6 +49,17 @@ pub struct AmbassadorProfile {
     pub administration: Option<Named<Administration>>,
     pub place: PlaceProfile,
     pub capacity: u32,
+    /// The levels the ambassador would rather host, one bit per year after the baccalauréat
+    /// (bit 3: Bac+3); 0: no preference.
+    pub preferred_levels: u16,
+}
+
+/// The highest year after the baccalauréat a preference can name (a bit of a `u16`).
+pub const MAX_LEVEL_YEARS: u8 = 14;
+
+/// "Bac+3" → 3, when the level is one of those a preference can name.
+pub fn level_years(level: &str) -> Option<u8> {
+    crate::model::level_years(level).filter(|n| *n <= MAX_LEVEL_YEARS)
 }
 
 #[derive(Debug, Clone, Default)]
@@ -182,6 +195,7 @@ impl StudentProfile {
                 .map(administration_of),
             place: place_of(&student.place),
             mobility: student.mobility,
+            level: student.level.as_deref().and_then(level_years),
         }
     }
 }
@@ -193,6 +207,11 @@ impl AmbassadorProfile {
             administration: ambassador.administration.as_deref().map(administration_of),
             place: place_of(&ambassador.place),
             capacity: ambassador.capacity,
+            preferred_levels: ambassador
+                .preferred_levels
+                .iter()
+                .filter_map(|l| level_years(l))
+                .fold(0, |mask, years| mask | 1 << years),
         }
     }
 }
@@ -461,6 +480,14 @@ fn assess(
                     )
                 });
             }
+        }
+    }
+    // A level the ambassador said they would rather host.
+    if let Some(years) = student.level {
+        if ambassador.preferred_levels >> years & 1 == 1 {
+            add(w.preferred_level, &|| {
+                format!("niveau d'études préféré par l'ambassadeur : Bac+{years}")
+            });
         }
     }
     Ok(total)

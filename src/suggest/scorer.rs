@@ -5,7 +5,9 @@
 //! one, and, for each pair of départements, the geography points and whether the student's
 //! mobility and the maximum distance allow the pair. A pair is then scored with four table
 //! reads and a comparison, without branches that depend on the pair — what makes scoring every
-//! pair of a 10,000 × 10,000 edition affordable. Each ambassador's classes sit side by side, so
+//! pair of a 10,000 × 10,000 edition affordable. The level an ambassador would rather host is
+//! one more read: a bit of the ambassador's mask of preferred levels, at the student's level,
+//! times the weight. Each ambassador's classes sit side by side, so
 //! a pair reads them at once; the tables a student's pairs read are looked up once per row.
 //!
 //! [`Scorer::score_row`] gives a student's allowed pairs at once, as the solver reads them:
@@ -117,6 +119,10 @@ pub struct Scorer {
     student_municipality: Vec<u32>,
     student_mobility: Vec<u8>,
     student_administration: Vec<u16>,
+    /// The bit of the student's level in an ambassador's mask of preferred levels
+    /// ([`NO_LEVEL`] when unknown: a bit no mask has).
+    student_level: Vec<u8>,
+    preferred_level: u32,
     /// Row `i`: the points of each ambassador métier class for student `i`.
     job_points: Vec<u32>,
     job_classes: usize,
@@ -149,8 +155,13 @@ struct AmbassadorClasses {
     departement: u16,
     job: u16,
     administration: u16,
+    /// One bit per level the ambassador would rather host (bit 3: Bac+3); 0: no preference.
+    levels: u16,
     municipality: u32,
 }
+
+/// A student's level bit when the level is unknown: above every level a preference can name.
+const NO_LEVEL: u8 = 15;
 
 fn mobility_index(mobility: Mobility) -> u8 {
     match mobility {
@@ -395,11 +406,13 @@ impl Scorer {
             .into_iter()
             .zip(pending_administration)
             .zip(ambassador_departement.iter().zip(ambassador_municipality))
+            .zip(ambassadors)
             .map(
-                |((job, administration), (&departement, municipality))| AmbassadorClasses {
+                |(((job, administration), (&departement, municipality)), a)| AmbassadorClasses {
                     departement,
                     job: job.unwrap_or(no_job),
                     administration: administration.unwrap_or(no_administration),
+                    levels: a.preferred_levels,
                     municipality,
                 },
             )
@@ -421,6 +434,11 @@ impl Scorer {
                 .into_iter()
                 .map(|a| a.unwrap_or(no_administration))
                 .collect(),
+            student_level: students
+                .iter()
+                .map(|s| s.level.unwrap_or(NO_LEVEL))
+                .collect(),
+            preferred_level: w.preferred_level,
             job_points,
             job_classes: job_count,
             ambassadors,
@@ -481,6 +499,8 @@ impl Scorer {
             administration: &self.administration_points[a..a + self.administration_classes],
             municipality: self.student_municipality[i],
             same_commune: self.same_commune,
+            level: self.student_level[i],
+            preferred_level: self.preferred_level,
         }
     }
 
@@ -531,6 +551,9 @@ struct RowTables<'a> {
     /// The student's commune (NO_MATCH when unknown).
     municipality: u32,
     same_commune: u32,
+    /// The student's bit in the ambassadors' masks of preferred levels, and its points.
+    level: u8,
+    preferred_level: u32,
 }
 
 impl RowTables<'_> {
@@ -544,9 +567,11 @@ impl RowTables<'_> {
         } else {
             place
         };
+        let level = u32::from(a.levels >> self.level & 1) * self.preferred_level;
         let points = self.job[usize::from(a.job)]
             .wrapping_add(self.administration[usize::from(a.administration)])
-            .wrapping_add(geography);
+            .wrapping_add(geography)
+            .wrapping_add(level);
         (points, place != NOT_ALLOWED)
     }
 

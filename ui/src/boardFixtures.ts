@@ -44,6 +44,7 @@ export function ambassador(id: number, name: string, capacity: number, departeme
     structureType: null,
     service: null,
     capacity,
+    preferredLevels: [],
     comments: null,
     sourceRow: null,
   };

@@ -20,4 +20,10 @@ structureType: string | null, service: string | null,
 /**
  * How many students they can host; 0 means unavailable this edition.
  */
-capacity: number, comments: string | null, sourceRow: SourceRowId | null, };
+capacity: number, 
+/**
+ * The study levels they would rather host ("Bac+3", "Bac+4"…); empty: no preference. A
+ * soft criterion of the suggestion (`Weights::preferred_level`). Absent from people
+ * journaled before it existed, hence the default.
+ */
+preferredLevels: Array<string>, comments: string | null, sourceRow: SourceRowId | null, };

@@ -3,4 +3,4 @@
 /**
  * A piece of information the engine understands.
  */
-export type Field = "civility" | "lastName" | "firstName" | "email" | "phone" | "postalCode" | "commune" | "inseeCode" | "departement" | "comments" | "school" | "level" | "curriculum" | "job1" | "job2" | "job3" | "wishedAdministration" | "mobility" | "applicationState" | "applicationDate" | "job" | "jobTitle" | "administration" | "structureType" | "service" | "capacity";
+export type Field = "civility" | "lastName" | "firstName" | "email" | "phone" | "postalCode" | "commune" | "inseeCode" | "departement" | "comments" | "school" | "level" | "curriculum" | "job1" | "job2" | "job3" | "wishedAdministration" | "mobility" | "applicationState" | "applicationDate" | "job" | "jobTitle" | "administration" | "structureType" | "service" | "capacity" | "preferredLevels";

@@ -23,4 +23,9 @@ administrationWish: number,
 /**
  * …or in the same ministry.
  */
-sameMinistry: number, };
+sameMinistry: number, 
+/**
+ * The student's level is one the ambassador said they would rather host (no effect when
+ * the ambassador said nothing).
+ */
+preferredLevel: number, };
