@@ -171,6 +171,22 @@ enum Command {
         #[arg(long)]
         erase: bool,
     },
+    /// Écrit « Pourquoi ? » pour une personne (étudiant ou ambassadeur), trouvée par son e-mail : les
+    /// règles de l'algorithme et la façon dont elles lui ont été appliquées (CRPA art. L311-3-1), en
+    /// une page HTML à lui envoyer.
+    Pourquoi {
+        #[arg(long)]
+        db: PathBuf,
+        /// L'adresse e-mail avec laquelle la personne s'est inscrite.
+        #[arg(long)]
+        email: String,
+        /// Édition (par défaut : la plus récente où la personne est inscrite).
+        #[arg(long, value_name = "NOM")]
+        edition: Option<String>,
+        /// Fichier à écrire (.html).
+        #[arg(long, value_name = "FICHIER.html")]
+        out: PathBuf,
+    },
     /// Liste les éditions d'une base de données.
     Editions {
         #[arg(long)]
@@ -455,6 +471,23 @@ fn run(cli: Cli) -> Result<(), String> {
                 };
                 out!("{}\t{}\t{role}\t{done}", f.edition_name, f.name);
             }
+            Ok(())
+        }
+        Command::Pourquoi {
+            db,
+            email,
+            edition,
+            out,
+        } => {
+            let store = Store::open(&db).map_err(|e| fr(&e))?;
+            let found = actions::why::export_why_by_email(&store, &email, edition.as_deref(), &out)
+                .map_err(|e| fr(&e))?;
+            out!(
+                "{}\t{}\texplication écrite dans {}",
+                found.edition_name,
+                found.name,
+                out.display()
+            );
             Ok(())
         }
         Command::Editions { db, json } => {

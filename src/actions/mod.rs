@@ -25,6 +25,7 @@ pub mod referentials;
 pub mod rules;
 pub mod sending;
 pub mod suggest;
+pub mod why;
 
 pub use board::{BoardChange, BoardData};
 pub use error::ActionError;
