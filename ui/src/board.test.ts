@@ -112,6 +112,30 @@ describe("filters", () => {
     expect(ids("departement")).toEqual([10, 11, 12]);
   });
 
+  it("keeps the students of a level or a school, and the ambassadors hosting one", () => {
+    // Alice (Bac+5, ENS Lyon) with Xavier, Bruno (Bac+3, ENS Lyon) with Yasmine, Chloé (Bac+3, Sorbonne) waiting.
+    const b = boardFrom({
+      ...data(),
+      students: data().students.map((s) => ({
+        ...s,
+        level: s.id === 1 ? "Bac+5" : "Bac+3",
+        school: s.id === 3 ? "Sorbonne" : "ENS Lyon",
+      })),
+    });
+    const f = (patch: Partial<typeof noBoardFilters>) => ({ ...noBoardFilters, ...patch });
+    const ambassadors = (patch: Partial<typeof noBoardFilters>) => filterAmbassadors(b, f(patch)).map((a) => a.id);
+    const unpaired = (patch: Partial<typeof noBoardFilters>) => unpairedStudents(b, f(patch)).map((s) => s.id);
+    expect(ambassadors({ level: "Bac+5" })).toEqual([10]);
+    expect(ambassadors({ level: "Bac+3" })).toEqual([11]);
+    expect(ambassadors({ school: "ENS Lyon" })).toEqual([10, 11]);
+    expect(ambassadors({ school: "Sorbonne" })).toEqual([]);
+    expect(ambassadors({ level: "Bac+3", school: "ENS Lyon" })).toEqual([11]);
+    expect(unpaired({ level: "Bac+3" })).toEqual([3]);
+    expect(unpaired({ level: "Bac+5" })).toEqual([]);
+    expect(unpaired({ school: "Sorbonne" })).toEqual([3]);
+    expect(unpaired({ school: "ENS Lyon" })).toEqual([]);
+  });
+
   it("finds an ambassador by the name or e-mail of their student, accents aside", () => {
     const b = board();
     expect(filterAmbassadors(b, { ...noBoardFilters, query: "alice@example" }).map((a) => a.id)).toEqual([10]);

@@ -159,6 +159,10 @@ export type BoardFilters = {
   departement: string;
   job: string;
   administration: string;
+  /** The students' level (« Bac+3 ») and school, as written: the unpaired students of that
+   * level or school, and the ambassadors hosting one. */
+  level: string;
+  school: string;
   status: "" | PairStatus | "empty" | "free";
   /** Keep ambassadors with a pair scoring below this; empty for no limit. */
   scoreBelow: string;
@@ -174,6 +178,8 @@ export const noBoardFilters: BoardFilters = {
   departement: "",
   job: "",
   administration: "",
+  level: "",
+  school: "",
   status: "",
   scoreBelow: "",
   sort: "name",
@@ -200,6 +206,20 @@ function sortAmbassadors(state: BoardState, list: Ambassador[], sort: BoardSort)
   return [...list].sort(key[sort]);
 }
 
+/** Whether a student is of the level and the school the filters ask (any without them). */
+export function studentMatches(s: Student, filters: BoardFilters): boolean {
+  if (filters.level && (s.level ?? "") !== filters.level) return false;
+  if (filters.school && (s.school ?? "") !== filters.school) return false;
+  return true;
+}
+
+/** Whether a pair's student is of the level and the school the filters ask. */
+export function pairMatches(state: BoardState, filters: BoardFilters, p: ExplainedPair): boolean {
+  if (!filters.level && !filters.school) return true;
+  const s = state.studentById.get(p.pair.studentId);
+  return s !== undefined && studentMatches(s, filters);
+}
+
 function keptAmbassadors(state: BoardState, filters: BoardFilters): Ambassador[] {
   const words = searchKey(filters.query).split(/\s+/).filter((w) => w !== "");
   const below = filters.scoreBelow.trim() === "" ? null : Number(filters.scoreBelow);
@@ -211,6 +231,8 @@ function keptAmbassadors(state: BoardState, filters: BoardFilters): Ambassador[]
     if (filters.job && (a.job ?? "") !== filters.job) return false;
     if (filters.administration && (a.administration ?? "") !== filters.administration) return false;
     const hosted = state.pairsOfAmbassador.get(a.id) ?? [];
+    // A level or a school keeps the ambassadors hosting such a student (as the status does).
+    if ((filters.level || filters.school) && !hosted.some((p) => pairMatches(state, filters, p))) return false;
     if (filters.status === "empty" && hosted.length > 0) return false;
     if (filters.status === "free" && placesLeft(state, a) === 0) return false;
     if (filters.status !== "" && filters.status !== "empty" && filters.status !== "free") {
@@ -247,6 +269,7 @@ function waitingStudents(state: BoardState, filters: BoardFilters, excluded: boo
     if (filters.departement && dep !== filters.departement) return false;
     if (filters.region && (dep === null || state.departements.get(dep)?.region !== filters.region)) return false;
     if (filters.job && !s.wishedJobs.includes(filters.job)) return false;
+    if (!studentMatches(s, filters)) return false;
     if (words.length === 0) return true;
     const text = searchKey(personText(s));
     return words.every((w) => text.includes(w));

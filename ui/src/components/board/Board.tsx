@@ -61,7 +61,7 @@ export function Board({
   const rows = useMemo(() => (board ? filterAmbassadors(board, filters) : []), [board, filters]);
   const unpaired = useMemo(() => (board ? unpairedStudents(board, filters) : []), [board, filters]);
   const excluded = useMemo(() => (board ? excludedStudents(board, filters) : []), [board, filters]);
-  const bulkPairs = useMemo(() => (board ? shownPairs(board, rows, filters.status) : []), [board, rows, filters.status]);
+  const bulkPairs = useMemo(() => (board ? shownPairs(board, rows, filters.status, filters) : []), [board, rows, filters]);
   // A change to every pair shown is asked again, saying how many people it touches (#18): one
   // click validated 147 pairs. The question closes when what it counts changes.
   const [confirmingBulk, setConfirmingBulk] = useState(false);

@@ -52,8 +52,10 @@ export function BoardFilterBar({
         .map((d): [string, string] => [d.code, `${d.code} — ${d.name}`]),
       jobs: distinct(board.ambassadors.map((a) => a.job)).map((j): [string, string] => [j, j]),
       administrations: distinct(board.ambassadors.map((a) => a.administration)).map((j): [string, string] => [j, j]),
+      levels: distinct(board.students.map((s) => s.level)).map((l): [string, string] => [l, l]),
+      schools: distinct(board.students.map((s) => s.school)).map((x): [string, string] => [x, x]),
     };
-  }, [board.departements, board.ambassadors, filters.region]);
+  }, [board.departements, board.ambassadors, board.students, filters.region]);
   const active = JSON.stringify({ ...filters, sort: "name" }) !== JSON.stringify(noBoardFilters);
   return (
     <div className="binomes-board-filters fr-mb-2w" role="search" aria-label="Filtrer le tableau des binômes">
@@ -79,6 +81,8 @@ export function BoardFilterBar({
         options={options.administrations}
         onChange={(administration) => set({ administration })}
       />
+      <Select id="board-level" label="Niveau d'études" value={filters.level} options={options.levels} onChange={(level) => set({ level })} />
+      <Select id="board-school" label="École" value={filters.school} options={options.schools} onChange={(school) => set({ school })} />
       <Select
         id="board-filter-status"
         label="Statut"

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { BoardChange } from "../../bindings/BoardChange";
 import type { Compatibility } from "../../bindings/Compatibility";
-import { filterAmbassadors, noBoardFilters, summary } from "../../board";
-import { board, pair } from "../../boardFixtures";
+import { boardFrom, filterAmbassadors, noBoardFilters, summary } from "../../board";
+import { board, data, pair } from "../../boardFixtures";
 import {
   boardReducer,
   dragAnnouncements,
@@ -159,6 +159,10 @@ describe("what the board draws from its state", () => {
     expect(shownPairs(b, rows, "validated")).toEqual([]);
     // Statuses of ambassadors ("free", "empty") keep every pair of the rows shown.
     expect(shownPairs(b, filterAmbassadors(b, { ...noBoardFilters, status: "free" }), "free").map((p) => p.pair.id)).toEqual([101]);
+    // A level filtered on: only the pairs of students of that level.
+    const leveled = boardFrom({ ...data(), students: data().students.map((s) => ({ ...s, level: s.id === 1 ? "Bac+5" : "Bac+3" })) });
+    const bac5 = { ...noBoardFilters, level: "Bac+5" };
+    expect(shownPairs(leveled, filterAmbassadors(leveled, noBoardFilters), "", bac5).map((p) => p.pair.id)).toEqual([100]);
   });
 
   it("gives the selection panel its student, what was read for them, and whether the board is busy", () => {

@@ -12,6 +12,7 @@ import type { PairStatus } from "../../bindings/PairStatus";
 import {
   applyChange,
   noBoardFilters,
+  pairMatches,
   personName,
   placesLeft,
   type BoardFilters,
@@ -183,11 +184,14 @@ export function dropPreview(state: BoardUi, ambassador: number): DropPreview | n
   return { text: `hors des règles : ${c.barrier ?? ""}${full}`, tone: "bad" };
 }
 
-/** The pairs of the rows shown with the status filter's status (all of them without one): what
- * the bulk status change applies to. */
-export function shownPairs(board: BoardState, rows: Ambassador[], status: BoardFilters["status"]): ExplainedPair[] {
+/** The pairs of the rows shown with the status filter's status (all of them without one), and
+ * with a student of the level and school filtered on, when given: what the bulk status change
+ * applies to. */
+export function shownPairs(board: BoardState, rows: Ambassador[], status: BoardFilters["status"], filters?: BoardFilters): ExplainedPair[] {
   const wanted = status === "proposed" || status === "validated" || status === "notified" ? status : null;
-  return rows.flatMap((a) => (board.pairsOfAmbassador.get(a.id) ?? []).filter((p) => wanted === null || p.pair.status === wanted));
+  return rows.flatMap((a) =>
+    (board.pairsOfAmbassador.get(a.id) ?? []).filter((p) => (wanted === null || p.pair.status === wanted) && (!filters || pairMatches(board, filters, p))),
+  );
 }
 
 /** What the selected student's panel shows: null without a selection or a board. */
