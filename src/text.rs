@@ -70,6 +70,38 @@ pub fn csv_safe(text: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
+/// "2026-11-24" → "mardi 24 novembre 2026"; a text that is not such a date, as it is.
+pub fn date_fr(iso: &str) -> String {
+    const DAYS: [&str; 7] = [
+        "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
+    ];
+    const MONTHS: [&str; 12] = [
+        "janvier",
+        "février",
+        "mars",
+        "avril",
+        "mai",
+        "juin",
+        "juillet",
+        "août",
+        "septembre",
+        "octobre",
+        "novembre",
+        "décembre",
+    ];
+    let format = time::macros::format_description!("[year]-[month]-[day]");
+    match time::Date::parse(iso, &format) {
+        Ok(d) => format!(
+            "{} {} {} {}",
+            DAYS[d.weekday().number_days_from_monday() as usize],
+            d.day(),
+            MONTHS[u8::from(d.month()) as usize - 1],
+            d.year()
+        ),
+        Err(_) => iso.to_string(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

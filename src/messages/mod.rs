@@ -260,37 +260,8 @@ pub fn render(text: &str, values: &[(&str, String)]) -> String {
     out
 }
 
-/// "2026-11-24" → "mardi 24 novembre 2026".
-pub fn date_fr(iso: &str) -> String {
-    const DAYS: [&str; 7] = [
-        "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
-    ];
-    const MONTHS: [&str; 12] = [
-        "janvier",
-        "février",
-        "mars",
-        "avril",
-        "mai",
-        "juin",
-        "juillet",
-        "août",
-        "septembre",
-        "octobre",
-        "novembre",
-        "décembre",
-    ];
-    let format = time::macros::format_description!("[year]-[month]-[day]");
-    match time::Date::parse(iso, &format) {
-        Ok(d) => format!(
-            "{} {} {} {}",
-            DAYS[d.weekday().number_days_from_monday() as usize],
-            d.day(),
-            MONTHS[u8::from(d.month()) as usize - 1],
-            d.year()
-        ),
-        Err(_) => iso.to_string(),
-    }
-}
+/// "2026-11-24" → "mardi 24 novembre 2026" (in `text`, where the view by date finds it too).
+pub use crate::text::date_fr;
 
 fn text(value: &Option<String>) -> String {
     value.clone().unwrap_or_default()

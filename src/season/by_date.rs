@@ -145,11 +145,11 @@ pub fn by_date(
     }
     DateView {
         edition: edition.to_string(),
-        official_day: official_day.map(crate::messages::date_fr),
+        official_day: official_day.map(crate::text::date_fr),
         days: days
             .into_iter()
             .map(|(date, pairs)| Day {
-                label: crate::messages::date_fr(&date),
+                label: crate::text::date_fr(&date),
                 official: official_day == Some(date.as_str()),
                 date,
                 pairs,
