@@ -35,7 +35,7 @@ fn main() {
     let ambassador_table = phase("read ambassadors", || read(ambassadors, Role::Ambassador));
     let dir = tempfile::tempdir().expect("temporary folder");
     let mut store = phase("open store", || {
-        binome::Store::open(&dir.path().join("binomes.sqlite3")).expect("open")
+        binome::Store::open_throwaway(&dir.path().join("binomes.sqlite3")).expect("open")
     });
     let edition = phase("edition", || {
         store.edition_for_command_line(None).expect("edition").id
@@ -59,11 +59,11 @@ fn main() {
             )
             .expect("understand")
         });
-        phase(&format!("store {label} (backup incl.)"), || {
-            actions::import::apply(&mut store, edition, &analysis, &[]).expect("apply")
+        phase(&format!("store {label}"), || {
+            actions::import::apply_without_backup(&mut store, edition, &analysis).expect("apply")
         });
     }
-    phase("  of which one backup", || {
+    phase("(a backup, which pair skips)", || {
         store.backup("mesure").expect("backup");
     });
     let (suggestion, _) = phase("suggest (solve + store)", || {
@@ -72,23 +72,7 @@ fn main() {
     phase("suggest report", || {
         actions::suggest::report(&store, edition, &suggestion).expect("report")
     });
-    // What gathering the export reads and computes, part by part (each reads the store again).
-    phase("  list_students", || {
-        store.list_students(edition).expect("students")
-    });
-    phase("  list_ambassadors", || {
-        store.list_ambassadors(edition).expect("ambassadors")
-    });
-    phase("  explained_pairs", || {
-        actions::board::explained_pairs(&store, edition).expect("pairs")
-    });
-    phase("  unpaired (diagnoses)", || {
-        actions::suggest::unpaired(&store, edition).expect("unpaired")
-    });
-    phase("  season", || {
-        actions::suggest::season(&store, edition).expect("season")
-    });
-    let source = phase("export: gather", || {
+    let source = phase("export: gather (read once)", || {
         actions::export::source(&store, edition).expect("source")
     });
     phase("export: write workbook", || {

@@ -276,6 +276,83 @@ pub(crate) fn present(
     Ok((students, ambassadors))
 }
 
+/// The whole edition read once, for what needs everyone (the workbook, the dashboard, the
+/// diagnoses): each person read and each pair explained once, however many of those are made.
+pub(crate) struct Everyone {
+    /// Everyone who signed up, those who withdrew included.
+    pub students: Vec<Student>,
+    pub ambassadors: Vec<Ambassador>,
+    pub pairs: Vec<Pair>,
+    pub rules: crate::suggest::Rules,
+    withdrawn: (
+        std::collections::HashSet<StudentId>,
+        std::collections::HashSet<AmbassadorId>,
+    ),
+}
+
+impl Everyone {
+    pub fn read(store: &Store, edition: EditionId) -> Result<Everyone, StoreError> {
+        Ok(Everyone {
+            students: store.list_students(edition)?,
+            ambassadors: store.list_ambassadors(edition)?,
+            pairs: store.list_pairs(edition)?,
+            rules: rules(store, edition)?,
+            withdrawn: store.withdrawn(edition)?,
+        })
+    }
+
+    /// Those who have not withdrawn, as [`present`] gives them.
+    pub fn present(&self) -> (Vec<Student>, Vec<Ambassador>) {
+        let (gone_students, gone_ambassadors) = &self.withdrawn;
+        (
+            self.students
+                .iter()
+                .filter(|s| !gone_students.contains(&s.id))
+                .cloned()
+                .collect(),
+            self.ambassadors
+                .iter()
+                .filter(|a| !gone_ambassadors.contains(&a.id))
+                .cloned()
+                .collect(),
+        )
+    }
+
+    /// Every pair explained, in the store's order, as [`explained_pairs`] gives them.
+    pub fn explained(&self) -> Vec<ExplainedPair> {
+        let students: HashMap<StudentId, &Student> =
+            self.students.iter().map(|s| (s.id, s)).collect();
+        let ambassadors: HashMap<AmbassadorId, &Ambassador> =
+            self.ambassadors.iter().map(|a| (a.id, a)).collect();
+        self.pairs
+            .iter()
+            .map(|pair| {
+                explain::explain(
+                    pair.clone(),
+                    students.get(&pair.student_id).copied(),
+                    ambassadors.get(&pair.ambassador_id).copied(),
+                    &self.rules,
+                )
+            })
+            .collect()
+    }
+
+    /// Why each student present without a pair has none, as [`super::suggest::unpaired`].
+    pub fn unpaired(
+        &self,
+        present: &(Vec<Student>, Vec<Ambassador>),
+        forbidden: &[ForbiddenPair],
+    ) -> Vec<Unpaired> {
+        suggest::diagnoses(&suggest::Input {
+            students: &present.0,
+            ambassadors: &present.1,
+            pairs: &self.pairs,
+            forbidden,
+            rules: &self.rules,
+        })
+    }
+}
+
 /// A student against every ambassador: the reasons of each allowed pair, why the others are
 /// not ("Pourquoi ?", and the alternates).
 pub fn compatibility(

@@ -3,24 +3,31 @@
 
 use std::path::Path;
 
-use super::board::explained_pairs;
-use super::rules::rules;
-use super::suggest::{season, unpaired};
+use super::board::Everyone;
+use super::suggest::season_of;
 use super::ActionError;
 use crate::export::{self, ExportOptions, ExportSummary, Source};
 use crate::model::EditionId;
 use crate::{Store, StoreError};
 
 /// The edition as the workbook shows it.
+/// The edition is read once and each pair explained once: the sheets, the diagnoses and the
+/// `Synthèse` share them.
 pub fn source(store: &Store, edition: EditionId) -> Result<Source, StoreError> {
+    let about = store.edition(edition)?.edition;
+    let everyone = Everyone::read(store, edition)?;
+    let present = everyone.present();
+    let pairs = everyone.explained();
+    let unpaired = everyone.unpaired(&present, &store.forbidden_pairs(edition)?);
+    let season = season_of(&everyone, &present, &pairs);
     Ok(Source {
-        edition: store.edition(edition)?.edition,
-        students: store.list_students(edition)?,
-        ambassadors: store.list_ambassadors(edition)?,
-        pairs: explained_pairs(store, edition)?,
-        unpaired: unpaired(store, edition)?,
-        rules: rules(store, edition)?,
-        season: season(store, edition)?,
+        edition: about,
+        pairs,
+        unpaired,
+        season,
+        students: everyone.students,
+        ambassadors: everyone.ambassadors,
+        rules: everyone.rules,
     })
 }
 
@@ -83,5 +90,72 @@ pub fn file_name_for(edition_name: &str, day: time::Date) -> String {
         format!("Binômes - {date}.xlsx")
     } else {
         format!("Binômes - {safe} - {date}.xlsx")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::actions::board::{explained_pairs, present, withdraw};
+    use crate::actions::rules::rules;
+    use crate::actions::{demo, suggest};
+    use crate::model::Role;
+
+    /// The workbook's data read once is what each part read on its own gives: the same pairs
+    /// explained, the same diagnoses and the same `Synthèse`, withdrawals included.
+    #[test]
+    fn the_edition_read_once_gives_what_each_part_reads_alone() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(&dir.path().join("binomes.sqlite3")).unwrap();
+        let edition = demo::open_demo_edition(&mut store).unwrap().id;
+        suggest::suggest_on_board(&mut store, edition).unwrap();
+        let pairs = store.list_pairs(edition).unwrap();
+        let (student, ambassador) = (pairs[0].student_id, pairs[1].ambassador_id);
+        withdraw(
+            &mut store,
+            edition,
+            Role::Student,
+            student.0,
+            None,
+            "2026-11-02",
+        )
+        .unwrap();
+        withdraw(
+            &mut store,
+            edition,
+            Role::Ambassador,
+            ambassador.0,
+            None,
+            "2026-11-03",
+        )
+        .unwrap();
+
+        let source = source(&store, edition).unwrap();
+        let (students, ambassadors) = present(&store, edition).unwrap();
+        let rules = rules(&store, edition).unwrap();
+        let alone_pairs = explained_pairs(&store, edition).unwrap();
+        let alone_unpaired = crate::suggest::diagnoses(&crate::suggest::Input {
+            students: &students,
+            ambassadors: &ambassadors,
+            pairs: &store.list_pairs(edition).unwrap(),
+            forbidden: &store.forbidden_pairs(edition).unwrap(),
+            rules: &rules,
+        });
+        let alone_season = crate::season::overview(&students, &ambassadors, &alone_pairs, &rules);
+        fn json(value: &impl serde::Serialize) -> serde_json::Value {
+            serde_json::to_value(value).unwrap()
+        }
+        assert!(!source.unpaired.is_empty());
+        assert_eq!(source.pairs, alone_pairs);
+        assert_eq!(json(&source.unpaired), json(&alone_unpaired));
+        assert_eq!(json(&source.season), json(&alone_season));
+        assert_eq!(
+            json(&source.students),
+            json(&store.list_students(edition).unwrap())
+        );
+        assert_eq!(
+            json(&source.ambassadors),
+            json(&store.list_ambassadors(edition).unwrap())
+        );
     }
 }

@@ -41,14 +41,35 @@ pub fn apply(
     take: &[TakeFromFile],
 ) -> Result<ImportReport, StoreError> {
     let backup = store.backup("avant-import")?;
+    store_analysis(
+        store,
+        edition,
+        analysis,
+        take,
+        Some(backup.display().to_string()),
+    )
+}
+
+/// [`apply`] without the backup first: for a database of one run (`binome pair` without
+/// `--db`), which no one will go back to.
+pub fn apply_without_backup(
+    store: &mut Store,
+    edition: EditionId,
+    analysis: &Analysis,
+) -> Result<ImportReport, StoreError> {
+    store_analysis(store, edition, analysis, &[], None)
+}
+
+fn store_analysis(
+    store: &mut Store,
+    edition: EditionId,
+    analysis: &Analysis,
+    take: &[TakeFromFile],
+    backup: Option<String>,
+) -> Result<ImportReport, StoreError> {
     let (_, changes) = store.apply_import(edition, &analysis.batch(), &analysis.rows, take)?;
     let retained = rules(store, edition)?.accepted_states;
-    Ok(import::report(
-        analysis,
-        changes,
-        Some(backup.display().to_string()),
-        &retained,
-    ))
+    Ok(import::report(analysis, changes, backup, &retained))
 }
 
 /// `binome import`: reads the file before the database is even opened (an unusable file

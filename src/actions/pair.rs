@@ -5,7 +5,7 @@ use std::path::Path;
 
 use serde::Serialize;
 
-use super::import::{apply, read};
+use super::import::{apply, apply_without_backup, read};
 use super::suggest::{report, suggest_on_board, SuggestReport};
 use super::ActionError;
 use crate::export::{self, ExportOptions, ExportSummary};
@@ -46,11 +46,13 @@ pub fn pair(
             "impossible de créer une base de données temporaire : {e}"
         ))
     })?;
-    let db = db.map_or_else(
-        || temporary.path().join("binomes.sqlite3"),
-        Path::to_path_buf,
-    );
-    let mut store = Store::open(&db)?;
+    // In a database of this run only, nothing is backed up nor flushed at each commit; in the
+    // organiser's, importing backs it up first as `binome import` does.
+    let mut store = match db {
+        Some(db) => Store::open(db)?,
+        None => Store::open_throwaway(&temporary.path().join("binomes.sqlite3"))?,
+    };
+    let throwaway = db.is_none();
     let edition = store.edition_for_command_line(None)?;
     // Both sheets understood side by side too (with what the organiser taught, which importing
     // does not change), then stored one after the other as `binome import` would: the students
@@ -76,8 +78,15 @@ pub fn pair(
             joined(ambassador_analysis),
         )
     });
-    let students = apply(&mut store, edition.id, &student_analysis?, &[])?;
-    let ambassadors = apply(&mut store, edition.id, &ambassador_analysis?, &[])?;
+    let store_sheet = |store: &mut Store, analysis: &import::Analysis| {
+        if throwaway {
+            apply_without_backup(store, edition.id, analysis)
+        } else {
+            apply(store, edition.id, analysis, &[])
+        }
+    };
+    let students = store_sheet(&mut store, &student_analysis?)?;
+    let ambassadors = store_sheet(&mut store, &ambassador_analysis?)?;
     let (suggestion, _) = suggest_on_board(&mut store, edition.id)?;
     let suggested = report(&store, edition.id, &suggestion)?;
     let export = export::export_edition(

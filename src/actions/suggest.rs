@@ -6,10 +6,11 @@ use std::collections::HashMap;
 
 use serde::Serialize;
 
-use super::board::{explained, explained_pairs, present, BoardChange};
+use super::board::{explained, present, BoardChange, Everyone};
 use super::rules::rules;
-use crate::model::{EditionId, Identity};
+use crate::model::{Ambassador, EditionId, Identity, Student};
 use crate::season::SeasonOverview;
+use crate::suggest::explain::ExplainedPair;
 use crate::suggest::{self, Suggestion, Unpaired};
 use crate::{Store, StoreError};
 
@@ -65,30 +66,26 @@ pub fn suggest_on_board(
 
 /// Why each student of the edition without a pair has none (the rules' exclusions last).
 pub fn unpaired(store: &Store, edition: EditionId) -> Result<Vec<Unpaired>, StoreError> {
-    let (students, ambassadors) = present(store, edition)?;
-    let pairs = store.list_pairs(edition)?;
-    let forbidden = store.forbidden_pairs(edition)?;
-    let rules = rules(store, edition)?;
-    Ok(suggest::diagnoses(&suggest::Input {
-        students: &students,
-        ambassadors: &ambassadors,
-        pairs: &pairs,
-        forbidden: &forbidden,
-        rules: &rules,
-    }))
+    let everyone = Everyone::read(store, edition)?;
+    Ok(everyone.unpaired(&everyone.present(), &store.forbidden_pairs(edition)?))
 }
 
 /// The season at a glance: demand against supply, gaps, wish satisfaction.
 pub fn season(store: &Store, edition: EditionId) -> Result<SeasonOverview, StoreError> {
-    let (students, ambassadors) = present(store, edition)?;
-    let pairs = explained_pairs(store, edition)?;
-    let rules = rules(store, edition)?;
-    Ok(crate::season::overview(
-        &students,
-        &ambassadors,
-        &pairs,
-        &rules,
+    let everyone = Everyone::read(store, edition)?;
+    Ok(season_of(
+        &everyone,
+        &everyone.present(),
+        &everyone.explained(),
     ))
+}
+
+pub(super) fn season_of(
+    everyone: &Everyone,
+    (students, ambassadors): &(Vec<Student>, Vec<Ambassador>),
+    pairs: &[ExplainedPair],
+) -> SeasonOverview {
+    crate::season::overview(students, ambassadors, pairs, &everyone.rules)
 }
 
 /// The dashboard's figures as the organiser memorised them (« Mémoriser ces chiffres »), to set

@@ -52,6 +52,17 @@ impl Store {
     /// Opens (or creates) the database at `path`, creating its folder if needed, and brings its
     /// schema up to date.
     pub fn open(path: &Path) -> Result<Store, StoreError> {
+        Self::open_with(path, Durability::Full)
+    }
+
+    /// Opens a database made for one run and thrown away after it (`binome pair` without
+    /// `--db`): nothing is flushed to the disk at each commit, since a crash loses the run
+    /// whatever is flushed. Every write is still one transaction.
+    pub fn open_throwaway(path: &Path) -> Result<Store, StoreError> {
+        Self::open_with(path, Durability::Throwaway)
+    }
+
+    fn open_with(path: &Path, durability: Durability) -> Result<Store, StoreError> {
         if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
             std::fs::create_dir_all(parent).map_err(|source| StoreError::CreateFolder {
                 path: parent.to_path_buf(),
@@ -63,6 +74,10 @@ impl Store {
             source,
         })?;
         configure(&conn).map_err(|e| classify_open_error(path, e))?;
+        if durability == Durability::Throwaway {
+            conn.pragma_update(None, "synchronous", "OFF")
+                .map_err(|e| classify_open_error(path, e))?;
+        }
         // Owner-only from the moment it reads as a database (and its journal files exist),
         // not only once it is migrated: a failed migration must not leave it open to others.
         restrict_to_user(path);
@@ -112,6 +127,14 @@ impl Store {
         tx.commit()?;
         Ok(value)
     }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Durability {
+    /// Each commit on the disk before it returns (the organiser's data folder).
+    Full,
+    /// A database of one run, deleted after it.
+    Throwaway,
 }
 
 fn configure(conn: &Connection) -> rusqlite::Result<()> {
