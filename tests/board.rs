@@ -283,7 +283,7 @@ fn pairs_are_edited_in_bulk_with_note_and_agreed_date_and_bad_dates_are_refused(
 }
 
 #[test]
-fn undo_and_redo_survive_a_restart_and_a_new_change_drops_the_redo() {
+fn undo_and_redo_survive_a_restart_and_a_new_change_drops_the_redo_which_the_history_keeps() {
     let mut b = suggested_board();
     let suggested = b.snapshot();
     let (_, a) = b.full_single_places().remove(0);
@@ -325,11 +325,51 @@ fn undo_and_redo_survive_a_restart_and_a_new_change_drops_the_redo() {
         Err(StoreError::NothingToRedo)
     ));
 
+    // Every change is listed, the one undone and dropped from redo too (#18), and a change to
+    // one pair names it.
     let history = store.history(b.edition).unwrap();
-    assert_eq!(history.len(), 2, "the suggestion and the lock");
-    assert!(history[0].label.contains("verrouillé"));
-    assert!(history[1].label.starts_with("Proposition des binômes"));
-    assert!(history.iter().all(|h| !h.author.is_empty() && !h.undone));
+    assert_eq!(
+        history.len(),
+        3,
+        "the suggestion, the move undone, the lock"
+    );
+    let name = |first: &str, last: &str| format!("{first} {last}").trim().to_string();
+    let student = store
+        .list_students(b.edition)
+        .unwrap()
+        .into_iter()
+        .find(|s| s.id == suggested[0].student_id)
+        .unwrap();
+    let ambassador = store
+        .list_ambassadors(b.edition)
+        .unwrap()
+        .into_iter()
+        .find(|a| a.id == suggested[0].ambassador_id)
+        .unwrap();
+    assert_eq!(
+        history[0].label,
+        format!(
+            "{} ↔ {} : verrouillé",
+            name(&student.identity.first_name, &student.identity.last_name),
+            name(
+                &ambassador.identity.first_name,
+                &ambassador.identity.last_name
+            )
+        )
+    );
+    assert!(!history[0].undone);
+    assert!(history[1].label.contains("retiré"), "{}", history[1].label);
+    assert!(history[1].undone, "the move, undone, still listed");
+    assert!(history[2].label.starts_with("Proposition des binômes"));
+    assert!(!history[2].undone);
+    assert!(history.iter().all(|h| !h.author.is_empty()));
+    // Undo goes back over the lock only: the dropped move is not redone or undone again.
+    binome::actions::board::undo(&mut store, b.edition).unwrap();
+    binome::actions::board::redo(&mut store, b.edition).unwrap();
+    assert!(matches!(
+        binome::actions::board::redo(&mut store, b.edition),
+        Err(StoreError::NothingToRedo)
+    ));
 }
 
 #[test]

@@ -248,10 +248,11 @@ impl Store {
                     "SELECT id, label, delta, final FROM change_log
                      WHERE edition_id = ?1 AND undone = 0 ORDER BY id DESC LIMIT 1"
                 }
-                // …and the oldest undone one, as undone changes are the newest.
+                // …and the oldest undone one still redoable, as those are the newest (undone
+                // changes a later change dropped are kept, final, for the history to list).
                 Direction::Forward => {
                     "SELECT id, label, delta, final FROM change_log
-                     WHERE edition_id = ?1 AND undone = 1 ORDER BY id LIMIT 1"
+                     WHERE edition_id = ?1 AND undone = 1 AND final = 0 ORDER BY id LIMIT 1"
                 }
             };
             let found: Option<(i64, String, String, bool)> = tx
@@ -319,8 +320,11 @@ fn record(
     label: &str,
     delta: &Delta,
 ) -> Result<(), StoreError> {
+    // The redo branch is dropped, as in every editor — but its changes stay listed, undone
+    // (#18: a drag and its undo vanished from the history at the next change): they can no
+    // longer be redone, which `final` says.
     tx.execute(
-        "DELETE FROM change_log WHERE edition_id = ?1 AND undone = 1",
+        "UPDATE change_log SET final = 1 WHERE edition_id = ?1 AND undone = 1",
         [edition],
     )?;
     let json = serde_json::to_string(delta).map_err(|e| StoreError::Corrupt {
@@ -525,7 +529,8 @@ fn history_state(conn: &Connection, edition: EditionId) -> Result<HistoryState, 
              AND undone = 0 ORDER BY id DESC LIMIT 1) WHERE final = 0",
         )?,
         redo: label(
-            "SELECT label FROM change_log WHERE edition_id = ?1 AND undone = 1 ORDER BY id LIMIT 1",
+            "SELECT label FROM change_log WHERE edition_id = ?1 AND undone = 1 AND final = 0
+             ORDER BY id LIMIT 1",
         )?,
     })
 }

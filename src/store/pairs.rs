@@ -126,7 +126,23 @@ impl Store {
                     return Err(StoreError::PairNotFound { pair: id });
                 }
             }
-            Ok(((), edit.label_fr(ids.len())))
+            // One pair is named in the history (#18: « 1 binôme : verrouillé » said not which).
+            let whom = match ids {
+                [one] => {
+                    let (student, ambassador) = tx.query_row(
+                        "SELECT student_id, ambassador_id FROM pair WHERE id = ?1",
+                        [one],
+                        |r| Ok((r.get(0)?, r.get(1)?)),
+                    )?;
+                    format!(
+                        "{} ↔ {}",
+                        people::student_name(tx, student)?,
+                        people::ambassador_name(tx, ambassador)?
+                    )
+                }
+                _ => format!("{} binômes", ids.len()),
+            };
+            Ok(((), edit.label_fr(&whom)))
         })?;
         Ok(change)
     }
@@ -207,8 +223,8 @@ pub struct PairEdit {
 }
 
 impl PairEdit {
-    /// What the edit does, in French, for the history.
-    fn label_fr(&self, count: usize) -> String {
+    /// What the edit does to `whom` (the pair's names, or how many), in French, for the history.
+    fn label_fr(&self, whom: &str) -> String {
         let mut what = Vec::new();
         match self.locked {
             Some(true) => what.push("verrouillé".to_string()),
@@ -224,11 +240,6 @@ impl PairEdit {
         if self.agreed_date.is_some() {
             what.push("date convenue modifiée".to_string());
         }
-        let whom = if count == 1 {
-            "1 binôme".to_string()
-        } else {
-            format!("{count} binômes")
-        };
         format!("{whom} : {}", what.join(", "))
     }
 }
