@@ -67,13 +67,16 @@ fn main() {
         store.backup("mesure").expect("backup");
     });
     let (suggestion, _) = phase("suggest (solve + store)", || {
-        actions::suggest::suggest_on_board(&mut store, edition).expect("suggest")
+        actions::suggest::suggest_stored(&mut store, edition).expect("suggest")
+    });
+    let everyone = phase("edition read once", || {
+        actions::board::Everyone::read(&store, edition).expect("read")
     });
     phase("suggest report", || {
-        actions::suggest::report(&store, edition, &suggestion).expect("report")
+        actions::suggest::report_of(&everyone.students, &everyone.ambassadors, &suggestion)
     });
-    let source = phase("export: gather (read once)", || {
-        actions::export::source(&store, edition).expect("source")
+    let source = phase("export: gather", || {
+        actions::export::source_of(&store, edition, everyone).expect("source")
     });
     phase("export: write workbook", || {
         export::export_edition(&source, out, &ExportOptions::default()).expect("export")

@@ -278,7 +278,7 @@ pub(crate) fn present(
 
 /// The whole edition read once, for what needs everyone (the workbook, the dashboard, the
 /// diagnoses): each person read and each pair explained once, however many of those are made.
-pub(crate) struct Everyone {
+pub struct Everyone {
     /// Everyone who signed up, those who withdrew included.
     pub students: Vec<Student>,
     pub ambassadors: Vec<Ambassador>,

@@ -14,8 +14,16 @@ use crate::{Store, StoreError};
 /// The edition is read once and each pair explained once: the sheets, the diagnoses and the
 /// `Synthèse` share them.
 pub fn source(store: &Store, edition: EditionId) -> Result<Source, StoreError> {
+    source_of(store, edition, Everyone::read(store, edition)?)
+}
+
+/// [`source`] with the edition already read.
+pub fn source_of(
+    store: &Store,
+    edition: EditionId,
+    everyone: Everyone,
+) -> Result<Source, StoreError> {
     let about = store.edition(edition)?.edition;
-    let everyone = Everyone::read(store, edition)?;
     let present = everyone.present();
     let pairs = everyone.explained();
     let unpaired = everyone.unpaired(&present, &store.forbidden_pairs(edition)?);

@@ -5,8 +5,9 @@ use std::path::Path;
 
 use serde::Serialize;
 
+use super::board::Everyone;
 use super::import::{apply, apply_without_backup, read};
-use super::suggest::{report, suggest_on_board, SuggestReport};
+use super::suggest::{report_of, suggest_stored, SuggestReport};
 use super::ActionError;
 use crate::export::{self, ExportOptions, ExportSummary};
 use crate::import::{self, ImportError, ImportReport};
@@ -87,10 +88,12 @@ pub fn pair(
     };
     let students = store_sheet(&mut store, &student_analysis?)?;
     let ambassadors = store_sheet(&mut store, &ambassador_analysis?)?;
-    let (suggestion, _) = suggest_on_board(&mut store, edition.id)?;
-    let suggested = report(&store, edition.id, &suggestion)?;
+    let (suggestion, _) = suggest_stored(&mut store, edition.id)?;
+    // The edition read once for the report and the workbook.
+    let everyone = Everyone::read(&store, edition.id)?;
+    let suggested = report_of(&everyone.students, &everyone.ambassadors, &suggestion);
     let export = export::export_edition(
-        &super::export::source(&store, edition.id)?,
+        &super::export::source_of(&store, edition.id, everyone)?,
         out,
         &ExportOptions::default(),
     )?;

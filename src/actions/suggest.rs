@@ -27,6 +27,16 @@ pub fn suggest_on_board(
     store: &mut Store,
     edition: EditionId,
 ) -> Result<(Suggestion, BoardChange), StoreError> {
+    let (suggestion, change) = suggest_stored(store, edition)?;
+    Ok((suggestion, explained(store, edition, change)?))
+}
+
+/// The suggestion made and stored, without explaining what changed on the board (`pair`, which
+/// has no board, reads the whole edition once afterwards).
+pub fn suggest_stored(
+    store: &mut Store,
+    edition: EditionId,
+) -> Result<(Suggestion, crate::store::Change), StoreError> {
     // The edition must exist before anything is read of it.
     store.edition(edition)?;
     // People who withdrew are not suggested to anyone.
@@ -60,7 +70,6 @@ pub fn suggest_on_board(
         suggestion.excluded.len()
     );
     let change = store.replace_pairs(edition, &replaced, &made, &label)?;
-    let change = explained(store, edition, change)?;
     Ok((suggestion, change))
 }
 
@@ -175,21 +184,26 @@ pub fn report(
     edition: EditionId,
     suggestion: &Suggestion,
 ) -> Result<SuggestReport, StoreError> {
-    let students: HashMap<_, _> = store
-        .list_students(edition)?
-        .into_iter()
-        .map(|s| (s.id, s.identity))
-        .collect();
-    let ambassadors: HashMap<_, _> = store
-        .list_ambassadors(edition)?
-        .into_iter()
-        .map(|a| (a.id, a.identity))
-        .collect();
-    let name = |who: Option<&Identity>| {
+    Ok(report_of(
+        &store.list_students(edition)?,
+        &store.list_ambassadors(edition)?,
+        suggestion,
+    ))
+}
+
+/// [`report`] with the edition's people already read.
+pub fn report_of(
+    students: &[Student],
+    ambassadors: &[Ambassador],
+    suggestion: &Suggestion,
+) -> SuggestReport {
+    let students: HashMap<_, _> = students.iter().map(|s| (s.id, &s.identity)).collect();
+    let ambassadors: HashMap<_, _> = ambassadors.iter().map(|a| (a.id, &a.identity)).collect();
+    let name = |who: Option<&&Identity>| {
         who.map(|w| format!("{} {}", w.first_name, w.last_name.to_uppercase()))
             .unwrap_or_default()
     };
-    Ok(SuggestReport {
+    SuggestReport {
         pairs: suggestion.kept.len() + suggestion.proposed.len(),
         proposed: suggestion.proposed.len(),
         kept: suggestion.kept.len(),
@@ -222,5 +236,5 @@ pub fn report(
                 diagnosis: u.diagnosis.clone(),
             })
             .collect(),
-    })
+    }
 }
