@@ -30,6 +30,9 @@ fn a_students_document_gives_the_rules_their_values_and_their_pairs_points() {
         html.starts_with("<!DOCTYPE html>\n<html lang=\"fr\">"),
         "{html}"
     );
+    // What the window shows is the page's own text, without its head and style.
+    assert!(html.contains(&document.body));
+    assert!(document.body.starts_with("<h1>") && !document.body.contains("<style>"));
     for wanted in [
         "Zoé MARTIN",
         "Vis mon job 2026",

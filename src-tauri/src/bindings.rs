@@ -71,6 +71,8 @@ mod tests {
         crate::commands::messages::SmtpView::export_all(&cfg).unwrap();
         binome::actions::referentials::LearnedSynonym::export_all(&cfg).unwrap();
         binome::import::RecognizedValue::export_all(&cfg).unwrap();
+        binome::season::DateView::export_all(&cfg).unwrap();
+        binome::actions::why::WhyDocument::export_all(&cfg).unwrap();
     }
 
     fn files(dir: &Path) -> BTreeMap<PathBuf, String> {

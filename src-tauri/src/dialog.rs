@@ -65,6 +65,20 @@ pub async fn save_text(title: &str, suggested_name: &str) -> Option<PathBuf> {
         .map(|handle| handle.path().to_path_buf())
 }
 
+/// Asks where to save a web page (the « Pourquoi ? » document); `None` if they cancelled.
+pub async fn save_html(title: &str, suggested_name: &str) -> Option<PathBuf> {
+    if let Some(answer) = scripted_answer() {
+        return answer;
+    }
+    rfd::AsyncFileDialog::new()
+        .set_title(title)
+        .set_file_name(suggested_name)
+        .add_filter("Page web", &["html", "htm"])
+        .save_file()
+        .await
+        .map(|handle| handle.path().to_path_buf())
+}
+
 /// Asks the organiser to confirm an irreversible action in a native dialog — one the web view
 /// cannot answer or fake, so that a compromised page could not delete anything by itself. True
 /// only when they chose `confirm` (under test: a non-empty scripted answer).

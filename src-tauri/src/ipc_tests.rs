@@ -312,3 +312,66 @@ fn the_edition_left_open_and_the_memorised_figures_go_through_ipc_as_the_ui_send
         kept
     );
 }
+
+#[test]
+fn the_follow_up_by_date_and_the_why_document_go_through_ipc_as_the_ui_sends_them() {
+    let h = harness();
+    let demo = h.invoke("open_demo_edition", json!({})).unwrap();
+    let edition = demo["id"].as_i64().unwrap();
+    h.invoke("suggest_pairs", json!({ "edition": edition }))
+        .unwrap();
+    let board = h
+        .invoke("load_board", json!({ "edition": edition }))
+        .unwrap();
+    let pair = &board["pairs"][0]["pair"];
+    let (id, student, ambassador) = (
+        pair["id"].as_i64().unwrap(),
+        pair["studentId"].as_i64().unwrap(),
+        pair["ambassadorId"].as_i64().unwrap(),
+    );
+    // A follow-up status and an agreed date, as the selection panel sends them.
+    let changed = h
+        .invoke(
+            "edit_pairs",
+            json!({ "edition": edition, "pairs": [id], "edit": { "status": "confirmed", "agreedDate": "2026-11-26" } }),
+        )
+        .unwrap();
+    assert_eq!(changed["pairs"][0]["pair"]["status"], "confirmed");
+    let view = h
+        .invoke("pairs_by_date", json!({ "edition": edition }))
+        .unwrap();
+    assert_eq!(view["days"][0]["date"], "2026-11-26");
+    assert_eq!(view["days"][0]["label"], "jeudi 26 novembre 2026");
+    assert_eq!(view["days"][0]["pairs"][0]["pair"], id);
+    assert_eq!(view["days"][0]["pairs"][0]["statusLabel"], "confirmé");
+    assert!(!view["undated"].as_array().unwrap().is_empty());
+
+    // « Pourquoi ? » for the ambassador, shown then saved where the organiser chose.
+    let document = h
+        .invoke(
+            "why_document",
+            json!({ "edition": edition, "role": "ambassador", "id": ambassador }),
+        )
+        .unwrap();
+    assert!(document["fileName"]
+        .as_str()
+        .unwrap()
+        .starts_with("pourquoi-"));
+    assert!(document["html"]
+        .as_str()
+        .unwrap()
+        .contains("Statut du binôme : « confirmé »"));
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("pourquoi.html");
+    let answers = tempfile::NamedTempFile::new().unwrap();
+    std::fs::write(answers.path(), format!("{}\n", out.display())).unwrap();
+    std::env::set_var(crate::dialog::ANSWERS_ENV, answers.path());
+    let saved = h.invoke(
+        "export_why",
+        json!({ "edition": edition, "role": "student", "id": student }),
+    );
+    std::env::remove_var(crate::dialog::ANSWERS_ENV);
+    assert_eq!(saved.unwrap(), json!(out.display().to_string()));
+    let html = std::fs::read_to_string(&out).unwrap();
+    assert!(html.contains("article L311-3-1"), "{html}");
+}

@@ -26,7 +26,11 @@ use crate::{Store, StoreError};
 pub struct WhyDocument {
     /// `pourquoi-prenom-nom.html`.
     pub file_name: String,
+    /// The whole page, as saved.
     pub html: String,
+    /// What its `<main>` holds: the window shows this inside its own page (its CSP allows no
+    /// frame), styled by the window.
+    pub body: String,
 }
 
 /// Text made safe inside HTML (names and métiers come from sign-up forms).
@@ -416,11 +420,13 @@ pub fn why_document(
     let organiser = super::messages::templates(store, edition)?;
     let today = crate::messages::date_fr(&super::messages::now().date().to_string());
     let edition_name = esc(&summary.edition.name);
+    let name = esc(&person.name);
+    let head = format!(
+        "<!DOCTYPE html>\n<html lang=\"fr\">\n<head>\n<meta charset=\"utf-8\">\n<title>Pourquoi ce binôme ? — {name} — {edition_name}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<main>\n"
+    );
     let mut html = format!(
-        "<!DOCTYPE html>\n<html lang=\"fr\">\n<head>\n<meta charset=\"utf-8\">\n<title>Pourquoi ce binôme ? — {name} — {edition_name}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<main>\n\
-         <h1>Comment l'algorithme a traité votre inscription</h1>\n<p class=\"meta\">{edition_name} · {role} : <strong>{name}</strong> · document établi le {today}</p>\n\
+        "<h1>Comment l'algorithme a traité votre inscription</h1>\n<p class=\"meta\">{edition_name} · {role} : <strong>{name}</strong> · document établi le {today}</p>\n\
          <p>Votre binôme a été proposé par un traitement algorithmique (article L311-3-1 du code des relations entre le public et l'administration). Son objet : rapprocher chaque étudiant d'un ambassadeur selon le métier souhaité, la géographie et les places disponibles. L'équipe organisatrice relit, modifie et valide chaque binôme avant de l'annoncer. Ce document donne, comme le prévoit l'article R311-3-1-2, la part du traitement dans la décision, les données utilisées, les critères et leur poids appliqués à votre situation, et les opérations effectuées.</p>\n",
-        name = esc(&person.name),
         role = match role {
             Role::Student => "étudiant(e)",
             Role::Ambassador => "ambassadeur / ambassadrice",
@@ -444,14 +450,15 @@ pub fn why_document(
         esc(&organiser.organiser_email),
         esc(&organiser.organiser_name),
     ));
-    html.push_str("<footer>Document établi par l'application Binômes à partir de la base de l'édition, à la demande de la personne concernée.</footer>\n</main>\n</body>\n</html>\n");
+    html.push_str("<footer>Document établi par l'application Binômes à partir de la base de l'édition, à la demande de la personne concernée.</footer>\n");
     let slug: String = crate::text::header_key(&person.name)
         .split_whitespace()
         .collect::<Vec<_>>()
         .join("-");
     Ok(WhyDocument {
         file_name: format!("pourquoi-{slug}.html"),
-        html,
+        html: format!("{head}{html}</main>\n</body>\n</html>\n"),
+        body: html,
     })
 }
 

@@ -45,6 +45,8 @@ import type { RulesView } from "./bindings/RulesView";
 import type { SynonymKind } from "./bindings/SynonymKind";
 import type { NewEdition } from "./bindings/NewEdition";
 import type { SeasonOverview } from "./bindings/SeasonOverview";
+import type { DateView } from "./bindings/DateView";
+import type { WhyDocument } from "./bindings/WhyDocument";
 import type { Student } from "./bindings/Student";
 import type { Suggestion } from "./bindings/Suggestion";
 import type { Unpaired } from "./bindings/Unpaired";
@@ -161,6 +163,12 @@ export const api = {
   getRules: (edition: number) => call<RulesView>("get_rules", { edition }),
   compatibility: (edition: number, student: number) => call<Compatibility[]>("compatibility", { edition, student }),
   seasonOverview: (edition: number) => call<SeasonOverview>("season_overview", { edition }),
+  /** The pairs by agreed date (#17). */
+  pairsByDate: (edition: number) => call<DateView>("pairs_by_date", { edition }),
+  /** « Pourquoi ? » for a student or an ambassador, as its document says it. */
+  whyDocument: (edition: number, role: Role, id: number) => call<WhyDocument>("why_document", { edition, role, id }),
+  /** Asks where, then saves the « Pourquoi ? » document; the path written. */
+  exportWhy: (edition: number, role: Role, id: number) => call<string>("export_why", { edition, role, id }),
   rememberFigures: (edition: number) => call<RememberedFigures>("remember_figures", { edition }),
   rememberedFigures: (edition: number) => call<RememberedFigures | null>("remembered_figures", { edition }),
   loadBoard: (edition: number) => call<BoardData>("load_board", { edition }),

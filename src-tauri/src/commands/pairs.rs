@@ -1,9 +1,10 @@
 //! The suggestion and what it leaves, the rules it follows, and the workbook of pairs.
 
-use binome::actions::{board, export, rules, suggest};
+use binome::actions::why::WhyDocument;
+use binome::actions::{board, export, follow_up, rules, suggest, why};
 use binome::export::{ExportOptions, ExportSummary};
-use binome::model::{EditionId, StudentId};
-use binome::season::SeasonOverview;
+use binome::model::{EditionId, Role, StudentId};
+use binome::season::{DateView, SeasonOverview};
 use binome::suggest::{Compatibility, Rules, Suggestion, Unpaired};
 use tauri::{AppHandle, Manager, Runtime, State};
 
@@ -98,4 +99,42 @@ pub fn remembered_figures(
     edition: EditionId,
 ) -> Result<Option<suggest::RememberedFigures>, IpcError> {
     state.with_store(|store| suggest::remembered_figures(store, edition))
+}
+
+/// The pairs by agreed date (#17): who goes where, which day.
+#[tauri::command]
+pub fn pairs_by_date(state: State<'_, AppState>, edition: EditionId) -> Result<DateView, IpcError> {
+    state.with_store(|store| follow_up::by_date(store, edition))
+}
+
+/// « Pourquoi ? » for one student or ambassador, as the document would say it (shown before it
+/// is saved).
+#[tauri::command]
+pub fn why_document(
+    state: State<'_, AppState>,
+    edition: EditionId,
+    role: Role,
+    id: i64,
+) -> Result<WhyDocument, IpcError> {
+    state.with_store(|store| why::why_document(store, edition, role, id))
+}
+
+/// Asks where to save, then writes the « Pourquoi ? » document there; the path written.
+#[tauri::command]
+pub async fn export_why<R: Runtime>(
+    app: AppHandle<R>,
+    edition: EditionId,
+    role: Role,
+    id: i64,
+) -> Result<String, IpcError> {
+    let suggested = app
+        .state::<AppState>()
+        .with_store(|store| why::why_document(store, edition, role, id))?
+        .file_name;
+    let path = dialog::save_html("Enregistrer l'explication", &suggested)
+        .await
+        .ok_or(IpcError::Cancelled)?;
+    app.state::<AppState>()
+        .with_store(|store| why::export_why(store, edition, role, id, &path))?;
+    Ok(path.display().to_string())
 }

@@ -5,17 +5,23 @@ import type { Compatibility } from "../bindings/Compatibility";
 import { summarizeBarriers } from "../compat";
 import { fullName } from "../format";
 import { TableFrame } from "./TableFrame";
+import { ExportWhyButton } from "./WhyDocumentModal";
 
 export const whyModal = createModal({ id: "why-modal", isOpenedByDefault: false });
 
 /** Why a student has this pair and not another: the best allowed ambassadors with their
  * reasons and places left (the alternates), and why the others are ruled out. */
 export function WhyModal({
+  edition,
+  student,
   studentName,
   exclusion = null,
   compatibility,
   ambassadorById,
 }: {
+  edition: number;
+  /** The student shown (for « Exporter cette explication… »). */
+  student: number | null;
   studentName: string;
   /** Why the rules leave this student out (application state), said before anything else. */
   exclusion?: string | null;
@@ -97,6 +103,7 @@ export function WhyModal({
           ) : null}
         </>
       )}
+      <ExportWhyButton edition={edition} target={student === null ? null : { role: "student", id: student, name: studentName }} />
     </whyModal.Component>
   );
 }

@@ -16,6 +16,8 @@ import { MessagesEditor } from "../components/MessagesEditor";
 import { PairsPanel } from "../components/PairsPanel";
 import { PathBar, type PathAction } from "../components/PathBar";
 import { SeasonDashboard } from "../components/SeasonDashboard";
+import { ByDateView } from "../components/ByDateView";
+import { WhyDocumentModal, whyDocumentModal, type WhyTarget } from "../components/WhyDocumentModal";
 import { TableFrame } from "../components/TableFrame";
 import { PersonModal, personModal, type PersonTarget } from "../components/people/PersonModal";
 import { countLabel, formatEventDate, fullName } from "../format";
@@ -68,6 +70,12 @@ export function EditionPage({ id, onBack }: { id: number; onBack: () => void }) 
 
   // The board first once there are pairs: it is where organisers spend their time.
   const [tab, setTab] = useState<string | null>(null);
+  // « Pourquoi ? » for a student or an ambassador of the lists, as its document (#17).
+  const [why, setWhy] = useState<WhyTarget | null>(null);
+  const showWhy = (target: WhyTarget) => {
+    setWhy(target);
+    whyDocumentModal.open();
+  };
   const shownTab = tab ?? ((summary?.pairs ?? 0) > 0 ? "pairs" : "students");
   const peopleShown = shownTab === "students" || shownTab === "ambassadors";
   useEffect(() => {
@@ -217,6 +225,7 @@ export function EditionPage({ id, onBack }: { id: number; onBack: () => void }) 
                     label: `Ambassadeurs (${people ? countShown(ambassadors.length, people.ambassadors.length) : summary.ambassadors})`,
                   },
                   { tabId: "pairs", label: `Binômes (${summary.pairs})` },
+                  { tabId: "by-date", label: "Par date" },
                   { tabId: "season", label: "Tableau de bord" },
                   { tabId: "messages", label: "Messages" },
                 ]}
@@ -246,12 +255,13 @@ export function EditionPage({ id, onBack }: { id: number; onBack: () => void }) 
                 ) : null}
                 {peopleShown && people === null ? <p>Chargement…</p> : null}
                 {shownTab === "students" && people ? (
-                  <StudentsTable students={students} total={people.students.length} query={filter.query} onOriginal={showOriginal} onEdit={editPerson} />
+                  <StudentsTable students={students} total={people.students.length} query={filter.query} onOriginal={showOriginal} onEdit={editPerson} onWhy={showWhy} />
                 ) : null}
                 {shownTab === "ambassadors" && people ? (
-                  <AmbassadorsTable ambassadors={ambassadors} total={people.ambassadors.length} query={filter.query} onOriginal={showOriginal} onEdit={editPerson} />
+                  <AmbassadorsTable ambassadors={ambassadors} total={people.ambassadors.length} query={filter.query} onOriginal={showOriginal} onEdit={editPerson} onWhy={showWhy} />
                 ) : null}
                 {shownTab === "pairs" ? <PairsPanel edition={id} onChanged={refreshCounts} /> : null}
+                {shownTab === "by-date" ? <ByDateView edition={id} /> : null}
                 {shownTab === "season" ? <SeasonDashboard edition={id} /> : null}
                 {shownTab === "messages" ? <MessagesEditor edition={id} version={version} /> : null}
               </Tabs>
@@ -262,6 +272,7 @@ export function EditionPage({ id, onBack }: { id: number; onBack: () => void }) 
         <p>Chargement…</p>
       )}
       <PersonModal edition={id} target={personTarget} onDone={personDone} />
+      <WhyDocumentModal edition={id} target={why} />
       <originalModal.Component title={original ? `Ligne d'origine — ${original.name}` : "Ligne d'origine"} size="large">
         {original ? (
           <>
@@ -363,6 +374,17 @@ function OriginalButton({ name, sourceRow, onOriginal }: { name: string; sourceR
 
 type OnEdit = (target: PersonTarget) => void;
 
+type OnWhy = (target: WhyTarget) => void;
+
+/** « Pourquoi ? » for this person: the rules and how they applied to them, to export and send. */
+function WhyButton({ target, onWhy }: { target: WhyTarget; onWhy: OnWhy }) {
+  return (
+    <Button size="small" priority="tertiary no outline" onClick={() => onWhy(target)} nativeButtonProps={{ title: `Pourquoi ? — ${target.name}`, "data-action": "why-document" }}>
+      Pourquoi ?
+    </Button>
+  );
+}
+
 function EditButton({ target, onEdit }: { target: PersonTarget; onEdit: OnEdit }) {
   return (
     <Button size="small" priority="tertiary no outline" onClick={() => onEdit(target)} nativeButtonProps={{ title: `Modifier ${target.name}`, "data-action": "edit-person" }}>
@@ -377,7 +399,7 @@ function EmptyList({ total, query, none }: { total: number; query: string; none:
   return <p id="people-empty">{none}</p>;
 }
 
-function StudentsTable({ students, total, query, onOriginal, onEdit }: { students: Student[]; total: number; query: string; onOriginal: OnOriginal; onEdit: OnEdit }) {
+function StudentsTable({ students, total, query, onOriginal, onEdit, onWhy }: { students: Student[]; total: number; query: string; onOriginal: OnOriginal; onEdit: OnEdit; onWhy: OnWhy }) {
   if (students.length === 0)
     return <EmptyList total={total} query={query} none="Aucun étudiant dans cette édition pour l'instant : importez leurs inscriptions ou ajoutez-en un." />;
   return (
@@ -411,6 +433,7 @@ function StudentsTable({ students, total, query, onOriginal, onEdit }: { student
                 <td>
                   <EditButton target={{ role: "student", id: s.id, name }} onEdit={onEdit} />
                   <OriginalButton name={name} sourceRow={s.sourceRow} onOriginal={onOriginal} />
+                  <WhyButton target={{ role: "student", id: s.id, name }} onWhy={onWhy} />
                 </td>
               </tr>
             );
@@ -421,7 +444,7 @@ function StudentsTable({ students, total, query, onOriginal, onEdit }: { student
   );
 }
 
-function AmbassadorsTable({ ambassadors, total, query, onOriginal, onEdit }: { ambassadors: Ambassador[]; total: number; query: string; onOriginal: OnOriginal; onEdit: OnEdit }) {
+function AmbassadorsTable({ ambassadors, total, query, onOriginal, onEdit, onWhy }: { ambassadors: Ambassador[]; total: number; query: string; onOriginal: OnOriginal; onEdit: OnEdit; onWhy: OnWhy }) {
   if (ambassadors.length === 0)
     return <EmptyList total={total} query={query} none="Aucun ambassadeur dans cette édition pour l'instant : importez leurs inscriptions ou ajoutez-en un." />;
   return (
@@ -453,6 +476,7 @@ function AmbassadorsTable({ ambassadors, total, query, onOriginal, onEdit }: { a
                 <td>
                   <EditButton target={{ role: "ambassador", id: a.id, name }} onEdit={onEdit} />
                   <OriginalButton name={name} sourceRow={a.sourceRow} onOriginal={onOriginal} />
+                  <WhyButton target={{ role: "ambassador", id: a.id, name }} onWhy={onWhy} />
                 </td>
               </tr>
             );

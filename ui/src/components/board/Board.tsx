@@ -275,6 +275,8 @@ export function Board({
       <WithdrawModal name={state.leaving === null ? "" : personName(board.ambassadorById.get(state.leaving))} onConfirm={actions.withdrawAmbassador} />
       <StateModal question={state.stateAsk?.question ?? null} onConfirm={actions.confirmStateDrop} />
       <WhyModal
+        edition={edition}
+        student={selected}
         studentName={selected === null ? "" : personName(board.studentById.get(selected))}
         exclusion={selected === null ? null : (board.excluded.get(selected) ?? null)}
         compatibility={compatibility}

@@ -91,6 +91,10 @@ export function BoardFilterBar({
           ["proposed", "avec un binôme proposé"],
           ["validated", "avec un binôme validé"],
           ["notified", "avec un binôme notifié"],
+          ["confirmed", "avec un binôme confirmé"],
+          ["done", "avec un binôme réalisé"],
+          ["cancelled", "avec un binôme annulé"],
+          ["absent", "avec un binôme absent"],
           ["free", "avec une place libre"],
           ["empty", "sans étudiant"],
         ]}

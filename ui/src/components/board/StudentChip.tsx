@@ -4,7 +4,16 @@ import type { ExplainedPair } from "../../bindings/ExplainedPair";
 import type { Student } from "../../bindings/Student";
 import { personName } from "../../board";
 
-export const statusLabel = { proposed: "proposé", validated: "validé", notified: "notifié" } as const;
+/** The statuses in the workflow's order, then the follow-up after notification (#17). */
+export const statusLabel = {
+  proposed: "proposé",
+  validated: "validé",
+  notified: "notifié",
+  confirmed: "confirmé",
+  done: "réalisé",
+  cancelled: "annulé",
+  absent: "absent",
+} as const;
 
 /** A student on the board: picked up with the pointer (or Space), selected with a click (or Enter). */
 export const StudentChip = memo(function StudentChip({
@@ -31,7 +40,9 @@ export const StudentChip = memo(function StudentChip({
     <button
       ref={setNodeRef}
       type="button"
-      className={`binomes-chip${selected ? " binomes-chip--selected" : ""}${isDragging ? " binomes-chip--dragging" : ""}`}
+      className={`binomes-chip${selected ? " binomes-chip--selected" : ""}${isDragging ? " binomes-chip--dragging" : ""}${
+        pair?.pair.status === "cancelled" || pair?.pair.status === "absent" ? " binomes-chip--off" : ""
+      }`}
       data-student={student.id}
       {...attributes}
       {...listeners}

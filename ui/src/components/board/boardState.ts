@@ -188,7 +188,7 @@ export function dropPreview(state: BoardUi, ambassador: number): DropPreview | n
  * with a student of the level and school filtered on, when given: what the bulk status change
  * applies to. */
 export function shownPairs(board: BoardState, rows: Ambassador[], status: BoardFilters["status"], filters?: BoardFilters): ExplainedPair[] {
-  const wanted = status === "proposed" || status === "validated" || status === "notified" ? status : null;
+  const wanted = status === "" || status === "empty" || status === "free" ? null : status;
   return rows.flatMap((a) =>
     (board.pairsOfAmbassador.get(a.id) ?? []).filter((p) => (wanted === null || p.pair.status === wanted) && (!filters || pairMatches(board, filters, p))),
   );
