@@ -477,6 +477,7 @@ fn every_past_schema_version_with_data_opens_up_to_date_with_its_data() {
         include_str!("../src/store/migrations/010_window_memory.sql"),
         include_str!("../src/store/migrations/011_preferred_levels.sql"),
         include_str!("../src/store/migrations/012_follow_up.sql"),
+        include_str!("../src/store/migrations/013_kept_apart.sql"),
     ];
     assert_eq!(
         migrations.len() as u32,

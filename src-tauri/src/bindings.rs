@@ -59,6 +59,7 @@ mod tests {
         binome::store::PairEdit::export_all(&cfg).unwrap();
         binome::actions::people::PersonForm::export_all(&cfg).unwrap();
         binome::actions::people::PersonSaved::export_all(&cfg).unwrap();
+        binome::actions::people::StoredDuplicate::export_all(&cfg).unwrap();
         binome::import::form::FormValue::export_all(&cfg).unwrap();
         binome::model::TakeFromFile::export_all(&cfg).unwrap();
         binome::messages::Owed::export_all(&cfg).unwrap();

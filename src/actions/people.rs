@@ -502,6 +502,225 @@ fn nobody_with(email: &str) -> ActionError {
     ))
 }
 
+/// Two people of an edition who are probably one: the same name and phone number under
+/// different e-mails. For the organiser to merge or to keep apart.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
+pub struct StoredDuplicate {
+    pub role: Role,
+    /// The two, in the store's order (by name, then id).
+    pub first: DuplicatePerson,
+    pub second: DuplicatePerson,
+    /// What they share, in French.
+    pub reason: String,
+}
+
+/// One of two probable duplicates, as the organiser tells them apart.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
+pub struct DuplicatePerson {
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
+    pub id: i64,
+    /// « Camille MARTIN ».
+    pub name: String,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+    /// What else tells them apart (« Bac+3 · accepté », « Data scientist · Ministère… »).
+    pub details: String,
+    /// Has a pair (a student) or hosts someone (an ambassador).
+    pub paired: bool,
+}
+
+/// The edition's probable duplicates ([`crate::import::probable_key`]), students first, those
+/// the organiser kept apart left out.
+pub fn probable_duplicates(
+    store: &Store,
+    edition: EditionId,
+) -> Result<Vec<StoredDuplicate>, StoreError> {
+    let pairs = store.list_pairs(edition)?;
+    let students = store.list_students(edition)?;
+    let ambassadors = store.list_ambassadors(edition)?;
+    let paired_students: std::collections::HashSet<StudentId> =
+        pairs.iter().map(|p| p.student_id).collect();
+    let hosting: std::collections::HashSet<AmbassadorId> =
+        pairs.iter().map(|p| p.ambassador_id).collect();
+    let student_people: Vec<(&crate::model::Identity, DuplicatePerson)> = students
+        .iter()
+        .map(|s| {
+            let details = [
+                s.level.clone(),
+                s.school.clone(),
+                s.application_state
+                    .as_deref()
+                    .map(crate::model::state::label),
+            ];
+            (
+                &s.identity,
+                duplicate_person(
+                    &s.identity,
+                    s.id.0,
+                    &details,
+                    paired_students.contains(&s.id),
+                ),
+            )
+        })
+        .collect();
+    let ambassador_people: Vec<(&crate::model::Identity, DuplicatePerson)> = ambassadors
+        .iter()
+        .map(|a| {
+            let details = [
+                a.job.clone(),
+                a.administration.clone(),
+                a.place.commune.clone(),
+            ];
+            (
+                &a.identity,
+                duplicate_person(&a.identity, a.id.0, &details, hosting.contains(&a.id)),
+            )
+        })
+        .collect();
+    let mut found = Vec::new();
+    for (role, people) in [
+        (Role::Student, student_people),
+        (Role::Ambassador, ambassador_people),
+    ] {
+        let apart = store.kept_apart(edition, role)?;
+        let mut groups: std::collections::BTreeMap<(String, String), Vec<&DuplicatePerson>> =
+            Default::default();
+        for (identity, person) in &people {
+            if let Some(key) = crate::import::probable_key(identity) {
+                groups.entry(key).or_default().push(person);
+            }
+        }
+        for group in groups.values() {
+            for (i, first) in group.iter().enumerate() {
+                for second in &group[i + 1..] {
+                    if apart.contains(&(first.id.min(second.id), first.id.max(second.id))) {
+                        continue;
+                    }
+                    found.push(StoredDuplicate {
+                        role,
+                        first: (*first).clone(),
+                        second: (*second).clone(),
+                        reason: "même nom et même téléphone, adresses e-mail différentes"
+                            .to_string(),
+                    });
+                }
+            }
+        }
+    }
+    Ok(found)
+}
+
+fn duplicate_person(
+    identity: &crate::model::Identity,
+    id: i64,
+    details: &[Option<String>],
+    paired: bool,
+) -> DuplicatePerson {
+    DuplicatePerson {
+        id,
+        name: crate::text::clean(&format!(
+            "{} {}",
+            identity.first_name,
+            identity.last_name.to_uppercase()
+        )),
+        email: identity.email.clone(),
+        phone: identity.phone.clone(),
+        details: details
+            .iter()
+            .flatten()
+            .map(String::as_str)
+            .collect::<Vec<_>>()
+            .join(" · "),
+        paired,
+    }
+}
+
+/// « Fusionner »: keeps person `kept`, completed with `other`'s values where it has none (those
+/// become values changed by hand, so that a re-import of the kept one's row keeps them), moves
+/// the other's pair (a student's, when the kept one has none; all of an ambassador's) and
+/// forbidden pairs, and removes the other — one transaction, in the history, undoable.
+pub fn merge_people(
+    store: &mut Store,
+    edition: EditionId,
+    role: Role,
+    kept: i64,
+    other: i64,
+) -> Result<PersonSaved, ActionError> {
+    if kept == other {
+        return Err(ActionError::Invalid(
+            "Choisissez deux personnes différentes à fusionner.".into(),
+        ));
+    }
+    let key = PersonKey { role, id: kept };
+    let Stored {
+        data: kept_data,
+        source,
+        ..
+    } = stored(store, edition, key)?;
+    let other_data = stored(store, edition, PersonKey { role, id: other })?.data;
+    let mut data = kept_data.clone();
+    crate::model::fill_gaps(&mut data, &other_data);
+    let filled = field_changes(&kept_data, &data);
+    let mut hand = store.hand_edited(edition, key)?;
+    for change in &filled {
+        // The other's imported row stays theirs.
+        if change.path != "sourceRow" && !hand.contains(&change.path) {
+            hand.push(change.path.clone());
+        }
+    }
+    let taken: Vec<&str> = filled
+        .iter()
+        .filter(|c| c.path != "sourceRow")
+        .map(|c| c.field.as_str())
+        .collect();
+    let label = format!(
+        "Fusion de {} dans {}{}",
+        name_of(&other_data),
+        name_of(&kept_data),
+        if taken.is_empty() {
+            String::new()
+        } else {
+            format!(" ({} repris)", taken.join(", "))
+        }
+    );
+    let change = match role {
+        Role::Student => {
+            let student: Student = person_from(data, Some(kept), edition, source)?;
+            store.merge_students(edition, &student, StudentId(other), &hand, &label)?
+        }
+        Role::Ambassador => {
+            let ambassador: Ambassador = person_from(data, Some(kept), edition, source)?;
+            store.merge_ambassadors(edition, &ambassador, AmbassadorId(other), &hand, &label)?
+        }
+    };
+    Ok(PersonSaved {
+        id: kept,
+        label: change.label,
+        notes: Vec::new(),
+        history: change.history,
+    })
+}
+
+/// « Ce sont deux personnes »: two probable duplicates are not listed again.
+pub fn keep_apart(
+    store: &mut Store,
+    edition: EditionId,
+    role: Role,
+    first: i64,
+    second: i64,
+) -> Result<(), ActionError> {
+    if first == second {
+        return Err(ActionError::Invalid(
+            "Choisissez deux personnes différentes.".into(),
+        ));
+    }
+    Ok(store.keep_apart(edition, role, first, second)?)
+}
+
 /// A person as the form shows them, with their data as stored.
 struct Stored {
     values: Vec<FormValue>,

@@ -242,22 +242,29 @@ fn name_key(identity: &Identity) -> Option<String> {
     (!words.is_empty()).then(|| words.join(" "))
 }
 
+/// What two people share when they are probably one under different e-mails: their name
+/// (words in any order, without accents or case) and their phone number; `None` without both.
+/// The sign-up files have no birth date field to compare, so the phone is the only proof.
+pub fn probable_key(identity: &Identity) -> Option<(String, String)> {
+    Some((
+        name_key(identity)?,
+        identity.phone.as_deref().and_then(phone_key)?,
+    ))
+}
+
 /// People stored from this file under different e-mails (or none) who share a name and a
-/// phone number. The file has no birth date field to compare, so the phone is the only proof.
+/// phone number ([`probable_key`]).
 pub(super) fn probable_duplicates(rows: &[BatchRow]) -> Vec<ProbableDuplicate> {
     let mut by_key: BTreeMap<(String, String), Vec<(u32, &Identity)>> = BTreeMap::new();
     for row in rows {
         let Some(identity) = identity_of(&row.record) else {
             continue;
         };
-        let (Some(name), Some(phone)) = (
-            name_key(identity),
-            identity.phone.as_deref().and_then(phone_key),
-        ) else {
+        let Some(key) = probable_key(identity) else {
             continue;
         };
         by_key
-            .entry((name, phone))
+            .entry(key)
             .or_default()
             .push((row.row_number, identity));
     }

@@ -28,7 +28,7 @@ pub use records::RowWarning;
 use crate::model::{state, NewBatch, Role};
 use crate::model::{BatchRow, MergePreview, PersonRecord, Remembered, SynonymKind};
 use duplicates::{probable_duplicates, settle_duplicates, state_of, Standing};
-pub use duplicates::{Duplicate, FilledValue, ProbableDuplicate};
+pub use duplicates::{probable_key, Duplicate, FilledValue, ProbableDuplicate};
 use records::Columns;
 pub use table::RawTable;
 use table::Value;

@@ -5,7 +5,7 @@ use rusqlite::{params, Connection, Transaction};
 
 use super::people::{self, PersonKey, StoredPerson, Write};
 use super::{Change, Store, StoreError};
-use crate::model::{Ambassador, EditionId, Role, Student};
+use crate::model::{Ambassador, AmbassadorId, EditionId, Role, Student, StudentId};
 
 impl Store {
     /// Stores a student's data as the organiser typed it: a new student when `id` is `None`.
@@ -124,6 +124,126 @@ impl Store {
             StoreError::PurgeIncomplete { files } => StoreError::ErasureIncomplete { files },
             other => other,
         })
+    }
+}
+
+impl Store {
+    /// Merges student `other` into `kept`, whose data (`kept`, already completed with the
+    /// other's values where it had none) is stored with `hand` as its values changed by hand:
+    /// the other's pair moves to the kept one when that one has none, their forbidden pairs
+    /// join the kept one's, and the other is removed — one transaction, in the history.
+    pub fn merge_students(
+        &mut self,
+        edition: EditionId,
+        kept: &Student,
+        other: StudentId,
+        hand: &[String],
+        label: &str,
+    ) -> Result<Change, StoreError> {
+        self.merge_people(edition, Role::Student, kept, other.0, hand, label)
+    }
+
+    /// Merges ambassador `other` into `kept` (see [`Store::merge_students`]): all the other's
+    /// pairs move to the kept one.
+    pub fn merge_ambassadors(
+        &mut self,
+        edition: EditionId,
+        kept: &Ambassador,
+        other: AmbassadorId,
+        hand: &[String],
+        label: &str,
+    ) -> Result<Change, StoreError> {
+        self.merge_people(edition, Role::Ambassador, kept, other.0, hand, label)
+    }
+
+    fn merge_people<P: StoredPerson>(
+        &mut self,
+        edition: EditionId,
+        role: Role,
+        kept: &P,
+        other: i64,
+        hand: &[String],
+        label: &str,
+    ) -> Result<Change, StoreError> {
+        let keys = [
+            PersonKey {
+                role,
+                id: kept.id(),
+            },
+            PersonKey { role, id: other },
+        ];
+        let (_, change) = self.journaled_people(edition, &keys, |tx| {
+            for key in keys {
+                ensure_in_edition(tx, edition, key)?;
+            }
+            let kept_id = kept.id();
+            // A student has one pair at most: the other's moves only to a kept one without.
+            let pairs = match role {
+                Role::Student => {
+                    "UPDATE pair SET student_id = ?1 WHERE student_id = ?2
+                     AND NOT EXISTS (SELECT 1 FROM pair WHERE student_id = ?1)"
+                }
+                Role::Ambassador => "UPDATE pair SET ambassador_id = ?1 WHERE ambassador_id = ?2",
+            };
+            tx.execute(pairs, params![kept_id, other])?;
+            let (kept_side, other_side) = match role {
+                Role::Student => ("?1, ambassador_id", "student_id"),
+                Role::Ambassador => ("student_id, ?1", "ambassador_id"),
+            };
+            tx.execute(
+                &format!(
+                    "INSERT OR IGNORE INTO forbidden_pair (edition_id, student_id, ambassador_id, reason)
+                     SELECT edition_id, {kept_side}, reason FROM forbidden_pair WHERE {other_side} = ?2"
+                ),
+                params![kept_id, other],
+            )?;
+            // The other goes first: the kept one may take their e-mail.
+            people::delete_person(tx, keys[1])?;
+            if let Some(email) = &kept.identity().email {
+                ensure_email_free(tx, edition, role, email, Some(kept_id))?;
+            }
+            people::write_person(tx, Write::Update(kept_id), kept, kept.source())?;
+            people::set_hand_edited(tx, role, kept_id, hand)?;
+            Ok(((), label.to_string()))
+        })?;
+        Ok(change)
+    }
+
+    /// Remembers that two people listed as probable duplicates are two people: they are not
+    /// listed again. Not in the history: a choice about the list, like a column matched by hand.
+    pub fn keep_apart(
+        &mut self,
+        edition: EditionId,
+        role: Role,
+        first: i64,
+        second: i64,
+    ) -> Result<(), StoreError> {
+        self.write(|tx| {
+            for id in [first, second] {
+                ensure_in_edition(tx, edition, PersonKey { role, id })?;
+            }
+            tx.execute(
+                "INSERT OR IGNORE INTO kept_apart (edition_id, role, first_id, second_id)
+                 VALUES (?1, ?2, ?3, ?4)",
+                params![edition, role.as_str(), first.min(second), first.max(second)],
+            )?;
+            Ok(())
+        })
+    }
+
+    /// The pairs of people of `role` the organiser kept apart, smaller id first.
+    pub fn kept_apart(
+        &self,
+        edition: EditionId,
+        role: Role,
+    ) -> Result<std::collections::HashSet<(i64, i64)>, StoreError> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT first_id, second_id FROM kept_apart WHERE edition_id = ?1 AND role = ?2",
+        )?;
+        let rows = stmt.query_map(params![edition, role.as_str()], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 }
 

@@ -216,6 +216,40 @@ impl Store {
         })
     }
 
+    /// Like [`Store::journaled_person`], for a change to several people who all exist before
+    /// it (two people merged into one): each one's row, before and after, goes into the history.
+    pub(super) fn journaled_people<T>(
+        &mut self,
+        edition: EditionId,
+        keys: &[PersonKey],
+        work: impl FnOnce(&Transaction<'_>) -> Result<(T, String), StoreError>,
+    ) -> Result<(T, Change), StoreError> {
+        self.write(|tx| {
+            let before = snapshot(tx, edition)?;
+            let was = keys
+                .iter()
+                .map(|key| people::person_row(tx, edition, *key))
+                .collect::<Result<Vec<_>, _>>()?;
+            let (value, label) = work(tx)?;
+            let after = snapshot(tx, edition)?;
+            let mut delta = diff(before, &after);
+            for (key, was) in keys.iter().zip(was) {
+                let now = people::person_row(tx, edition, *key)?;
+                if was != now {
+                    delta.people.push(Step {
+                        before: was,
+                        after: now,
+                    });
+                }
+            }
+            if !delta.is_empty() {
+                record(tx, edition, &label, &delta)?;
+            }
+            let change = change_of(tx, edition, label, &delta, Direction::Forward)?;
+            Ok((value, change))
+        })
+    }
+
     /// Records a change that cannot be undone (a person erased on request): undo stops there.
     pub(super) fn record_final(
         tx: &Transaction<'_>,

@@ -547,6 +547,11 @@ pub(super) fn delete_person(conn: &Connection, key: PersonKey) -> Result<(), Sto
         &format!("DELETE FROM {} WHERE id = ?1", key.role.as_str()),
         [key.id],
     )?;
+    // No foreign key can say which table a "kept apart" id is in.
+    conn.execute(
+        "DELETE FROM kept_apart WHERE role = ?1 AND (first_id = ?2 OR second_id = ?2)",
+        params![key.role.as_str(), key.id],
+    )?;
     Ok(())
 }
 

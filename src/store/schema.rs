@@ -22,6 +22,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/010_window_memory.sql"),
     include_str!("migrations/011_preferred_levels.sql"),
     include_str!("migrations/012_follow_up.sql"),
+    include_str!("migrations/013_kept_apart.sql"),
 ];
 
 /// The schema version this build writes.

@@ -53,6 +53,7 @@ import type { Unpaired } from "./bindings/Unpaired";
 import type { FormValue } from "./bindings/FormValue";
 import type { PersonForm } from "./bindings/PersonForm";
 import type { PersonSaved } from "./bindings/PersonSaved";
+import type { StoredDuplicate } from "./bindings/StoredDuplicate";
 import type { TakeFromFile } from "./bindings/TakeFromFile";
 import type { LearnedSynonym } from "./bindings/LearnedSynonym";
 
@@ -123,6 +124,11 @@ export const api = {
   savePerson: (edition: number, role: Role, id: number | null, values: FormValue[]) =>
     call<PersonSaved>("save_person", { edition, role, id, values }),
   removePerson: (edition: number, role: Role, id: number) => call<PersonSaved>("remove_person", { edition, role, id }),
+  probableDuplicates: (edition: number) => call<StoredDuplicate[]>("probable_duplicates", { edition }),
+  mergePeople: (edition: number, role: Role, kept: number, other: number) =>
+    call<PersonSaved>("merge_people", { edition, role, kept, other }),
+  keepApart: (edition: number, role: Role, first: number, second: number) =>
+    call<null>("keep_apart", { edition, role, first, second }),
   erasePerson: (edition: number, role: Role, id: number) => call<null>("erase_person", { edition, role, id }),
   exportPersonData: (edition: number, role: Role, id: number) => call<string>("export_person_data", { edition, role, id }),
   pickImportFile: (role: Role) => call<string>("pick_import_file", { role }),

@@ -1,4 +1,4 @@
-use binome::actions::people::{self, OriginalRow, PersonForm, PersonSaved};
+use binome::actions::people::{self, OriginalRow, PersonForm, PersonSaved, StoredDuplicate};
 use binome::import::form::FormValue;
 use binome::model::{Ambassador, EditionId, Field, Role, SourceRowId, Student};
 use tauri::{AppHandle, Manager, Runtime, State};
@@ -69,6 +69,40 @@ pub fn remove_person(
     id: i64,
 ) -> Result<PersonSaved, IpcError> {
     state.with_store(|store| people::remove_person(store, edition, role, id))
+}
+
+/// The edition's probable duplicates (same name and phone, different e-mails), those kept
+/// apart left out.
+#[tauri::command]
+pub fn probable_duplicates(
+    state: State<'_, AppState>,
+    edition: EditionId,
+) -> Result<Vec<StoredDuplicate>, IpcError> {
+    state.with_store(|store| people::probable_duplicates(store, edition))
+}
+
+/// « Fusionner »: keeps `kept`, completed with `other`'s values, and removes `other` (undoable).
+#[tauri::command]
+pub fn merge_people(
+    state: State<'_, AppState>,
+    edition: EditionId,
+    role: Role,
+    kept: i64,
+    other: i64,
+) -> Result<PersonSaved, IpcError> {
+    state.with_store(|store| people::merge_people(store, edition, role, kept, other))
+}
+
+/// « Ce sont deux personnes »: the two are not listed as probable duplicates again.
+#[tauri::command]
+pub fn keep_apart(
+    state: State<'_, AppState>,
+    edition: EditionId,
+    role: Role,
+    first: i64,
+    second: i64,
+) -> Result<(), IpcError> {
+    state.with_store(|store| people::keep_apart(store, edition, role, first, second))
 }
 
 /// Erases a person for good, at their request, once the organiser confirmed in a native dialog.

@@ -20,6 +20,7 @@ import { ByDateView } from "../components/ByDateView";
 import { WhyDocumentModal, whyDocumentModal, type WhyTarget } from "../components/WhyDocumentModal";
 import { TableFrame } from "../components/TableFrame";
 import { PersonModal, personModal, type PersonTarget } from "../components/people/PersonModal";
+import { ProbableDuplicates } from "../components/people/ProbableDuplicates";
 import { countLabel, formatEventDate, fullName } from "../format";
 import { filterPeople, LEVELS, noFilter, type Aliases, type PeopleFilter } from "../people";
 
@@ -67,6 +68,13 @@ export function EditionPage({ id, onBack }: { id: number; onBack: () => void }) 
       (e) => setError(toApiError(e).message),
     );
   }, [id]);
+
+  // The board's « Annuler » may bring back a person changed, removed or merged by hand: the
+  // lists are read again when next shown.
+  const boardChanged = useCallback(() => {
+    setPeople(null);
+    refreshCounts();
+  }, [refreshCounts]);
 
   // The board first once there are pairs: it is where organisers spend their time.
   const [tab, setTab] = useState<string | null>(null);
@@ -254,13 +262,16 @@ export function EditionPage({ id, onBack }: { id: number; onBack: () => void }) 
                   </div>
                 ) : null}
                 {peopleShown && people === null ? <p>Chargement…</p> : null}
+                {peopleShown ? (
+                  <ProbableDuplicates edition={id} role={shownTab === "students" ? "student" : "ambassador"} version={version} onDone={personDone} />
+                ) : null}
                 {shownTab === "students" && people ? (
                   <StudentsTable students={students} total={people.students.length} query={filter.query} onOriginal={showOriginal} onEdit={editPerson} onWhy={showWhy} />
                 ) : null}
                 {shownTab === "ambassadors" && people ? (
                   <AmbassadorsTable ambassadors={ambassadors} total={people.ambassadors.length} query={filter.query} onOriginal={showOriginal} onEdit={editPerson} onWhy={showWhy} />
                 ) : null}
-                {shownTab === "pairs" ? <PairsPanel edition={id} onChanged={refreshCounts} /> : null}
+                {shownTab === "pairs" ? <PairsPanel edition={id} onChanged={boardChanged} /> : null}
                 {shownTab === "by-date" ? <ByDateView edition={id} /> : null}
                 {shownTab === "season" ? <SeasonDashboard edition={id} /> : null}
                 {shownTab === "messages" ? <MessagesEditor edition={id} version={version} /> : null}

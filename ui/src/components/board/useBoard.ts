@@ -95,7 +95,16 @@ export function useBoard(
   // The edition's counts (page header) follow the board a little later, once changes pause:
   // reading them after every single drop would compete with drawing the change.
   const countsTimer = useRef<number | undefined>(undefined);
-  useEffect(() => () => window.clearTimeout(countsTimer.current), []);
+  // Leaving the board before then (another tab at once after « Annuler ») still tells the page:
+  // what was undone may be a person, whom the lists must read again.
+  useEffect(
+    () => () => {
+      if (countsTimer.current === undefined) return;
+      window.clearTimeout(countsTimer.current);
+      latest.current.onChanged();
+    },
+    [],
+  );
 
   const actions = useMemo((): BoardActions => {
     const current = () => latest.current.state;
@@ -119,7 +128,10 @@ export function useBoard(
       if (change.withdrawalsChanged || change.peopleChanged) void load();
       dispatch({ type: "changed", change });
       window.clearTimeout(countsTimer.current);
-      countsTimer.current = window.setTimeout(() => latest.current.onChanged(), 400);
+      countsTimer.current = window.setTimeout(() => {
+        countsTimer.current = undefined;
+        latest.current.onChanged();
+      }, 400);
     };
     const change = (work: () => Promise<BoardChange>) => run(async () => applied(await work()));
     const move = (m: Move) => {
