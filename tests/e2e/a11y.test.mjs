@@ -146,6 +146,17 @@ describe("Accessibility of every screen and dialog (axe-core)", () => {
     await check(browser, "dialogue — exporter le classeur");
     await browser.keys("Escape");
     await (await browser.$("#export-modal")).waitForDisplayed({ reverse: true, timeout: 5_000 });
+
+    // #17: the view by date, and « Pourquoi ? » as its document for an ambassador of the list.
+    await click("button.fr-tabs__tab*=Par date");
+    await waitForText(browser, "#by-date-summary", "visite(s)");
+    await check(browser, "onglet Par date");
+    await click("button.fr-tabs__tab*=Ambassadeurs");
+    await openModal(browser, '#ambassadors-table tbody tr [data-action="why-document"]', "#why-document-modal");
+    await waitForText(browser, "#why-document", "article L311-3-1");
+    await check(browser, "dialogue — pourquoi (document)");
+    await browser.keys("Escape");
+    await (await browser.$("#why-document-modal")).waitForDisplayed({ reverse: true, timeout: 5_000 });
   });
 
   it("has no serious or critical violation anywhere", () => {
