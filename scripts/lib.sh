@@ -21,6 +21,9 @@ CHECK_PACKAGES=(libreoffice-calc-nogui)
 # A real SMTP server on localhost for the sending tests (tests/smtp/server.py, aiosmtpd under
 # Debian's /usr/bin/python3), and openssl to make its certificates.
 SMTP_TEST_PACKAGES=(python3-aiosmtpd openssl)
+# A real Secret Service for the SMTP password's test (scripts/test-secret-service.sh): gnome-keyring
+# in a D-Bus session of the test's own.
+SECRET_SERVICE_PACKAGES=(gnome-keyring dbus)
 
 step() { printf '\n\033[1m==> %s\033[0m\n' "$*"; }
 

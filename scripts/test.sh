@@ -46,6 +46,10 @@ cargo test -p binome --no-run
 # The export tests open the workbook with LibreOffice: here it must be there.
 (ulimit -v 2500000 && BINOMES_REQUIRE_LIBREOFFICE=1 cargo test -p binome)
 
+step "The SMTP password in a real Secret Service (gnome-keyring in a D-Bus session of its own)"
+# The engine tests above fall back to an in-memory credential store on a box without one.
+bash "$ROOT/scripts/test-secret-service.sh"
+
 # The organisers mostly run Windows: the engine's tests again as Windows executables, under
 # Wine (cross-compiled with mingw-w64; what cannot run there is listed in the script).
 bash "$ROOT/scripts/test-windows.sh"
