@@ -2,8 +2,9 @@
 //! ambassador, on request, the rules of the algorithm and how they applied to them — the
 //! criteria and their weights, the values of theirs that were used, their pair and its score
 //! point by point, or why they have none. Written as one self-contained HTML page: it opens in
-//! any browser, has a print style for A4 (its page count is not measured) and can be attached to an e-mail; the same
-//! function serves the window's « Exporter cette explication… » and `binome pourquoi`.
+//! any browser, has a print style for A4 (its page count is not measured) and can be attached
+//! to an e-mail; the same function serves the window's « Exporter cette explication… » and
+//! `binome pourquoi`.
 //!
 //! Why HTML rather than PDF: a PDF crate (printpdf, genpdf) would need fonts shipped with the
 //! app and a page layout written by hand for accents, wrapping and tables; the browser the
