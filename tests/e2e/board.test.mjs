@@ -215,27 +215,46 @@ describe("the pairing board", () => {
     await setFilter(browser, "#board-filter-status", "free");
     await browser.pause(300);
     const target = await browser.execute(() => {
-      const chip = document.querySelector("#unpaired-list [data-student]");
+      // The first student, the side panel and their list at their top: the arrows then move
+      // the card, not those lists (dnd-kit scrolls the card's scrolling ancestors first).
+      document.querySelector(".binomes-board__side").scrollTop = 0;
+      document.querySelector(".binomes-unpaired__scroll").scrollTop = 0;
+      const chip = document.querySelector('#unpaired-list [data-index="0"] [data-student]');
       const row = document.querySelector("#board-grid [data-ambassador] [role=cell]:last-child");
       row.scrollIntoView({ block: "center", behavior: "instant" });
-      const a = chip.getBoundingClientRect();
-      const b = row.getBoundingClientRect();
       return {
         student: chip.getAttribute("data-student"),
         studentName: chip.querySelector(".binomes-chip__name").textContent.trim(),
         ambassadorName: row.closest("[data-ambassador]").querySelector(".binomes-cell--who strong").textContent.trim(),
-        dx: b.left + 40 - a.left,
-        dy: b.top + b.height / 2 - (a.top + a.height / 2),
       };
     });
     await browser.execute((id) => document.querySelector(`#unpaired-list [data-student="${id}"]`).focus(), target.student);
     await browser.keys(" ");
-    // dnd-kit's keyboard sensor moves the student 25 px per arrow press.
-    const presses = (distance, less, more) => Array.from({ length: Math.abs(Math.round(distance / 25)) }, () => (distance < 0 ? less : more));
-    for (const key of [...presses(target.dx, "ArrowLeft", "ArrowRight"), ...presses(target.dy, "ArrowUp", "ArrowDown")]) {
-      await browser.keys(key);
+    // Arrows towards the row, as a person watching the card would: dnd-kit moves the card 25 px
+    // per press, or scrolls the window instead once the card passes its middle, and first
+    // scrolls a card not wholly in view into it — so the way left is measured before each press.
+    await (await browser.$("#drag-overlay")).waitForDisplayed({ timeout: 5_000 });
+    let pressed = 0;
+    for (;;) {
+      const way = await browser.execute((name) => {
+        const a = document.getElementById("drag-overlay").getBoundingClientRect();
+        const row = [...document.querySelectorAll("#board-grid [data-ambassador]")].find(
+          (r) => r.querySelector(".binomes-cell--who strong").textContent.trim() === name,
+        );
+        const b = row.querySelector("[role=cell]:last-child").getBoundingClientRect();
+        return { dx: b.left + 40 - a.left, dy: b.top + b.height / 2 - (a.top + a.height / 2) };
+      }, target.ambassadorName);
+      if (Math.abs(way.dx) < 25 && Math.abs(way.dy) < 25) break;
+      assert.ok(pressed < 80, `the card never reached the row: ${JSON.stringify(way)}`);
+      await browser.keys(Math.abs(way.dx) >= 25 ? (way.dx < 0 ? "ArrowLeft" : "ArrowRight") : way.dy < 0 ? "ArrowUp" : "ArrowDown");
+      pressed += 1;
     }
     await browser.keys(" ");
+    // The focus follows the student to where they were dropped (not left on the page).
+    await browser.waitUntil(() => browser.execute((id) => document.activeElement?.getAttribute("data-student") === id, target.student), {
+      timeout: 5_000,
+      timeoutMsg: "the focus did not follow the dropped student",
+    });
     // The label comes back from the store once the change is saved (the row, now full, may
     // have left the "free place" filter).
     await status(`${target.studentName} avec ${target.ambassadorName}. Enregistré`);

@@ -65,7 +65,7 @@ export function MessagesEditor({ edition, version }: { edition: number; version:
     <div id="messages-editor">
       <NotifyPanel edition={edition} version={version} onChanged={loadPreview} />
       <SmtpSettingsForm edition={edition} />
-      <h3 className="fr-h5">Modèles des messages</h3>
+      <h2 className="fr-h5">Modèles des messages</h2>
       <ErrorAlert title="Action impossible" message={error} onClose={clearError} />
       <p className="fr-text--sm">
         Champs utilisables, entre accolades :{" "}
@@ -115,7 +115,7 @@ export function MessagesEditor({ edition, version }: { edition: number; version:
           };
           return (
             <div className={`fr-col-12 fr-col-md-${roles.length > 1 ? 6 : 12}`} key={role}>
-              <h4 className="fr-h6">{role === "student" ? "Aux étudiants" : "Aux ambassadeurs"}</h4>
+              <h3 className="fr-h6">{role === "student" ? "Aux étudiants" : "Aux ambassadeurs"}</h3>
               <Input label="Objet" nativeInputProps={{ id: `${role}-subject`, value: template.subject, onChange: (e) => set({ subject: e.target.value }) }} />
               <Input
                 label="Message"
@@ -132,7 +132,7 @@ export function MessagesEditor({ edition, version }: { edition: number; version:
       <p role="status" className="fr-mt-2w">
         {saved}
       </p>
-      <h3 className="fr-h5 fr-mt-4w">Aperçu</h3>
+      <h2 className="fr-h5 fr-mt-4w">Aperçu</h2>
       {messages.length === 0 ? (
         <p>Personne à qui montrer ce message pour l'instant : l'aperçu apparaîtra avec les premiers inscrits.</p>
       ) : (

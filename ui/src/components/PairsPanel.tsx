@@ -1,7 +1,7 @@
 import { memo, useEffect, useState, type ReactNode } from "react";
 import { createPortal } from "react-dom";
 import { Button } from "@codegouvfr/react-dsfr/Button";
-import { createModal } from "@codegouvfr/react-dsfr/Modal";
+import { createModal } from "../modal";
 import { api } from "../api";
 import { useAction } from "../useAction";
 import { ErrorAlert } from "./ErrorAlert";

@@ -1,4 +1,4 @@
-import { createModal } from "@codegouvfr/react-dsfr/Modal";
+import { createModal } from "../modal";
 import { Badge } from "@codegouvfr/react-dsfr/Badge";
 import type { Ambassador } from "../bindings/Ambassador";
 import type { Compatibility } from "../bindings/Compatibility";

@@ -3,7 +3,7 @@ import { Breadcrumb } from "@codegouvfr/react-dsfr/Breadcrumb";
 import { Badge } from "@codegouvfr/react-dsfr/Badge";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Tabs } from "@codegouvfr/react-dsfr/Tabs";
-import { createModal } from "@codegouvfr/react-dsfr/Modal";
+import { createModal } from "../modal";
 import { api, toApiError } from "../api";
 import type { Ambassador } from "../bindings/Ambassador";
 import type { EditionSummary } from "../bindings/EditionSummary";
@@ -223,6 +223,7 @@ export function EditionPage({ id, onBack }: { id: number; onBack: () => void }) 
           ) : (
             <>
               <Tabs
+                className="binomes-tabs"
                 tabs={[
                   {
                     tabId: "students",

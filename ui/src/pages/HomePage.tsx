@@ -3,7 +3,7 @@ import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { CallOut } from "@codegouvfr/react-dsfr/CallOut";
 import { Badge } from "@codegouvfr/react-dsfr/Badge";
-import { createModal } from "@codegouvfr/react-dsfr/Modal";
+import { createModal } from "../modal";
 import { api, toApiError } from "../api";
 import type { EditionSummary } from "../bindings/EditionSummary";
 import { EditionForm, type EditionDraft } from "../components/EditionForm";
@@ -139,7 +139,7 @@ export function HomePage({ onOpen }: { onOpen: (id: number) => void }) {
       <RetentionReminder editions={editions ?? []} />
 
       {editions !== null && editions.length === 0 ? (
-        <CallOut title="Bienvenue dans Binômes" iconId="fr-icon-information-line">
+        <CallOut title="Bienvenue dans Binômes" titleAs="h2" iconId="fr-icon-information-line">
           Binômes prépare les binômes de « Vis mon job » : importez les inscriptions des étudiants et des ambassadeurs,
           obtenez des propositions expliquées, ajustez-les à la main et exportez les binômes. Pour commencer, créez
           l'édition de cette année, ou découvrez l'outil avec l'édition de démonstration (personnes fictives).
@@ -223,7 +223,8 @@ export function HomePage({ onOpen }: { onOpen: (id: number) => void }) {
         title="Supprimer l'édition ?"
         iconId="fr-icon-warning-line"
         buttons={[
-          { children: "Annuler", priority: "secondary", nativeButtonProps: { id: "delete-cancel" } },
+          // Focused when it opens: what cannot be undone is not one Enter away.
+          { children: "Annuler", priority: "secondary", nativeButtonProps: { id: "delete-cancel", "data-autofocus": true } },
           { children: "Supprimer définitivement", onClick: () => void doDelete(), nativeButtonProps: { id: "delete-confirm" } },
         ]}
       >

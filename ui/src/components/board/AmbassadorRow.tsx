@@ -51,6 +51,8 @@ export const AmbassadorRow = memo(function AmbassadorRow({
           type="button"
           className="binomes-link-button fr-text--xs"
           data-withdraw-ambassador={ambassador.id}
+          data-rove={`w${ambassador.id}`}
+          tabIndex={-1}
           aria-label={`Signaler le retrait de ${personName(ambassador)}`}
           onClick={() => onWithdraw(ambassador.id)}
         >

@@ -1,10 +1,10 @@
 import { useEffect, useMemo, useRef, useState } from "react";
-import { createModal } from "@codegouvfr/react-dsfr/Modal";
+import { createModal } from "../../modal";
 import type { Compatibility } from "../../bindings/Compatibility";
 import { personName, type BoardState } from "../../board";
 import { searchKey } from "../../people";
 
-export const assignModal = createModal({ id: "assign-modal", isOpenedByDefault: false });
+export const assignModal = createModal({ id: "assign-modal", isOpenedByDefault: false, ownFocus: true });
 
 const SHOWN = 60;
 

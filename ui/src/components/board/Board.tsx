@@ -12,7 +12,7 @@ import {
   type CollisionDetection,
 } from "@dnd-kit/core";
 import { Button } from "@codegouvfr/react-dsfr/Button";
-import { createModal } from "@codegouvfr/react-dsfr/Modal";
+import { createModal } from "../../modal";
 import type { PairStatus } from "../../bindings/PairStatus";
 import { excludedStudents, filterAmbassadors, personName, summary, unpairedStudents } from "../../board";
 import { ErrorAlert } from "../ErrorAlert";
@@ -20,7 +20,7 @@ import { WhyModal } from "../WhyModal";
 import { AssignModal } from "./AssignModal";
 import { BoardFilterBar } from "./BoardFilterBar";
 import { BoardGrid } from "./BoardGrid";
-import { dragAnnouncements, dropPreview, selectionOf, shownPairs, summaryText } from "./boardState";
+import { dragAnnouncements, dropPreview, selectionOf, shownPairs, studentOf, summaryText } from "./boardState";
 import { FullModal } from "./FullModal";
 import { HistoryModal } from "./HistoryModal";
 import { WithdrawModal } from "./WithdrawModal";
@@ -71,6 +71,37 @@ export function Board({
     if (confirmingBulk) bulkConfirm.current?.focus();
   }, [confirmingBulk]);
   const bulkAmbassadors = useMemo(() => new Set(bulkPairs.map((p) => p.pair.ambassadorId)).size, [bulkPairs]);
+  // Where the focus goes after « Affecter à… » (#18: it fell to the bottom of the page, in the
+  // closed dialog): to the next student without a pair, so that the next assignment is Enter,
+  // Enter, Enter; else, once the pair is made, to the new pair in the selection panel.
+  const focusNewPair = useRef<number | null>(null);
+  useEffect(() => {
+    const student = focusNewPair.current;
+    if (student === null || !board?.pairOfStudent.has(student)) return;
+    focusNewPair.current = null;
+    document.getElementById("selected-pair")?.focus();
+  }, [board]);
+  // After a drop, the student's card is drawn again where they landed (a new node): the focus
+  // that was on the card (a keyboard drag) would fall to the page; it follows the card.
+  const focusDropped = useRef<{ student: number; until: number } | null>(null);
+  useEffect(() => {
+    const dropped = focusDropped.current;
+    if (dropped === null || !board) return;
+    focusDropped.current = null;
+    const lost = !document.activeElement || document.activeElement === document.body;
+    if (lost && performance.now() < dropped.until) {
+      document.querySelector<HTMLElement>(`#board [data-student="${dropped.student}"]`)?.focus({ preventScroll: true });
+    }
+  }, [board]);
+  const afterAssign = (student: number) => {
+    const at = unpaired.findIndex((s) => s.id === student);
+    const next = at < 0 ? undefined : (unpaired[at + 1] ?? unpaired[at - 1]);
+    const chip = next ? document.querySelector<HTMLElement>(`#unpaired-list [data-student="${next.id}"]`) : null;
+    if (chip) {
+      chip.focus();
+      chip.scrollIntoView({ block: "nearest" });
+    } else focusNewPair.current = student;
+  };
 
   const sensors = useSensors(
     useSensor(PointerSensor, { activationConstraint: { distance: 6 } }),
@@ -97,7 +128,11 @@ export function Board({
       measuring={{ droppable: { strategy: MeasuringStrategy.WhileDragging } }}
       onDragStart={(event) => actions.dragStart(event.active.id)}
       onDragOver={(event) => actions.dragOver(event.over?.id)}
-      onDragEnd={(event) => actions.dragEnd(event.active.id, event.over?.id)}
+      onDragEnd={(event) => {
+        const student = studentOf(event.active.id);
+        if (student !== null) focusDropped.current = { student, until: performance.now() + 5_000 };
+        actions.dragEnd(event.active.id, event.over?.id);
+      }}
       onDragCancel={actions.dragCancel}
       accessibility={{
         announcements: dragAnnouncements(board),
@@ -267,7 +302,9 @@ export function Board({
         student={selected}
         compatibility={compatibility}
         onChoose={(ambassador) => {
-          if (selected !== null) actions.drop(selected, { kind: "ambassador", ambassador });
+          if (selected === null) return;
+          actions.drop(selected, { kind: "ambassador", ambassador });
+          afterAssign(selected);
         }}
       />
       <FullModal board={board} intent={state.full} onMove={actions.move} />

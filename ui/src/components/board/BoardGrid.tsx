@@ -3,6 +3,7 @@ import { useWindowVirtualizer } from "@tanstack/react-virtual";
 import type { Ambassador } from "../../bindings/Ambassador";
 import type { BoardFilters, BoardState } from "../../board";
 import { AmbassadorRow } from "./AmbassadorRow";
+import { useRovingFocus } from "./roving";
 import type { DropPreview } from "./boardState";
 import type { BoardActions } from "./useBoard";
 
@@ -32,14 +33,30 @@ export function BoardGrid({
   }, [filters]);
   const virtualizer = useWindowVirtualizer({
     count: rows.length,
-    estimateSize: () => 72,
+    // Near what a row measures (a student's card is ~120 px high, stacked in their column): rows
+    // estimated too small grew once drawn and pushed what is below the board ~2,000 px down
+    // under the pointer after a scroll to it (#18).
+    estimateSize: (index) => 16 + 120 * Math.max(1, board.pairsOfAmbassador.get(rows[index]?.id ?? -1)?.length ?? 0),
     getItemKey: (index) => rows[index]?.id ?? index,
     overscan: 8,
     scrollMargin: gridTop,
   });
 
+  // One Tab stop for the whole grid, the arrows from one student (or « Retrait… ») to the next;
+  // Home and End bring the first or last ambassador into the page first.
+  const table = useRef<HTMLDivElement>(null);
+  useRovingFocus(table, {
+    reveal: (edge) => {
+      if (rows.length > 0) virtualizer.scrollToIndex(edge === "first" ? 0 : rows.length - 1, { align: edge === "first" ? "start" : "end" });
+    },
+    revealed: (edge) => {
+      const index = edge === "first" ? 0 : rows.length - 1;
+      return table.current?.querySelector(`[data-index="${index}"] [data-rove]`) != null;
+    },
+  });
+
   return (
-    <div className="binomes-board__grid" role="table" aria-label="Ambassadeurs et leurs étudiants" aria-rowcount={rows.length + 1} id="board-grid">
+    <div ref={table} className="binomes-board__grid" role="table" aria-label="Ambassadeurs et leurs étudiants" aria-rowcount={rows.length + 1} id="board-grid">
       <div role="row" className="binomes-row binomes-row--head">
         <div role="columnheader" className="binomes-cell binomes-cell--who">
           Ambassadeur ({rows.length === board.ambassadors.length ? rows.length : `${rows.length} sur ${board.ambassadors.length}`})

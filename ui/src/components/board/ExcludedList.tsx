@@ -1,7 +1,8 @@
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import type { Student } from "../../bindings/Student";
 import { stateLabel, type BoardState } from "../../board";
+import { useRovingFocus } from "./roving";
 import { StudentChip } from "./StudentChip";
 
 /** How many chips are drawn at once: the list is not virtual (it is folded by default). */
@@ -27,6 +28,9 @@ export function ExcludedList({
   onRetain: (codes: string[]) => void;
 }) {
   const [retained, setRetained] = useState<string[]>(board.retainedStates);
+  // One Tab stop for the list, the arrows inside.
+  const list = useRef<HTMLUListElement>(null);
+  useRovingFocus(list, {});
   useEffect(() => setRetained(board.retainedStates), [board.retainedStates]);
   const changed = retained.length !== board.retainedStates.length || retained.some((c) => !board.retainedStates.includes(c));
   // An edition whose files have no application state has nothing to keep apart.
@@ -70,7 +74,7 @@ export function ExcludedList({
       {students.length === 0 ? (
         <p className="fr-text--sm">Aucun étudiant hors des états retenus{total > 0 ? " parmi ceux affichés" : ""}.</p>
       ) : (
-        <ul className="binomes-excluded__list">
+        <ul ref={list} className="binomes-excluded__list">
           {students.slice(0, SHOWN).map((student) => (
             <li key={student.id} data-state={stateLabel(board, student) ?? ""}>
               <span className="fr-badge fr-badge--sm fr-badge--no-icon fr-badge--warning fr-mb-1v">

@@ -1,4 +1,4 @@
-import { createModal } from "@codegouvfr/react-dsfr/Modal";
+import { createModal } from "../../modal";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { displacingMove, personName, type BoardState, type DropIntent } from "../../board";
 import type { Move } from "../../bindings/Move";

@@ -1,4 +1,4 @@
-import { createModal } from "@codegouvfr/react-dsfr/Modal";
+import { createModal } from "../../modal";
 import { Badge } from "@codegouvfr/react-dsfr/Badge";
 import type { HistoryEntry } from "../../bindings/HistoryEntry";
 import { TableFrame } from "../TableFrame";

@@ -64,7 +64,7 @@ export function SelectionPanel({ selection, actions }: { selection: Selection; a
 
       {pair && explained ? (
         <>
-          <p className="fr-mb-1w" id="selected-pair">
+          <p className="fr-mb-1w" id="selected-pair" tabIndex={-1}>
             Avec <strong>{personName(ambassador)}</strong> ({ambassador?.job ?? "métier non précisé"}) —{" "}
             <strong>{explained.score} points</strong>
           </p>

@@ -1,4 +1,4 @@
-import { createModal } from "@codegouvfr/react-dsfr/Modal";
+import { createModal } from "../../modal";
 
 export const stateModal = createModal({ id: "state-modal", isOpenedByDefault: false });
 

@@ -44,8 +44,12 @@ export const StudentChip = memo(function StudentChip({
         pair?.pair.status === "cancelled" || pair?.pair.status === "absent" ? " binomes-chip--off" : ""
       }`}
       data-student={student.id}
+      data-rove={`s${student.id}`}
       {...attributes}
       {...listeners}
+      // One Tab stop per list, the arrows inside (roving.ts gives 0 to the list's current item;
+      // dnd-kit's attributes would make every chip a stop).
+      tabIndex={-1}
       aria-pressed={selected}
       onClick={() => onSelect(student.id)}
     >

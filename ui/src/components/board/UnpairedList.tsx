@@ -2,6 +2,7 @@ import { useRef } from "react";
 import { useDroppable } from "@dnd-kit/core";
 import { useVirtualizer } from "@tanstack/react-virtual";
 import type { Student } from "../../bindings/Student";
+import { useRovingFocus } from "./roving";
 import { StudentChip } from "./StudentChip";
 
 /** The students without a pair: dragged from here onto ambassadors, and dropped back here to unpair. */
@@ -27,6 +28,16 @@ export function UnpairedList({
     // Sizes are remembered by student, not by position: the list changes under them.
     getItemKey: (index) => students[index]?.id ?? index,
     overscan: 8,
+  });
+  // One Tab stop, the arrows inside; Home and End scroll to the first or last student first.
+  useRovingFocus(scroller, {
+    reveal: (edge) => {
+      if (students.length > 0) virtualizer.scrollToIndex(edge === "first" ? 0 : students.length - 1);
+    },
+    revealed: (edge) => {
+      const index = edge === "first" ? 0 : students.length - 1;
+      return scroller.current?.querySelector(`[data-index="${index}"] [data-rove]`) != null;
+    },
   });
   return (
     <section

@@ -1,5 +1,5 @@
 import { useEffect, useState } from "react";
-import { createModal } from "@codegouvfr/react-dsfr/Modal";
+import { createModal } from "../../modal";
 import { parseFrenchDate } from "../../dates";
 import { today, WithdrawalFields } from "./WithdrawalFields";
 

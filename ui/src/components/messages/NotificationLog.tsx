@@ -22,7 +22,7 @@ export function NotificationLog({ edition, version }: { edition: number; version
   if (lines.length === 0) return null;
   return (
     <div className="fr-mt-4w" id="notification-log">
-      <h3 className="fr-h5">Journal des messages</h3>
+      <h2 className="fr-h5">Journal des messages</h2>
       <ErrorAlert title="Journal illisible" message={error} onClose={clearError} />
       <div className="fr-select-group">
         <label className="fr-label" htmlFor="log-person">

@@ -106,7 +106,7 @@ export function NotifyPanel({ edition, version, onChanged }: { edition: number; 
 
   return (
     <section id="notify-panel" className="fr-mb-6w">
-      <h3 className="fr-h5">À prévenir</h3>
+      <h2 className="fr-h5">À prévenir</h2>
       <ErrorAlert title="Action impossible" message={error} onClose={clearError} />
       <p id="owed-summary">{owedSummary(owed)}</p>
       <div className="fr-checkbox-group fr-mb-2w">

@@ -1,5 +1,5 @@
 import { useEffect, useState } from "react";
-import { createModal } from "@codegouvfr/react-dsfr/Modal";
+import { createModal } from "../../modal";
 import { Badge } from "@codegouvfr/react-dsfr/Badge";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { api } from "../../api";
@@ -242,7 +242,8 @@ function EraseModal({ edition, target, onDone }: Props) {
           </button>
         </li>
         <li>
-          <button className="fr-btn fr-btn--secondary" type="button" onClick={() => eraseModal.close()}>
+          {/* Focused when it opens: what cannot be undone is not one Enter away. */}
+          <button className="fr-btn fr-btn--secondary" type="button" onClick={() => eraseModal.close()} data-autofocus>
             Annuler
           </button>
         </li>
