@@ -250,11 +250,17 @@ describe("the pairing board", () => {
       pressed += 1;
     }
     await browser.keys(" ");
-    // The focus follows the student to where they were dropped (not left on the page).
-    await browser.waitUntil(() => browser.execute((id) => document.activeElement?.getAttribute("data-student") === id, target.student), {
-      timeout: 5_000,
-      timeoutMsg: "the focus did not follow the dropped student",
-    });
+    // The focus follows the student to where they were dropped — or, their new row now full and
+    // hidden by the « free place » filter, goes to the next student without a pair: never left
+    // on the page.
+    await browser.waitUntil(
+      () =>
+        browser.execute(
+          (id) => document.activeElement?.getAttribute("data-student") === id || !!document.activeElement?.closest("#unpaired-list [data-student]"),
+          target.student,
+        ),
+      { timeout: 5_000, timeoutMsg: "the focus did not follow the dropped student" },
+    );
     // The label comes back from the store once the change is saved (the row, now full, may
     // have left the "free place" filter).
     await status(`${target.studentName} avec ${target.ambassadorName}. Enregistré`);

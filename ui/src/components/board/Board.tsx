@@ -82,16 +82,26 @@ export function Board({
     document.getElementById("selected-pair")?.focus();
   }, [board]);
   // After a drop, the student's card is drawn again where they landed (a new node): the focus
-  // that was on the card (a keyboard drag) would fall to the page; it follows the card.
+  // that was on the card (a keyboard drag) would fall to the page; it follows the card (or, when
+  // the filters hide their new row, goes to the next student without a pair).
   const focusDropped = useRef<{ student: number; until: number } | null>(null);
+  // Asked at each change of the board for a few seconds after the drop: the change that moves the
+  // card may not be the first one drawn.
   useEffect(() => {
     const dropped = focusDropped.current;
     if (dropped === null || !board) return;
-    focusDropped.current = null;
-    const lost = !document.activeElement || document.activeElement === document.body;
-    if (lost && performance.now() < dropped.until) {
-      document.querySelector<HTMLElement>(`#board [data-student="${dropped.student}"]`)?.focus({ preventScroll: true });
+    if (performance.now() > dropped.until) {
+      focusDropped.current = null;
+      return;
     }
+    const lost = !document.activeElement || document.activeElement === document.body;
+    if (!lost) return;
+    focusDropped.current = null;
+    // Their card, else (their new row hidden by the filters) the next student without a pair.
+    const card =
+      document.querySelector<HTMLElement>(`#board [data-student="${dropped.student}"]`) ??
+      document.querySelector<HTMLElement>('#unpaired-list [data-rove][tabindex="0"]');
+    card?.focus({ preventScroll: true });
   }, [board]);
   const afterAssign = (student: number) => {
     const at = unpaired.findIndex((s) => s.id === student);
