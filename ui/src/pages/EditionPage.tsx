@@ -262,10 +262,10 @@ export function EditionPage({ id, onBack }: { id: number; onBack: () => void }) 
                     {notice ? <p className="fr-alert fr-alert--success fr-alert--sm fr-mb-2w">{notice}</p> : null}
                   </div>
                 ) : null}
-                {peopleShown && people === null ? <p>Chargement…</p> : null}
                 {peopleShown ? (
                   <ProbableDuplicates edition={id} role={shownTab === "students" ? "student" : "ambassador"} version={version} onDone={personDone} />
                 ) : null}
+                {peopleShown && people === null ? <p>Chargement…</p> : null}
                 {shownTab === "students" && people ? (
                   <StudentsTable students={students} total={people.students.length} query={filter.query} onOriginal={showOriginal} onEdit={editPerson} onWhy={showWhy} />
                 ) : null}
