@@ -375,3 +375,26 @@ fn the_follow_up_by_date_and_the_why_document_go_through_ipc_as_the_ui_sends_the
     let html = std::fs::read_to_string(&out).unwrap();
     assert!(html.contains("article L311-3-1"), "{html}");
 }
+
+#[test]
+fn ouvrir_le_dossier_shows_only_what_the_app_wrote() {
+    use tauri::Manager;
+    let h = harness();
+    // A path the app never wrote (a compromised page asking to open any place) is refused
+    // before the file manager is asked anything.
+    let refused = h
+        .invoke("reveal_written", json!({ "path": "/etc/passwd" }))
+        .unwrap_err();
+    assert!(
+        refused["message"]
+            .as_str()
+            .unwrap()
+            .contains("Binômes n'a pas écrit ce fichier"),
+        "{refused}"
+    );
+    let state = h.window.state::<AppState>();
+    let written = std::path::Path::new("/tmp/Binômes - Vis mon job 2026 - 2026-12-04.xlsx");
+    assert!(!state.was_written(written));
+    state.remember_written(written);
+    assert!(state.was_written(written));
+}

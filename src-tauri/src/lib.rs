@@ -21,6 +21,7 @@ pub fn build<R: Runtime>(builder: Builder<R>, state: AppState) -> Builder<R> {
     builder
         .manage(state)
         .plugin(stay_in_the_app())
+        .plugin(tauri_plugin_opener::init())
         // Files dropped on the window become files the window may ask to read (as chosen ones).
         .on_window_event(|window, event| {
             if let tauri::WindowEvent::DragDrop(tauri::DragDropEvent::Drop { paths, .. }) = event {
@@ -31,6 +32,7 @@ pub fn build<R: Runtime>(builder: Builder<R>, state: AppState) -> Builder<R> {
         })
         .invoke_handler(tauri::generate_handler![
             commands::app::app_info,
+            commands::app::reveal_written,
             commands::editions::list_editions,
             commands::editions::get_edition,
             commands::editions::set_opened_edition,

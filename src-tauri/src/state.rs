@@ -34,6 +34,9 @@ pub struct AppState {
     /// The files the organiser chose (native dialog) or dropped on the window: the only ones
     /// the window may ask to read. A compromised page cannot make the app read any other file.
     chosen_files: Mutex<HashSet<PathBuf>>,
+    /// The files and folders the app wrote where the organiser chose: the only ones « Ouvrir le
+    /// dossier » shows (a compromised page cannot make it open any other place).
+    written: Mutex<HashSet<PathBuf>>,
     /// The file last previewed in the import wizard, applied as previewed.
     pending_import: Mutex<Option<PendingImport>>,
     /// Set by the window's "Annuler" while a file is being read.
@@ -54,6 +57,7 @@ impl AppState {
             data_notice: Mutex::new(None),
             lock: Mutex::new(None),
             chosen_files: Mutex::new(HashSet::new()),
+            written: Mutex::new(HashSet::new()),
             pending_import: Mutex::new(None),
             import_cancel: AtomicBool::new(false),
         }
@@ -134,6 +138,18 @@ impl AppState {
         *guard = None;
         let data_dir = self.data_dir()?;
         Ok(work(&data_dir)?)
+    }
+
+    /// A file or folder the app wrote where the organiser chose: « Ouvrir le dossier » may show it.
+    pub fn remember_written(&self, path: impl Into<PathBuf>) {
+        if let Ok(mut written) = self.written.lock() {
+            written.insert(path.into());
+        }
+    }
+
+    /// Whether the app wrote `path` (a workbook, a folder of drafts…) in this session.
+    pub fn was_written(&self, path: &Path) -> bool {
+        self.written.lock().is_ok_and(|w| w.contains(path))
     }
 
     /// A file the organiser chose or dropped: the window may now ask to read it.

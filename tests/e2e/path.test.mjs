@@ -58,6 +58,21 @@ describe("the organiser's path", () => {
     assert.ok(await inView(browser, "#path-result"), "the result in view, under the bar");
     assert.equal(await (await browser.$("#path-result [role=status]")).isExisting(), true);
     assert.equal(readFileSync(out).subarray(0, 2).toString(), "PK");
+    // « Ouvrir le dossier » beside the result. Under Xvfb there may be no file manager to
+    // answer, so either outcome is accepted — but never the refusal of a file the app did not
+    // write: the workbook just written is one the shell remembers.
+    assert.ok(await inView(browser, "#pairs-reveal"), "« Ouvrir le dossier » beside the result");
+    await (await browser.$("#pairs-reveal")).click();
+    await browser.waitUntil(
+      async () =>
+        browser.execute(() => {
+          const text = document.getElementById("path-result")?.textContent ?? "";
+          return text.includes("Dossier ouvert") || text.includes("n'a pas pu être ouvert") || text.includes("n'a pas écrit");
+        }),
+      { timeout: 10_000, timeoutMsg: "« Ouvrir le dossier » answered nothing" },
+    );
+    const answer = await browser.execute(() => document.getElementById("path-result")?.textContent ?? "");
+    assert.ok(!answer.includes("n'a pas écrit"), answer);
     await screenshot(browser, "70-parcours");
   });
 

@@ -105,6 +105,8 @@ async function call<T>(command: string, args?: Record<string, unknown>): Promise
 
 export const api = {
   appInfo: () => call<AppInfo>("app_info"),
+  /** « Ouvrir le dossier »: the file manager on a file or folder the app wrote this session. */
+  revealWritten: (path: string) => call<void>("reveal_written", { path }),
   listEditions: () => call<EditionSummary[]>("list_editions"),
   getEdition: (id: number) => call<EditionSummary>("get_edition", { id }),
   /** The window shows this edition (null: the list); the next start reopens it. */

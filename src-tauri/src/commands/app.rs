@@ -30,3 +30,29 @@ pub fn app_info(state: State<'_, AppState>) -> Result<AppInfo, IpcError> {
         data_notice: state.data_notice(),
     })
 }
+
+/// « Ouvrir le dossier »: the system's file manager on a file or folder the app wrote where the
+/// organiser chose (a workbook, a wave of drafts…), selected there. Any other path is refused.
+#[tauri::command]
+pub fn reveal_written<R: tauri::Runtime>(
+    app: tauri::AppHandle<R>,
+    path: String,
+) -> Result<(), IpcError> {
+    use tauri::Manager;
+    use tauri_plugin_opener::OpenerExt;
+    let path = std::path::PathBuf::from(path);
+    if !app.state::<AppState>().was_written(&path) {
+        return Err(IpcError::NotFound {
+            message: "Binômes n'a pas écrit ce fichier pendant cette session : ouvrez son dossier depuis l'explorateur de fichiers.".into(),
+        });
+    }
+    // The opener's own (English) error says no more than this to the organiser.
+    app.opener().reveal_item_in_dir(&path).map_err(|_| {
+        IpcError::NotFound {
+            message: format!(
+                "Le dossier de « {} » n'a pas pu être ouvert : ouvrez-le depuis l'explorateur de fichiers.",
+                path.display()
+            ),
+        }
+    })
+}

@@ -35,8 +35,11 @@ pub async fn write_messages<R: Runtime>(
         status: None,
         pairs,
     };
-    app.state::<AppState>()
-        .with_store(|store| messages::write_drafts(store, edition, &folder, &selection))
+    let state = app.state::<AppState>();
+    let summary =
+        state.with_store(|store| messages::write_drafts(store, edition, &folder, &selection))?;
+    state.remember_written(&summary.folder);
+    Ok(summary)
 }
 
 /// Marks the pairs whose messages were sent as "notifié".
@@ -116,9 +119,12 @@ pub async fn write_wave<R: Runtime>(
     let folder = dialog::pick_folder("Dossier où écrire la vague de brouillons")
         .await
         .ok_or(IpcError::Cancelled)?;
-    app.state::<AppState>().with_store(|store| {
+    let state = app.state::<AppState>();
+    let summary = state.with_store(|store| {
         messages::write_wave(store, edition, &folder, &audience, messages::now())
-    })
+    })?;
+    state.remember_written(&summary.folder);
+    Ok(summary)
 }
 
 /// The organiser sent these drafts from their mail tool.

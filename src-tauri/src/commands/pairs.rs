@@ -43,8 +43,11 @@ pub async fn export_workbook<R: Runtime>(
     let path = dialog::save_workbook("Enregistrer le classeur des binômes", &name)
         .await
         .ok_or(IpcError::Cancelled)?;
-    app.state::<AppState>()
-        .with_store(|store| export::export_workbook(store, edition, &path, &options))
+    let state = app.state::<AppState>();
+    let summary =
+        state.with_store(|store| export::export_workbook(store, edition, &path, &options))?;
+    state.remember_written(&summary.path);
+    Ok(summary)
 }
 
 #[tauri::command]
@@ -136,5 +139,6 @@ pub async fn export_why<R: Runtime>(
         .ok_or(IpcError::Cancelled)?;
     app.state::<AppState>()
         .with_store(|store| why::export_why(store, edition, role, id, &path))?;
+    app.state::<AppState>().remember_written(&path);
     Ok(path.display().to_string())
 }

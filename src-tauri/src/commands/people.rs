@@ -155,5 +155,6 @@ pub async fn export_person_data<R: Runtime>(
         .ok_or(IpcError::Cancelled)?;
     app.state::<AppState>()
         .with_store(|store| people::export_person_data(store, edition, role, id, &path))?;
+    app.state::<AppState>().remember_written(&path);
     Ok(path.display().to_string())
 }

@@ -4,6 +4,7 @@ import { Button } from "@codegouvfr/react-dsfr/Button";
 import { createModal } from "../modal";
 import { api } from "../api";
 import { useAction } from "../useAction";
+import { RevealButton } from "./RevealButton";
 import { ErrorAlert } from "./ErrorAlert";
 import { RulesEditor } from "./RulesEditor";
 import { Board } from "./board/Board";
@@ -16,6 +17,8 @@ export const PairsPanel = memo(function PairsPanel({ edition, onChanged }: { edi
   const action = useAction();
   const { busy, error, clearError } = action;
   const [notice, setNotice] = useState<string | null>(null);
+  // What the last result wrote (a workbook, a folder of drafts), for « Ouvrir le dossier ».
+  const [writtenPath, setWrittenPath] = useState<string | null>(null);
   // Pairs whose drafts were just written, waiting for "sent" to be confirmed.
   const [written, setWritten] = useState<number[] | null>(null);
   const [onlyValidated, setOnlyValidated] = useState(false);
@@ -32,6 +35,7 @@ export const PairsPanel = memo(function PairsPanel({ edition, onChanged }: { edi
 
   const run = (work: () => Promise<void>) => {
     setNotice(null);
+    setWrittenPath(null);
     return action.run(work);
   };
   const exportWorkbook = () =>
@@ -41,6 +45,7 @@ export const PairsPanel = memo(function PairsPanel({ edition, onChanged }: { edi
         minimal,
         region: null,
       });
+      setWrittenPath(summary.path);
       setNotice(
         `Classeur enregistré : ${summary.path} (${summary.pairs} binômes, ${summary.studentsUnpaired} étudiants sans binôme). Il contient des données personnelles.`,
       );
@@ -50,6 +55,7 @@ export const PairsPanel = memo(function PairsPanel({ edition, onChanged }: { edi
     run(async () => {
       const summary = await api.writeMessages(edition);
       setWritten(summary.pairs);
+      setWrittenPath(summary.folder);
       const missing =
         summary.withoutEmail.length > 0 ? ` Sans e-mail, à prévenir autrement : ${summary.withoutEmail.join(", ")}.` : "";
       setNotice(
@@ -103,6 +109,7 @@ export const PairsPanel = memo(function PairsPanel({ edition, onChanged }: { edi
           <p role="status" id="pairs-status" className={notice ? "fr-alert fr-alert--success fr-alert--sm fr-mb-1w" : undefined}>
             {notice}
           </p>
+          {notice && writtenPath ? <RevealButton path={writtenPath} id="pairs-reveal" /> : null}
         </>,
       )}
 

@@ -10,6 +10,7 @@ import { chosenPeople, owedSummary, personKey, progressText, roleLabel } from ".
 import { useAction } from "../../useAction";
 import { ErrorAlert } from "../ErrorAlert";
 import { NotificationLog } from "./NotificationLog";
+import { RevealButton } from "../RevealButton";
 
 /** « À prévenir »: who is owed a message and why; « Prévenir… » shows the count and the
  * recipients, then writes the wave as drafts or sends it (progress, pause, cancel, resume). */
@@ -206,6 +207,7 @@ export function NotifyPanel({ edition, version, onChanged }: { edition: number; 
       <p role="status" id="notify-status" className={notice ? "fr-alert fr-alert--info fr-alert--sm fr-mt-2w" : undefined}>
         {notice}
       </p>
+      {notice && drafts ? <RevealButton path={drafts.folder} id="notify-reveal" /> : null}
       {drafts && drafts.logged.length > 0 ? (
         <Button onClick={() => void confirm()} disabled={busy} nativeButtonProps={{ id: "notify-confirm-drafts" }}>
           J'ai envoyé ces {drafts.logged.length} message(s) (ou prévenu autrement ceux sans e-mail)
