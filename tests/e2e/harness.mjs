@@ -2,7 +2,7 @@
 // WebdriverIO session on it. Each app gets its own data folder and a scripted-dialog file, so
 // tests never touch the organiser's data and never wait on a native dialog.
 import { spawn } from "node:child_process";
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, realpathSync, writeFileSync } from "node:fs";
 import net from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -68,6 +68,41 @@ export function newProfile() {
   return profile;
 }
 
+/** The app processes started on `profile` (found by their data folder, not by name). */
+function appsOf(profile) {
+  const pids = [];
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const environ = readFileSync(`/proc/${entry}/environ`, "utf8").split("\0");
+      if (environ.includes(`BINOME_DATA_DIR=${profile.dataDir}`) && readlinkSync(`/proc/${entry}/exe`) === realpathSync(APP)) {
+        pids.push(Number(entry));
+      }
+    } catch {
+      // Gone meanwhile, or not ours to read.
+    }
+  }
+  return pids;
+}
+
+/**
+ * WebKitWebDriver ends the app after `deleteSession` on its own time; killing tauri-driver
+ * (and with it WebKitWebDriver) before that leaves the app running with its window open. Such an
+ * app holds the data folder's lock and the test runner's output pipe (the run never ends), so it
+ * is waited for, then ended (SIGTERM, by its pid) — what the organiser's close button does.
+ */
+async function endApp(profile) {
+  const deadline = Date.now() + 5_000;
+  while (appsOf(profile).length > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+  for (const pid of appsOf(profile)) {
+    try {
+      process.kill(pid, "SIGTERM");
+    } catch {
+      // Already gone.
+    }
+  }
+}
+
 /** Starts the app on `profile`; returns { browser, stop }. */
 export async function startApp(profile) {
   // BINOMES_E2E_PORT lets two runs share a machine (each under its own Xvfb display).
@@ -107,6 +142,7 @@ export async function startApp(profile) {
         } finally {
           driver.kill();
           await new Promise((r) => (driver.exitCode !== null ? r() : driver.once("exit", r)));
+          await endApp(profile);
         }
       },
     };
