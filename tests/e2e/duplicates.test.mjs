@@ -4,7 +4,7 @@
 // personnes » is remembered and the two are not listed again.
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
-import { clickOn, newProfile, openModal, screenshot, startApp, waitForText } from "./harness.mjs";
+import { clickOn, newProfile, openModal, screenshot, startApp, typeInto, waitForText } from "./harness.mjs";
 
 describe("probable duplicates merged or kept apart", () => {
   const profile = newProfile();
@@ -20,11 +20,7 @@ describe("probable duplicates merged or kept apart", () => {
     await app?.stop();
   });
 
-  const type = async (selector, value) => {
-    const input = await browser.$(selector);
-    await input.waitForDisplayed({ timeout: 10_000 });
-    await input.setValue(value);
-  };
+  const type = (selector, value) => typeInto(browser, selector, value);
   const search = async (text) => {
     const box = await browser.$("#people-search");
     await box.click();

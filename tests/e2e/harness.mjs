@@ -156,6 +156,13 @@ export async function screenshot(browser, name) {
   await browser.saveScreenshot(path.join(ARTIFACTS, `${name}.png`));
 }
 
+/** Types `value` into the field matching `selector`, once it is shown. */
+export async function typeInto(browser, selector, value) {
+  const input = await browser.$(selector);
+  await input.waitForDisplayed({ timeout: 10_000 });
+  await input.setValue(value);
+}
+
 /** Waits until the element matching `selector` contains `text`. */
 export async function waitForText(browser, selector, text, timeout = 10_000) {
   await browser.waitUntil(

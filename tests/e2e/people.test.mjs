@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
-import { clickOn, newProfile, openModal, screenshot, startApp, waitForText } from "./harness.mjs";
+import { clickOn, newProfile, openModal, screenshot, startApp, typeInto, waitForText } from "./harness.mjs";
 
 /** Every file of the data folder the store writes: the database, its journal, its backups. */
 function storeFiles(dir) {
@@ -36,11 +36,7 @@ describe("people changed by hand", () => {
     await app?.stop();
   });
 
-  const type = async (selector, value) => {
-    const input = await browser.$(selector);
-    await input.waitForDisplayed({ timeout: 10_000 });
-    await input.setValue(value);
-  };
+  const type = (selector, value) => typeInto(browser, selector, value);
   // The DSFR modal fades in: a picture for the docs waits until it is fully shown.
   const shownFully = (selector) =>
     browser.waitUntil(
