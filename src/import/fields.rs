@@ -298,9 +298,30 @@ const AMBASSADOR: &[Rule] = &[
 ];
 
 /// Does `phrase` appear in `header` as whole words?
+/// Whether `phrase` is in `header` as whole words: preceded by the start or a space, followed by
+/// the end or a space (both normalised, words separated by one space). Without allocating: it
+/// runs for every cell of the first rows against every rule when the header row is looked for.
 fn contains_words(header: &str, phrase: &str) -> bool {
-    let padded = format!(" {header} ");
-    padded.contains(&format!(" {phrase} "))
+    if phrase.is_empty() {
+        return header.is_empty()
+            || header.starts_with(' ')
+            || header.ends_with(' ')
+            || header.contains("  ");
+    }
+    let bytes = header.as_bytes();
+    let mut from = 0;
+    while let Some(found) = header[from..].find(phrase) {
+        let start = from + found;
+        let end = start + phrase.len();
+        let before = start == 0 || bytes[start - 1] == b' ';
+        let after = end == header.len() || bytes[end] == b' ';
+        if before && after {
+            return true;
+        }
+        // Overlapping occurrences too: the next try starts one character further.
+        from = start + header[start..].chars().next().map_or(1, char::len_utf8);
+    }
+    false
 }
 
 fn confidence(rule: &Rule, header: &str) -> f32 {
@@ -428,6 +449,38 @@ mod tests {
             .into_iter()
             .map(|m| m.field)
             .collect()
+    }
+
+    #[test]
+    fn whole_words_only_as_the_padded_search_found_them() {
+        let padded = |h: &str, p: &str| format!(" {h} ").contains(&format!(" {p} "));
+        let headers = [
+            "",
+            "nom",
+            "nom de famille",
+            "prenom",
+            "aa a a",
+            "xa a",
+            "code postal de votre lieu de residence",
+            "commune code insee",
+            "métier souhaité 1er choix",
+            " nom",
+        ];
+        let phrases = [
+            "nom",
+            "a a",
+            "code postal",
+            "insee",
+            "choix",
+            "souhaité 1er",
+            "om",
+            "",
+        ];
+        for h in headers {
+            for p in phrases {
+                assert_eq!(contains_words(h, p), padded(h, p), "{h:?} / {p:?}");
+            }
+        }
     }
 
     #[test]
