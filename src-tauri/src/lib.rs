@@ -11,6 +11,7 @@ pub mod error;
 #[cfg(test)]
 mod ipc_tests;
 pub mod state;
+mod webview;
 
 use tauri::{Builder, Manager, Runtime};
 
@@ -155,6 +156,9 @@ pub fn run() {
                 state.set_data_folder(binome::actions::database::choose_data_folder(
                     &roaming, &local,
                 ));
+            }
+            if let Some(window) = app.get_webview_window("main") {
+                webview::set_up(&window);
             }
             if demo_if_empty {
                 // A failure here shows in the window at the first command; no need to stop.
