@@ -742,3 +742,36 @@ fn a_new_edition_takes_last_years_rules_and_messages() {
         Err(StoreError::EditionNotFound { .. })
     ));
 }
+
+/// The app reads the board on a second connection while the first one writes: a read sees one
+/// committed state from start to end, and the next read sees what was committed meanwhile.
+#[test]
+fn a_second_connection_reads_one_snapshot_and_then_the_next() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("binomes.sqlite3");
+    let mut writer = Store::open(&path).unwrap();
+    writer.create_edition(&edition("2025", None)).unwrap();
+    let reader = Store::open(&path).unwrap();
+
+    let (before, during) = reader
+        .read_snapshot(|store| {
+            let before = store.list_editions()?.len();
+            // Committed by the other connection while this read is under way, not waiting for it.
+            writer.create_edition(&edition("2026", None))?;
+            let during = store.list_editions()?.len();
+            Ok::<_, StoreError>((before, during))
+        })
+        .unwrap();
+    assert_eq!((before, during), (1, 1), "one snapshot from start to end");
+    assert_eq!(
+        reader.list_editions().unwrap().len(),
+        2,
+        "the next read sees the change"
+    );
+
+    // A failed read ends its snapshot too: the connection reads on afterwards.
+    let failed: Result<(), StoreError> = reader.read_snapshot(|_| Err(StoreError::TooNew));
+    assert!(failed.is_err());
+    writer.create_edition(&edition("2027", None)).unwrap();
+    assert_eq!(reader.list_editions().unwrap().len(), 3);
+}

@@ -27,6 +27,10 @@ pub fn data_dir_override() -> Option<PathBuf> {
 pub struct AppState {
     data_dir: Mutex<Option<PathBuf>>,
     store: Mutex<Option<Store>>,
+    /// A second connection to the same database, for what the board reads while the organiser
+    /// works on it (the board itself, a student's alternates, the diagnoses, the counts): those
+    /// reads no longer hold back a move, nor wait for one (`Store::read_snapshot`).
+    reader: Mutex<Option<Store>>,
     /// What the organiser is told about the data folder (moved at start…), if anything.
     data_notice: Mutex<Option<String>>,
     /// The data folder's lock, held while the app runs: one Binômes per data folder.
@@ -54,6 +58,7 @@ impl AppState {
         AppState {
             data_dir: Mutex::new(data_dir),
             store: Mutex::new(None),
+            reader: Mutex::new(None),
             data_notice: Mutex::new(None),
             lock: Mutex::new(None),
             chosen_files: Mutex::new(HashSet::new()),
@@ -124,6 +129,42 @@ impl AppState {
         let store = guard.as_mut().ok_or_else(IpcError::internal)?;
         Ok(work(store)?)
     }
+
+    /// Runs a read on the second connection, on one snapshot of the database (see `reader`).
+    pub fn with_reader<T, E>(
+        &self,
+        work: impl FnOnce(&Store) -> Result<T, E>,
+    ) -> Result<T, IpcError>
+    where
+        IpcError: From<E>,
+    {
+        let mut guard = self.reader.lock().map_err(|_| IpcError::internal())?;
+        if guard.is_none() {
+            // The writing connection opens the database first: the folder locked, the file
+            // migrated (a newer schema refused) before anything reads it.
+            drop(self.opened()?);
+            *guard = Some(Store::open(&database_path(&self.data_dir()?))?);
+        }
+        let store = guard.as_ref().ok_or_else(IpcError::internal)?;
+        let read = store.read_snapshot(|store| work(store).map_err(ReadFailed::Work));
+        match read {
+            Ok(value) => Ok(value),
+            Err(ReadFailed::Work(e)) => Err(e.into()),
+            Err(ReadFailed::Store(e)) => Err(e.into()),
+        }
+    }
+}
+
+/// A read on the second connection failed: in the work, or in starting or ending its snapshot.
+enum ReadFailed<E> {
+    Work(E),
+    Store(binome::StoreError),
+}
+
+impl<E> From<binome::StoreError> for ReadFailed<E> {
+    fn from(e: binome::StoreError) -> Self {
+        ReadFailed::Store(e)
+    }
 }
 
 impl AppState {
@@ -133,6 +174,9 @@ impl AppState {
         &self,
         work: impl FnOnce(&Path) -> Result<T, binome::StoreError>,
     ) -> Result<T, IpcError> {
+        // The reading connection first (the order `with_reader` takes them in): it must not
+        // read on from a file being replaced.
+        *self.reader.lock().map_err(|_| IpcError::internal())? = None;
         let mut guard = self.store.lock().map_err(|_| IpcError::internal())?;
         // Dropping the store closes its connection (and checkpoints its journal).
         *guard = None;

@@ -115,6 +115,25 @@ impl Store {
             .query_row("PRAGMA user_version", [], |r| r.get(0))?)
     }
 
+    /// Runs `read` on one snapshot of the database: everything it reads was committed together,
+    /// whatever another connection to the same file commits meanwhile. The app reads the board on
+    /// a second connection, so that a read never waits behind a change nor a change behind a read
+    /// (SQLite's WAL journal: a reader sees the last change committed when its snapshot began).
+    pub fn read_snapshot<T, E: From<StoreError>>(
+        &self,
+        read: impl FnOnce(&Store) -> Result<T, E>,
+    ) -> Result<T, E> {
+        self.conn
+            .execute_batch("BEGIN DEFERRED")
+            .map_err(StoreError::from)?;
+        let value = read(self);
+        // Nothing was written: ending the transaction cannot lose anything, whatever `read` gave.
+        self.conn
+            .execute_batch("COMMIT")
+            .map_err(StoreError::from)?;
+        value
+    }
+
     /// Runs `work` in one IMMEDIATE transaction: all of it is stored, or none of it.
     fn write<T>(
         &mut self,

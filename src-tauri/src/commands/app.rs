@@ -17,7 +17,7 @@ pub struct AppInfo {
     pub data_notice: Option<String>,
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn app_info(state: State<'_, AppState>) -> Result<AppInfo, IpcError> {
     let data_dir = state.data_dir()?;
     let schema_version =
@@ -33,7 +33,7 @@ pub fn app_info(state: State<'_, AppState>) -> Result<AppInfo, IpcError> {
 
 /// « Ouvrir le dossier »: the system's file manager on a file or folder the app wrote where the
 /// organiser chose (a workbook, a wave of drafts…), selected there. Any other path is refused.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn reveal_written<R: tauri::Runtime>(
     app: tauri::AppHandle<R>,
     path: String,

@@ -8,13 +8,13 @@ use tauri::State;
 use crate::error::IpcError;
 use crate::state::AppState;
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn list_backups(state: State<'_, AppState>) -> Result<Vec<BackupInfo>, IpcError> {
     Ok(database::list_backups(&state.data_dir()?))
 }
 
 /// Puts a backup in place of the database; the replaced one is kept aside in the data folder.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn restore_backup(state: State<'_, AppState>, file: String) -> Result<Restored, IpcError> {
     state.with_store_closed(|data_dir| database::restore_backup(data_dir, &file))
 }

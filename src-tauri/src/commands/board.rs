@@ -10,13 +10,13 @@ use tauri::State;
 use crate::error::IpcError;
 use crate::state::AppState;
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn load_board(state: State<'_, AppState>, edition: EditionId) -> Result<BoardData, IpcError> {
-    state.with_store(|store| board::load(store, edition))
+    state.with_reader(|store| board::load(store, edition))
 }
 
 /// A student put with an ambassador, swapped, replaced or taken out of their pair.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn move_student(
     state: State<'_, AppState>,
     edition: EditionId,
@@ -26,7 +26,7 @@ pub fn move_student(
 }
 
 /// Lock, status, note or agreed date of one pair or many.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn edit_pairs(
     state: State<'_, AppState>,
     edition: EditionId,
@@ -37,7 +37,7 @@ pub fn edit_pairs(
 }
 
 /// Rules a pair out (and undoes it if it exists).
-#[tauri::command]
+#[tauri::command(async)]
 pub fn forbid_pair(
     state: State<'_, AppState>,
     edition: EditionId,
@@ -48,26 +48,26 @@ pub fn forbid_pair(
     state.with_store(|store| board::forbid_pair(store, edition, student, ambassador, reason))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn undo(state: State<'_, AppState>, edition: EditionId) -> Result<BoardChange, IpcError> {
     state.with_store(|store| board::undo(store, edition))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn redo(state: State<'_, AppState>, edition: EditionId) -> Result<BoardChange, IpcError> {
     state.with_store(|store| board::redo(store, edition))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn history(
     state: State<'_, AppState>,
     edition: EditionId,
 ) -> Result<Vec<HistoryEntry>, IpcError> {
-    state.with_store(|store| board::history(store, edition))
+    state.with_reader(|store| board::history(store, edition))
 }
 
 /// A student or an ambassador withdrew: their pair is undone (an undoable change).
-#[tauri::command]
+#[tauri::command(async)]
 pub fn withdraw(
     state: State<'_, AppState>,
     edition: EditionId,
@@ -81,7 +81,7 @@ pub fn withdraw(
 }
 
 /// Who could take the place of an ambassador left alone, best first.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn replacement_candidates(
     state: State<'_, AppState>,
     edition: EditionId,

@@ -17,7 +17,7 @@ pub struct DemoSamples {
     pub files: Vec<String>,
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn open_demo_edition(state: State<'_, AppState>) -> Result<Edition, IpcError> {
     state.with_store(demo::open_demo_edition)
 }

@@ -6,18 +6,18 @@ use crate::dialog;
 use crate::error::IpcError;
 use crate::state::AppState;
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn list_editions(state: State<'_, AppState>) -> Result<Vec<EditionSummary>, IpcError> {
-    state.with_store(|store| editions::list(store))
+    state.with_reader(|store| editions::list(store))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn get_edition(state: State<'_, AppState>, id: EditionId) -> Result<EditionSummary, IpcError> {
-    state.with_store(|store| editions::get(store, id))
+    state.with_reader(|store| editions::get(store, id))
 }
 
 /// The window shows this edition (`None`: the list), for the next start to reopen it.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn set_opened_edition(
     state: State<'_, AppState>,
     edition: Option<EditionId>,
@@ -26,12 +26,12 @@ pub fn set_opened_edition(
 }
 
 /// The edition to reopen at start, if one was open when the window was closed.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn opened_edition(state: State<'_, AppState>) -> Result<Option<EditionId>, IpcError> {
     state.with_store(|store| editions::opened(store))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn create_edition(
     state: State<'_, AppState>,
     edition: NewEdition,
@@ -39,7 +39,7 @@ pub fn create_edition(
     state.with_store(|store| editions::create(store, &edition))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn update_edition(
     state: State<'_, AppState>,
     id: EditionId,
@@ -49,7 +49,7 @@ pub fn update_edition(
 }
 
 /// How many months after its Jour J the edition's personal data is kept.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn set_retention(
     state: State<'_, AppState>,
     id: EditionId,
@@ -81,7 +81,7 @@ pub async fn delete_edition<R: Runtime>(app: AppHandle<R>, id: EditionId) -> Res
 }
 
 /// Gives an edition the rules and message templates of another (last year's).
-#[tauri::command]
+#[tauri::command(async)]
 pub fn copy_edition_settings(
     state: State<'_, AppState>,
     from: EditionId,

@@ -70,14 +70,14 @@ pub async fn preview_import<R: Runtime>(
 }
 
 /// Stops the file being read by `preview_import`.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn cancel_import(state: State<'_, AppState>) {
     state.import_cancel.store(true, Ordering::Relaxed);
 }
 
 /// Applies the import last previewed for this edition (backup first, one transaction),
 /// taking the file's value over those changed by hand listed in `take`.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn apply_import(
     state: State<'_, AppState>,
     edition: EditionId,
@@ -88,7 +88,7 @@ pub fn apply_import(
 }
 
 /// Remembers what a column means (or that it means nothing) for this and the next files.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn remember_column(
     state: State<'_, AppState>,
     role: Role,
@@ -99,7 +99,7 @@ pub fn remember_column(
 }
 
 /// Goes back to the automatic matching for a column.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn forget_column(
     state: State<'_, AppState>,
     role: Role,
@@ -109,7 +109,7 @@ pub fn forget_column(
 }
 
 /// Remembers that a métier or administration written `text` is the referential entry `code`.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn remember_synonym(
     state: State<'_, AppState>,
     kind: SynonymKind,

@@ -43,7 +43,7 @@ pub async fn write_messages<R: Runtime>(
 }
 
 /// Marks the pairs whose messages were sent as "notifié".
-#[tauri::command]
+#[tauri::command(async)]
 pub fn mark_notified(
     state: State<'_, AppState>,
     edition: EditionId,
@@ -53,7 +53,7 @@ pub fn mark_notified(
 }
 
 /// The templates of an edition, with the fields they may use.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn get_templates(
     state: State<'_, AppState>,
     edition: EditionId,
@@ -61,7 +61,7 @@ pub fn get_templates(
     state.with_store(|store| messages::templates_view(store, edition))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn set_templates(
     state: State<'_, AppState>,
     edition: EditionId,
@@ -71,7 +71,7 @@ pub fn set_templates(
 }
 
 /// Every new-pair message as it would be composed now, for the preview.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn preview_messages(
     state: State<'_, AppState>,
     edition: EditionId,
@@ -80,7 +80,7 @@ pub fn preview_messages(
 }
 
 /// Every message of a kind as it would be composed now, for the preview.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn preview_kind(
     state: State<'_, AppState>,
     edition: EditionId,
@@ -90,7 +90,7 @@ pub fn preview_kind(
 }
 
 /// « À prévenir »: who is owed a message, and why.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn to_notify(
     state: State<'_, AppState>,
     edition: EditionId,
@@ -100,7 +100,7 @@ pub fn to_notify(
 }
 
 /// The messages a wave would carry: the count and the recipients, before anything happens.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn plan_wave(
     state: State<'_, AppState>,
     edition: EditionId,
@@ -128,7 +128,7 @@ pub async fn write_wave<R: Runtime>(
 }
 
 /// The organiser sent these drafts from their mail tool.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn confirm_drafts(
     state: State<'_, AppState>,
     edition: EditionId,
@@ -138,7 +138,7 @@ pub fn confirm_drafts(
 }
 
 /// Composes the wave and logs every message before anything is sent.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn queue_wave(
     state: State<'_, AppState>,
     edition: EditionId,
@@ -148,7 +148,7 @@ pub fn queue_wave(
 }
 
 /// The waves with messages still to send (interrupted or cancelled).
-#[tauri::command]
+#[tauri::command(async)]
 pub fn unfinished_waves(
     state: State<'_, AppState>,
     edition: EditionId,
@@ -157,7 +157,7 @@ pub fn unfinished_waves(
 }
 
 /// The notification log of the edition, or of one person.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn notification_log(
     state: State<'_, AppState>,
     edition: EditionId,
@@ -169,7 +169,7 @@ pub fn notification_log(
 /// The SMTP settings of an edition, and whether a password is kept for them.
 pub use binome::actions::sending::SmtpView;
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn get_smtp_settings(
     state: State<'_, AppState>,
     edition: EditionId,
@@ -177,7 +177,7 @@ pub fn get_smtp_settings(
     state.with_store(|store| sending::smtp_view(store, edition))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn set_smtp_settings(
     state: State<'_, AppState>,
     edition: EditionId,
@@ -187,7 +187,7 @@ pub fn set_smtp_settings(
 }
 
 /// Keeps the password in the operating system's credential store (never in the database).
-#[tauri::command]
+#[tauri::command(async)]
 pub fn save_smtp_password(
     state: State<'_, AppState>,
     edition: EditionId,
@@ -264,7 +264,7 @@ pub async fn send_wave<R: Runtime>(
 }
 
 /// Pauses (or resumes) the sending under way, between two messages.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn pause_sending(paused: bool) {
     if let Ok(Some(control)) = SENDING.lock().as_deref() {
         control.pause(paused);
@@ -272,7 +272,7 @@ pub fn pause_sending(paused: bool) {
 }
 
 /// Cancels the sending under way after the current message; what is left stays queued.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn cancel_sending() {
     if let Ok(Some(control)) = SENDING.lock().as_deref() {
         control.cancel();

@@ -14,7 +14,7 @@ use crate::state::AppState;
 
 /// Proposes the pairs of the edition (locked, validated and notified pairs stay), after a
 /// backup of the database.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn suggest_pairs(
     state: State<'_, AppState>,
     edition: EditionId,
@@ -22,12 +22,12 @@ pub fn suggest_pairs(
     state.with_store(|store| suggest::suggest(store, edition))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn list_unpaired(
     state: State<'_, AppState>,
     edition: EditionId,
 ) -> Result<Vec<Unpaired>, IpcError> {
-    state.with_store(|store| suggest::unpaired(store, edition))
+    state.with_reader(|store| suggest::unpaired(store, edition))
 }
 
 /// Asks where to save, then writes the workbook of pairs there.
@@ -50,7 +50,7 @@ pub async fn export_workbook<R: Runtime>(
     Ok(summary)
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn get_rules(
     state: State<'_, AppState>,
     edition: EditionId,
@@ -58,7 +58,7 @@ pub fn get_rules(
     state.with_store(|store| rules::view(store, edition))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn set_rules(
     state: State<'_, AppState>,
     edition: EditionId,
@@ -68,26 +68,26 @@ pub fn set_rules(
 }
 
 /// A student against every ambassador: the reasons of each allowed pair, why the others are not.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn compatibility(
     state: State<'_, AppState>,
     edition: EditionId,
     student: StudentId,
 ) -> Result<Vec<Compatibility>, IpcError> {
-    state.with_store(|store| board::compatibility(store, edition, student))
+    state.with_reader(|store| board::compatibility(store, edition, student))
 }
 
 /// The season at a glance: demand against supply, gaps, wish satisfaction.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn season_overview(
     state: State<'_, AppState>,
     edition: EditionId,
 ) -> Result<SeasonOverview, IpcError> {
-    state.with_store(|store| suggest::season(store, edition))
+    state.with_reader(|store| suggest::season(store, edition))
 }
 
 /// « Mémoriser ces chiffres »: the dashboard's figures kept with the edition.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn remember_figures(
     state: State<'_, AppState>,
     edition: EditionId,
@@ -96,7 +96,7 @@ pub fn remember_figures(
 }
 
 /// The figures memorised for the edition, if any.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn remembered_figures(
     state: State<'_, AppState>,
     edition: EditionId,
@@ -105,14 +105,14 @@ pub fn remembered_figures(
 }
 
 /// The pairs by agreed date (#17): who goes where, which day.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn pairs_by_date(state: State<'_, AppState>, edition: EditionId) -> Result<DateView, IpcError> {
     state.with_store(|store| follow_up::by_date(store, edition))
 }
 
 /// « Pourquoi ? » for one student or ambassador, as the document would say it (shown before it
 /// is saved).
-#[tauri::command]
+#[tauri::command(async)]
 pub fn why_document(
     state: State<'_, AppState>,
     edition: EditionId,

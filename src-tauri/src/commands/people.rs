@@ -7,7 +7,7 @@ use crate::dialog;
 use crate::error::IpcError;
 use crate::state::AppState;
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn list_students(
     state: State<'_, AppState>,
     edition: EditionId,
@@ -15,7 +15,7 @@ pub fn list_students(
     state.with_store(|store| people::students(store, edition))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn list_ambassadors(
     state: State<'_, AppState>,
     edition: EditionId,
@@ -24,7 +24,7 @@ pub fn list_ambassadors(
 }
 
 /// An imported row as it came, with the header of its file.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn original_row(
     state: State<'_, AppState>,
     edition: EditionId,
@@ -38,7 +38,7 @@ pub fn original_row(
 }
 
 /// The form to add a person (`id` null) or to correct one.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn person_form(
     state: State<'_, AppState>,
     edition: EditionId,
@@ -49,7 +49,7 @@ pub fn person_form(
 }
 
 /// Adds a person typed by hand (`id` null) or stores a correction.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn save_person(
     state: State<'_, AppState>,
     edition: EditionId,
@@ -61,7 +61,7 @@ pub fn save_person(
 }
 
 /// Removes a person from the edition (undoable).
-#[tauri::command]
+#[tauri::command(async)]
 pub fn remove_person(
     state: State<'_, AppState>,
     edition: EditionId,
@@ -73,7 +73,7 @@ pub fn remove_person(
 
 /// The edition's probable duplicates (same name and phone, different e-mails), those kept
 /// apart left out.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn probable_duplicates(
     state: State<'_, AppState>,
     edition: EditionId,
@@ -82,7 +82,7 @@ pub fn probable_duplicates(
 }
 
 /// « Fusionner »: keeps `kept`, completed with `other`'s values, and removes `other` (undoable).
-#[tauri::command]
+#[tauri::command(async)]
 pub fn merge_people(
     state: State<'_, AppState>,
     edition: EditionId,
@@ -94,7 +94,7 @@ pub fn merge_people(
 }
 
 /// « Ce sont deux personnes »: the two are not listed as probable duplicates again.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn keep_apart(
     state: State<'_, AppState>,
     edition: EditionId,

@@ -6,19 +6,19 @@ use crate::error::IpcError;
 use crate::state::AppState;
 
 /// The métiers and administrations the organiser can rattach a value to.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn list_referentials() -> ReferentialLists {
     referentials::lists()
 }
 
 /// The synonyms the organiser taught.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn learned_synonyms(state: State<'_, AppState>) -> Result<Vec<LearnedSynonym>, IpcError> {
     state.with_store(|store| referentials::learned_synonyms(store))
 }
 
 /// Undoes a synonym the organiser taught.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn forget_synonym(
     state: State<'_, AppState>,
     kind: SynonymKind,
