@@ -7,7 +7,8 @@
 # RUNS runs (p50, p95, range) — and the memory (proportional set size) of the app and its WebKit
 # processes with the edition open (tests/e2e/bench-app.mjs).
 # Usage: bench/app.sh [RUNS]   (BINOMES_E2E_PORT picks WebDriver's port, 4444 by default;
-# BENCH_APP_ENV="VAR=value …" measures the app a second time with that environment)
+# BENCH_APP_ENV="VAR=value …" measures the app a second time with that environment;
+# BENCH_LARGE=N, 10000 by default, 0 to skip: an N × N edition opened, scrolled, a move)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib.sh
@@ -55,4 +56,21 @@ if [ -n "${BENCH_APP_ENV:-}" ]; then
   step "With $BENCH_APP_ENV"
   # shellcheck disable=SC2086 # several VAR=value words
   run $BENCH_APP_ENV
+fi
+
+# BENCH_LARGE (10000 by default, 0 to skip): an edition of that many students and as many
+# ambassadors, suggested, opened once in the app as shipped: the board's first paint, scrolling
+# it, a move, the memory.
+LARGE="${BENCH_LARGE:-10000}"
+if [ "$LARGE" != 0 ]; then
+  step "A large edition: $LARGE students × $LARGE ambassadors"
+  mkdir -p "$WORK/grande"
+  "$BIN/binome" demo --out "$WORK/grande-fiches" --students "$LARGE" --ambassadors "$LARGE" >"$WORK/grande.txt"
+  BIG="$WORK/grande/binomes.sqlite3"
+  "$BIN/binome" import --db "$BIG" --students "$(grep -m1 'etudiants.*\.xlsx$' "$WORK/grande.txt")" >/dev/null
+  "$BIN/binome" import --db "$BIG" --ambassadors "$(grep -m1 'ambassadeurs.*\.xlsx$' "$WORK/grande.txt")" >/dev/null
+  "$BIN/binome" suggest --db "$BIG" >/dev/null
+  echo "Machine load before: $(uptime | sed 's/.*load average: //')"
+  BENCH_LARGE=1 BINOMES_APP="$WORK/binomes" BENCH_DATA_DIR="$WORK/grande" BENCH_RUNS=1 \
+    xvfb-run -a -s "-screen 0 1280x800x24" node tests/e2e/bench-app.mjs
 fi

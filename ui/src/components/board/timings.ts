@@ -13,9 +13,19 @@ export const MEASURING: boolean = import.meta.env.VITE_BINOMES_BENCH === "1";
 /** The most move times kept (the latest): a long run must not grow them without bound. */
 export const MAX_DROPS = 10_000;
 
-type Timings = { boardPaintMs: number | null; dropsMs: number[]; editionOpenedAt: number | null };
+type Timings = {
+  boardPaintMs: number | null;
+  dropsMs: number[];
+  /** Of each move: the command's round trip, the board's render and commit, the frame after. */
+  savedMs: number[];
+  renderMs: number[];
+  frameMs: number[];
+  editionOpenedAt: number | null;
+};
 
-const timings: Timings = { boardPaintMs: null, dropsMs: [], editionOpenedAt: null };
+const timings: Timings = { boardPaintMs: null, dropsMs: [], savedMs: [], renderMs: [], frameMs: [], editionOpenedAt: null };
+/** A move came back saved and its render has not started / has started at this time. */
+let moveRender: "none" | "awaited" | number = "none";
 if (MEASURING) (window as unknown as { __binomesTimings: Timings }).__binomesTimings = timings;
 
 /** Adds `value` at the end of `list`, dropping the oldest beyond `max`. */
@@ -50,4 +60,27 @@ export function moveStarted(): number | null {
 /** The change a move made is shown: how long since `start` (from `moveStarted`). */
 export function recordDrop(start: number) {
   if (MEASURING) pushCapped(timings.dropsMs, performance.now() - start, MAX_DROPS);
+}
+
+/** The change a move made came back saved from the store: how long since `start` (the command's
+ * round trip, waiting for the store included; the rest of the move is drawing it). */
+export function recordSaved(start: number | null) {
+  if (!MEASURING || start === null) return;
+  pushCapped(timings.savedMs, performance.now() - start, MAX_DROPS);
+  moveRender = "awaited";
+}
+
+/** The board starts rendering (called at the top of its render). */
+export function boardRenderStarted() {
+  if (MEASURING && moveRender === "awaited") moveRender = performance.now();
+}
+
+/** The board's render is committed (its layout effect): for a move's, how long the render and
+ * commit took, then how long until the next frame was drawn. */
+export function boardCommitted() {
+  if (!MEASURING || typeof moveRender !== "number") return;
+  const committed = performance.now();
+  pushCapped(timings.renderMs, committed - moveRender, MAX_DROPS);
+  moveRender = "none";
+  requestAnimationFrame(() => setTimeout(() => pushCapped(timings.frameMs, performance.now() - committed, MAX_DROPS), 0));
 }

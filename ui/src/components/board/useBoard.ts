@@ -21,7 +21,7 @@ import { boardReducer, initialBoardUi, needsDiagnoses, studentOf, targetOf, type
 import { fullModal } from "./FullModal";
 import { historyModal } from "./HistoryModal";
 import { stateModal } from "./StateModal";
-import { boardStart, MEASURING, moveStarted, recordBoardPaint, recordDrop } from "./timings";
+import { boardStart, MEASURING, moveStarted, recordBoardPaint, recordDrop, recordSaved } from "./timings";
 import { withdrawModal } from "./WithdrawModal";
 
 /** Everything the organiser can do on the board, each saved at once. One object, made once per
@@ -82,11 +82,13 @@ export function useBoard(
   const [openedAt] = useState(boardStart);
   // When the move being measured started (benchmark build only).
   const dropAt = useRef<number | null>(null);
-  const { busy, error, run, fail, showError, clearError } = useAction((e) => {
+  const { busy, error, run, attempt, fail, showError, clearError } = useAction((e) => {
     if (!e.cancelled) dispatch({ type: "announce", text: `Impossible : ${e.message}` });
     dropAt.current = null;
   });
 
+  // The last change sent to the store: the next one waits for it.
+  const changes = useRef<Promise<unknown>>(Promise.resolve());
   // The actions read the state and the props as they are when called.
   const latest = useRef({ state, busy, edition, onChanged, onRulesChanged });
   useLayoutEffect(() => {
@@ -133,14 +135,30 @@ export function useBoard(
         latest.current.onChanged();
       }, 400);
     };
-    const change = (work: () => Promise<BoardChange>) => run(async () => applied(await work()));
+    // Changes reach the store in the order they were made: each waits for the one before.
+    const inOrder = <T,>(work: () => Promise<T>): Promise<T> => {
+      const next = changes.current.then(work);
+      changes.current = next.catch(() => undefined);
+      return next;
+    };
+    const change = (work: () => Promise<BoardChange>) => run(() => inOrder(async () => applied(await work())));
+    // A move, an undo or a redo takes a few milliseconds: it does not turn the board's buttons
+    // off and on again meanwhile (each time the whole board drawn again, before the change came
+    // back and after: a third of a move's time, #21); a click meanwhile waits its turn.
+    const quickChange = (work: () => Promise<BoardChange>) => attempt(() => inOrder(async () => applied(await work())));
     const move = (m: Move) => {
       // Measured from here (the drop, or the choice in a list) to the change shown.
-      dropAt.current = moveStarted();
-      return change(() => api.moveStudent(editionId(), m));
+      const started = moveStarted();
+      dropAt.current = started;
+      return quickChange(() =>
+        api.moveStudent(editionId(), m).then((saved) => {
+          recordSaved(started);
+          return saved;
+        }),
+      );
     };
-    const undo = () => change(() => api.undo(editionId()));
-    const redo = () => change(() => api.redo(editionId()));
+    const undo = () => quickChange(() => api.undo(editionId()));
+    const redo = () => quickChange(() => api.redo(editionId()));
     const drop = (student: number, target: DropTarget, confirmed = false) => {
       const b = board();
       if (!b) return;
@@ -258,7 +276,7 @@ export function useBoard(
       dragCancel: () => dispatch({ type: "dragEnd" }),
       clearError,
     };
-  }, [run, fail, showError, clearError]);
+  }, [run, attempt, fail, showError, clearError]);
 
   useEffect(() => {
     void actions.load();
