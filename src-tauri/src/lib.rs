@@ -133,6 +133,7 @@ pub fn is_own_page(url: &tauri::Url) -> bool {
 
 /// Starts the application.
 pub fn run() {
+    webview::before_start();
     let state = AppState::new(state::data_dir_override());
     // `--demo-if-empty` (README's run command): a first run shows the demo edition.
     let demo_if_empty = std::env::args().any(|arg| arg == "--demo-if-empty");

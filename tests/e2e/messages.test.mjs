@@ -170,7 +170,10 @@ describe("messages in waves", () => {
       return option?.value;
     });
     assert.ok(person);
-    const changed = await browser.execute(() => document.querySelector("#notification-log tr[data-log-kind='change']")?.textContent ?? "");
+    // The log is read again beside « À prévenir », each on its own call: it may show a moment later.
+    const changeRow = () => browser.execute(() => document.querySelector("#notification-log tr[data-log-kind='change']")?.textContent ?? "");
+    await browser.waitUntil(async () => /envoyé/.test(await changeRow()), { timeout: 10_000, timeoutMsg: "the change never shown as sent in the log" });
+    const changed = await changeRow();
     assert.match(changed, /changement de binôme/);
     assert.match(changed, /envoyé/);
   });
@@ -214,9 +217,13 @@ describe("messages in waves", () => {
     await waitForText(browser, "#notify-status", `${withEmail} envoyé`);
     await browser.waitUntil(async () => (await owedRows()).length === owed.length - withEmail, { timeout: 10_000 });
     assert.equal(readdirSync(received).length, 1 + withEmail, "each message received once");
-    const sent = await browser.execute(() =>
-      [...document.querySelectorAll("#notification-log tbody tr")].map((tr) => tr.textContent).filter((t) => t.includes("envoi SMTP")),
-    );
+    const sentRows = () =>
+      browser.execute(() =>
+        [...document.querySelectorAll("#notification-log tbody tr")].map((tr) => tr.textContent).filter((t) => t.includes("envoi SMTP")),
+      );
+    // The log is read again on a call of its own, after « À prévenir »: it may show a moment later.
+    await browser.waitUntil(async () => (await sentRows()).length >= withEmail, { timeout: 10_000, timeoutMsg: "the sent messages never shown in the log" });
+    const sent = await sentRows();
     assert.equal(sent.length, withEmail);
     assert.ok(sent.every((t) => /envoyé/.test(t) && /250/.test(t)), JSON.stringify(sent));
     await browser.execute(() => document.querySelector("#notification-log").scrollIntoView({ block: "start", behavior: "instant" }));

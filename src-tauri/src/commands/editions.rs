@@ -8,7 +8,7 @@ use crate::state::AppState;
 
 #[tauri::command(async)]
 pub fn list_editions(state: State<'_, AppState>) -> Result<Vec<EditionSummary>, IpcError> {
-    state.with_reader(|store| editions::list(store))
+    state.with_reader(editions::list)
 }
 
 #[tauri::command(async)]

@@ -59,7 +59,9 @@ pub async fn preview_import<R: Runtime>(
             let _ = worker.emit(PROGRESS_EVENT, rows);
         };
         let progress = Progress::new(&report_rows, &state.import_cancel);
-        let (report, analysis) = state.with_store(|store| {
+        // On the reading connection: a large file read for seconds holds back no change
+        // meanwhile (a move on the board, another edition's import).
+        let (report, analysis) = state.with_reader(|store| {
             import::preview(store, edition, role, &path, sheet.as_deref(), &progress)
         })?;
         state.set_pending_import(PendingImport { edition, analysis })?;

@@ -2,8 +2,9 @@
 //!
 //! Every command runs off the window's main thread (`#[tauri::command(async)]` for the
 //! synchronous ones): on it, a command held back the painting of the window and every other
-//! call meanwhile — a board of 10,000 people read in a second froze the window. They meet at the
-//! store's lock (state.rs), one at a time.
+//! call meanwhile — a board of 10,000 people, read for most of a second, froze the window.
+//! Changes meet at the store's lock (state.rs), one at a time; the board's reads go to a second
+//! connection (`AppState::with_reader`).
 
 pub mod app;
 pub mod backups;
