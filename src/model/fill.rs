@@ -18,6 +18,12 @@ pub fn fill_gaps<T: Serialize + DeserializeOwned>(target: &mut T, source: &T) {
     }
 }
 
+/// [`fill_gaps`] on the two as JSON already: `target`'s gaps (null, empty text, empty list)
+/// take `source`'s value at the same place.
+pub fn fill_value_gaps(target: &mut Value, source: &Value) {
+    fill(target, source);
+}
+
 fn fill(target: &mut Value, source: &Value) {
     match (target, source) {
         (Value::Object(t), Value::Object(s)) => {
