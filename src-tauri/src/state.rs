@@ -146,24 +146,7 @@ impl AppState {
             *guard = Some(Store::open(&database_path(&self.data_dir()?))?);
         }
         let store = guard.as_ref().ok_or_else(IpcError::internal)?;
-        let read = store.read_snapshot(|store| work(store).map_err(ReadFailed::Work));
-        match read {
-            Ok(value) => Ok(value),
-            Err(ReadFailed::Work(e)) => Err(e.into()),
-            Err(ReadFailed::Store(e)) => Err(e.into()),
-        }
-    }
-}
-
-/// A read on the second connection failed: in the work, or in starting or ending its snapshot.
-enum ReadFailed<E> {
-    Work(E),
-    Store(binome::StoreError),
-}
-
-impl<E> From<binome::StoreError> for ReadFailed<E> {
-    fn from(e: binome::StoreError) -> Self {
-        ReadFailed::Store(e)
+        store.read_snapshot(|store| work(store).map_err(IpcError::from))
     }
 }
 

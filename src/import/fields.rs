@@ -297,7 +297,6 @@ const AMBASSADOR: &[Rule] = &[
     ),
 ];
 
-/// Does `phrase` appear in `header` as whole words?
 /// Whether `phrase` is in `header` as whole words: preceded by the start or a space, followed by
 /// the end or a space (both normalised, words separated by one space). Without allocating: it
 /// runs for every cell of the first rows against every rule when the header row is looked for.

@@ -12,7 +12,7 @@ pub fn fill_gaps<T: Serialize + DeserializeOwned>(target: &mut T, source: &T) {
     else {
         return;
     };
-    fill(&mut merged, &source);
+    fill_value_gaps(&mut merged, &source);
     if let Ok(merged) = serde_json::from_value(merged) {
         *target = merged;
     }
@@ -21,15 +21,11 @@ pub fn fill_gaps<T: Serialize + DeserializeOwned>(target: &mut T, source: &T) {
 /// [`fill_gaps`] on the two as JSON already: `target`'s gaps (null, empty text, empty list)
 /// take `source`'s value at the same place.
 pub fn fill_value_gaps(target: &mut Value, source: &Value) {
-    fill(target, source);
-}
-
-fn fill(target: &mut Value, source: &Value) {
     match (target, source) {
         (Value::Object(t), Value::Object(s)) => {
             for (key, value) in s {
                 if let Some(existing) = t.get_mut(key) {
-                    fill(existing, value);
+                    fill_value_gaps(existing, value);
                 }
             }
         }

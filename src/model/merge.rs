@@ -86,11 +86,11 @@ impl MergePreview {
     }
 }
 
-/// A person's data as JSON, without what the store assigns (ids, source row): what a re-import
-/// or a change by hand compares.
 /// What the store assigns to a person, not part of their data (as JSON keys).
 pub const ASSIGNED_FIELDS: [&str; 3] = ["id", "editionId", "sourceRow"];
 
+/// A person's data as JSON, without what the store assigns (ids, source row): what a re-import
+/// or a change by hand compares.
 pub fn person_data<T: Serialize>(person: &T) -> Value {
     let mut value = serde_json::to_value(person).unwrap_or(Value::Null);
     if let Value::Object(map) = &mut value {

@@ -12,9 +12,9 @@ use super::import::insert_batch_with;
 use super::people::{self, StoredPerson, Write};
 use super::{editions, Store, StoreError};
 use crate::model::{
-    field_changes, field_label, fill_gaps, fill_value_gaps, person_data, set_value_at, shown,
-    value_at, BatchId, BatchRow, EditionId, HandEdited, MergePreview, NewBatch, PersonChange,
-    PersonRecord, PersonRef, Role, TakeFromFile, ASSIGNED_FIELDS,
+    field_changes, field_label, fill_value_gaps, person_data, set_value_at, shown, value_at,
+    BatchId, BatchRow, EditionId, HandEdited, MergePreview, NewBatch, PersonChange, PersonRecord,
+    PersonRef, Role, TakeFromFile, ASSIGNED_FIELDS,
 };
 
 /// The preview, and for each row of the batch how it is written.
@@ -253,27 +253,20 @@ fn with_data(record: PersonRecord, data: &Value) -> PersonRecord {
 
 /// Completes an imported person with what the edition knew (`before`, as JSON); returns the
 /// completed data as JSON. Worked on the JSON once, in and out: a re-import compares every
-/// person of the file with the stored one, and it was six conversions each (half the preview's
-/// comparison, #21).
-fn completed<P: serde::Serialize + serde::de::DeserializeOwned + Clone>(
+/// person of the file with the stored one, and it was six conversions each (#21).
+fn completed<P: serde::Serialize + serde::de::DeserializeOwned>(
     person: &mut P,
     before: &Value,
 ) -> Value {
+    // As `fill_gaps` does, a person that does not go through JSON is left as it is.
     let Ok(mut merged) = serde_json::to_value(&*person) else {
-        // Not reached for the model's types; the slower way gives the same answer.
-        return completed_typed(person, before);
+        return person_data(person);
     };
-    // `before` lacks what the store assigns: the file's person lends it.
-    let mut old = merged.clone();
-    if let (Value::Object(old), Value::Object(before)) = (&mut old, before) {
-        for (key, value) in before {
-            old.insert(key.clone(), value.clone());
-        }
-    }
-    fill_value_gaps(&mut merged, &old);
+    // `before` lacks what the store assigns: those keep the file's person's values.
+    fill_value_gaps(&mut merged, before);
     match serde_json::from_value(merged.clone()) {
         Ok(filled) => *person = filled,
-        Err(_) => return completed_typed(person, before),
+        Err(_) => return person_data(person),
     }
     if let Value::Object(map) = &mut merged {
         for assigned in ASSIGNED_FIELDS {
@@ -281,14 +274,4 @@ fn completed<P: serde::Serialize + serde::de::DeserializeOwned + Clone>(
         }
     }
     merged
-}
-
-/// [`completed`] through the typed person at each step.
-fn completed_typed<P: serde::Serialize + serde::de::DeserializeOwned + Clone>(
-    person: &mut P,
-    before: &Value,
-) -> Value {
-    let old = replaced(person.clone(), before);
-    fill_gaps(person, &old);
-    person_data(person)
 }

@@ -68,21 +68,30 @@ export function newProfile() {
   return profile;
 }
 
-/** The app processes started on `profile` (found by their data folder, not by name). */
-function appsOf(profile) {
-  const pids = [];
+/** The processes started for `profile` — the app and the processes it started, which inherit
+ * its environment — found by their data folder: `{ pid, exe, environ }` each. */
+export function processesOf(profile) {
+  const found = [];
   for (const entry of readdirSync("/proc")) {
     if (!/^\d+$/.test(entry)) continue;
     try {
       const environ = readFileSync(`/proc/${entry}/environ`, "utf8").split("\0");
-      if (environ.includes(`BINOME_DATA_DIR=${profile.dataDir}`) && readlinkSync(`/proc/${entry}/exe`) === realpathSync(APP)) {
-        pids.push(Number(entry));
+      if (environ.includes(`BINOME_DATA_DIR=${profile.dataDir}`)) {
+        found.push({ pid: Number(entry), exe: readlinkSync(`/proc/${entry}/exe`), environ });
       }
     } catch {
       // Gone meanwhile, or not ours to read.
     }
   }
-  return pids;
+  return found;
+}
+
+/** The app processes started on `profile` (found by their data folder, not by name). */
+function appsOf(profile) {
+  const app = realpathSync(APP);
+  return processesOf(profile)
+    .filter((p) => p.exe === app)
+    .map((p) => p.pid);
 }
 
 /**

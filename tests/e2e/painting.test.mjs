@@ -4,26 +4,8 @@
 // screenshots' sake): the demo opened, the pairs proposed, a student moved and the move undone.
 
 import assert from "node:assert/strict";
-import { readdirSync, readFileSync } from "node:fs";
 import { after, before, describe, it } from "node:test";
-import { clickOn, newProfile, startApp, waitForText } from "./harness.mjs";
-
-/** The environment of every WebKit web process started for this data folder's app. */
-const webProcessEnvironments = (dataDir) => {
-  const found = [];
-  for (const entry of readdirSync("/proc")) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const command = readFileSync(`/proc/${entry}/cmdline`, "utf8");
-      if (!command.includes("WebKitWebProcess")) continue;
-      const environ = readFileSync(`/proc/${entry}/environ`, "utf8").split("\0");
-      if (environ.includes(`BINOME_DATA_DIR=${dataDir}`)) found.push(environ);
-    } catch {
-      // gone meanwhile, or not ours to read
-    }
-  }
-  return found;
-};
+import { clickOn, newProfile, processesOf, startApp, waitForText } from "./harness.mjs";
 
 describe("software painting, as shipped on Linux", () => {
   const profile = { ...newProfile(), asShipped: true };
@@ -41,7 +23,9 @@ describe("software painting, as shipped on Linux", () => {
 
   it("starts WebKit without accelerated compositing", async () => {
     await waitForText(browser, "main h1", "Éditions");
-    const environments = webProcessEnvironments(profile.dataDir);
+    const environments = processesOf(profile)
+      .filter((p) => p.exe.endsWith("/WebKitWebProcess"))
+      .map((p) => p.environ);
     assert.ok(environments.length > 0, "the app's WebKit web process was not found");
     for (const environ of environments) {
       assert.ok(environ.includes("WEBKIT_DISABLE_COMPOSITING_MODE=1"), "compositing left on in the web process");
