@@ -144,8 +144,182 @@ pub struct Ambassador {
     pub source_row: Option<SourceRowId>,
 }
 
+impl Student {
+    /// Whether both have the same data, what the store assigns (ids, source row) aside: what
+    /// `person_data` would give for both is then the same. Every field is named, so that one
+    /// added later must be placed on one side or the other.
+    pub fn same_data(&self, other: &Self) -> bool {
+        let Student {
+            id: _,
+            edition_id: _,
+            identity,
+            place,
+            school,
+            level,
+            curriculum,
+            wished_jobs,
+            wished_administration,
+            mobility,
+            application_state,
+            comments,
+            source_row: _,
+        } = self;
+        *identity == other.identity
+            && *place == other.place
+            && *school == other.school
+            && *level == other.level
+            && *curriculum == other.curriculum
+            && *wished_jobs == other.wished_jobs
+            && *wished_administration == other.wished_administration
+            && *mobility == other.mobility
+            && *application_state == other.application_state
+            && *comments == other.comments
+    }
+}
+
+impl Ambassador {
+    /// As [`Student::same_data`].
+    pub fn same_data(&self, other: &Self) -> bool {
+        let Ambassador {
+            id: _,
+            edition_id: _,
+            identity,
+            place,
+            job,
+            job_title,
+            administration,
+            structure_type,
+            service,
+            capacity,
+            preferred_levels,
+            comments,
+            source_row: _,
+        } = self;
+        *identity == other.identity
+            && *place == other.place
+            && *job == other.job
+            && *job_title == other.job_title
+            && *administration == other.administration
+            && *structure_type == other.structure_type
+            && *service == other.service
+            && *capacity == other.capacity
+            && *preferred_levels == other.preferred_levels
+            && *comments == other.comments
+    }
+}
+
 /// The years after the baccalauréat of a level as the import writes it ("Bac+3" → 3), when
 /// it is one: what compares a student's level with an ambassador's preferred levels.
 pub fn level_years(level: &str) -> Option<u8> {
     level.strip_prefix("Bac+")?.parse().ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use serde::de::DeserializeOwned;
+    use serde::Serialize;
+    use serde_json::{json, Value};
+
+    use super::{Ambassador, Student};
+    use crate::model::{person_data, ASSIGNED_FIELDS};
+
+    /// Every value of the person's data changed in turn (nested ones too), each change as a
+    /// person of its own.
+    fn each_value_changed<P: Serialize + DeserializeOwned>(person: &P) -> Vec<(String, P)> {
+        fn paths(value: &Value, prefix: &str, out: &mut Vec<String>) {
+            match value {
+                Value::Object(map) => {
+                    for (key, inner) in map {
+                        paths(inner, &format!("{prefix}/{key}"), out);
+                    }
+                }
+                _ => out.push(prefix.to_string()),
+            }
+        }
+        let full = serde_json::to_value(person).unwrap();
+        let mut found = Vec::new();
+        paths(&full, "", &mut found);
+        found
+            .into_iter()
+            .filter(|path| !ASSIGNED_FIELDS.iter().any(|a| *path == format!("/{a}")))
+            .map(|path| {
+                let mut changed = full.clone();
+                let value = changed.pointer_mut(&path).unwrap();
+                *value = match value.take() {
+                    Value::Number(n) => json!(n.as_u64().unwrap() + 1),
+                    Value::Array(mut items) => {
+                        items.push(json!("autre"));
+                        Value::Array(items)
+                    }
+                    Value::String(s) if s == "region" => json!("national"),
+                    Value::String(s) => json!(format!("{s}, autre")),
+                    _ => json!("autre"),
+                };
+                let changed = serde_json::from_value(changed)
+                    .unwrap_or_else(|e| panic!("{path} changed: {e}"));
+                (path, changed)
+            })
+            .collect()
+    }
+
+    fn student() -> Student {
+        serde_json::from_value(json!({
+            "id": 7, "editionId": 1,
+            "identity": {"civility": null, "lastName": "Martin", "firstName": "Anne",
+                         "email": "anne@ex.fr", "phone": null},
+            "place": {"postalCode": "69003", "commune": "Lyon", "inseeCode": null,
+                      "departement": "69"},
+            "school": null, "level": "Bac+3", "curriculum": null, "wishedJobs": ["Développeur"],
+            "wishedAdministration": null, "mobility": "region", "applicationState": null,
+            "comments": null, "sourceRow": 12
+        }))
+        .unwrap()
+    }
+
+    fn ambassador() -> Ambassador {
+        serde_json::from_value(json!({
+            "id": 3, "editionId": 1,
+            "identity": {"civility": "M.", "lastName": "Durand", "firstName": "Paul",
+                         "email": "paul@ex.fr", "phone": "0600000000"},
+            "place": {"postalCode": null, "commune": null, "inseeCode": null,
+                      "departement": "75"},
+            "job": "Développeur", "jobTitle": null, "administration": "DINUM",
+            "structureType": null, "service": null, "capacity": 2,
+            "preferredLevels": [], "comments": null, "sourceRow": null
+        }))
+        .unwrap()
+    }
+
+    #[test]
+    fn same_data_sees_every_change_of_data_and_none_of_what_the_store_assigns() {
+        let anne = student();
+        let changes = each_value_changed(&anne);
+        assert_eq!(
+            changes.len(),
+            17,
+            "every value of the data, nested ones one by one"
+        );
+        for (path, changed) in changes {
+            assert_ne!(person_data(&anne), person_data(&changed), "{path}");
+            assert!(!anne.same_data(&changed), "{path} changed, still the same");
+        }
+        let mut elsewhere = anne.clone();
+        (elsewhere.id.0, elsewhere.edition_id.0, elsewhere.source_row) = (8, 2, None);
+        assert!(anne.same_data(&elsewhere));
+
+        let paul = ambassador();
+        let changes = each_value_changed(&paul);
+        assert_eq!(
+            changes.len(),
+            17,
+            "every value of the data, nested ones one by one"
+        );
+        for (path, changed) in changes {
+            assert_ne!(person_data(&paul), person_data(&changed), "{path}");
+            assert!(!paul.same_data(&changed), "{path} changed, still the same");
+        }
+        let mut elsewhere = paul.clone();
+        (elsewhere.id.0, elsewhere.edition_id.0) = (4, 2);
+        assert!(paul.same_data(&elsewhere));
+    }
 }
