@@ -18,7 +18,7 @@ const dataDir = process.env.BENCH_DATA_DIR;
 const runs = Number(process.env.BENCH_RUNS ?? 10);
 const studentsFile = process.env.BENCH_STUDENTS_FILE;
 const app = path.resolve(process.env.BINOMES_APP);
-const profile = { root: dataDir, dataDir, answers: path.join(dataDir, "reponses.txt") };
+const profile = { root: dataDir, dataDir, answers: path.join(dataDir, "reponses.txt"), asShipped: true };
 writeFileSync(profile.answers, "");
 
 const percentile = (values, p) => {
