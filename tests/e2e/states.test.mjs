@@ -47,6 +47,8 @@ describe("students outside the retained states", () => {
 
     // Folded by default; opened, it lists exactly them, each with its state in French.
     await click("#excluded-title");
+    // Its cards are drawn once it is unfolded (the details' toggle event comes a moment after).
+    await browser.waitUntil(async () => (await browser.$$("#excluded-list li[data-state]")).length > 0, { timeout: 5_000 });
     const listed = await browser.execute(() =>
       [...document.querySelectorAll("#excluded-list li[data-state]")].map((li) => li.getAttribute("data-state")),
     );

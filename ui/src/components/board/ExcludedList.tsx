@@ -28,6 +28,9 @@ export function ExcludedList({
   onRetain: (codes: string[]) => void;
 }) {
   const [retained, setRetained] = useState<string[]>(board.retainedStates);
+  // Its cards are drawn only while it is unfolded: folded (as it opens), hundreds of hidden
+  // draggable cards were drawn again at every move on the board (#21).
+  const [open, setOpen] = useState(false);
   // One Tab stop for the list, the arrows inside.
   const list = useRef<HTMLUListElement>(null);
   useRovingFocus(list, {});
@@ -36,7 +39,7 @@ export function ExcludedList({
   // An edition whose files have no application state has nothing to keep apart.
   if (total === 0 && !board.students.some((s) => s.applicationState !== null)) return null;
   return (
-    <details className="binomes-excluded" id="excluded-list">
+    <details className="binomes-excluded" id="excluded-list" open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary className="fr-text--bold" id="excluded-title">
         Hors des états retenus ({students.length === total ? total : `${students.length} sur ${total}`})
       </summary>
@@ -71,7 +74,7 @@ export function ExcludedList({
           </Button>
         </div>
       </fieldset>
-      {students.length === 0 ? (
+      {!open ? null : students.length === 0 ? (
         <p className="fr-text--sm">Aucun étudiant hors des états retenus{total > 0 ? " parmi ceux affichés" : ""}.</p>
       ) : (
         <ul ref={list} className="binomes-excluded__list">

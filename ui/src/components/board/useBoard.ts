@@ -301,11 +301,18 @@ export function useBoard(
     const timer = window.setTimeout(() => actions.compatibilityOf(selected), 150);
     return () => window.clearTimeout(timer);
   }, [selected, compat, edition, actions]);
-  // The diagnosis of an unpaired student needs the whole edition: read once, when needed.
+  // The diagnosis of an unpaired student needs the whole edition: read once, when needed — and,
+  // as the alternates, a moment after a change, not between two quick moves (a move then waited
+  // for this read of the whole edition: most of a move's slowest times, #21).
   const diagnosesNeeded = needsDiagnoses(state);
   useEffect(() => {
     if (!diagnosesNeeded) return;
-    api.listUnpaired(edition).then((list) => dispatch({ type: "diagnoses", diagnoses: new Map(list.map((u) => [u.student, u.diagnosis])) }), fail);
+    const timer = window.setTimeout(
+      () =>
+        api.listUnpaired(edition).then((list) => dispatch({ type: "diagnoses", diagnoses: new Map(list.map((u) => [u.student, u.diagnosis])) }), fail),
+      150,
+    );
+    return () => window.clearTimeout(timer);
   }, [diagnosesNeeded, selected, state.board, state.diagnoses, edition, fail]);
 
   // Ctrl+Z / Ctrl+Y, unless busy or there is nothing to undo or redo.
