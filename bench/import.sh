@@ -3,7 +3,8 @@
 # stored records by `binome import`, side by side in the same run with raw calamine iteration
 # and with Python's openpyxl (read-only) and python-calamine reading the same file.
 # Prints the median and range of the wall time, the peak memory (max RSS) of each, and the ratios
-# of the medians. Usage: bench/import.sh [ROWS]   (RUNS=5 by default)
+# of the medians. Usage: bench/import.sh [ROWS]   (RUNS=5 by default;
+#   BINOME_BEFORE=path/to/an/earlier/binome: that build measured too, interleaved, as "before")
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROWS="${1:-50000}"
@@ -34,6 +35,9 @@ measure() { # label, command…  → appends "label seconds peak_kb" to results
 # Interleaved, RUNS times: a busy machine slows every reader alike.
 for _ in $(seq "$RUNS"); do
   measure "binome-import" "$BIN/binome" import --db "$WORK/b.sqlite3" --students "$FILE" --json
+  if [ -n "${BINOME_BEFORE:-}" ]; then
+    measure "before" "$BINOME_BEFORE" import --db "$WORK/b.sqlite3" --students "$FILE" --json
+  fi
   measure "calamine-raw" "$BIN/examples/read_raw" "$FILE" Dossiers
   measure "python-calamine" "$PY" -c "
 import sys
@@ -60,4 +64,5 @@ awk '
     }
     printf "\nbinome import / raw calamine : %.2fx (target <= 1.5x)\n", med["binome-import"] / med["calamine-raw"]
     printf "openpyxl / binome import     : %.1fx faster (target >= 10x)\n", med["openpyxl"] / med["binome-import"]
+    if ("before" in med) printf "before / raw calamine        : %.2fx\n", med["before"] / med["calamine-raw"]
   }' "$WORK/results"
