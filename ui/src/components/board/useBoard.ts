@@ -141,7 +141,10 @@ export function useBoard(
       changes.current = next.catch(() => undefined);
       return next;
     };
-    const change = (work: () => Promise<BoardChange>) => run(() => inOrder(async () => applied(await work())));
+    // A longer change (« Proposer », a withdrawal, the retained states): the buttons wait for it,
+    // and it reaches the store after any move still on its way.
+    const ordered = (work: () => Promise<void>) => run(() => inOrder(work));
+    const change = (work: () => Promise<BoardChange>) => ordered(async () => applied(await work()));
     // A move, an undo or a redo takes a few milliseconds: it does not turn the board's buttons
     // off and on again meanwhile (each time the whole board drawn again, before the change came
     // back and after: a third of a move's time, #21); a click meanwhile waits its turn.
@@ -198,7 +201,7 @@ export function useBoard(
         if (ask) drop(ask.student, ask.target, true);
       },
       setRetainedStates: (codes) =>
-        void run(async () => {
+        void ordered(async () => {
           const view = await api.getRules(editionId());
           await api.setRules(editionId(), { ...view.rules, acceptedStates: codes });
           await load();
@@ -209,7 +212,7 @@ export function useBoard(
       edit: (pairs, e) => void change(() => api.editPairs(editionId(), pairs, e)),
       forbid: (student, ambassador) => void change(() => api.forbidPair(editionId(), student, ambassador, null)),
       withdrawStudent: (student, reason, date) =>
-        void run(async () => {
+        void ordered(async () => {
           const former = board()?.pairOfStudent.get(student)?.pair.ambassadorId ?? null;
           applied(await api.withdraw(editionId(), "student", student, withdrawalReason(reason), date));
           dispatch({ type: "studentWithdrawn", vacated: former });
@@ -222,7 +225,7 @@ export function useBoard(
         const { leaving, board: b } = current();
         if (leaving === null || !b) return;
         const freed = (b.pairsOfAmbassador.get(leaving) ?? []).map((p) => p.pair.studentId);
-        void run(async () => {
+        void ordered(async () => {
           applied(await api.withdraw(editionId(), "ambassador", leaving, withdrawalReason(reason), date));
           // Their first student, selected: the alternates are one click away.
           dispatch({ type: "ambassadorWithdrawn", select: freed[0] ?? null });
@@ -237,7 +240,7 @@ export function useBoard(
       undo: () => void undo(),
       redo: () => void redo(),
       suggest: () =>
-        void run(async () => {
+        void ordered(async () => {
           const b = board();
           const before = b ? summary(b) : null;
           await api.suggestPairs(editionId());
