@@ -1,3 +1,4 @@
+import { useState } from "react";
 import type { RecognizedValue } from "../bindings/RecognizedValue";
 import type { ReferentialLists } from "../bindings/ReferentialLists";
 import type { SynonymKind } from "../bindings/SynonymKind";
@@ -17,64 +18,69 @@ export function RecognizedValues({
   busy: boolean;
   onRattach: (kind: SynonymKind, text: string, code: string) => void;
 }) {
-  if (values.length === 0) return null;
   const reworded = values.filter((v) => !v.exact).length;
+  // Unfolded when there are a few to check. Folded, its table is not drawn: a row per value, each
+  // with a list of every entry of the referential, was most of the preview's drawing (#21).
+  const [open, setOpen] = useState(reworded > 0 && reworded <= 30);
+  if (values.length === 0) return null;
   return (
-    <details className="fr-mb-3w" open={reworded > 0 && reworded <= 30} id="import-recognized-details">
+    <details className="fr-mb-3w" open={open} onToggle={(e) => setOpen(e.currentTarget.open)} id="import-recognized-details">
       <summary>
         Métiers et administrations reconnus ({values.length} valeurs, dont {reworded} sous un autre libellé — à vérifier)
       </summary>
-      <TableFrame noCaption>
-        <table id="import-recognized">
-          <caption>Valeurs reconnues</caption>
-          <thead>
-            <tr>
-              <th scope="col">Écrit dans le fichier</th>
-              <th scope="col">Reconnu comme</th>
-              <th scope="col">Comment</th>
-              <th scope="col">Lignes</th>
-              <th scope="col">Rattacher plutôt à</th>
-            </tr>
-          </thead>
-          <tbody>
-            {values.map((value) => {
-              const entries = value.kind === "job" ? referentials.jobs : referentials.administrations;
-              return (
-                <tr key={`${value.kind}:${value.text}`} data-recognized={value.text}>
-                  <td>{value.text}</td>
-                  <td>{value.label}</td>
-                  <td>{value.how}</td>
-                  <td>
-                    {value.count} ({value.rows.join(", ")}
-                    {value.count > value.rows.length ? "…" : ""})
-                  </td>
-                  <td>
-                    <select
-                      className="fr-select"
-                      aria-label={`Rattacher « ${value.text} » à une autre entrée`}
-                      value=""
-                      disabled={busy}
-                      onChange={(event) => {
-                        if (event.target.value !== "") onRattach(value.kind, value.text, event.target.value);
-                      }}
-                    >
-                      <option value="">— garder —</option>
-                      {entries
-                        .filter((entry) => entry.code !== value.code)
-                        .map((entry) => (
-                          <option key={entry.code} value={entry.code}>
-                            {entry.label}
-                            {entry.group ? ` (${entry.group})` : ""}
-                          </option>
-                        ))}
-                    </select>
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </TableFrame>
+      {!open ? null : (
+        <TableFrame noCaption>
+          <table id="import-recognized">
+            <caption>Valeurs reconnues</caption>
+            <thead>
+              <tr>
+                <th scope="col">Écrit dans le fichier</th>
+                <th scope="col">Reconnu comme</th>
+                <th scope="col">Comment</th>
+                <th scope="col">Lignes</th>
+                <th scope="col">Rattacher plutôt à</th>
+              </tr>
+            </thead>
+            <tbody>
+              {values.map((value) => {
+                const entries = value.kind === "job" ? referentials.jobs : referentials.administrations;
+                return (
+                  <tr key={`${value.kind}:${value.text}`} data-recognized={value.text}>
+                    <td>{value.text}</td>
+                    <td>{value.label}</td>
+                    <td>{value.how}</td>
+                    <td>
+                      {value.count} ({value.rows.join(", ")}
+                      {value.count > value.rows.length ? "…" : ""})
+                    </td>
+                    <td>
+                      <select
+                        className="fr-select"
+                        aria-label={`Rattacher « ${value.text} » à une autre entrée`}
+                        value=""
+                        disabled={busy}
+                        onChange={(event) => {
+                          if (event.target.value !== "") onRattach(value.kind, value.text, event.target.value);
+                        }}
+                      >
+                        <option value="">— garder —</option>
+                        {entries
+                          .filter((entry) => entry.code !== value.code)
+                          .map((entry) => (
+                            <option key={entry.code} value={entry.code}>
+                              {entry.label}
+                              {entry.group ? ` (${entry.group})` : ""}
+                            </option>
+                          ))}
+                      </select>
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </TableFrame>
+      )}
     </details>
   );
 }
