@@ -13,7 +13,6 @@ mod tests {
     use binome::import::ImportReport;
     use binome::messages::{DraftsSummary, Message};
     use binome::model::{Ambassador, Edition, EditionSummary, NewEdition, Role, Student};
-    use binome::suggest::Suggestion;
     use binome::suggest::{Compatibility, ExplainedPair};
     use ts_rs::{Config, TS};
 
@@ -37,7 +36,6 @@ mod tests {
         OriginalRow::export_all(&cfg).unwrap();
         Role::export_all(&cfg).unwrap();
         ReferentialLists::export_all(&cfg).unwrap();
-        Suggestion::export_all(&cfg).unwrap();
         ExplainedPair::export_all(&cfg).unwrap();
         ExportOptions::export_all(&cfg).unwrap();
         ExportSummary::export_all(&cfg).unwrap();

@@ -48,7 +48,6 @@ import type { SeasonOverview } from "./bindings/SeasonOverview";
 import type { DateView } from "./bindings/DateView";
 import type { WhyDocument } from "./bindings/WhyDocument";
 import type { Student } from "./bindings/Student";
-import type { Suggestion } from "./bindings/Suggestion";
 import type { Unpaired } from "./bindings/Unpaired";
 import type { FormValue } from "./bindings/FormValue";
 import type { PersonForm } from "./bindings/PersonForm";
@@ -143,7 +142,7 @@ export const api = {
   listReferentials: () => call<ReferentialLists>("list_referentials"),
   learnedSynonyms: () => call<LearnedSynonym[]>("learned_synonyms"),
   forgetSynonym: (kind: SynonymKind, key: string) => call<null>("forget_synonym", { kind, key }),
-  suggestPairs: (edition: number) => call<Suggestion>("suggest_pairs", { edition }),
+  suggestPairs: (edition: number) => call<void>("suggest_pairs", { edition }),
   listUnpaired: (edition: number) => call<Unpaired[]>("list_unpaired", { edition }),
   exportWorkbook: (edition: number, options: ExportOptions) =>
     call<ExportSummary>("export_workbook", { edition, options }),

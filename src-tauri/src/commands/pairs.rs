@@ -5,7 +5,7 @@ use binome::actions::{board, export, follow_up, rules, suggest, why};
 use binome::export::{ExportOptions, ExportSummary};
 use binome::model::{EditionId, Role, StudentId};
 use binome::season::{DateView, SeasonOverview};
-use binome::suggest::{Compatibility, Rules, Suggestion, Unpaired};
+use binome::suggest::{Compatibility, Rules, Unpaired};
 use tauri::{AppHandle, Manager, Runtime, State};
 
 use crate::dialog;
@@ -13,13 +13,12 @@ use crate::error::IpcError;
 use crate::state::AppState;
 
 /// Proposes the pairs of the edition (locked, validated and notified pairs stay), after a
-/// backup of the database.
+/// backup of the database. The window reads the board again afterwards: the suggestion itself
+/// (every proposal with its reasons, 650 KB of JSON at 2,000 students) is not sent for nothing
+/// (#21).
 #[tauri::command(async)]
-pub fn suggest_pairs(
-    state: State<'_, AppState>,
-    edition: EditionId,
-) -> Result<Suggestion, IpcError> {
-    state.with_store(|store| suggest::suggest(store, edition))
+pub fn suggest_pairs(state: State<'_, AppState>, edition: EditionId) -> Result<(), IpcError> {
+    state.with_store(|store| suggest::suggest(store, edition).map(drop))
 }
 
 #[tauri::command(async)]
