@@ -386,6 +386,55 @@ fn a_locked_pair_holds_when_the_rest_is_suggested_again() {
     assert!(change.history.undo.is_some());
 }
 
+/// What a suggestion answers the board is exactly what changed on it: the pairs shown before,
+/// with it applied, are the pairs read again afterwards — a locked pair kept, the others replaced.
+#[test]
+fn a_suggestion_from_the_board_answers_with_exactly_what_changed_on_it() {
+    let mut b = suggested_board();
+    // A pair made by hand (locked), which the next suggestion keeps.
+    let student = b.unpaired_student();
+    let ambassador = b.free_ambassador();
+    binome::actions::board::move_student(&mut b.store, b.edition, &to(student, ambassador.id))
+        .unwrap();
+    let shown: std::collections::BTreeMap<_, _> =
+        binome::actions::board::explained_pairs(&b.store, b.edition)
+            .unwrap()
+            .into_iter()
+            .map(|p| (p.pair.id, p))
+            .collect();
+    let backups = binome::store::list_backups(b.path.parent().unwrap()).len();
+
+    let change = binome::actions::suggest::suggest_from_board(&mut b.store, b.edition).unwrap();
+
+    let mut applied = shown.clone();
+    for id in &change.removed {
+        assert!(applied.remove(id).is_some(), "removed {id:?} was not shown");
+    }
+    for pair in &change.pairs {
+        applied.insert(pair.pair.id, pair.clone());
+    }
+    let read_again: std::collections::BTreeMap<_, _> =
+        binome::actions::board::explained_pairs(&b.store, b.edition)
+            .unwrap()
+            .into_iter()
+            .map(|p| (p.pair.id, p))
+            .collect();
+    assert_eq!(applied, read_again);
+    assert!(!change.pairs.is_empty() || !change.removed.is_empty());
+    assert_eq!(
+        b.ambassador_of(student),
+        Some(ambassador.id),
+        "the hand-made pair is kept"
+    );
+    assert!(change.history.undo.is_some());
+    assert!(!change.withdrawals_changed && !change.people_changed);
+    assert_eq!(
+        binome::store::list_backups(b.path.parent().unwrap()).len(),
+        backups + 1,
+        "a backup first"
+    );
+}
+
 /// Many random changes of every kind, then undo all the way back — each step must find the board
 /// exactly as it was at that point — then redo all the way forward.
 #[test]

@@ -142,7 +142,7 @@ export const api = {
   listReferentials: () => call<ReferentialLists>("list_referentials"),
   learnedSynonyms: () => call<LearnedSynonym[]>("learned_synonyms"),
   forgetSynonym: (kind: SynonymKind, key: string) => call<null>("forget_synonym", { kind, key }),
-  suggestPairs: (edition: number) => call<void>("suggest_pairs", { edition }),
+  suggestPairs: (edition: number) => call<BoardChange>("suggest_pairs", { edition }),
   listUnpaired: (edition: number) => call<Unpaired[]>("list_unpaired", { edition }),
   exportWorkbook: (edition: number, options: ExportOptions) =>
     call<ExportSummary>("export_workbook", { edition, options }),

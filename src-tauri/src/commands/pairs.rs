@@ -1,5 +1,6 @@
 //! The suggestion and what it leaves, the rules it follows, and the workbook of pairs.
 
+use binome::actions::board::BoardChange;
 use binome::actions::why::WhyDocument;
 use binome::actions::{board, export, follow_up, rules, suggest, why};
 use binome::export::{ExportOptions, ExportSummary};
@@ -13,12 +14,13 @@ use crate::error::IpcError;
 use crate::state::AppState;
 
 /// Proposes the pairs of the edition (locked, validated and notified pairs stay), after a
-/// backup of the database. The window reads the board again afterwards: the suggestion itself
-/// (every proposal with its reasons, 650 KB of JSON at 2,000 students) is not sent for nothing
-/// (#21).
+/// backup of the database; answers with what changed on the board.
 #[tauri::command(async)]
-pub fn suggest_pairs(state: State<'_, AppState>, edition: EditionId) -> Result<(), IpcError> {
-    state.with_store(|store| suggest::suggest(store, edition).map(drop))
+pub fn suggest_pairs(
+    state: State<'_, AppState>,
+    edition: EditionId,
+) -> Result<BoardChange, IpcError> {
+    state.with_store(|store| suggest::suggest_from_board(store, edition))
 }
 
 #[tauri::command(async)]

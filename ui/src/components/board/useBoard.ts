@@ -5,6 +5,7 @@ import type { Move } from "../../bindings/Move";
 import type { PairEdit } from "../../bindings/PairEdit";
 import type { PairStatus } from "../../bindings/PairStatus";
 import {
+  applyChange,
   boardFrom,
   dropIntent,
   historyShortcut,
@@ -241,12 +242,14 @@ export function useBoard(
       redo: () => void redo(),
       suggest: () =>
         void ordered(async () => {
+          // The suggestion answers with what changed on the board, applied as a move's is (the
+          // whole board read again was most of « Proposer »'s time, #21).
           const b = board();
-          const before = b ? summary(b) : null;
-          await api.suggestPairs(editionId());
-          const after = await load();
-          if (before && after) dispatch({ type: "suggested", before, after: summary(after) });
-          latest.current.onChanged();
+          const change = await api.suggestPairs(editionId());
+          applied(change);
+          if (b && !change.withdrawalsChanged && !change.peopleChanged) {
+            dispatch({ type: "suggested", before: summary(b), after: summary(applyChange(b, change)) });
+          }
         }),
       showHistory: () => {
         dispatch({ type: "history", entries: null });
