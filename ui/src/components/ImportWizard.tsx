@@ -13,6 +13,7 @@ import { ErrorAlert } from "./ErrorAlert";
 import { ImportStates } from "./ImportStates";
 import { HandEditedChoices } from "./people/HandEditedChoices";
 import { RecognizedValues } from "./RecognizedValues";
+import { ReferentialOptions } from "./ReferentialOptions";
 import type { TakeFromFile } from "../bindings/TakeFromFile";
 import { TableFrame } from "./TableFrame";
 import { confidenceLabel, importSummary, roleLabel } from "../importText";
@@ -352,12 +353,7 @@ function ImportPreview({
                           }}
                         >
                           <option value="">— choisir —</option>
-                          {entries.map((entry) => (
-                            <option key={entry.code} value={entry.code}>
-                              {entry.label}
-                              {entry.group ? ` (${entry.group})` : ""}
-                            </option>
-                          ))}
+                          <ReferentialOptions entries={entries} />
                         </select>
                       </td>
                     </tr>

@@ -2,6 +2,7 @@ import { useState } from "react";
 import type { RecognizedValue } from "../bindings/RecognizedValue";
 import type { ReferentialLists } from "../bindings/ReferentialLists";
 import type { SynonymKind } from "../bindings/SynonymKind";
+import { ReferentialOptions } from "./ReferentialOptions";
 import { TableFrame } from "./TableFrame";
 
 /** Every métier and administration the import recognised, as written and as taken — those not
@@ -64,14 +65,7 @@ export function RecognizedValues({
                         }}
                       >
                         <option value="">— garder —</option>
-                        {entries
-                          .filter((entry) => entry.code !== value.code)
-                          .map((entry) => (
-                            <option key={entry.code} value={entry.code}>
-                              {entry.label}
-                              {entry.group ? ` (${entry.group})` : ""}
-                            </option>
-                          ))}
+                        <ReferentialOptions entries={entries.filter((entry) => entry.code !== value.code)} />
                       </select>
                     </td>
                   </tr>

@@ -7,6 +7,7 @@ import type { ReferentialLists } from "../bindings/ReferentialLists";
 import type { SynonymKind } from "../bindings/SynonymKind";
 import { ErrorAlert } from "./ErrorAlert";
 import { TableFrame } from "./TableFrame";
+import { ReferentialOptions } from "./ReferentialOptions";
 import { useAction } from "../useAction";
 import { searchKey } from "../people";
 
@@ -122,12 +123,7 @@ export function ReferentialsPanel() {
             </label>
             <select className="fr-select" id="synonym-code" value={draft.code} onChange={(e) => setDraft({ ...draft, code: e.target.value })}>
               <option value="">— choisir —</option>
-              {(draft.kind === "job" ? lists.jobs : lists.administrations).map((entry) => (
-                <option key={entry.code} value={entry.code}>
-                  {entry.label}
-                  {entry.group ? ` (${entry.group})` : ""}
-                </option>
-              ))}
+              <ReferentialOptions entries={draft.kind === "job" ? lists.jobs : lists.administrations} />
             </select>
           </div>
           <Button type="submit" disabled={busy || draft.text.trim() === "" || draft.code === ""} nativeButtonProps={{ id: "synonym-add" }}>
