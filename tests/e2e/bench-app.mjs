@@ -2,17 +2,21 @@
 // edition of 2,000 students × 1,500 ambassadors, measured inside the web view from the user's
 // action (a click dispatched in the page) to the result painted (the frame after the DOM shows
 // it), repeated BENCH_RUNS times: p50, p95, min and max of each.
-//   - cold start: the app process started → the home page's editions painted (process start
-//     from /proc, the paint from the page's clock, both as wall-clock time);
+//   - cold start under WebDriver: the app process started → the home page's editions painted
+//     (process start from /proc, the paint from the page's clock, both as wall-clock time);
+//     WebDriver's session is set up before the page loads, so this is longer than the start the
+//     organiser has, which bench/app.sh measures without WebDriver (bench/first_paint.c);
 //   - file chosen → import preview shown (the students' file of the edition, read again: a
 //     re-import's preview, every person compared with the stored ones);
 //   - « Proposer » → board updated (the suggestion stored, the board read again and shown);
-//   - a board move (board/timings.ts, the path every drop takes: « Affecter à… » then « Retirer »);
+//   - a board move (board/timings.ts: from the drop, or the click, to the change shown): a
+//     student dragged with the pointer onto an ambassador with free places and back to the
+//     list, then chosen in « Affecter à… » and « Retirer » — each kind also on a line of its own;
 //   - export written (« Choisir où l'enregistrer… » → « Classeur enregistré » shown);
 //   - memory: proportional set size of the app and of its WebKit processes with the edition open.
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { clickOn, startApp, waitForText } from "./harness.mjs";
+import { clickOn, drag, selectOption, startApp, waitForText } from "./harness.mjs";
 
 const dataDir = process.env.BENCH_DATA_DIR;
 const runs = Number(process.env.BENCH_RUNS ?? 10);
@@ -77,13 +81,27 @@ const smaps = (pid) => {
   return fields;
 };
 
+/** Where a process's proportional set size goes, from /proc/<pid>/smaps: its four largest
+ * mappings by file (or "[anon]", "[heap]"), in kB. */
+const largestMappings = (pid) => {
+  const byName = new Map();
+  let name = "";
+  for (const line of readFileSync(`/proc/${pid}/smaps`, "utf8").split("\n")) {
+    const mapping = /^[0-9a-f]+-[0-9a-f]+ \S+ \S+ \S+ \S+\s*(.*)$/.exec(line);
+    if (mapping) name = path.basename(mapping[1]) || "[anon]";
+    const pss = /^Pss:\s+(\d+) kB/.exec(line);
+    if (pss) byName.set(name, (byName.get(name) ?? 0) + Number(pss[1]));
+  }
+  return [...byName].sort((a, b) => b[1] - a[1]).slice(0, 4);
+};
+
 /** The app's processes and their proportional set size, from /proc/<pid>/smaps_rollup. */
 const appMemory = () => {
   const pid = appPid();
   return [pid, ...descendants(pid)]
     .map((p) => {
       try {
-        return { name: p === pid ? "app (binomes)" : comm(p), ...smaps(p) };
+        return { name: p === pid ? "app (binomes)" : comm(p), ...smaps(p), largest: largestMappings(p) };
       } catch {
         return null;
       }
@@ -96,7 +114,8 @@ const printMemory = (label, memory) => {
   for (const m of memory)
     console.log(
       `  ${m.name.padEnd(22)} ${mb(m.Pss).padStart(5)} MB` +
-        `  (anonymous ${mb(m.Pss_Anon ?? 0)}, files ${mb(m.Pss_File ?? 0)}, shared memory ${mb(m.Pss_Shmem ?? 0)}; resident ${mb(m.Rss)})`,
+        `  (anonymous ${mb(m.Pss_Anon ?? 0)}, files ${mb(m.Pss_File ?? 0)}, shared memory ${mb(m.Pss_Shmem ?? 0)}; resident ${mb(m.Rss)})` +
+        `\n${" ".repeat(31)}largest: ${m.largest.map(([name, kb]) => `${name} ${mb(kb)}`).join(", ")}`,
     );
 };
 
@@ -267,7 +286,7 @@ try {
     console.log(`  page: ${dom.elements} elements, ${dom.ambassadorRows} ambassador rows and ${dom.studentCards} student cards rendered by the virtual lists`);
   } else if (process.env.BENCH_MEMORY_ONLY === "1") {
     // BENCH_MEMORY_ONLY=1: the cold starts and the memory alone (to compare WebKit's settings, say).
-    line("cold start → home painted", cold, "≤ 1000 ms");
+    line("cold start under WebDriver → home", cold, "–");
     console.log(`  (cold start: ${percentile(toNavigation, 50).toFixed(0)} ms from the process start to the page's navigation, median)`);
     printMemory("Memory on the home page, proportional set size", homeMemory);
     printMemory("Memory with the edition open (board shown), proportional set size", memory);
@@ -290,20 +309,50 @@ try {
     await waitForText(browser, "#board-summary", "placés", 60_000);
     const proposals = [];
     const exports = [];
+    // Each move's time, as the app measured it, by kind: the latest one once it is shown.
+    const movesMeasured = () => browser.execute(() => window.__binomesTimings.dropsMs.length);
+    const byKind = { pointer: [], assign: [], unpair: [] };
+    const timedMove = async (kind, makeIt) => {
+      const before = await movesMeasured();
+      await makeIt();
+      await browser.waitUntil(async () => (await movesMeasured()) > before, { timeout: 10_000 });
+      byKind[kind].push(await browser.execute(() => window.__binomesTimings.dropsMs.at(-1)));
+    };
     for (let i = 0; i < runs; i++) {
-      // A move and its undoing (measured by the app), which also changes the board's status line.
+      // With the pointer, as most moves are made: an unpaired student onto an ambassador with
+      // two places or more left (still shown under « places libres » once paired), then back.
+      await selectOption(browser, "#board-filter-status", "free");
+      const [student, ambassador] = await browser.execute(() => {
+        const roomy = [...document.querySelectorAll("#board-grid [data-ambassador]")].find((row) => {
+          const [taken, places] = (row.querySelector(".binomes-number")?.textContent ?? "").split("/").map(Number);
+          return places - taken >= 2;
+        });
+        return [document.querySelector("#unpaired-list [data-student]")?.getAttribute("data-student"), roomy?.getAttribute("data-ambassador")];
+      });
+      if (!student || !ambassador) throw new Error("no unpaired student, or no ambassador with two places left among the first rows");
+      await timedMove("pointer", () =>
+        drag(browser, `#unpaired-list [data-student="${student}"]`, `#board-grid [data-ambassador="${ambassador}"] [role=cell]:last-child`),
+      );
+      await waitForText(browser, "#board-status", "Enregistré", 10_000);
+      await timedMove("pointer", () => drag(browser, `#board-grid [data-student="${student}"]`, "#unpaired-list"));
+      await waitForText(browser, "#board-status", "retiré(e)", 10_000);
+      await selectOption(browser, "#board-filter-status", "");
+
+      // The same with the keyboard's way, « Affecter à… », and « Retirer ».
       await clickOn(browser, "#unpaired-list [data-student]");
       await clickOn(browser, "#assign");
       await (await browser.$("#assign-modal")).waitForDisplayed({ timeout: 10_000 });
       await browser.waitUntil(async () => (await browser.$$("#assign-list [data-choice]")).length > 0, { timeout: 10_000 });
-      const chosen = await browser.execute(() => {
-        const free = [...document.querySelectorAll("#assign-list [data-choice]")].find((b) => /\d place\(s\)/.test(b.textContent ?? ""));
-        free?.click();
-        return free !== undefined;
+      await timedMove("assign", async () => {
+        const chosen = await browser.execute(() => {
+          const free = [...document.querySelectorAll("#assign-list [data-choice]")].find((b) => /\d place\(s\)/.test(b.textContent ?? ""));
+          free?.click();
+          return free !== undefined;
+        });
+        if (!chosen) throw new Error("no ambassador with room for this student");
       });
-      if (!chosen) throw new Error("no ambassador with room for this student");
       await waitForText(browser, "#board-status", "Enregistré", 10_000);
-      await clickOn(browser, "#unpair");
+      await timedMove("unpair", () => clickOn(browser, "#unpair"));
       await waitForText(browser, "#board-status", "retiré(e)", 10_000);
 
       await clickOn(browser, "#suggest");
@@ -322,10 +371,13 @@ try {
 
     const summary = await (await browser.$("#board-summary")).getText();
     console.log(`Edition: ${summary}`);
-    line("cold start → home painted", cold, "≤ 1000 ms");
+    line("cold start under WebDriver → home", cold, "–");
     line("file chosen → import preview shown", previews, "≤ 300 ms");
     line("« Proposer » → board updated", proposals, "≤ 300 ms");
     line("board move → change shown", moves, "p95 ≤ 50 ms");
+    line("  a drop with the pointer", byKind.pointer, "–");
+    line("  a choice in « Affecter à… »", byKind.assign, "–");
+    line("  « Retirer »", byKind.unpair, "–");
     if (saved.length > 0) line("  of which: the move saved (command's round trip)", saved, "–");
     if (rendered.length > 0) line("  the board's render and commit", rendered, "–");
     if (framed.length > 0) line("  then the next frame drawn", framed, "–");

@@ -5,48 +5,7 @@ import assert from "node:assert/strict";
 import { mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { after, afterEach, before, describe, it } from "node:test";
-import { clickOn, newProfile, openModal, screenshot, startApp, waitForText } from "./harness.mjs";
-
-/** Drags `from` onto `to` with W3C pointer actions, in small steps as a hand does (dnd-kit
- * starts a drag after a few pixels and follows pointermove events). */
-async function drag(browser, from, to, { midway } = {}) {
-  await browser.execute((t) => document.querySelector(t).scrollIntoView({ block: "center", behavior: "instant" }), to);
-  await browser.execute((f) => document.querySelector(f).scrollIntoView({ block: "nearest", behavior: "instant" }), from);
-  // The virtualised grid measures the rows it has just rendered: let it settle.
-  await browser.pause(400);
-  // Viewport coordinates, as pointer actions with origin "viewport" take them.
-  const [start, end] = await browser.execute(
-    (f, t) => {
-      const a = document.querySelector(f).getBoundingClientRect();
-      const b = document.querySelector(t).getBoundingClientRect();
-      return [
-        { x: Math.round(a.left + Math.min(a.width / 2, 60)), y: Math.round(a.top + a.height / 2) },
-        { x: Math.round(b.left + Math.min(b.width / 2, 120)), y: Math.round(b.top + Math.min(b.height / 2, 200)) },
-      ];
-    },
-    from,
-    to,
-  );
-  const steps = 12;
-  const actions = browser.action("pointer", { parameters: { pointerType: "mouse" } });
-  actions.move({ x: start.x, y: start.y, origin: "viewport" }).down({ button: 0 });
-  actions.move({ x: start.x + 8, y: start.y + 8, origin: "viewport", duration: 50 });
-  for (let i = 1; i <= steps; i++) {
-    const x = Math.round(start.x + ((end.x - start.x) * i) / steps);
-    const y = Math.round(start.y + ((end.y - start.y) * i) / steps);
-    actions.move({ x, y, origin: "viewport", duration: 30 });
-  }
-  actions.pause(150);
-  if (midway) {
-    // Held over the target: the drop indicator shows the resulting score.
-    await actions.perform(true);
-    await screenshot(browser, midway);
-    await browser.action("pointer", { parameters: { pointerType: "mouse" } }).up({ button: 0 }).perform();
-    return;
-  }
-  actions.up({ button: 0 });
-  await actions.perform();
-}
+import { clickOn, drag, newProfile, openModal, screenshot, selectOption, startApp, waitForText } from "./harness.mjs";
 
 async function text(browser, selector) {
   return (await (await browser.$(selector)).getText()).replace(/[\u00a0\u202f]/g, " ");
@@ -71,13 +30,6 @@ async function clickChip(browser, student) {
   await browser.execute((s) => document.querySelector(s).scrollIntoView({ block: "center", behavior: "instant" }), selector);
   await browser.pause(300);
   await clickOn(browser, selector);
-}
-
-async function setFilter(browser, selector, value) {
-  const el = await browser.$(selector);
-  // In the middle of the window, as clickOn does: the path bar sticks at its top (#18).
-  await browser.execute((node) => node.scrollIntoView({ block: "center", behavior: "instant" }), el);
-  await el.selectByAttribute("value", value);
 }
 
 describe("the pairing board", () => {
@@ -114,7 +66,7 @@ describe("the pairing board", () => {
   });
 
   it("pairs an unpaired student by dragging them onto an ambassador with a free place", async () => {
-    await setFilter(browser, "#board-filter-status", "free");
+    await selectOption(browser, "#board-filter-status", "free");
     const student = await (await browser.$("#unpaired-list [data-student]")).getAttribute("data-student");
     const row = await browser.$("#board-grid [data-ambassador]");
     const ambassador = await row.getAttribute("data-ambassador");
@@ -129,7 +81,7 @@ describe("the pairing board", () => {
   });
 
   it("swaps two students when one is dropped on a full ambassador", async () => {
-    await setFilter(browser, "#board-filter-status", "");
+    await selectOption(browser, "#board-filter-status", "");
     // Two ambassadors hosting exactly their one place.
     // Two ambassadors next to each other, each hosting their one place.
     const full = await browser.execute(() => {
@@ -212,7 +164,7 @@ describe("the pairing board", () => {
   });
 
   it("drags with the keyboard alone: Space picks a student up, arrows move, Space drops", async () => {
-    await setFilter(browser, "#board-filter-status", "free");
+    await selectOption(browser, "#board-filter-status", "free");
     await browser.pause(300);
     const target = await browser.execute(() => {
       // The first student, the side panel and their list at their top: the arrows then move
@@ -264,7 +216,7 @@ describe("the pairing board", () => {
     // The label comes back from the store once the change is saved (the row, now full, may
     // have left the "free place" filter).
     await status(`${target.studentName} avec ${target.ambassadorName}. Enregistré`);
-    await setFilter(browser, "#board-filter-status", "");
+    await selectOption(browser, "#board-filter-status", "");
   });
 
   it("keeps a locked pair when the suggestion runs again", async () => {

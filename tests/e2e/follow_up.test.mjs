@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { after, afterEach, before, describe, it } from "node:test";
-import { clickOn, newProfile, openModal, screenshot, startApp, waitForText } from "./harness.mjs";
+import { clickOn, newProfile, openModal, screenshot, selectOption, startApp, waitForText } from "./harness.mjs";
 
 describe("follow-up after notification, view by date, « Pourquoi ? » document", () => {
   const profile = newProfile();
@@ -29,12 +29,7 @@ describe("follow-up after notification, view by date, « Pourquoi ? » document"
   });
 
   /** Chooses `value` in the native select `selector` as a person does (then React hears it). */
-  const choose = async (selector, value) => {
-    const select = await browser.$(selector);
-    await select.waitForExist({ timeout: 10_000 });
-    await browser.execute((node) => node.scrollIntoView({ block: "center", behavior: "instant" }), select);
-    await select.selectByAttribute("value", value);
-  };
+  const choose = (selector, value) => selectOption(browser, selector, value);
 
   let confirmed;
   it("confirms a pair with its agreed date on the board, through the history", async () => {

@@ -216,3 +216,53 @@ export async function openModal(browser, trigger, modal) {
   await clickOn(browser, trigger);
   await (await browser.$(modal)).waitForDisplayed({ timeout: 5_000 });
 }
+
+/** Drags `from` onto `to` with W3C pointer actions, in small steps as a hand does (dnd-kit
+ * starts a drag after a few pixels and follows pointermove events). */
+export async function drag(browser, from, to, { midway } = {}) {
+  await browser.execute((t) => document.querySelector(t).scrollIntoView({ block: "center", behavior: "instant" }), to);
+  await browser.execute((f) => document.querySelector(f).scrollIntoView({ block: "nearest", behavior: "instant" }), from);
+  // The virtualised grid measures the rows it has just rendered: let it settle.
+  await browser.pause(400);
+  // Viewport coordinates, as pointer actions with origin "viewport" take them.
+  const [start, end] = await browser.execute(
+    (f, t) => {
+      const a = document.querySelector(f).getBoundingClientRect();
+      const b = document.querySelector(t).getBoundingClientRect();
+      return [
+        { x: Math.round(a.left + Math.min(a.width / 2, 60)), y: Math.round(a.top + a.height / 2) },
+        { x: Math.round(b.left + Math.min(b.width / 2, 120)), y: Math.round(b.top + Math.min(b.height / 2, 200)) },
+      ];
+    },
+    from,
+    to,
+  );
+  const steps = 12;
+  const actions = browser.action("pointer", { parameters: { pointerType: "mouse" } });
+  actions.move({ x: start.x, y: start.y, origin: "viewport" }).down({ button: 0 });
+  actions.move({ x: start.x + 8, y: start.y + 8, origin: "viewport", duration: 50 });
+  for (let i = 1; i <= steps; i++) {
+    const x = Math.round(start.x + ((end.x - start.x) * i) / steps);
+    const y = Math.round(start.y + ((end.y - start.y) * i) / steps);
+    actions.move({ x, y, origin: "viewport", duration: 30 });
+  }
+  actions.pause(150);
+  if (midway) {
+    // Held over the target: the drop indicator shows the resulting score.
+    await actions.perform(true);
+    await screenshot(browser, midway);
+    await browser.action("pointer", { parameters: { pointerType: "mouse" } }).up({ button: 0 }).perform();
+    return;
+  }
+  actions.up({ button: 0 });
+  await actions.perform();
+}
+
+/** Chooses `value` in the native list `selector` as a person does (then React hears it). */
+export async function selectOption(browser, selector, value) {
+  const el = await browser.$(selector);
+  await el.waitForExist({ timeout: 10_000 });
+  // In the middle of the window, as clickOn does: the path bar sticks at its top (#18).
+  await browser.execute((node) => node.scrollIntoView({ block: "center", behavior: "instant" }), el);
+  await el.selectByAttribute("value", value);
+}

@@ -3,19 +3,14 @@
 // filters its students and pairs by level and by school.
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
-import { clickOn, newProfile, openModal, screenshot, startApp, waitForText } from "./harness.mjs";
+import { clickOn, newProfile, openModal, screenshot, selectOption, startApp, waitForText } from "./harness.mjs";
 
 describe("study levels on the board", () => {
   const profile = newProfile();
   let app;
   let browser;
   const click = (selector) => clickOn(browser, selector);
-  const select = async (selector, value) => {
-    const el = await browser.$(selector);
-    // In the middle of the window: the path bar sticks at its top (#18).
-    await browser.execute((node) => node.scrollIntoView({ block: "center", behavior: "instant" }), el);
-    await el.selectByAttribute("value", value);
-  };
+  const select = (selector, value) => selectOption(browser, selector, value);
   const unpairedTitle = async () => (await (await browser.$("#unpaired-title")).getText()).replace(/\s+/g, " ");
 
   before(async () => {
