@@ -14,11 +14,15 @@ export function AssignModal({
   student,
   compatibility,
   onChoose,
+  onClosed,
 }: {
   board: BoardState;
   student: number | null;
   compatibility: Compatibility[] | null;
+  /** The move, started before the dialog closes. */
   onChoose: (ambassador: number) => void;
+  /** Once the dialog is closed after a choice (where the focus goes next). */
+  onClosed: () => void;
 }) {
   const [query, setQuery] = useState("");
   const matches = useMemo(() => {
@@ -112,9 +116,11 @@ export function AssignModal({
                     data-useful={c.evaluation !== null && c.placesLeft > 0 && !c.current ? "" : undefined}
                     disabled={c.current}
                     onClick={() => {
+                      // The move first: the store saves it while the dialog closes.
+                      onChoose(c.ambassador);
                       assignModal.close();
                       setQuery("");
-                      onChoose(c.ambassador);
+                      onClosed();
                     }}
                   >
                     <span>

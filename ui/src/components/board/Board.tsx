@@ -94,18 +94,27 @@ export function Board({
   useEffect(() => {
     const dropped = focusDropped.current;
     if (dropped === null || !board) return;
-    if (performance.now() > dropped.until) {
+    const attempt = () => {
+      if (focusDropped.current !== dropped) return;
+      if (performance.now() > dropped.until) {
+        focusDropped.current = null;
+        return;
+      }
+      const lost = !document.activeElement || document.activeElement === document.body;
+      if (!lost) return;
+      // Their card, else (their new row hidden by the filters) the next student without a pair
+      // — the list's Tab stop, which it marks once it has seen the card go: a frame later then.
+      const card =
+        document.querySelector<HTMLElement>(`#board [data-student="${dropped.student}"]`) ??
+        document.querySelector<HTMLElement>('#unpaired-list [data-rove][tabindex="0"]');
+      if (!card) {
+        requestAnimationFrame(attempt);
+        return;
+      }
       focusDropped.current = null;
-      return;
-    }
-    const lost = !document.activeElement || document.activeElement === document.body;
-    if (!lost) return;
-    focusDropped.current = null;
-    // Their card, else (their new row hidden by the filters) the next student without a pair.
-    const card =
-      document.querySelector<HTMLElement>(`#board [data-student="${dropped.student}"]`) ??
-      document.querySelector<HTMLElement>('#unpaired-list [data-rove][tabindex="0"]');
-    card?.focus({ preventScroll: true });
+      card.focus({ preventScroll: true });
+    };
+    attempt();
   }, [board]);
   const afterAssign = (student: number) => {
     const at = unpaired.findIndex((s) => s.id === student);
@@ -316,9 +325,10 @@ export function Board({
         student={selected}
         compatibility={compatibility}
         onChoose={(ambassador) => {
-          if (selected === null) return;
-          actions.drop(selected, { kind: "ambassador", ambassador });
-          afterAssign(selected);
+          if (selected !== null) actions.drop(selected, { kind: "ambassador", ambassador });
+        }}
+        onClosed={() => {
+          if (selected !== null) afterAssign(selected);
         }}
       />
       <FullModal board={board} intent={state.full} onMove={actions.move} />

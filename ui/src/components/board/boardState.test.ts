@@ -97,6 +97,14 @@ describe("the board's reducer", () => {
     expect(ended.over).toBe(null);
   });
 
+  it("ends a dropped student's drag when their move comes back, not a drag started since", () => {
+    const dragging = after(loaded(), { type: "dragStart", student: 3 }, { type: "dragOver", target: { kind: "ambassador", ambassador: 11 } });
+    expect(boardReducer(dragging, { type: "dragEnd", student: 3 }).dragged).toBe(null);
+    const another = boardReducer(dragging, { type: "dragEnd", student: 4 });
+    expect(another.dragged).toBe(3);
+    expect(another.over).toEqual({ kind: "ambassador", ambassador: 11 });
+  });
+
   it("keeps the summaries around a suggestion and announces the new one", () => {
     const before = summary(board());
     const next = boardReducer(loaded(), { type: "suggested", before, after: { ...before, placed: 3, unplaced: 0 } });

@@ -89,8 +89,9 @@ export type BoardEvent =
   | { type: "filters"; filters: BoardFilters }
   | { type: "dragStart"; student: number | null }
   | { type: "dragOver"; target: DropTarget | null }
-  /** A drag ended, dropped or cancelled. */
-  | { type: "dragEnd" }
+  /** A drag ended, dropped or cancelled; with `student`, only that student's drag (a drop's
+   * marks go when its change comes back, and another drag may have started since). */
+  | { type: "dragEnd"; student?: number }
   | { type: "full"; intent: FullIntent }
   /** `null`: the history is being read. */
   | { type: "history"; entries: HistoryEntry[] | null }
@@ -134,7 +135,7 @@ export function boardReducer(state: BoardUi, event: BoardEvent): BoardUi {
     case "dragOver":
       return { ...state, over: event.target };
     case "dragEnd":
-      return { ...state, dragged: null, over: null };
+      return event.student === undefined || event.student === state.dragged ? { ...state, dragged: null, over: null } : state;
     case "full":
       return { ...state, full: event.intent };
     case "history":

@@ -90,6 +90,8 @@ export function useBoard(
 
   // The last change sent to the store: the next one waits for it.
   const changes = useRef<Promise<unknown>>(Promise.resolve());
+  /** How many changes are made or waiting their turn. */
+  const changesOnTheirWay = useRef(0);
   // The actions read the state and the props as they are when called.
   const latest = useRef({ state, busy, edition, onChanged, onRulesChanged });
   useLayoutEffect(() => {
@@ -126,7 +128,6 @@ export function useBoard(
         },
       );
     const applied = (change: BoardChange) => {
-      // Someone withdrew or came back: the grid and the lists change shape, read them again.
       // Someone withdrew, came back, or was added, changed or removed by hand: read again.
       if (change.withdrawalsChanged || change.peopleChanged) void load();
       dispatch({ type: "changed", change });
@@ -137,8 +138,15 @@ export function useBoard(
       }, 400);
     };
     // Changes reach the store in the order they were made: each waits for the one before.
+    // With none on its way, a change starts at once: its command is sent before the rest of the
+    // click's work (« Affecter à… » closing its dialog), and the store saves it meanwhile.
     const inOrder = <T,>(work: () => Promise<T>): Promise<T> => {
-      const next = changes.current.then(work);
+      const idle = changesOnTheirWay.current === 0;
+      changesOnTheirWay.current += 1;
+      const started = idle ? new Promise<T>((resolve) => resolve(work())) : changes.current.then(work);
+      const next = started.finally(() => {
+        changesOnTheirWay.current -= 1;
+      });
       changes.current = next.catch(() => undefined);
       return next;
     };
@@ -150,31 +158,46 @@ export function useBoard(
     // off and on again meanwhile (each time the whole board drawn again, before the change came
     // back and after: a third of a move's time, #21); a click meanwhile waits its turn.
     const quickChange = (work: () => Promise<BoardChange>) => attempt(() => inOrder(async () => applied(await work())));
-    const move = (m: Move) => {
+    /** `dropped`: the student whose drag this move ends — the drag's marks (the dragged card, the
+     * target's highlight) go in the change's own render, not in one of their own before it. */
+    const move = (m: Move, dropped: number | null = null) => {
       // Measured from here (the drop, or the choice in a list) to the change shown.
       const started = moveStarted();
       dropAt.current = started;
+      const endDrag = () => {
+        if (dropped !== null) dispatch({ type: "dragEnd", student: dropped });
+      };
       return quickChange(() =>
-        api.moveStudent(editionId(), m).then((saved) => {
-          recordSaved(started);
-          return saved;
-        }),
+        api.moveStudent(editionId(), m).then(
+          (saved) => {
+            recordSaved(started);
+            endDrag();
+            return saved;
+          },
+          (e: unknown) => {
+            endDrag();
+            throw e;
+          },
+        ),
       );
     };
     const undo = () => quickChange(() => api.undo(editionId()));
     const redo = () => quickChange(() => api.redo(editionId()));
-    const drop = (student: number, target: DropTarget, confirmed = false) => {
+    /** `dragged`: the drop ends a drag of this student (else a choice in a list). */
+    const drop = (student: number, target: DropTarget, confirmed = false, dragged = false) => {
       const b = board();
-      if (!b) return;
-      const question = confirmed ? null : stateConfirmation(b, student, target);
+      const question = b === null || confirmed ? null : stateConfirmation(b, student, target);
+      const intent = b === null || question !== null ? null : dropIntent(b, student, target);
+      // A drag's marks go now, unless the drop is a move: then with its change.
+      if (dragged && intent?.kind !== "move") dispatch({ type: "dragEnd" });
       if (question !== null) {
         dispatch({ type: "stateAsk", ask: { student, target, question } });
         stateModal.open();
         return;
       }
-      const intent = dropIntent(b, student, target);
+      if (intent === null) return;
       if (intent.kind === "move") {
-        void move(intent.move);
+        void move(intent.move, dragged ? student : null);
       } else if (intent.kind === "refused") {
         showError(intent.reason);
         dispatch({ type: "announce", text: `Impossible : ${intent.reason}` });
@@ -276,8 +299,8 @@ export function useBoard(
       dragEnd: (id, over) => {
         const student = studentOf(id);
         const target = targetOf(over);
-        dispatch({ type: "dragEnd" });
-        if (student !== null && target !== null) drop(student, target);
+        if (student !== null && target !== null) drop(student, target, false, true);
+        else dispatch({ type: "dragEnd" });
       },
       dragCancel: () => dispatch({ type: "dragEnd" }),
       clearError,
