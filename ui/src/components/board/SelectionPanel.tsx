@@ -158,11 +158,7 @@ export function SelectionPanel({ selection, actions }: { selection: Selection; a
             </Button>
           </div>
         </>
-      ) : (
-        <p className="fr-text--sm fr-mb-2w" id="selected-diagnosis">
-          <strong>{board.excluded.has(id) ? "Hors des états retenus :" : "Sans binôme."}</strong> {diagnosis ?? "Diagnostic en cours…"}
-        </p>
-      )}
+      ) : null}
 
       <div className="binomes-actions">
         <Button iconId="fr-icon-user-add-line" size="small" onClick={actions.openAssign} disabled={busy} nativeButtonProps={{ id: "assign" }}>
@@ -175,6 +171,13 @@ export function SelectionPanel({ selection, actions }: { selection: Selection; a
           Signaler un retrait…
         </Button>
       </div>
+      {pair && explained ? null : (
+        // Under the actions: the diagnosis comes a moment after the selection, and its text,
+        // longer than « Diagnostic en cours… », would move « Affecter à… » under the pointer.
+        <p className="fr-text--sm fr-mt-1w fr-mb-2w" id="selected-diagnosis">
+          <strong>{board.excluded.has(id) ? "Hors des états retenus :" : "Sans binôme."}</strong> {diagnosis ?? "Diagnostic en cours…"}
+        </p>
+      )}
       {withdrawing ? (
         <div className="fr-mt-2w" id="withdraw-form">
           <p className="fr-text--sm fr-mb-1w">

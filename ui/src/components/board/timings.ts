@@ -47,9 +47,21 @@ export function boardStart(): number {
   return start;
 }
 
-/** The board is shown: the first time, how long since `start` (from `boardStart`). */
+/** Calls `then` once the next frame is drawn (its animation frame, then the task after it): the
+ * end of the frame that shows what the page has just committed. */
+function afterNextFrame(then: () => void) {
+  requestAnimationFrame(() => setTimeout(then, 0));
+}
+
+let boardPaintAwaited = false;
+/** The board is committed (call from a layout effect): the first time, how long from `start`
+ * (from `boardStart`) to the end of the frame that shows it. */
 export function recordBoardPaint(start: number) {
-  if (MEASURING && timings.boardPaintMs === null) timings.boardPaintMs = performance.now() - start;
+  if (!MEASURING || timings.boardPaintMs !== null || boardPaintAwaited) return;
+  boardPaintAwaited = true;
+  afterNextFrame(() => {
+    timings.boardPaintMs = performance.now() - start;
+  });
 }
 
 /** A move starts: when, or null when not measuring. */
@@ -57,9 +69,10 @@ export function moveStarted(): number | null {
   return MEASURING ? performance.now() : null;
 }
 
-/** The change a move made is shown: how long since `start` (from `moveStarted`). */
+/** The change a move made is committed (call from a layout effect): how long from `start` (from
+ * `moveStarted`) to the end of the frame that shows it. */
 export function recordDrop(start: number) {
-  if (MEASURING) pushCapped(timings.dropsMs, performance.now() - start, MAX_DROPS);
+  if (MEASURING) afterNextFrame(() => pushCapped(timings.dropsMs, performance.now() - start, MAX_DROPS));
 }
 
 /** The change a move made came back saved from the store: how long since `start` (the command's
@@ -82,5 +95,5 @@ export function boardCommitted() {
   const committed = performance.now();
   pushCapped(timings.renderMs, committed - moveRender, MAX_DROPS);
   moveRender = "none";
-  requestAnimationFrame(() => setTimeout(() => pushCapped(timings.frameMs, performance.now() - committed, MAX_DROPS), 0));
+  afterNextFrame(() => pushCapped(timings.frameMs, performance.now() - committed, MAX_DROPS));
 }

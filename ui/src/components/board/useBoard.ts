@@ -312,8 +312,8 @@ export function useBoard(
   }, [actions, edition, version]);
 
   // First paint of the board, and each change shown after a drop: measured for the benchmark
-  // (in its build only).
-  useEffect(() => {
+  // (in its build only), from the commit (a layout effect) to the end of the frame after it.
+  useLayoutEffect(() => {
     if (!MEASURING || state.board === null) return;
     recordBoardPaint(openedAt);
     if (dropAt.current !== null) {
