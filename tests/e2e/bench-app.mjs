@@ -14,6 +14,7 @@
 //     list, then chosen in « Affecter à… » and « Retirer » — each kind also on a line of its own;
 //   - export written (« Choisir où l'enregistrer… » → « Classeur enregistré » shown);
 //   - memory: proportional set size of the app and of its WebKit processes with the edition open.
+import { execFileSync } from "node:child_process";
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { clickOn, drag, selectOption, startApp, waitForText } from "./harness.mjs";
@@ -389,7 +390,15 @@ try {
     console.log(`  page: ${dom.elements} elements, ${dom.ambassadorRows} ambassador rows and ${dom.studentCards} student cards rendered by the virtual lists`);
   }
 } catch (error) {
-  await browser.saveScreenshot(`${process.env.BENCH_SHOT ?? "/tmp"}/bench-app-failure.png`).catch(() => {});
+  // The X screen, not WebKitWebDriver's screenshot: that one can hang for minutes on a page
+  // painted in software, as the app is measured here.
+  const shot = `${process.env.BENCH_SHOT ?? "/tmp"}/bench-app-failure.png`;
+  try {
+    execFileSync("import", ["-window", "root", shot]);
+    console.error(`(the screen at the failure: ${shot})`);
+  } catch {
+    // No screenshot: the error below says what failed.
+  }
   throw error;
 } finally {
   await session.stop();
