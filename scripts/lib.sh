@@ -51,6 +51,21 @@ ensure_toolchains() {
   fi
 }
 
+# The target directory is shared across clones, and Cargo takes this repository's crates built
+# in another clone at the same commit for fresh — with that clone's path compiled into them: the
+# tests' `env!("CARGO_MANIFEST_DIR")` then looks for the samples there, and fails once that clone
+# is gone. Built again, for the host and for Windows, when another clone used the directory last.
+forget_builds_of_other_clones() {
+  local mark="$CARGO_TARGET_DIR/.binomes-clone"
+  if [ -f "$mark" ] && [ "$(cat "$mark")" != "$ROOT" ]; then
+    step "The target directory was last used from $(cat "$mark"): this repository's crates are built again"
+    (cd "$ROOT" && cargo clean -q -p binome -p binomes-desktop \
+      && cargo clean -q -p binome --target x86_64-pc-windows-gnu) || true
+  fi
+  mkdir -p "$CARGO_TARGET_DIR"
+  printf '%s\n' "$ROOT" >"$mark"
+}
+
 # npm ci in a folder, only when its lock file changed since the last install.
 ensure_npm() {
   local dir="$1" stamp

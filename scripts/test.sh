@@ -6,6 +6,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$ROOT"
 
 ensure_toolchains
+forget_builds_of_other_clones
 ensure_apt "${BUILD_PACKAGES[@]}" "${DISPLAY_PACKAGES[@]}" "${E2E_PACKAGES[@]}" "${CHECK_PACKAGES[@]}" \
   "${SMTP_TEST_PACKAGES[@]}"
 rustup component list --installed 2>/dev/null | grep -q rustfmt || rustup component add rustfmt clippy
