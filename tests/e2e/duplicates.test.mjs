@@ -4,7 +4,7 @@
 // personnes » is remembered and the two are not listed again.
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
-import { clickOn, newProfile, openModal, screenshot, startApp, typeInto, waitForText } from "./harness.mjs";
+import { clickOn, newProfile, openModal, screenshot, startApp, typeInto, waitForGone, waitForText } from "./harness.mjs";
 
 describe("probable duplicates merged or kept apart", () => {
   const profile = newProfile();
@@ -71,7 +71,7 @@ describe("probable duplicates merged or kept apart", () => {
     assert.equal(await (await browser.$('#probable-duplicates input[type="radio"]')).isSelected(), true);
     await click('#probable-duplicates [data-action="merge-duplicate"]');
     await waitForText(browser, "#people-notice", "Fusion de Anne DOUBLON dans Anne DOUBLON (École repris)");
-    await (await browser.$("#probable-duplicates")).waitForExist({ reverse: true, timeout: 5_000 });
+    await waitForGone(browser, "#probable-duplicates", 5_000);
     await search("doublon");
     await browser.waitUntil(async () => (await rows()) === 1, { timeout: 5_000, timeoutMsg: "one row for Anne after the merge" });
     await waitForText(browser, "#students-table", "anne.doublon@etu.example");
@@ -97,7 +97,7 @@ describe("probable duplicates merged or kept apart", () => {
   it("keeps two people apart when told so, and does not list them again", async () => {
     await click('#probable-duplicates [data-action="keep-apart"]');
     await waitForText(browser, "#people-notice", "deux personnes, plus proposées comme doublon");
-    await (await browser.$("#probable-duplicates")).waitForExist({ reverse: true, timeout: 5_000 });
+    await waitForGone(browser, "#probable-duplicates", 5_000);
     // Still so once the lists are read again.
     await search("");
     await click("button.fr-tabs__tab*=Ambassadeurs");

@@ -266,3 +266,12 @@ export async function selectOption(browser, selector, value) {
   await browser.execute((node) => node.scrollIntoView({ block: "center", behavior: "instant" }), el);
   await el.selectByAttribute("value", value);
 }
+
+/** Waits until nothing in the page matches `selector`, asking the page itself: WebDriver's own
+ * lookup fails (« stale element ») when the element goes in the middle of it. */
+export async function waitForGone(browser, selector, timeout = 10_000) {
+  await browser.waitUntil(() => browser.execute((s) => document.querySelector(s) === null, selector), {
+    timeout,
+    timeoutMsg: `${selector} still in the page after ${timeout} ms`,
+  });
+}

@@ -4,7 +4,7 @@ import assert from "node:assert/strict";
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
-import { clickOn, openModal, newProfile, screenshot, startApp, waitForText } from "./harness.mjs";
+import { clickOn, openModal, newProfile, screenshot, startApp, waitForGone, waitForText } from "./harness.mjs";
 
 const SAMPLES = path.resolve(import.meta.dirname, "../../assets/samples");
 const profile = newProfile();
@@ -101,7 +101,7 @@ describe("Importing sign-up sheets through the wizard", () => {
     await screenshot(browser, "13-colonne-corrigee");
     const rattach = await browser.$('select[data-unknown="Luthier numérique"]');
     await rattach.selectByAttribute("value", "concepteur-developpeur");
-    await (await browser.$("#import-unknown")).waitForExist({ reverse: true, timeout: 10_000 });
+    await waitForGone(browser, "#import-unknown", 10_000);
     await click("#import-confirm");
     await waitForText(browser, "#import-done", "1 importée");
     await click("#import-close");
@@ -218,7 +218,7 @@ describe("Importing sign-up sheets through the wizard", () => {
     await waitForText(browser, "#import-progress", "lignes lues", 30_000);
     await screenshot(browser, "14-lecture-en-cours");
     await click("#import-cancel");
-    await (await browser.$("#import-progress")).waitForExist({ reverse: true, timeout: 30_000 });
+    await waitForGone(browser, "#import-progress", 30_000);
     assert.equal(await (await browser.$("#import-preview")).isExisting(), false, "nothing to confirm");
     assert.equal(await (await browser.$('[role="alert"]')).isExisting(), false, "a stop is not an error");
     await (await browser.$("#import-choose")).waitForClickable({ timeout: 5_000 });
