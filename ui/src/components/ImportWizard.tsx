@@ -13,7 +13,7 @@ import { ErrorAlert } from "./ErrorAlert";
 import { ImportStates } from "./ImportStates";
 import { HandEditedChoices } from "./people/HandEditedChoices";
 import { RecognizedValues } from "./RecognizedValues";
-import { ReferentialOptions } from "./ReferentialOptions";
+import { RattachSelect, rowsOf } from "./ReferentialOptions";
 import type { TakeFromFile } from "../bindings/TakeFromFile";
 import { TableFrame } from "./TableFrame";
 import { confidenceLabel, importSummary, roleLabel } from "../importText";
@@ -337,24 +337,16 @@ function ImportPreview({
                     <tr key={`${value.kind}:${value.text}`}>
                       <td>{value.text}</td>
                       <td>{value.kind === "job" ? "métier" : "administration"}</td>
+                      <td>{rowsOf(value)}</td>
                       <td>
-                        {value.count} ({value.rows.join(", ")}
-                        {value.count > value.rows.length ? "…" : ""})
-                      </td>
-                      <td>
-                        <select
-                          className="fr-select"
-                          aria-label={`Rattacher « ${value.text} » à`}
-                          data-unknown={value.text}
-                          value=""
-                          disabled={busy}
-                          onChange={(event) => {
-                            if (event.target.value !== "") onRattach(value.kind, value.text, event.target.value);
-                          }}
-                        >
-                          <option value="">— choisir —</option>
-                          <ReferentialOptions entries={entries} />
-                        </select>
+                        <RattachSelect
+                          label={`Rattacher « ${value.text} » à`}
+                          placeholder="— choisir —"
+                          entries={entries}
+                          busy={busy}
+                          onChoose={(code) => onRattach(value.kind, value.text, code)}
+                          unknown={value.text}
+                        />
                       </td>
                     </tr>
                   );

@@ -2,7 +2,7 @@ import { useState } from "react";
 import type { RecognizedValue } from "../bindings/RecognizedValue";
 import type { ReferentialLists } from "../bindings/ReferentialLists";
 import type { SynonymKind } from "../bindings/SynonymKind";
-import { ReferentialOptions } from "./ReferentialOptions";
+import { RattachSelect, rowsOf } from "./ReferentialOptions";
 import { TableFrame } from "./TableFrame";
 
 /** Every métier and administration the import recognised, as written and as taken — those not
@@ -50,23 +50,15 @@ export function RecognizedValues({
                     <td>{value.text}</td>
                     <td>{value.label}</td>
                     <td>{value.how}</td>
+                    <td>{rowsOf(value)}</td>
                     <td>
-                      {value.count} ({value.rows.join(", ")}
-                      {value.count > value.rows.length ? "…" : ""})
-                    </td>
-                    <td>
-                      <select
-                        className="fr-select"
-                        aria-label={`Rattacher « ${value.text} » à une autre entrée`}
-                        value=""
-                        disabled={busy}
-                        onChange={(event) => {
-                          if (event.target.value !== "") onRattach(value.kind, value.text, event.target.value);
-                        }}
-                      >
-                        <option value="">— garder —</option>
-                        <ReferentialOptions entries={entries.filter((entry) => entry.code !== value.code)} />
-                      </select>
+                      <RattachSelect
+                        label={`Rattacher « ${value.text} » à une autre entrée`}
+                        placeholder="— garder —"
+                        entries={entries.filter((entry) => entry.code !== value.code)}
+                        busy={busy}
+                        onChoose={(code) => onRattach(value.kind, value.text, code)}
+                      />
                     </td>
                   </tr>
                 );
