@@ -73,7 +73,8 @@ for exe in "${TESTS[@]}"; do
   if [ "$status" -ne 0 ]; then
     [ -n "$f" ] && [ "$f" -gt 0 ] || failed=$((failed + 1))
     failures+=("${name%-*}")
-    grep -E '^(test .* FAILED|---- |thread .* panicked|  left|  right|assertion)' "$log" | head -40 || true
+    # A panic's message is on the line after « panicked at ».
+    grep -A1 -E '^(test .* FAILED|---- |thread .* panicked|  left|  right|assertion)' "$log" | grep -v '^--$' | head -60 || true
   fi
   rm -f "$log"
 done

@@ -252,6 +252,24 @@ fn child_working_until_killed() {
     }
 }
 
+/// Starts the kill test's child. Under Wine, starting it failed once in a CI run out of many
+/// (the error was not kept); starting the test's own executable is the harness, not what is
+/// tested, so a failed start is told on stderr and tried again, three times at most.
+fn start_child(command: &mut Command, round: u32) -> std::process::Child {
+    let mut attempt = 1;
+    loop {
+        match command.spawn() {
+            Ok(child) => return child,
+            Err(e) if attempt < 3 => {
+                eprintln!("round {round}: the child could not be started ({e:?}), trying again");
+                std::thread::sleep(std::time::Duration::from_millis(200));
+                attempt += 1;
+            }
+            Err(e) => panic!("round {round}: the child could not be started: {e:?}"),
+        }
+    }
+}
+
 #[test]
 fn the_store_survives_being_killed_at_random_moments() {
     let dir = tempfile::tempdir().unwrap();
@@ -265,8 +283,11 @@ fn the_store_survives_being_killed_at_random_moments() {
     let mut seed: u64 = 0xdead_beef;
     let (mut saved, mut imports, mut suggestions, mut exports) = (0u64, 0u32, 0u32, 0u32);
     let mut next_step = 0u64;
+    // What the child says when it stops on its own: a failed step, which the test must show.
+    let child_stderr = dir.path().join("enfant-stderr.txt");
     for round in 0..kills {
-        let mut child = Command::new(std::env::current_exe().unwrap())
+        let mut command = Command::new(std::env::current_exe().unwrap());
+        command
             .args([
                 "child_working_until_killed",
                 "--exact",
@@ -278,9 +299,8 @@ fn the_store_survives_being_killed_at_random_moments() {
             .env("BINOMES_KILL_TEST_START", next_step.to_string())
             .env("BINOMES_KILL_TEST_EDITION", edition.0.to_string())
             .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap();
+            .stderr(std::fs::File::create(&child_stderr).unwrap());
+        let mut child = start_child(&mut command, round);
         // Killed after a pseudo-random number of saved steps (0–24): sometimes while opening,
         // mostly in the middle of the next write — an edit, an import, a suggestion, an export.
         seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
@@ -290,7 +310,14 @@ fn the_store_survives_being_killed_at_random_moments() {
         let mut imported: Vec<i64> = Vec::new();
         let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
         while done < wait_for {
-            let Some(Ok(line)) = lines.next() else { break };
+            let Some(Ok(line)) = lines.next() else {
+                // Its output ended: the child stopped on its own.
+                let status = child.wait().unwrap();
+                panic!(
+                    "round {round}: the child stopped on its own ({status}) after {done} steps:\n{}",
+                    std::fs::read_to_string(&child_stderr).unwrap_or_default()
+                );
+            };
             let parts: Vec<&str> = line.split_whitespace().collect();
             let [kind, n, detail] = parts[..] else {
                 continue;
@@ -308,7 +335,7 @@ fn the_store_survives_being_killed_at_random_moments() {
                 _ => {}
             }
         }
-        child.kill().unwrap(); // SIGKILL on Unix
+        child.kill().unwrap(); // SIGKILL on Unix, TerminateProcess on Windows
         child.wait().unwrap();
         saved += done;
         imports += imported.len() as u32;
