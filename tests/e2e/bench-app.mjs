@@ -369,6 +369,7 @@ try {
     const saved = (await browser.execute(() => window.__binomesTimings.savedMs)) ?? [];
     const rendered = (await browser.execute(() => window.__binomesTimings.renderMs)) ?? [];
     const framed = (await browser.execute(() => window.__binomesTimings.frameMs)) ?? [];
+    const confirmed = (await browser.execute(() => window.__binomesTimings.confirmedMs)) ?? [];
 
     const summary = await (await browser.$("#board-summary")).getText();
     console.log(`Edition: ${summary}`);
@@ -379,9 +380,11 @@ try {
     line("  a drop with the pointer", byKind.pointer, "–");
     line("  a choice in « Affecter à… »", byKind.assign, "–");
     line("  « Retirer »", byKind.unpair, "–");
-    if (saved.length > 0) line("  of which: the move saved (command's round trip)", saved, "–");
-    if (rendered.length > 0) line("  the board's render and commit", rendered, "–");
+    if (rendered.length > 0) line("  of which: from the move to the board's commit", rendered, "–");
     if (framed.length > 0) line("  then the next frame drawn", framed, "–");
+    console.log(`  (${confirmed.length} of the ${moves.length} moves shown before the store saved them; the others once saved)`);
+    if (saved.length > 0) line("  the store's answer seen (after that frame)", saved, "–");
+    if (confirmed.length > 0) line("  the store's answer shown, the move saved", confirmed, "–");
     line("export → « Classeur enregistré » shown", exports, "≤ 500 ms");
     console.log(`first paint of the board (click that opens the edition)  ${boardPaint.toFixed(0)} ms  target ≤ 1000 ms`);
     console.log(`  (cold start: ${percentile(toNavigation, 50).toFixed(0)} ms from the process start to the page's navigation, median; the rest is the page's load and first render)`);

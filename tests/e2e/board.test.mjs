@@ -126,6 +126,30 @@ describe("the pairing board", () => {
     await status("Annulé");
   });
 
+  it("shows a move at once, and takes it back when the store refuses it", async () => {
+    // A pair the organiser rules out (« Écarter ») cannot be made again by hand: the store says no.
+    const student = await (await browser.$("#board-grid [data-student]")).getAttribute("data-student");
+    const ambassador = await ambassadorOf(browser, student);
+    const ambassadorName = await nameOf(browser, `#board-grid [data-ambassador="${ambassador}"] .binomes-cell--who`);
+    await clickChip(browser, student);
+    await click("#forbid");
+    await waitForText(browser, "#board-status", "Enregistré");
+    assert.equal(await ambassadorOf(browser, student), null);
+    // Chosen again in « Affecter à… », where the list says the pair is ruled out.
+    await openModal(browser, "#assign", "#assign-modal");
+    await (await browser.$("#assign-search")).setValue(ambassadorName);
+    const choice = `#assign-list [data-choice="${ambassador}"]`;
+    await waitForText(browser, choice, "paire écartée par l'organisateur");
+    await click(choice);
+    await status("Impossible : Cette paire est interdite par l'organisateur.");
+    // Back where the store has them: without a pair, not on the ambassador.
+    assert.equal(await ambassadorOf(browser, student), null);
+    await waitForText(browser, "#selected-diagnosis", "Sans binôme.");
+    await click("#undo");
+    await status("Annulé");
+    assert.equal(await ambassadorOf(browser, student), ambassador);
+  });
+
   it("pairs a student with the keyboard: Enter selects, « Affecter à… » lists ambassadors by score", async () => {
     // Those left without a pair by the suggestion are often those the rules allow with nobody:
     // the first whose list has an allowed ambassador (with points) is taken.

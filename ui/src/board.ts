@@ -4,6 +4,7 @@
 import type { Ambassador } from "./bindings/Ambassador";
 import type { BoardChange } from "./bindings/BoardChange";
 import type { BoardData } from "./bindings/BoardData";
+import type { Compatibility } from "./bindings/Compatibility";
 import type { DepartementEntry } from "./bindings/DepartementEntry";
 import type { ExplainedPair } from "./bindings/ExplainedPair";
 import type { HistoryState } from "./bindings/HistoryState";
@@ -105,6 +106,73 @@ export function applyChange(state: BoardState, change: BoardChange): BoardState 
     if (before && before.length === list.length && before.every((p, i) => p === list[i])) ofAmbassador.set(id, before);
   }
   return { ...state, pairs: byId, pairOfStudent: ofStudent, pairsOfAmbassador: ofAmbassador, history: change.history };
+}
+
+/** A move shown before the store has saved it (#21: the organiser sees it in the drop's own
+ * frame): the student's pair as the store will make it, or none when the move unpairs them. */
+export type PendingMove = { key: number; student: number; pair: ExplainedPair | null };
+
+/** Pending pairs' ids: above any stored pair's, so that a pending pair sits where its stored
+ * one will (pairs are shown in id order), and in the order the moves were made. */
+export const PENDING_IDS = 2 ** 52;
+
+/** The move as the store will save it, when that can be told beforehand: a student unpaired, or
+ * paired by hand with an ambassador with a place left (a locked, proposed pair), the student's
+ * compatibilities read (its score and reasons, or why it is against the rules, explained as the
+ * store explains it). Null for the rest — a swap, a replacement, a student outside the retained
+ * states, compatibilities not read yet: those are shown once saved. A pair the organiser ruled
+ * out is refused by the store: shown for the time of the round trip, then taken away. */
+export function pendingMove(
+  state: BoardState,
+  edition: number,
+  move: Move,
+  compatibility: Compatibility[] | undefined,
+  key: number,
+): PendingMove | null {
+  if (move.displace !== undefined || move.swap || state.excluded.has(move.student)) return null;
+  if (move.to === null) return state.pairOfStudent.has(move.student) ? { key, student: move.student, pair: null } : null;
+  const to = move.to;
+  const standing = compatibility?.find((c) => c.ambassador === to);
+  const ambassador = state.ambassadorById.get(to);
+  if (!standing || !ambassador || placesLeft(state, ambassador) === 0) return null;
+  const { evaluation } = standing;
+  return {
+    key,
+    student: move.student,
+    pair: {
+      pair: {
+        id: key,
+        editionId: edition,
+        studentId: move.student,
+        ambassadorId: to,
+        status: "proposed",
+        origin: "manual",
+        locked: true,
+        note: null,
+        agreedDate: null,
+      },
+      score: evaluation?.score ?? 0,
+      reasons: evaluation ? evaluation.parts.map((p) => p.reason) : [`fait à la main hors des règles : ${standing.barrier ?? ""}`],
+      wishRank: evaluation?.wishRank ?? null,
+      distanceKm: evaluation?.distanceKm ?? null,
+    },
+  };
+}
+
+/** The board with pending moves shown on it, in the order they were made. */
+export function withPendingMoves(state: BoardState, pending: PendingMove[]): BoardState {
+  return pending.reduce((board, move) => {
+    const current = board.pairOfStudent.get(move.student);
+    return applyChange(board, {
+      label: "",
+      pairs: move.pair ? [move.pair] : [],
+      removed: current ? [current.pair.id] : [],
+      forbiddenChanged: false,
+      withdrawalsChanged: false,
+      peopleChanged: false,
+      history: board.history,
+    });
+  }, state);
 }
 
 export function placesLeft(state: BoardState, ambassador: Ambassador): number {

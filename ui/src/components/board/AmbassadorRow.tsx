@@ -75,8 +75,10 @@ export const AmbassadorRow = memo(function AmbassadorRow({
       <div role="cell" className="binomes-cell binomes-cell--students">
         {pairs.map((p) => {
           const student = studentById.get(p.pair.studentId);
+          // Keyed by student: a move shown before it is saved keeps its card (and its focus)
+          // when the saved pair, with its own id, takes its place.
           return student ? (
-            <StudentChip key={p.pair.id} student={student} pair={p} selected={selected === student.id} onSelect={onSelect} />
+            <StudentChip key={p.pair.studentId} student={student} pair={p} selected={selected === student.id} onSelect={onSelect} />
           ) : null;
         })}
         {isOver && preview ? (

@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import {
   DndContext,
   DragOverlay,
@@ -29,7 +29,6 @@ import { ExcludedList } from "./ExcludedList";
 import { StateModal } from "./StateModal";
 import { SelectionPanel } from "./SelectionPanel";
 import { statusLabel } from "./StudentChip";
-import { boardCommitted, boardRenderStarted } from "./timings";
 import { UnpairedList } from "./UnpairedList";
 import { useBoard } from "./useBoard";
 
@@ -56,10 +55,7 @@ export function Board({
   onChanged: () => void;
   onRulesChanged?: () => void;
 }) {
-  boardRenderStarted();
   const { state, busy, error, actions } = useBoard(edition, version, onChanged, onRulesChanged);
-  // A move's render measured (benchmark build only; nothing otherwise).
-  useLayoutEffect(boardCommitted);
   const { board, filters, selected, dragged, over, compat } = state;
 
   const rows = useMemo(() => (board ? filterAmbassadors(board, filters) : []), [board, filters]);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { BoardChange } from "../../bindings/BoardChange";
 import type { Compatibility } from "../../bindings/Compatibility";
-import { boardFrom, filterAmbassadors, noBoardFilters, summary } from "../../board";
+import { boardFrom, filterAmbassadors, noBoardFilters, PENDING_IDS, pendingMove, summary } from "../../board";
 import { board, data, pair } from "../../boardFixtures";
 import {
   boardReducer,
@@ -44,6 +44,73 @@ const compatibility = (ambassador: number, extra: Partial<Compatibility> = {}): 
   placesLeft: 1,
   current: false,
   ...extra,
+});
+
+describe("a move shown before the store has saved it (#21)", () => {
+  const chloeToYasmine = (state: BoardUi) =>
+    pendingMove(state.board!, 1, { student: 3, to: 11, swap: false }, [compatibility(11, { evaluation: { score: 75, parts: [{ points: 75, reason: "métier souhaité n°1 : Data scientist" }], wishRank: 1, distanceKm: 3 } })], PENDING_IDS);
+
+  it("is shown at once as the store will save it, and ends the drag in the same render", () => {
+    const dragging = after(loaded(), { type: "dragStart", student: 3 });
+    const move = chloeToYasmine(dragging);
+    expect(move).not.toBe(null);
+    const shown = after(dragging, { type: "moving", move: move!, dropped: 3 });
+    const p = shown.board!.pairOfStudent.get(3)!;
+    expect(p.pair).toMatchObject({ ambassadorId: 11, status: "proposed", origin: "manual", locked: true });
+    expect(p.score).toBe(75);
+    expect(p.reasons).toEqual(["métier souhaité n°1 : Data scientist"]);
+    // After Bruno's pair (id 101) in Yasmine's row, where the saved pair will be.
+    expect(shown.board!.pairsOfAmbassador.get(11)!.map((x) => x.pair.studentId)).toEqual([2, 3]);
+    expect(shown.dragged).toBe(null);
+    // The store's board is untouched until the store answers.
+    expect(shown.confirmed!.pairOfStudent.has(3)).toBe(false);
+  });
+
+  it("gives its place to the saved pair when the change comes back, without a second card", () => {
+    const state = loaded();
+    const move = chloeToYasmine(state)!;
+    const saved = after(state, { type: "moving", move }, { type: "changed", change: change(), settles: move.key });
+    expect(saved.pending).toEqual([]);
+    expect(saved.board!.pairsOfAmbassador.get(11)!.map((x) => x.pair.id)).toEqual([101, 102]);
+    expect(saved.board!.pairs.has(move.key)).toBe(false);
+    expect(saved.board).toBe(saved.confirmed);
+    expect(saved.announce).toBe("Chloé avec Yasmine. Enregistré.");
+  });
+
+  it("goes away when the store refuses it: the board is as the store has it", () => {
+    const state = loaded();
+    const move = chloeToYasmine(state)!;
+    const refused = after(state, { type: "moving", move }, { type: "moveFailed", settles: move.key });
+    expect(refused.board!.pairOfStudent.has(3)).toBe(false);
+    expect(refused.pending).toEqual([]);
+  });
+
+  it("stays shown over a change saved meanwhile, and over the board read again", () => {
+    const state = loaded();
+    const move = chloeToYasmine(state)!;
+    const other = change({ label: "Alice retiré(e)", pairs: [], removed: [100], history: { undo: "Alice retiré(e)", redo: null } });
+    const meanwhile = after(state, { type: "moving", move }, { type: "changed", change: other });
+    expect(meanwhile.board!.pairOfStudent.get(3)!.pair.ambassadorId).toBe(11);
+    expect(meanwhile.board!.pairOfStudent.has(1)).toBe(false);
+    const read = after(meanwhile, { type: "loaded", board: board() });
+    expect(read.board!.pairOfStudent.get(3)!.pair.ambassadorId).toBe(11);
+  });
+
+  it("is unpairing shown at once; a move whose result is not known beforehand waits for the store", () => {
+    const state = loaded();
+    const unpair = pendingMove(state.board!, 1, { student: 2, to: null, swap: false }, undefined, PENDING_IDS);
+    expect(after(state, { type: "moving", move: unpair! }).board!.pairOfStudent.has(2)).toBe(false);
+    // Not read yet: its score is unknown.
+    expect(pendingMove(state.board!, 1, { student: 3, to: 11, swap: false }, undefined, PENDING_IDS)).toBe(null);
+    // Against the rules: said as the store says it.
+    const against = pendingMove(state.board!, 1, { student: 3, to: 11, swap: false }, [compatibility(11, { evaluation: null, barrier: "trop loin" })], PENDING_IDS);
+    expect(against!.pair).toMatchObject({ score: 0, reasons: ["fait à la main hors des règles : trop loin"], wishRank: null, distanceKm: null });
+    // Onto a full ambassador, or a swap: the store's answer is shown.
+    expect(pendingMove(state.board!, 1, { student: 3, to: 10, swap: false }, [compatibility(10)], PENDING_IDS)).toBe(null);
+    expect(pendingMove(state.board!, 1, { student: 3, to: 10, displace: 1, swap: true }, [compatibility(10)], PENDING_IDS)).toBe(null);
+    // Nobody to unpair.
+    expect(pendingMove(state.board!, 1, { student: 3, to: null, swap: false }, undefined, PENDING_IDS)).toBe(null);
+  });
 });
 
 describe("the board's reducer", () => {

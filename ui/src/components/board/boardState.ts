@@ -20,14 +20,21 @@ import {
   type BoardSummary,
   type DropIntent,
   type DropTarget,
+  type PendingMove,
+  withPendingMoves,
 } from "../../board";
 
 /** A drop on a full ambassador, waiting for the organiser to choose: swap or replace. */
 export type FullIntent = Extract<DropIntent, { kind: "full" }>;
 
 export type BoardUi = {
-  /** Null until first read. */
+  /** What the board shows: the store's board with the pending moves on it. Null until first read. */
   board: BoardState | null;
+  /** The board as the store has it (`board` without the pending moves). */
+  confirmed: BoardState | null;
+  /** Moves shown before the store has saved them, oldest first: each goes when its change comes
+   * back (then shown as saved) or fails (then the board is as the store has it). */
+  pending: PendingMove[];
   /** The last change or failure, in words, for screen readers. */
   announce: string;
   selected: number | null;
@@ -60,6 +67,8 @@ export type StateAsk = { student: number; target: DropTarget; question: string }
 
 export const initialBoardUi: BoardUi = {
   board: null,
+  confirmed: null,
+  pending: [],
   announce: "",
   selected: null,
   filters: noBoardFilters,
@@ -80,8 +89,14 @@ export type BoardEvent =
   /** The whole board read (again): what was read for it is stale. */
   | { type: "loaded"; board: BoardState }
   /** A change saved in the store (a move, an edit, undo…). One that changed withdrawals reshapes
-   * the board, which is then read again (`loaded`); the others are applied in place. */
-  | { type: "changed"; change: BoardChange }
+   * the board, which is then read again (`loaded`); the others are applied in place. `settles`:
+   * the pending move this change is the saving of. */
+  | { type: "changed"; change: BoardChange; settles?: number }
+  /** A move shown at once, before the store saves it; `dropped`: the student whose drag it ends
+   * (the drag's marks go in the same render). */
+  | { type: "moving"; move: PendingMove; dropped?: number }
+  /** A pending move the store refused: it goes from the board. */
+  | { type: "moveFailed"; settles: number }
   | { type: "compatibility"; student: number; list: Compatibility[] }
   | { type: "diagnoses"; diagnoses: Map<number, string> }
   | { type: "announce"; text: string }
@@ -114,11 +129,34 @@ export function changeAnnouncement(change: BoardChange): string {
 export function boardReducer(state: BoardUi, event: BoardEvent): BoardUi {
   switch (event.type) {
     case "loaded":
-      return { ...state, board: event.board, compat: new Map(), diagnoses: null };
+      return {
+        ...state,
+        confirmed: event.board,
+        board: withPendingMoves(event.board, state.pending),
+        compat: new Map(),
+        diagnoses: null,
+      };
     case "changed": {
-      const { change } = event;
-      const board = change.withdrawalsChanged || change.peopleChanged || state.board === null ? state.board : applyChange(state.board, change);
-      return { ...state, board, compat: new Map(), diagnoses: null, announce: changeAnnouncement(change) };
+      const { change, settles } = event;
+      const confirmed =
+        change.withdrawalsChanged || change.peopleChanged || state.confirmed === null ? state.confirmed : applyChange(state.confirmed, change);
+      const pending = settles === undefined ? state.pending : state.pending.filter((m) => m.key !== settles);
+      const board = confirmed === null ? state.board : withPendingMoves(confirmed, pending);
+      return { ...state, board, confirmed, pending, compat: new Map(), diagnoses: null, announce: changeAnnouncement(change) };
+    }
+    case "moving": {
+      if (state.board === null) return state;
+      const dragEnds = event.dropped !== undefined && event.dropped === state.dragged;
+      return {
+        ...state,
+        board: withPendingMoves(state.board, [event.move]),
+        pending: [...state.pending, event.move],
+        ...(dragEnds ? { dragged: null, over: null } : {}),
+      };
+    }
+    case "moveFailed": {
+      const pending = state.pending.filter((m) => m.key !== event.settles);
+      return { ...state, pending, board: state.confirmed === null ? state.board : withPendingMoves(state.confirmed, pending) };
     }
     case "compatibility":
       return { ...state, compat: new Map(state.compat).set(event.student, event.list) };

@@ -16,16 +16,16 @@ export const MAX_DROPS = 10_000;
 type Timings = {
   boardPaintMs: number | null;
   dropsMs: number[];
-  /** Of each move: the command's round trip, the board's render and commit, the frame after. */
+  /** Of each move: the store's answer seen; from the move to the board's commit; the frame after. */
   savedMs: number[];
   renderMs: number[];
   frameMs: number[];
+  /** Of each move shown before the store saved it: from the move to its change, saved, shown. */
+  confirmedMs: number[];
   editionOpenedAt: number | null;
 };
 
-const timings: Timings = { boardPaintMs: null, dropsMs: [], savedMs: [], renderMs: [], frameMs: [], editionOpenedAt: null };
-/** A move came back saved and its render has not started / has started at this time. */
-let moveRender: "none" | "awaited" | number = "none";
+const timings: Timings = { boardPaintMs: null, dropsMs: [], savedMs: [], renderMs: [], frameMs: [], confirmedMs: [], editionOpenedAt: null };
 if (MEASURING) (window as unknown as { __binomesTimings: Timings }).__binomesTimings = timings;
 
 /** Adds `value` at the end of `list`, dropping the oldest beyond `max`. */
@@ -49,7 +49,7 @@ export function boardStart(): number {
 
 /** Calls `then` once the next frame is drawn (its animation frame, then the task after it): the
  * end of the frame that shows what the page has just committed. */
-function afterNextFrame(then: () => void) {
+export function afterNextFrame(then: () => void) {
   requestAnimationFrame(() => setTimeout(then, 0));
 }
 
@@ -69,31 +69,28 @@ export function moveStarted(): number | null {
   return MEASURING ? performance.now() : null;
 }
 
-/** The change a move made is committed (call from a layout effect): how long from `start` (from
- * `moveStarted`) to the end of the frame that shows it. */
+/** The board committed the move (call from a layout effect): how long from `start` (from
+ * `moveStarted`) to the commit, then to the end of the frame that shows it. A move shown before
+ * the store saves it is committed in its own render; the others, when the store's answer comes. */
 export function recordDrop(start: number) {
-  if (MEASURING) afterNextFrame(() => pushCapped(timings.dropsMs, performance.now() - start, MAX_DROPS));
-}
-
-/** The change a move made came back saved from the store: how long since `start` (the command's
- * round trip, waiting for the store included; the rest of the move is drawing it). */
-export function recordSaved(start: number | null) {
-  if (!MEASURING || start === null) return;
-  pushCapped(timings.savedMs, performance.now() - start, MAX_DROPS);
-  moveRender = "awaited";
-}
-
-/** The board starts rendering (called at the top of its render). */
-export function boardRenderStarted() {
-  if (MEASURING && moveRender === "awaited") moveRender = performance.now();
-}
-
-/** The board's render is committed (its layout effect): for a move's, how long the render and
- * commit took, then how long until the next frame was drawn. */
-export function boardCommitted() {
-  if (!MEASURING || typeof moveRender !== "number") return;
+  if (!MEASURING) return;
   const committed = performance.now();
-  pushCapped(timings.renderMs, committed - moveRender, MAX_DROPS);
-  moveRender = "none";
-  afterNextFrame(() => pushCapped(timings.frameMs, performance.now() - committed, MAX_DROPS));
+  pushCapped(timings.renderMs, committed - start, MAX_DROPS);
+  afterNextFrame(() => {
+    const now = performance.now();
+    pushCapped(timings.dropsMs, now - start, MAX_DROPS);
+    pushCapped(timings.frameMs, now - committed, MAX_DROPS);
+  });
+}
+
+/** A move shown before the store saved it has its change, saved, committed (call from a layout
+ * effect): how long from `start` (from `moveStarted`) to the end of the frame that shows it. */
+export function recordConfirmed(start: number) {
+  if (MEASURING) afterNextFrame(() => pushCapped(timings.confirmedMs, performance.now() - start, MAX_DROPS));
+}
+
+/** The store's answer to a move is seen: how long since `start`. The answer waits for the
+ * frame that shows the move when the move was shown first. */
+export function recordSaved(start: number | null) {
+  if (MEASURING && start !== null) pushCapped(timings.savedMs, performance.now() - start, MAX_DROPS);
 }

@@ -9,6 +9,8 @@ import {
   boardFrom,
   dropIntent,
   historyShortcut,
+  pendingMove,
+  PENDING_IDS,
   stateConfirmation,
   summary,
   type BoardFilters,
@@ -22,7 +24,7 @@ import { boardReducer, initialBoardUi, needsDiagnoses, studentOf, targetOf, type
 import { fullModal } from "./FullModal";
 import { historyModal } from "./HistoryModal";
 import { stateModal } from "./StateModal";
-import { boardStart, MEASURING, moveStarted, recordBoardPaint, recordDrop, recordSaved } from "./timings";
+import { afterNextFrame, boardStart, MEASURING, moveStarted, recordBoardPaint, recordConfirmed, recordDrop, recordSaved } from "./timings";
 import { withdrawModal } from "./WithdrawModal";
 
 /** Everything the organiser can do on the board, each saved at once. One object, made once per
@@ -81,8 +83,12 @@ export function useBoard(
 ): { state: BoardUi; busy: boolean; error: string | null; actions: BoardActions } {
   const [state, dispatch] = useReducer(boardReducer, initialBoardUi);
   const [openedAt] = useState(boardStart);
-  // When the move being measured started (benchmark build only).
+  // When the move being measured started (benchmark build only); when the one shown before it
+  // was saved started, once its change has come back.
   const dropAt = useRef<number | null>(null);
+  const confirmedAt = useRef<number | null>(null);
+  // The next pending move's key (its pair's id while pending).
+  const nextPending = useRef(PENDING_IDS);
   const { busy, error, run, attempt, fail, showError, clearError } = useAction((e) => {
     if (!e.cancelled) dispatch({ type: "announce", text: `Impossible : ${e.message}` });
     dropAt.current = null;
@@ -127,10 +133,10 @@ export function useBoard(
           return null;
         },
       );
-    const applied = (change: BoardChange) => {
+    const applied = (change: BoardChange, settles?: number) => {
       // Someone withdrew, came back, or was added, changed or removed by hand: read again.
       if (change.withdrawalsChanged || change.peopleChanged) void load();
-      dispatch({ type: "changed", change });
+      dispatch({ type: "changed", change, settles });
       window.clearTimeout(countsTimer.current);
       countsTimer.current = window.setTimeout(() => {
         countsTimer.current = undefined;
@@ -157,28 +163,46 @@ export function useBoard(
     // A move, an undo or a redo takes a few milliseconds: it does not turn the board's buttons
     // off and on again meanwhile (each time the whole board drawn again, before the change came
     // back and after: a third of a move's time, #21); a click meanwhile waits its turn.
-    const quickChange = (work: () => Promise<BoardChange>) => attempt(() => inOrder(async () => applied(await work())));
+    const quickChange = (work: () => Promise<BoardChange>, settles?: number) =>
+      attempt(() => inOrder(async () => applied(await work(), settles)));
     /** `dropped`: the student whose drag this move ends — the drag's marks (the dragged card, the
-     * target's highlight) go in the change's own render, not in one of their own before it. */
+     * target's highlight) go in the move's own render, not in one of their own before it. */
     const move = (m: Move, dropped: number | null = null) => {
-      // Measured from here (the drop, or the choice in a list) to the change shown.
+      // Measured from here (the drop, or the choice in a list) to the move shown.
       const started = moveStarted();
       dropAt.current = started;
+      // Shown at once when the store's answer can be told beforehand (most moves): the store's
+      // round trip and the drawing of its answer are no longer waited for (#21). The store still
+      // decides: its answer replaces what was shown, its refusal takes it away.
+      const b = board();
+      const pending = b === null ? null : pendingMove(b, editionId(), m, current().compat.get(m.student), nextPending.current);
+      if (pending !== null) {
+        nextPending.current += 1;
+        dispatch({ type: "moving", move: pending, dropped: dropped ?? undefined });
+      }
       const endDrag = () => {
-        if (dropped !== null) dispatch({ type: "dragEnd", student: dropped });
+        if (dropped !== null && pending === null) dispatch({ type: "dragEnd", student: dropped });
       };
-      return quickChange(() =>
-        api.moveStudent(editionId(), m).then(
-          (saved) => {
-            recordSaved(started);
-            endDrag();
-            return saved;
-          },
-          (e: unknown) => {
-            endDrag();
-            throw e;
-          },
-        ),
+      return quickChange(
+        () =>
+          api.moveStudent(editionId(), m).then(
+            async (saved) => {
+              recordSaved(started);
+              endDrag();
+              if (pending === null) return saved;
+              // The move shown is painted first: the store's answer, back within the same frame,
+              // would otherwise be drawn before it and the organiser would wait for both.
+              await new Promise<void>((resolve) => afterNextFrame(resolve));
+              confirmedAt.current = started;
+              return saved;
+            },
+            (e: unknown) => {
+              endDrag();
+              if (pending !== null) dispatch({ type: "moveFailed", settles: pending.key });
+              throw e;
+            },
+          ),
+        pending?.key,
       );
     };
     const undo = () => quickChange(() => api.undo(editionId()));
@@ -311,14 +335,18 @@ export function useBoard(
     void actions.load();
   }, [actions, edition, version]);
 
-  // First paint of the board, and each change shown after a drop: measured for the benchmark
-  // (in its build only), from the commit (a layout effect) to the end of the frame after it.
+  // First paint of the board, each move shown, and each move shown before it was saved shown
+  // again as saved: measured for the benchmark (in its build only), from the commit (a layout
+  // effect) to the end of the frame after it.
   useLayoutEffect(() => {
     if (!MEASURING || state.board === null) return;
     recordBoardPaint(openedAt);
     if (dropAt.current !== null) {
       recordDrop(dropAt.current);
       dropAt.current = null;
+    } else if (confirmedAt.current !== null) {
+      recordConfirmed(confirmedAt.current);
+      confirmedAt.current = null;
     }
   }, [state.board, openedAt]);
 
