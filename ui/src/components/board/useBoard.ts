@@ -87,8 +87,11 @@ export function useBoard(
   // was saved started, once its change has come back.
   const dropAt = useRef<number | null>(null);
   const confirmedAt = useRef<number | null>(null);
-  // The next pending move's key (its pair's id while pending).
+  // The next pending move's key (its pair's id while pending), and the stored pair each pending
+  // pair became: an edit asked for a pair while it was shown pending (its status, its lock, in
+  // the selection panel or « Appliquer ») reaches the store after the move, on the stored pair.
   const nextPending = useRef(PENDING_IDS);
+  const savedAs = useRef(new Map<number, number>());
   const { busy, error, run, attempt, fail, showError, clearError } = useAction((e) => {
     if (!e.cancelled) dispatch({ type: "announce", text: `Impossible : ${e.message}` });
     dropAt.current = null;
@@ -190,6 +193,8 @@ export function useBoard(
               recordSaved(started);
               endDrag();
               if (pending === null) return saved;
+              const stored = saved.pairs.find((p) => p.pair.studentId === m.student);
+              if (stored) savedAs.current.set(pending.key, stored.pair.id);
               // The move shown is painted first: the store's answer, back within the same frame,
               // would otherwise be drawn before it and the organiser would wait for both.
               await new Promise<void>((resolve) => afterNextFrame(resolve));
@@ -257,7 +262,14 @@ export function useBoard(
           latest.current.onRulesChanged();
           latest.current.onChanged();
         }),
-      edit: (pairs, e) => void change(() => api.editPairs(editionId(), pairs, e)),
+      edit: (pairs, e) =>
+        void change(() =>
+          api.editPairs(
+            editionId(),
+            pairs.map((id) => (id >= PENDING_IDS ? (savedAs.current.get(id) ?? id) : id)),
+            e,
+          ),
+        ),
       forbid: (student, ambassador) => void change(() => api.forbidPair(editionId(), student, ambassador, null)),
       withdrawStudent: (student, reason, date) =>
         void ordered(async () => {
