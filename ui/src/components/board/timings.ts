@@ -1,11 +1,13 @@
-// Figures the board benchmark (bench/board.sh) reads from the real app through WebDriver:
+// Figures the benchmarks (bench/app.sh, bench/board.sh) read from the real app through WebDriver:
 // time from opening the board to its first paint, and from each move (a drop, a choice in
-// « Affecter à… », « Retirer du binôme ») to the change shown — the store has it by then: the
-// change comes back from the command that saved it.
+// « Affecter à… », « Retirer du binôme ») to the move shown — before the store has saved it when
+// its result is known beforehand (useBoard.ts) — and, apart, to the store's answer shown.
 //
 // Only in the benchmark's build (`VITE_BINOMES_BENCH=1 npm run build`): Vite writes the flag in
 // at build time, so in the app's own build `MEASURING` is `false`, every function below does
 // nothing and the bundler drops the measurements; `window.__binomesTimings` is not defined.
+
+import { afterNextFrame } from "../../frames";
 
 /** Whether this build measures the board (the benchmark's build). */
 export const MEASURING: boolean = import.meta.env.VITE_BINOMES_BENCH === "1";
@@ -45,12 +47,6 @@ export function boardStart(): number {
   const start = timings.editionOpenedAt ?? performance.now();
   timings.editionOpenedAt = null;
   return start;
-}
-
-/** Calls `then` once the next frame is drawn (its animation frame, then the task after it): the
- * end of the frame that shows what the page has just committed. */
-export function afterNextFrame(then: () => void) {
-  requestAnimationFrame(() => setTimeout(then, 0));
 }
 
 let boardPaintAwaited = false;

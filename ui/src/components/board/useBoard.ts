@@ -17,6 +17,7 @@ import {
   type BoardState,
   type DropTarget,
 } from "../../board";
+import { afterNextFrame } from "../../frames";
 import { useAction } from "../../useAction";
 import { whyModal } from "../WhyModal";
 import { assignModal } from "./AssignModal";
@@ -24,7 +25,7 @@ import { boardReducer, initialBoardUi, needsDiagnoses, studentOf, targetOf, type
 import { fullModal } from "./FullModal";
 import { historyModal } from "./HistoryModal";
 import { stateModal } from "./StateModal";
-import { afterNextFrame, boardStart, MEASURING, moveStarted, recordBoardPaint, recordConfirmed, recordDrop, recordSaved } from "./timings";
+import { boardStart, MEASURING, moveStarted, recordBoardPaint, recordConfirmed, recordDrop, recordSaved } from "./timings";
 import { withdrawModal } from "./WithdrawModal";
 
 /** Everything the organiser can do on the board, each saved at once. One object, made once per
