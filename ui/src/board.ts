@@ -152,6 +152,8 @@ export function pendingMove(
         agreedDate: null,
       },
       score: evaluation?.score ?? 0,
+      // As `suggest::explain` (src/suggest/explain.rs) words them; the store's answer replaces
+      // these a frame later, so a difference would only show for that frame.
       reasons: evaluation ? evaluation.parts.map((p) => p.reason) : [`fait à la main hors des règles : ${standing.barrier ?? ""}`],
       wishRank: evaluation?.wishRank ?? null,
       distanceKm: evaluation?.distanceKm ?? null,
