@@ -2,7 +2,8 @@
 //! to do, never with a reader library's English (« invalid Zip archive », « Cfb error », « Xml
 //! error », « Expecting … found … »); workbooks Excel opens are read even when their parts are
 //! not where most writers put them; an `.xls` costs memory for the cells it holds, not for where
-//! they are.
+//! they are; and a sheet understood while it is being read is understood as when it was read whole
+//! first.
 //!
 //! Every broken file is built here, byte by byte: small zip packages, and `.xls` workbooks
 //! (BIFF8 records in a compound file written by hand, so that its sector table can be made to
@@ -362,6 +363,152 @@ fn a_workbook_with_an_excel_4_macro_sheet_is_read_past_it() {
     // Macros only: no sign-ups in it.
     let (error, _) = refusal("que-des-macros.xlsm", &with_macro_sheet(false));
     assert!(matches!(error, ImportError::NoData { .. }), "{error:?}");
+}
+
+// ---------------------------------------------------------------------------------------------
+// A sheet read and understood side by side (`analyze`), against read whole then understood
+
+/// A sheet of students as Excel writes it: a title row, the header, `people` rows (two of them
+/// with the same e-mail, some métiers unknown), a blank row among them, and a totals row with a
+/// formula; `row_order` gives the order in which the rows are written into the file.
+fn students_sheet(people: u32, row_order: impl Fn(Vec<String>) -> Vec<String>) -> String {
+    let cell = |r: u32, col: char, text: &str| {
+        format!(r#"<c r="{col}{r}" t="inlineStr"><is><t>{text}</t></is></c>"#)
+    };
+    let mut rows = vec![
+        format!(r#"<row r="1">{}</row>"#, cell(1, 'A', "Vis mon job 2027")),
+        format!(
+            r#"<row r="3">{}{}{}{}</row>"#,
+            cell(3, 'A', "Nom"),
+            cell(3, 'B', "Prénom"),
+            cell(3, 'C', "E-mail"),
+            cell(3, 'D', "Métier souhaité")
+        ),
+    ];
+    for i in 0..people {
+        let r = 4 + i + u32::from(i >= 700);
+        let email = if i == people - 1 { 0 } else { i };
+        let job = if i % 3 == 0 {
+            "Développeur"
+        } else {
+            "Jongleur"
+        };
+        rows.push(format!(
+            r#"<row r="{r}">{}{}{}{}</row>"#,
+            cell(r, 'A', &format!("Nom{i}")),
+            cell(r, 'B', "Camille"),
+            cell(r, 'C', &format!("personne{email}@example.fr")),
+            cell(r, 'D', job)
+        ));
+    }
+    let total = 5 + people;
+    rows.push(format!(
+        r#"<row r="{total}"><c r="E{total}"><f>COUNTA(A4:A{})</f><v>{people}</v></c></row>"#,
+        total - 1
+    ));
+    format!(
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>{}</sheetData></worksheet>"#,
+        row_order(rows).join("\n")
+    )
+}
+
+fn students_xlsx(dir: &Path, name: &str, sheet_xml: &str) -> PathBuf {
+    let bytes = xlsx(
+        "xl/workbook.xml",
+        "worksheets/sheet1.xml",
+        REL_SHEET,
+        sheet_xml,
+        "/",
+    );
+    write(dir, name, &bytes)
+}
+
+/// What an organiser is shown of an analysis, every row included.
+fn shown(analysis: &binome::import::Analysis) -> String {
+    format!(
+        "{:?}",
+        (
+            &analysis.sheet,
+            &analysis.sheet_names,
+            analysis.header_row,
+            &analysis.headers,
+            &analysis.title_rows,
+            analysis.blank_rows,
+            &analysis.rows,
+            &analysis.warnings,
+            &analysis.unknown_values,
+            &analysis.recognized_values,
+            &analysis.duplicates,
+            &analysis.probable_duplicates,
+        )
+    )
+}
+
+/// What reading the whole sheet first, then understanding it, makes of the file.
+fn read_whole_then_understood(path: &Path) -> Result<binome::import::Analysis, ImportError> {
+    let table = read_table(path, &ReadOptions::default())?;
+    let file = ImportError::file_label(path);
+    binome::import::understand(table, Role::Student, &file, &Default::default())
+}
+
+use binome::import::analyze;
+use binome::model::Role;
+
+#[test]
+fn a_sheet_understood_while_it_is_read_is_understood_as_when_read_whole_first() {
+    isolated();
+    let dir = tempfile::tempdir().unwrap();
+    // Three times the rows handed over at once, and more.
+    let path = students_xlsx(dir.path(), "inscrits.xlsx", &students_sheet(1_600, |r| r));
+    let streamed = analyze(&path, Role::Student, None).unwrap();
+    let whole = read_whole_then_understood(&path).unwrap();
+    assert_eq!(shown(&streamed), shown(&whole));
+    assert_eq!(
+        streamed.rows.len(),
+        1_601,
+        "1,600 people and the totals row"
+    );
+    assert_eq!(streamed.title_rows, [1]);
+    assert_eq!(streamed.blank_rows, 1);
+    assert_eq!(streamed.duplicates.len(), 1);
+    assert!(matches!(
+        streamed.rows.last().unwrap().record,
+        binome::model::PersonRecord::Rejected(_)
+    ));
+    assert!(!streamed.unknown_values.is_empty());
+
+    // The same rows written out of order (legal, rare): read whole and sorted, the same result.
+    let shuffled = students_xlsx(
+        dir.path(),
+        "desordre.xlsx",
+        &students_sheet(1_600, |mut rows| {
+            let moved = rows.remove(1_200);
+            rows.insert(5, moved);
+            let header = rows.remove(1);
+            rows.push(header);
+            rows
+        }),
+    );
+    let from_shuffled = analyze(&shuffled, Role::Student, None).unwrap();
+    assert_eq!(shown(&from_shuffled), shown(&whole));
+
+    // No header: refused with the same message as when the whole sheet was read first.
+    let no_header = students_xlsx(
+        dir.path(),
+        "sans-en-tete.xlsx",
+        &students_sheet(1_600, |mut rows| {
+            rows.remove(1);
+            rows
+        }),
+    );
+    let streamed = analyze(&no_header, Role::Student, None).unwrap_err();
+    let whole = read_whole_then_understood(&no_header).unwrap_err();
+    assert_eq!(streamed.to_string(), whole.to_string());
+    assert!(
+        matches!(streamed, ImportError::NoHeader { .. }),
+        "{streamed}"
+    );
 }
 
 const ODS_CONTENT: &str = r#"<?xml version="1.0" encoding="UTF-8"?>

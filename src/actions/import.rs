@@ -72,9 +72,10 @@ fn store_analysis(
     Ok(import::report(analysis, changes, backup, &retained))
 }
 
-/// `binome import`: reads the file before the database is even opened (an unusable file
-/// changes nothing), then opens it, understands the sheet with what the organiser taught,
-/// and applies it to the edition named (or the command line's default one).
+/// `binome import`: reads the file and understands it with what the organiser taught (side by
+/// side, as the app does), then applies it to the edition named (or the command line's default
+/// one). A database that does not exist yet is made only once the file is understood: an
+/// unusable file leaves nothing behind.
 pub fn import_file(
     db: &Path,
     edition: Option<&str>,
@@ -82,10 +83,22 @@ pub fn import_file(
     role: Role,
     sheet: Option<&str>,
 ) -> Result<(ImportReport, Edition), ActionError> {
-    let table = read(path, role, sheet)?;
-    let mut store = Store::open(db)?;
+    let existing = if db.exists() {
+        Some(Store::open(db)?)
+    } else {
+        None
+    };
+    let remembered = match &existing {
+        Some(store) => store.remembered(role)?,
+        None => Default::default(),
+    };
+    let analysis = import::analyze_with(path, role, sheet, &remembered, &Progress::none())?;
+    let mut store = match existing {
+        Some(store) => store,
+        None => Store::open(db)?,
+    };
     let edition = store.edition_for_command_line(edition)?;
-    let report = import_table(&mut store, edition.id, path, role, table)?;
+    let report = apply(&mut store, edition.id, &analysis, &[])?;
     Ok((report, edition))
 }
 
@@ -99,19 +112,6 @@ pub(crate) fn read(
     let table = import::read_sheet(path, role, sheet, &Progress::none())?;
     import::header::find_header(role, &table, &ImportError::file_label(path))?;
     Ok(table)
-}
-
-/// Understands a sheet already read, with what the organiser taught, and applies it.
-pub(crate) fn import_table(
-    store: &mut Store,
-    edition: EditionId,
-    path: &Path,
-    role: Role,
-    table: import::RawTable,
-) -> Result<ImportReport, ActionError> {
-    let remembered = store.remembered(role)?;
-    let analysis = import::understand(table, role, &ImportError::file_label(path), &remembered)?;
-    Ok(apply(store, edition, &analysis, &[])?)
 }
 
 /// Remembers what a column means (or that it means nothing) for this and the next files.

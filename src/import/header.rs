@@ -25,8 +25,18 @@ pub struct Header {
 
 /// The row among the first ones that best names the fields of `role`.
 pub fn find_header(role: Role, table: &RawTable, file: &str) -> Result<Header, ImportError> {
+    find_header_in(role, &table.rows, &table.sheet, file)
+}
+
+/// Like [`find_header`], among the first `rows` of `sheet` (those of a table still being read).
+pub fn find_header_in(
+    role: Role,
+    rows: &[RawRow],
+    sheet: &Option<String>,
+    file: &str,
+) -> Result<Header, ImportError> {
     let mut best: Option<(u32, usize)> = None;
-    for (index, row) in table.rows.iter().take(HEADER_SCAN_ROWS).enumerate() {
+    for (index, row) in rows.iter().take(HEADER_SCAN_ROWS).enumerate() {
         let cells: Vec<String> = row.cells.iter().map(|v| v.to_text()).collect();
         let score = header_score(role, &cells);
         if score >= 3 && best.is_none_or(|(s, _)| score > s) {
@@ -36,21 +46,21 @@ pub fn find_header(role: Role, table: &RawTable, file: &str) -> Result<Header, I
     let Some((_, index)) = best else {
         return Err(ImportError::NoHeader {
             file: file.to_string(),
-            sheet: sheet_suffix(&table.sheet),
-            scanned: HEADER_SCAN_ROWS.min(table.rows.len()),
+            sheet: sheet_suffix(sheet),
+            scanned: HEADER_SCAN_ROWS.min(rows.len()),
         });
     };
-    let row = &table.rows[index];
+    let row = &rows[index];
     Ok(Header {
         index,
         row: row.number,
         cells: row.cells.iter().map(|v| v.to_text()).collect(),
-        title_rows: table.rows[..index].iter().map(|r| r.number).collect(),
+        title_rows: rows[..index].iter().map(|r| r.number).collect(),
     })
 }
 
 /// A totals row: it says "Total", or holds a formula, and names nobody (no name, no e-mail).
-pub fn is_totals_row(row: &RawRow, formula_rows: &[u32], columns: &[ColumnMatch]) -> bool {
+pub fn is_totals_row(row: &RawRow, held_formula: bool, columns: &[ColumnMatch]) -> bool {
     let names_somebody = columns.iter().any(|c| {
         matches!(
             c.field,
@@ -71,5 +81,5 @@ pub fn is_totals_row(row: &RawRow, formula_rows: &[u32], columns: &[ColumnMatch]
                 .iter()
                 .any(|w| key.starts_with(w))
         });
-    says_total || formula_rows.contains(&row.number)
+    says_total || held_formula
 }

@@ -12,6 +12,7 @@ pub mod normalize;
 pub mod progress;
 pub mod read;
 pub mod records;
+mod streamed;
 pub mod table;
 
 use std::collections::HashMap;
@@ -159,8 +160,25 @@ pub fn analyze_with(
     remembered: &Remembered,
     progress: &Progress,
 ) -> Result<Analysis, ImportError> {
-    let table = read_sheet(path, role, sheet, progress)?;
-    understand(table, role, &ImportError::file_label(path), remembered)
+    let options = read_options(role, sheet);
+    let file_name = ImportError::file_label(path);
+    match streamed::analyze(path, &options, role, &file_name, remembered, progress)? {
+        Some(analysis) => Ok(analysis),
+        // Rows written out of order: read whole and sorted first.
+        None => understand(
+            read_table_with(path, &options, progress)?,
+            role,
+            &file_name,
+            remembered,
+        ),
+    }
+}
+
+fn read_options(role: Role, sheet: Option<&str>) -> ReadOptions {
+    ReadOptions {
+        sheet: sheet.map(str::to_string),
+        preferred_sheets: preferred_sheets(role),
+    }
 }
 
 /// Reads the sheet of a sign-up file of `role` (the preferred sheet unless one is named): the
@@ -171,11 +189,7 @@ pub fn read_sheet(
     sheet: Option<&str>,
     progress: &Progress,
 ) -> Result<RawTable, ImportError> {
-    let options = ReadOptions {
-        sheet: sheet.map(str::to_string),
-        preferred_sheets: preferred_sheets(role),
-    };
-    read_table_with(path, &options, progress)
+    read_table_with(path, &read_options(role, sheet), progress)
 }
 
 /// Understands a sheet already read (`file_name` as messages name it): finds the header,
@@ -186,21 +200,46 @@ pub fn understand(
     file_name: &str,
     remembered: &Remembered,
 ) -> Result<Analysis, ImportError> {
-    let file_name = file_name.to_string();
-    let header = header::find_header(role, &table, &file_name)?;
-    let columns = fields::match_headers_with(role, &header.cells, &remembered.columns);
     let RawTable {
-        sheet: sheet_read,
+        sheet,
         sheet_names,
-        rows: table_rows,
+        rows,
         formula_rows,
     } = table;
-    let data_len = table_rows.len() - header.index - 1;
-    let span = table_rows.last().map_or(0, |last| last.number - header.row);
-    let blank_rows = span.saturating_sub(data_len as u32);
+    let formula: std::collections::HashSet<u32> = formula_rows.into_iter().collect();
+    let rows = rows.into_iter().map(|row| {
+        let held_formula = formula.contains(&row.number);
+        (row, held_formula)
+    });
+    understand_rows(sheet, sheet_names, rows, role, file_name, remembered)
+}
+
+/// Understands the rows of a sheet as they come, in the sheet's order, each with whether it
+/// held a formula: the header among the first ones, then each row below it.
+fn understand_rows(
+    sheet_read: Option<String>,
+    sheet_names: Vec<String>,
+    mut table_rows: impl Iterator<Item = (table::RawRow, bool)>,
+    role: Role,
+    file_name: &str,
+    remembered: &Remembered,
+) -> Result<Analysis, ImportError> {
+    let file_name = file_name.to_string();
+    let first: Vec<(table::RawRow, bool)> =
+        table_rows.by_ref().take(header::HEADER_SCAN_ROWS).collect();
+    let (first, first_formula): (Vec<table::RawRow>, Vec<bool>) = first.into_iter().unzip();
+    let header = header::find_header_in(role, &first, &sheet_read, &file_name)?;
+    let columns = fields::match_headers_with(role, &header.cells, &remembered.columns);
+    let data_rows = first
+        .into_iter()
+        .zip(first_formula)
+        .skip(header.index + 1)
+        .chain(table_rows);
+    // The last row's number, for the blank rows between the header and it.
+    let mut last_row = header.row;
 
     let resolver = Columns::new(&columns);
-    let mut rows: Vec<BatchRow> = Vec::with_capacity(data_len);
+    let mut rows: Vec<BatchRow> = Vec::new();
     let mut warnings = Vec::new();
     // The rows of each e-mail, and how each person row stands against a duplicate of it:
     // duplicates are settled once every row is read (the best may come last).
@@ -215,8 +254,9 @@ pub fn understand(
     > = Default::default();
     // Rows are consumed one by one: their values move into the stored texts, so the sheet is
     // never held twice in memory.
-    for raw in table_rows.into_iter().skip(header.index + 1) {
-        let record = if header::is_totals_row(&raw, &formula_rows, &columns) {
+    for (raw, held_formula) in data_rows {
+        last_row = raw.number;
+        let record = if header::is_totals_row(&raw, held_formula, &columns) {
             PersonRecord::Rejected("ligne de total ou de calcul, pas une personne : ignorée".into())
         } else {
             let result = match role {
@@ -258,6 +298,9 @@ pub fn understand(
             record,
         });
     }
+    let blank_rows = last_row
+        .saturating_sub(header.row)
+        .saturating_sub(rows.len() as u32);
     let mut groups: Vec<Vec<usize>> = rows_of_email
         .into_values()
         .filter(|g| g.len() > 1)

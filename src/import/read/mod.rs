@@ -25,7 +25,7 @@ use std::path::Path;
 
 use super::error::ImportError;
 use super::progress::Progress;
-use super::table::RawTable;
+use super::table::{RawRow, RawTable};
 
 /// Limits no real sign-up export comes near.
 pub mod limits {
@@ -97,6 +97,49 @@ pub fn read_table_with(
     options: &ReadOptions,
     progress: &Progress,
 ) -> Result<RawTable, ImportError> {
+    let mut table = RawTable {
+        sheet: None,
+        sheet_names: Vec::new(),
+        rows: Vec::new(),
+        formula_rows: Vec::new(),
+    };
+    table.formula_rows = read_rows(path, options, progress, &mut table)?;
+    // Files written out of order are rare but legal.
+    table.rows.sort_by_key(|r| r.number);
+    Ok(table)
+}
+
+/// Where the rows of a sheet go as they are read: [`read_rows`] hands them over one by one, so
+/// that they can be understood while the rest of the file is still being read.
+pub trait RowSink {
+    /// The sheet read (`None` for CSV) and every sheet of the workbook, before any row.
+    fn begin(&mut self, sheet: Option<&str>, sheet_names: &[String]);
+    /// A row with a value (or one that held a formula), and whether it held a formula, in the
+    /// file's order. `false`: no more rows are wanted, the read stops.
+    fn row(&mut self, row: RawRow, formula: bool) -> bool;
+}
+
+impl RowSink for RawTable {
+    fn begin(&mut self, sheet: Option<&str>, sheet_names: &[String]) {
+        self.sheet = sheet.map(str::to_string);
+        self.sheet_names = sheet_names.to_vec();
+    }
+
+    fn row(&mut self, row: RawRow, _formula: bool) -> bool {
+        self.rows.push(row);
+        true
+    }
+}
+
+/// Reads the sheet of `path` that `options` designates into `sink` (streamed for `.xlsx`, the
+/// format of large exports; the others are read whole first), reporting progress and stopping
+/// when asked to. Returns the rows that held a formula, by number.
+pub fn read_rows(
+    path: &Path,
+    options: &ReadOptions,
+    progress: &Progress,
+    sink: &mut dyn RowSink,
+) -> Result<Vec<u32>, ImportError> {
     let file = ImportError::file_label(path);
     let io = |source| ImportError::Io {
         file: file.clone(),
@@ -124,7 +167,7 @@ pub fn read_table_with(
     let read = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| match kind {
         Kind::Xlsx => {
             workbook::check_zip(Package::File(path), &file)?;
-            xlsx::read(Package::File(path), &file, options, progress)
+            xlsx::read(Package::File(path), &file, options, progress, sink)
         }
         Kind::EncryptedXlsx => {
             // Only Excel's default password is tried: a workbook saved with it opens in
@@ -133,16 +176,20 @@ pub fn read_table_with(
             let package = Package::Memory(&bytes);
             workbook::check_zip(package, &file)?;
             match workbook::zip_kind(package, &file)? {
-                Kind::Xlsx => xlsx::read(package, &file, options, progress),
+                Kind::Xlsx => xlsx::read(package, &file, options, progress, sink),
                 _ => Err(refusal::not_a_workbook(&file)),
             }
         }
         Kind::Ods => {
             workbook::check_zip(Package::File(path), &file)?;
-            worker::read(worker::Format::Ods, path, &file, options, progress)
+            let table = worker::read(worker::Format::Ods, path, &file, options, progress)?;
+            Ok(hand_over(table, sink))
         }
-        Kind::Xls => worker::read(worker::Format::Xls, path, &file, options, progress),
-        Kind::Text => csv::read(path, &file, progress),
+        Kind::Xls => {
+            let table = worker::read(worker::Format::Xls, path, &file, options, progress)?;
+            Ok(hand_over(table, sink))
+        }
+        Kind::Text => Ok(hand_over(csv::read(path, &file, progress)?, sink)),
     }));
     read.unwrap_or_else(|_| {
         log::warn!("lecture de « {file} » : le lecteur a paniqué");
@@ -151,6 +198,19 @@ pub fn read_table_with(
             detail: refusal::damage::STRUCTURE.into(),
         })
     })
+}
+
+/// A table read whole, handed over row by row.
+fn hand_over(table: RawTable, sink: &mut dyn RowSink) -> Vec<u32> {
+    sink.begin(table.sheet.as_deref(), &table.sheet_names);
+    let formula: std::collections::HashSet<u32> = table.formula_rows.iter().copied().collect();
+    for row in table.rows {
+        let held_formula = formula.contains(&row.number);
+        if !sink.row(row, held_formula) {
+            break;
+        }
+    }
+    table.formula_rows
 }
 
 fn read_up_to(reader: &mut impl Read, buf: &mut [u8]) -> std::io::Result<usize> {

@@ -6,23 +6,27 @@ use std::io::{Cursor, Read, Seek, Write};
 use calamine::{Reader, Xlsx, XlsxError};
 
 use super::workbook::value_of_ref;
-use super::{choose_sheet, limits, refusal, Package, ReadOptions};
+use super::{choose_sheet, limits, refusal, Package, ReadOptions, RowSink};
 use crate::import::error::ImportError;
 use crate::import::progress::Progress;
-use crate::import::table::{RawRow, RawTable, Value};
+use crate::import::table::{RawRow, Value};
 
 fn corrupt(file: &str, error: XlsxError) -> ImportError {
     refusal::xlsx(file, error)
 }
 
+/// Reads the sheet `options` designates, handing each row to `sink` as soon as it is read (in
+/// the file's order, which is the sheet's but for rare files written out of order); returns
+/// the rows that held a formula.
 pub(super) fn read(
     package: Package<'_>,
     file: &str,
     options: &ReadOptions,
     progress: &Progress,
-) -> Result<RawTable, ImportError> {
+    sink: &mut dyn RowSink,
+) -> Result<Vec<u32>, ImportError> {
     match Xlsx::new(package.open(file)?) {
-        Ok(workbook) => read_workbook(workbook, file, options, progress),
+        Ok(workbook) => read_workbook(workbook, file, options, progress, sink),
         // calamine refuses a whole workbook holding an Excel 4.0 macro sheet, which Excel
         // opens: it is read again with those sheets declared as dialog sheets, which hold no
         // sign-ups and are passed over like charts.
@@ -31,7 +35,7 @@ pub(super) fn read(
         }) => {
             let package = macro_sheets_as_dialogs(package, file)?;
             let workbook = Xlsx::new(Cursor::new(package)).map_err(|e| corrupt(file, e))?;
-            read_workbook(workbook, file, options, progress)
+            read_workbook(workbook, file, options, progress, sink)
         }
         Err(e) => Err(corrupt(file, e)),
     }
@@ -86,7 +90,8 @@ fn read_workbook<RS: Read + Seek>(
     file: &str,
     options: &ReadOptions,
     progress: &Progress,
-) -> Result<RawTable, ImportError> {
+    sink: &mut dyn RowSink,
+) -> Result<Vec<u32>, ImportError> {
     // Dialog sheets (and the macro sheets made so above) are passed over when choosing.
     let not_worksheets: Vec<String> = workbook
         .sheets_metadata()
@@ -114,10 +119,13 @@ fn read_workbook<RS: Read + Seek>(
         (ImportError::NoData { .. }, Some(e)) => corrupt(file, e),
         (other, _) => other,
     })?;
+    sink.begin(Some(&sheet), &names);
     let mut reader = workbook
         .worksheet_cells_reader(&sheet)
         .map_err(|e| corrupt(file, e))?;
-    let mut rows: Vec<RawRow> = Vec::new();
+    // The row being read, whether it held a formula, and how many rows were started.
+    let mut current: Option<(RawRow, bool)> = None;
+    let mut started: u32 = 0;
     let mut formula_rows = Vec::new();
     while let Some(cell) = reader
         .next_cell_with_formula()
@@ -133,9 +141,8 @@ fn read_workbook<RS: Read + Seek>(
             continue;
         }
         let number = row + 1;
-        if rows.len() as u32 >= limits::MAX_ROWS + 100
-            && rows.last().is_some_and(|r| r.number != number)
-        {
+        let same_row = current.as_ref().is_some_and(|(r, _)| r.number == number);
+        if started >= limits::MAX_ROWS + 100 && !same_row {
             return Err(ImportError::TooLarge {
                 file: file.to_string(),
                 detail: format!(
@@ -148,30 +155,40 @@ fn read_workbook<RS: Read + Seek>(
             formula_rows.push(number);
         }
         // Cells arrive in row order; a new row number starts a new row.
-        if rows.last().is_none_or(|r| r.number != number) {
-            progress.rows(rows.len() as u32, file)?;
-            rows.push(RawRow {
-                number,
-                cells: Vec::new(),
-            });
+        if !same_row {
+            progress.rows(started, file)?;
+            started += 1;
+            let previous = current.replace((
+                RawRow {
+                    number,
+                    cells: Vec::new(),
+                },
+                false,
+            ));
+            if !hand_over(previous, sink) {
+                return Ok(formula_rows);
+            }
         }
-        if let Some(current) = rows.last_mut() {
+        if let Some((current, formula)) = current.as_mut() {
             let col = col as usize;
             if current.cells.len() <= col {
                 current.cells.resize(col + 1, Value::Empty);
             }
             current.cells[col] = value;
+            *formula |= has_formula;
         }
     }
-    // Files written out of order are rare but legal.
-    rows.sort_by_key(|r| r.number);
-    rows.retain(|r| !r.is_blank() || formula_rows.contains(&r.number));
-    Ok(RawTable {
-        sheet: Some(sheet),
-        sheet_names: names,
-        rows,
-        formula_rows,
-    })
+    hand_over(current, sink);
+    Ok(formula_rows)
+}
+
+/// Hands a row read over to `sink`: a blank row only when it held a formula (a totals row may
+/// be computed blank). `false`: the sink wants no more rows.
+fn hand_over(row: Option<(RawRow, bool)>, sink: &mut dyn RowSink) -> bool {
+    match row {
+        Some((row, formula)) if formula || !row.is_blank() => sink.row(row, formula),
+        _ => true,
+    }
 }
 
 fn sheet_has_data<RS: std::io::Read + std::io::Seek>(
