@@ -158,10 +158,12 @@ fn read_workbook<RS: Read + Seek>(
         if !same_row {
             progress.rows(started, file)?;
             started += 1;
+            // As wide as the row before: a sheet's rows are mostly as wide as each other.
+            let width = current.as_ref().map_or(0, |(r, _)| r.cells.len());
             let previous = current.replace((
                 RawRow {
                     number,
-                    cells: Vec::new(),
+                    cells: Vec::with_capacity(width),
                 },
                 false,
             ));
