@@ -493,6 +493,32 @@ fn a_sheet_understood_while_it_is_read_is_understood_as_when_read_whole_first() 
     let from_shuffled = analyze(&shuffled, Role::Student, None).unwrap();
     assert_eq!(shown(&from_shuffled), shown(&whole));
 
+    // A CSV export of the same people, read as it comes too.
+    let mut csv = String::from("Vis mon job 2027\n\nNom;Prénom;E-mail;Métier souhaité\n");
+    for i in 0..1_600 {
+        let email = if i == 1_599 { 0 } else { i };
+        let job = if i % 3 == 0 {
+            "Développeur"
+        } else {
+            "Jongleur"
+        };
+        csv.push_str(&format!(
+            "Nom{i};Camille;personne{email}@example.fr;{job}\n"
+        ));
+        if i == 699 {
+            csv.push_str(";;;\n");
+        }
+    }
+    let csv = write(dir.path(), "inscrits.csv", csv.as_bytes());
+    let streamed = analyze(&csv, Role::Student, None).unwrap();
+    assert_eq!(
+        shown(&streamed),
+        shown(&read_whole_then_understood(&csv).unwrap())
+    );
+    assert_eq!(streamed.rows.len(), 1_600);
+    assert_eq!(streamed.blank_rows, 1);
+    assert_eq!(streamed.duplicates.len(), 1);
+
     // No header: refused with the same message as when the whole sheet was read first.
     let no_header = students_xlsx(
         dir.path(),

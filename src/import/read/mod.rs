@@ -132,8 +132,10 @@ impl RowSink for RawTable {
 }
 
 /// Reads the sheet of `path` that `options` designates into `sink` (streamed for `.xlsx`, the
-/// format of large exports; the others are read whole first), reporting progress and stopping
-/// when asked to. Returns the rows that held a formula, by number.
+/// format of large exports, whose reading is as long as understanding it; the others are read
+/// whole first: a CSV's parsing is quick, and handing its rows over as they were parsed held
+/// more memory for no time gained), reporting progress and stopping when asked to. Returns the
+/// rows that held a formula, by number.
 pub fn read_rows(
     path: &Path,
     options: &ReadOptions,
