@@ -53,12 +53,11 @@ impl RowSink for Handing {
         let _ = self.to.send(begin);
     }
 
-    fn row(&mut self, row: RawRow, formula: bool) -> bool {
+    fn row(&mut self, row: RawRow, formula: bool) {
         self.chunk.push((row, formula));
         if self.chunk.len() >= CHUNK {
             self.flush();
         }
-        true
     }
 }
 

@@ -115,8 +115,8 @@ pub trait RowSink {
     /// The sheet read (`None` for CSV) and every sheet of the workbook, before any row.
     fn begin(&mut self, sheet: Option<&str>, sheet_names: &[String]);
     /// A row with a value (or one that held a formula), and whether it held a formula, in the
-    /// file's order. `false`: no more rows are wanted, the read stops.
-    fn row(&mut self, row: RawRow, formula: bool) -> bool;
+    /// file's order.
+    fn row(&mut self, row: RawRow, formula: bool);
 }
 
 impl RowSink for RawTable {
@@ -125,9 +125,8 @@ impl RowSink for RawTable {
         self.sheet_names = sheet_names.to_vec();
     }
 
-    fn row(&mut self, row: RawRow, _formula: bool) -> bool {
+    fn row(&mut self, row: RawRow, _formula: bool) {
         self.rows.push(row);
-        true
     }
 }
 
@@ -208,9 +207,7 @@ fn hand_over(table: RawTable, sink: &mut dyn RowSink) -> Vec<u32> {
     let formula: std::collections::HashSet<u32> = table.formula_rows.iter().copied().collect();
     for row in table.rows {
         let held_formula = formula.contains(&row.number);
-        if !sink.row(row, held_formula) {
-            break;
-        }
+        sink.row(row, held_formula);
     }
     table.formula_rows
 }

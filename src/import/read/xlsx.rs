@@ -167,9 +167,7 @@ fn read_workbook<RS: Read + Seek>(
                 },
                 false,
             ));
-            if !hand_over(previous, sink) {
-                return Ok(formula_rows);
-            }
+            hand_over(previous, sink);
         }
         if let Some((current, formula)) = current.as_mut() {
             let col = col as usize;
@@ -185,11 +183,12 @@ fn read_workbook<RS: Read + Seek>(
 }
 
 /// Hands a row read over to `sink`: a blank row only when it held a formula (a totals row may
-/// be computed blank). `false`: the sink wants no more rows.
-fn hand_over(row: Option<(RawRow, bool)>, sink: &mut dyn RowSink) -> bool {
-    match row {
-        Some((row, formula)) if formula || !row.is_blank() => sink.row(row, formula),
-        _ => true,
+/// be computed blank).
+fn hand_over(row: Option<(RawRow, bool)>, sink: &mut dyn RowSink) {
+    if let Some((row, formula)) = row {
+        if formula || !row.is_blank() {
+            sink.row(row, formula);
+        }
     }
 }
 
