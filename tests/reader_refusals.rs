@@ -369,8 +369,8 @@ fn a_workbook_with_an_excel_4_macro_sheet_is_read_past_it() {
 // A sheet read and understood side by side (`analyze`), against read whole then understood
 
 /// A sheet of students as Excel writes it: a title row, the header, `people` rows (two of them
-/// with the same e-mail, some métiers unknown), a blank row among them, and a totals row with a
-/// formula; `row_order` gives the order in which the rows are written into the file.
+/// with the same e-mail, two with one name and phone, some métiers unknown), a blank row among
+/// them, and a totals row with a formula; `row_order` gives the order in which the rows are written into the file.
 fn students_sheet(people: u32, row_order: impl Fn(Vec<String>) -> Vec<String>) -> String {
     let cell = |r: u32, col: char, text: &str| {
         format!(r#"<c r="{col}{r}" t="inlineStr"><is><t>{text}</t></is></c>"#)
@@ -378,11 +378,12 @@ fn students_sheet(people: u32, row_order: impl Fn(Vec<String>) -> Vec<String>) -
     let mut rows = vec![
         format!(r#"<row r="1">{}</row>"#, cell(1, 'A', "Vis mon job 2027")),
         format!(
-            r#"<row r="3">{}{}{}{}</row>"#,
+            r#"<row r="3">{}{}{}{}{}</row>"#,
             cell(3, 'A', "Nom"),
             cell(3, 'B', "Prénom"),
             cell(3, 'C', "E-mail"),
-            cell(3, 'D', "Métier souhaité")
+            cell(3, 'D', "Métier souhaité"),
+            cell(3, 'E', "Téléphone")
         ),
     ];
     for i in 0..people {
@@ -393,17 +394,23 @@ fn students_sheet(people: u32, row_order: impl Fn(Vec<String>) -> Vec<String>) -
         } else {
             "Jongleur"
         };
+        // Rows 14 and 24: one name and one phone under two e-mails (a probable duplicate).
+        let (name, phone) = match i {
+            10 | 20 => ("Nom10".to_string(), "06 12 34 56 78"),
+            _ => (format!("Nom{i}"), ""),
+        };
         rows.push(format!(
-            r#"<row r="{r}">{}{}{}{}</row>"#,
-            cell(r, 'A', &format!("Nom{i}")),
+            r#"<row r="{r}">{}{}{}{}{}</row>"#,
+            cell(r, 'A', &name),
             cell(r, 'B', "Camille"),
             cell(r, 'C', &format!("personne{email}@example.fr")),
-            cell(r, 'D', job)
+            cell(r, 'D', job),
+            cell(r, 'E', phone)
         ));
     }
     let total = 5 + people;
     rows.push(format!(
-        r#"<row r="{total}"><c r="E{total}"><f>COUNTA(A4:A{})</f><v>{people}</v></c></row>"#,
+        r#"<row r="{total}"><c r="F{total}"><f>COUNTA(A4:A{})</f><v>{people}</v></c></row>"#,
         total - 1
     ));
     format!(
@@ -472,6 +479,7 @@ fn a_sheet_understood_while_it_is_read_is_understood_as_when_read_whole_first() 
     assert_eq!(streamed.title_rows, [1]);
     assert_eq!(streamed.blank_rows, 1);
     assert_eq!(streamed.duplicates.len(), 1);
+    assert_eq!(streamed.probable_duplicates.len(), 1);
     assert!(matches!(
         streamed.rows.last().unwrap().record,
         binome::model::PersonRecord::Rejected(_)

@@ -332,6 +332,30 @@ fn probable_duplicates_with_different_e_mails_are_listed_not_merged() {
     assert!(probable.reason.contains("même nom et même téléphone"));
 }
 
+#[test]
+fn a_probable_duplicate_is_found_with_the_phone_a_settled_duplicate_gave() {
+    // Row 2 has no phone; row 3, the same e-mail, is set aside and gives it its phone: row 2 is
+    // then the same name and phone as row 4, under another e-mail. Row 3, set aside, is nobody.
+    let dir = tempfile::tempdir().unwrap();
+    let file = csv(
+        dir.path(),
+        "dossiers.csv",
+        "Nom;Prénom;Email;Numéro de téléphone\n\
+         Martin;Élodie;elodie@ex.fr;\n\
+         Martin;Élodie;elodie@ex.fr;06 12 34 56 78\n\
+         MARTIN;Elodie;e.martin@autre.fr;+33 6 12 34 56 78\n",
+    );
+    let mut store = Store::open(&dir.path().join("b.sqlite3")).unwrap();
+    let edition = edition(&mut store);
+    let report = import_file(&mut store, edition, &file, Role::Student, None).unwrap();
+    assert_eq!(report.duplicates.len(), 1);
+    assert_eq!(report.duplicates[0].set_aside, [3]);
+    let [probable] = report.probable_duplicates.as_slice() else {
+        panic!("{:?}", report.probable_duplicates)
+    };
+    assert_eq!(probable.rows, [2, 4]);
+}
+
 /// An edition with one student in each state and one ambassador for all.
 fn board_edition(dir: &Path) -> (Store, EditionId) {
     let mut store = Store::open(&dir.join("b.sqlite3")).unwrap();

@@ -5,7 +5,7 @@
 //! aside with the reason. Rows with different e-mails but the same name and phone are only
 //! listed: they may be two people, the organiser decides.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 
 use serde::Serialize;
 
@@ -252,39 +252,52 @@ pub fn probable_key(identity: &Identity) -> Option<(String, String)> {
     ))
 }
 
+/// A row's [`probable_key`], worked out as the row is understood (while the rest of the file
+/// is still being read).
+pub(super) fn probable_key_of(record: &PersonRecord) -> Option<(String, String)> {
+    identity_of(record).and_then(probable_key)
+}
+
 /// People stored from this file under different e-mails (or none) who share a name and a
-/// phone number ([`probable_key`]).
-pub(super) fn probable_duplicates(rows: &[BatchRow]) -> Vec<ProbableDuplicate> {
-    let mut by_key: BTreeMap<(String, String), Vec<(u32, &Identity)>> = BTreeMap::new();
-    for row in rows {
-        let Some(identity) = identity_of(&row.record) else {
-            continue;
-        };
-        let Some(key) = probable_key(identity) else {
-            continue;
-        };
-        by_key
-            .entry(key)
-            .or_default()
-            .push((row.row_number, identity));
+/// phone number ([`probable_key`]), in the order of their keys; `keys` are the rows' keys, as
+/// they stand once the duplicates are settled.
+pub(super) fn probable_duplicates(
+    rows: &[BatchRow],
+    keys: &[Option<(String, String)>],
+) -> Vec<ProbableDuplicate> {
+    let mut by_key: HashMap<&(String, String), Vec<usize>> = HashMap::new();
+    for (i, key) in keys.iter().enumerate() {
+        if let Some(key) = key {
+            by_key.entry(key).or_default().push(i);
+        }
     }
-    by_key
-        .into_values()
-        .filter(|people| people.len() > 1)
-        .map(|people| ProbableDuplicate {
-            rows: people.iter().map(|(row, _)| *row).collect(),
-            people: people
-                .iter()
-                .map(|(_, who)| {
-                    format!(
-                        "{} {} ({})",
-                        who.first_name,
-                        who.last_name.to_uppercase(),
-                        who.email.as_deref().unwrap_or("sans e-mail")
-                    )
-                })
-                .collect(),
-            reason: "même nom et même téléphone, adresses e-mail différentes".to_string(),
+    let mut groups: Vec<(&(String, String), Vec<usize>)> = by_key
+        .into_iter()
+        .filter(|(_, people)| people.len() > 1)
+        .collect();
+    groups.sort_unstable_by(|a, b| a.0.cmp(b.0));
+    groups
+        .into_iter()
+        .map(|(_, people)| {
+            let people: Vec<(u32, &Identity)> = people
+                .into_iter()
+                .filter_map(|i| Some((rows[i].row_number, identity_of(&rows[i].record)?)))
+                .collect();
+            ProbableDuplicate {
+                rows: people.iter().map(|(row, _)| *row).collect(),
+                people: people
+                    .iter()
+                    .map(|(_, who)| {
+                        format!(
+                            "{} {} ({})",
+                            who.first_name,
+                            who.last_name.to_uppercase(),
+                            who.email.as_deref().unwrap_or("sans e-mail")
+                        )
+                    })
+                    .collect(),
+                reason: "même nom et même téléphone, adresses e-mail différentes".to_string(),
+            }
         })
         .collect()
 }

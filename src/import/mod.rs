@@ -28,7 +28,7 @@ pub use records::RowWarning;
 
 use crate::model::{state, NewBatch, Role};
 use crate::model::{BatchRow, MergePreview, PersonRecord, Remembered, SynonymKind};
-use duplicates::{probable_duplicates, settle_duplicates, state_of, Standing};
+use duplicates::{probable_duplicates, probable_key_of, settle_duplicates, state_of, Standing};
 pub use duplicates::{probable_key, Duplicate, FilledValue, ProbableDuplicate};
 use records::Columns;
 pub use table::RawTable;
@@ -240,6 +240,8 @@ fn understand_rows(
 
     let resolver = Columns::new(&columns);
     let mut rows: Vec<BatchRow> = Vec::new();
+    // Each row's key for probable duplicates, worked out meanwhile.
+    let mut probable_keys = Vec::new();
     let mut warnings = Vec::new();
     // The rows of each e-mail, and how each person row stands against a duplicate of it:
     // duplicates are settled once every row is read (the best may come last).
@@ -292,6 +294,7 @@ fn understand_rows(
         if cells.len() < header.cells.len() {
             cells.resize(header.cells.len(), String::new());
         }
+        probable_keys.push(probable_key_of(&record));
         rows.push(BatchRow {
             row_number: raw.number,
             cells,
@@ -310,7 +313,11 @@ fn understand_rows(
         .iter()
         .map(|group| settle_duplicates(&mut rows, group, &standing))
         .collect();
-    let probable_duplicates = probable_duplicates(&rows);
+    // Settling completed the kept rows and set the others aside: their keys again.
+    for &i in groups.iter().flatten() {
+        probable_keys[i] = probable_key_of(&rows[i].record);
+    }
+    let probable_duplicates = probable_duplicates(&rows, &probable_keys);
     Ok(Analysis {
         duplicates,
         probable_duplicates,
