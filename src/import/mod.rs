@@ -225,9 +225,8 @@ fn understand_rows(
     remembered: &Remembered,
 ) -> Result<Analysis, ImportError> {
     let file_name = file_name.to_string();
-    let first: Vec<(table::RawRow, bool)> =
-        table_rows.by_ref().take(header::HEADER_SCAN_ROWS).collect();
-    let (first, first_formula): (Vec<table::RawRow>, Vec<bool>) = first.into_iter().unzip();
+    let (first, first_formula): (Vec<table::RawRow>, Vec<bool>) =
+        table_rows.by_ref().take(header::HEADER_SCAN_ROWS).unzip();
     let header = header::find_header_in(role, &first, &sheet_read, &file_name)?;
     let columns = fields::match_headers_with(role, &header.cells, &remembered.columns);
     let data_rows = first

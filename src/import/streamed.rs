@@ -121,7 +121,7 @@ fn understand_received(
         .take_while(|(row, _)| {
             let follows = row.number > last.get();
             last.set(row.number);
-            in_order.set(in_order.get() && follows);
+            in_order.set(follows);
             follows
         });
     let understood = understand_rows(sheet, sheet_names, rows, role, file_name, remembered);
