@@ -215,6 +215,67 @@ fn a_failed_write_leaves_the_database_exactly_as_before() {
     );
 }
 
+/// A file of several thousand rows: each person is stored with their own row's cells, in the
+/// file's order, and a failure far into the file leaves nothing of it.
+#[test]
+fn a_large_file_keeps_each_row_with_its_person_and_a_failure_midway_leaves_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("b.sqlite3");
+    let mut store = Store::open(&path).unwrap();
+    let people = |n: usize| -> Vec<PersonRecord> {
+        (0..n)
+            .map(|i| PersonRecord::Student(student(&format!("etudiant{i}@example.org"))))
+            .collect()
+    };
+    let mut broken = people(5_000);
+    broken[4_000] = PersonRecord::Student(student("etudiant10@example.org"));
+    let result = store.create_edition_with_batches(
+        &edition("Import raté", None),
+        false,
+        &[batch(Role::Student, broken)],
+    );
+    assert!(result.is_err(), "the same e-mail twice is refused");
+    assert!(
+        store.list_editions().unwrap().is_empty(),
+        "no partial edition"
+    );
+
+    store
+        .create_edition_with_batches(
+            &edition("2026", None),
+            false,
+            &[batch(Role::Student, people(5_000))],
+        )
+        .unwrap();
+    drop(store);
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    let mut stmt = conn
+        .prepare(
+            "SELECT s.email, r.row_number, r.cells FROM student s
+             JOIN source_row r ON r.id = s.source_row_id ORDER BY r.row_number",
+        )
+        .unwrap();
+    let stored: Vec<(String, u32, String)> = stmt
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert_eq!(stored.len(), 5_000);
+    for (i, (email, row_number, cells)) in stored.iter().enumerate() {
+        assert_eq!(email, &format!("etudiant{i}@example.org"));
+        assert_eq!(*row_number, i as u32 + 2);
+        let cells: Vec<String> = serde_json::from_str(cells).unwrap();
+        assert_eq!(
+            cells,
+            [format!("cellule {i}"), "valeur inconnue gardée".into()]
+        );
+    }
+    let rows: i64 = conn
+        .query_row("SELECT count(*) FROM source_row", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(rows, 5_000, "nothing left of the failed import");
+}
+
 #[test]
 fn people_keep_their_source_row_as_it_came_and_deleting_an_edition_removes_everything() {
     let dir = tempfile::tempdir().unwrap();
