@@ -9,7 +9,8 @@
 # processes with the edition open (tests/e2e/bench-app.mjs).
 # Usage: bench/app.sh [RUNS]   (BINOMES_E2E_PORT picks WebDriver's port, 4444 by default;
 # BENCH_APP_ENV="VAR=value …" measures the app a second time with that environment;
-# BENCH_LARGE=N, 10000 by default, 0 to skip: an N × N edition opened, scrolled, a move)
+# BENCH_LARGE=N, 10000 by default, 0 to skip: an N × N edition opened, scrolled, a move;
+# BENCH_FRAMES=1: what one frame costs in the web view, by kind of change)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib.sh
@@ -80,6 +81,17 @@ if [ -n "${BENCH_APP_ENV:-}" ]; then
   step "With $BENCH_APP_ENV"
   # shellcheck disable=SC2086 # several VAR=value words
   run $BENCH_APP_ENV
+fi
+
+# BENCH_FRAMES=1: what one frame costs in the web view for each kind of change the interface
+# makes (a small change, a page-wide restyle, `inert` as a modal dialog sets it, an element added
+# to <body>, « Affecter à… » opened and closed), against the small change (tests/e2e/bench-frames.mjs).
+if [ "${BENCH_FRAMES:-0}" = 1 ]; then
+  step "What a frame costs in the web view, by kind of change"
+  rm -rf "$WORK/donnees" && cp -r "$WORK/donnees-0" "$WORK/donnees"
+  echo "Machine load before: $(uptime | sed 's/.*load average: //')"
+  BINOMES_APP="$WORK/binomes" BENCH_DATA_DIR="$WORK/donnees" \
+    xvfb-run -a -s "-screen 0 1280x800x24" node tests/e2e/bench-frames.mjs
 fi
 
 # BENCH_LARGE (10000 by default, 0 to skip): an edition of that many students and as many
