@@ -2,6 +2,10 @@
 // on every screen and dialog the organiser meets — the home page and the edition form, each tab of
 // an edition, the board and its dialogs, each step of the import wizard. The suite prints what axe
 // found on each, and fails on any violation of impact « serious » or « critical ».
+//
+// On each of those screens it also checks that the DSFR's stylesheet as the build narrows it
+// (ui/scripts/dsfr-stylesheet.mjs: its `*::before, *::after` reset) draws the page as the DSFR's own
+// file does: every ::before and ::after drawn, with its computed style, the same under both.
 
 import assert from "node:assert/strict";
 import { readFileSync, writeFileSync } from "node:fs";
@@ -13,9 +17,60 @@ import { clickOn, newProfile, openModal, startApp, waitForText } from "./harness
 const require = createRequire(import.meta.url);
 const AXE = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
 const SAMPLES = path.resolve(import.meta.dirname, "../../assets/samples");
+// The DSFR's stylesheet as it comes, its relative addresses made the page's (/dsfr/…).
+const DSFR_ORIGINAL = readFileSync(
+  path.resolve(import.meta.dirname, "../../ui/node_modules/@codegouvfr/react-dsfr/dsfr/dsfr.min.css"),
+  "utf8",
+).replace(/url\((?!["']?(?:data:|\/|https?:|#))(["']?)/g, "url($1/dsfr/");
 
 /** Every screen checked, with what axe found: name → violations. */
 const found = new Map();
+
+/** Every screen checked: name → the pseudo-elements drawn otherwise under the DSFR's own stylesheet. */
+const restyled = new Map();
+
+/**
+ * The computed style of every ::before and ::after drawn on the page, element by element, under the
+ * page's stylesheet and under the DSFR's own file put in its place: { narrowed, original }.
+ */
+async function pseudoElementStyles(browser) {
+  return browser.executeAsync((original, done) => {
+    const link = document.querySelector('link[href*="dsfr.min.css"]');
+    const elements = [...document.querySelectorAll("*")];
+    const frame = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+    const snapshot = () => {
+      const styles = {};
+      elements.forEach((element, index) => {
+        for (const pseudo of ["::before", "::after"]) {
+          const style = getComputedStyle(element, pseudo);
+          if (style.content === "none" || style.content === "normal" || style.content === "") continue;
+          const values = [];
+          // Left out: sizes resolved against the layout (the virtual lists may lay out a row anew) and
+          // what the DSFR's script measures on the page (the tabs' height, a disclosure's).
+          for (const name of style) {
+            if (/^(width|height|inline-size|block-size|perspective-origin|transform-origin|--tabs-height|--collapse.*)$/.test(name)) continue;
+            values.push(`${name}: ${style.getPropertyValue(name)}`);
+          }
+          styles[`${element.tagName.toLowerCase()}${element.id ? `#${element.id}` : ""} (n° ${index})${pseudo}`] = values;
+        }
+      });
+      return styles;
+    };
+    (async () => {
+      const narrowed = snapshot();
+      const swapped = document.createElement("style");
+      swapped.textContent = original;
+      link.after(swapped);
+      link.disabled = true;
+      await frame();
+      const theirs = snapshot();
+      swapped.remove();
+      link.disabled = false;
+      await frame();
+      done({ narrowed, original: theirs });
+    })();
+  }, DSFR_ORIGINAL);
+}
 
 /** Runs axe on the page as it is (or on `within`), and keeps its violations under `name`. */
 async function check(browser, name, within = null) {
@@ -38,6 +93,14 @@ async function check(browser, name, within = null) {
     }));
   }, within);
   found.set(name, violations);
+  const { narrowed, original } = await pseudoElementStyles(browser);
+  const differences = [];
+  for (const key of new Set([...Object.keys(narrowed), ...Object.keys(original)])) {
+    const [mine, theirs] = [narrowed[key] ?? [], original[key] ?? []];
+    const changed = theirs.filter((value) => !mine.includes(value));
+    if (changed.length > 0 || mine.length !== theirs.length) differences.push(`${key}: ${changed.join("; ") || "drawn only under the narrowed stylesheet"}`);
+  }
+  restyled.set(name, { drawn: Object.keys(narrowed).length, differences });
   return violations;
 }
 
@@ -157,6 +220,14 @@ describe("Accessibility of every screen and dialog (axe-core)", () => {
     await check(browser, "dialogue — pourquoi (document)");
     await browser.keys("Escape");
     await (await browser.$("#why-document-modal")).waitForDisplayed({ reverse: true, timeout: 5_000 });
+  });
+
+  it("draws every screen's pseudo-elements as the DSFR's own stylesheet does", () => {
+    assert.equal(restyled.size, found.size);
+    const drawn = [...restyled.values()].reduce((n, r) => n + r.drawn, 0);
+    console.log(`feuille du DSFR resserrée : ${restyled.size} écrans, ${drawn} pseudo-éléments comparés`);
+    assert.ok(drawn > restyled.size * 10, "pseudo-elements were compared");
+    assert.deepEqual([...restyled].flatMap(([name, r]) => r.differences.map((d) => `${name}: ${d}`)), []);
   });
 
   it("has no serious or critical violation anywhere", () => {
