@@ -116,7 +116,7 @@ describe("a move shown before the store has saved it (#21)", () => {
 describe("the board's reducer", () => {
   it("starts empty, then holds the board read, forgetting what was read for the previous one", () => {
     expect(initialBoardUi.board).toBe(null);
-    const read = after(loaded(), { type: "compatibility", student: 3, list: [] }, { type: "diagnoses", diagnoses: new Map([[3, "?"]]) });
+    const read = after(loaded(), { type: "compatibility", student: 3, list: [], asked: 1 }, { type: "diagnoses", diagnoses: new Map([[3, "?"]]), asked: 1 });
     expect(read.compat.size).toBe(1);
     const again = boardReducer(read, { type: "loaded", board: board() });
     expect(again.compat.size).toBe(0);
@@ -124,7 +124,7 @@ describe("the board's reducer", () => {
   });
 
   it("applies a saved change in place, announces it, and forgets the stale alternates and diagnoses", () => {
-    const before = after(loaded(), { type: "select", student: 3 }, { type: "compatibility", student: 3, list: [compatibility(11)] });
+    const before = after(loaded(), { type: "select", student: 3 }, { type: "compatibility", student: 3, list: [compatibility(11)], asked: 1 });
     const next = boardReducer(before, { type: "changed", change: change() });
     expect(next.board?.pairOfStudent.get(3)?.pair.ambassadorId).toBe(11);
     expect(next.board?.history.undo).toBe("Chloé avec Yasmine");
@@ -148,9 +148,30 @@ describe("the board's reducer", () => {
     expect(next.announce).toBe("Chloé avec Yasmine. Enregistré.");
   });
 
+  it("keeps no alternates nor diagnoses asked before a change: they answer with what was true before it", () => {
+    // The student's alternates asked (say, 150 ms after they were selected), then the pair ruled
+    // out and saved before the answer came: the answer still has the pair as the current one.
+    const selected = after(loaded(), { type: "select", student: 3 });
+    const asked = selected.generation;
+    const changed = boardReducer(selected, { type: "changed", change: change() });
+    const late = after(
+      changed,
+      { type: "compatibility", student: 3, list: [compatibility(11, { current: true })], asked },
+      { type: "diagnoses", diagnoses: new Map([[3, "?"]]), asked },
+    );
+    expect(late.compat.has(3)).toBe(false);
+    expect(late.diagnoses).toBe(null);
+    // Asked again after the change: kept.
+    const fresh = boardReducer(late, { type: "compatibility", student: 3, list: [compatibility(11)], asked: late.generation });
+    expect(fresh.compat.get(3)).toHaveLength(1);
+    // A board read again is a change too.
+    const reread = boardReducer(selected, { type: "loaded", board: board() });
+    expect(boardReducer(reread, { type: "compatibility", student: 3, list: [], asked }).compat.has(3)).toBe(false);
+  });
+
   it("adds a student's compatibility without changing the map before", () => {
     const state = loaded();
-    const next = boardReducer(state, { type: "compatibility", student: 3, list: [compatibility(11)] });
+    const next = boardReducer(state, { type: "compatibility", student: 3, list: [compatibility(11)], asked: 1 });
     expect(next.compat.get(3)).toHaveLength(1);
     expect(state.compat.size).toBe(0);
   });
@@ -214,7 +235,7 @@ describe("what the board draws from its state", () => {
   it("previews a drop: the current pair, a score, a full ambassador, a barrier, or the score still computing", () => {
     expect(dropPreview(over(1, 10), 10)).toEqual({ text: "binôme actuel", tone: "good" });
     expect(dropPreview(over(3, 11), 11)).toEqual({ text: "calcul…", tone: "warning" });
-    const scored = over(3, 11, { type: "compatibility", student: 3, list: [compatibility(11), compatibility(10), compatibility(12, { evaluation: null, barrier: "trop loin" })] });
+    const scored = over(3, 11, { type: "compatibility", student: 3, list: [compatibility(11), compatibility(10), compatibility(12, { evaluation: null, barrier: "trop loin" })], asked: 1 });
     expect(dropPreview(scored, 11)).toEqual({ text: "→ 75 points", tone: "good" });
     expect(dropPreview({ ...scored, over: { kind: "ambassador", ambassador: 10 } }, 10)).toEqual({
       text: "→ 75 points — complet : échanger ou remplacer",
@@ -244,7 +265,7 @@ describe("what the board draws from its state", () => {
     expect(selectionOf(loaded(), false)).toBe(null);
     const state = after(loaded(), { type: "select", student: 3 });
     expect(selectionOf(state, true)).toMatchObject({ student: 3, compatibility: null, diagnosis: null, busy: true });
-    const read = after(state, { type: "compatibility", student: 3, list: [] }, { type: "diagnoses", diagnoses: new Map([[3, "Trop loin."]]) });
+    const read = after(state, { type: "compatibility", student: 3, list: [], asked: 1 }, { type: "diagnoses", diagnoses: new Map([[3, "Trop loin."]]), asked: 1 });
     expect(selectionOf(read, false)).toMatchObject({ compatibility: [], diagnosis: "Trop loin.", busy: false });
   });
 
@@ -263,7 +284,7 @@ describe("what the board draws from its state", () => {
     expect(needsDiagnoses(after(loaded(), { type: "select", student: 1 }))).toBe(false);
     const unpaired = after(loaded(), { type: "select", student: 3 });
     expect(needsDiagnoses(unpaired)).toBe(true);
-    expect(needsDiagnoses(boardReducer(unpaired, { type: "diagnoses", diagnoses: new Map() }))).toBe(false);
+    expect(needsDiagnoses(boardReducer(unpaired, { type: "diagnoses", diagnoses: new Map(), asked: 1 }))).toBe(false);
   });
 
   it("reads the ids of draggables and drop targets", () => {

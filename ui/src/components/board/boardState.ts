@@ -41,6 +41,9 @@ export type BoardUi = {
   filters: BoardFilters;
   /** Each student's compatibility with every ambassador, read when needed; emptied by a change. */
   compat: Map<number, Compatibility[]>;
+  /** How many times the store's data was read or changed under the board: a read of the alternates
+   * or the diagnoses asked before a change answers with what was true before it, and is not kept. */
+  generation: number;
   /** Why each unpaired student has no pair; read once when needed, dropped by a change. */
   diagnoses: Map<number, string> | null;
   /** The student being dragged, and what they are over. */
@@ -73,6 +76,7 @@ export const initialBoardUi: BoardUi = {
   selected: null,
   filters: noBoardFilters,
   compat: new Map(),
+  generation: 0,
   diagnoses: null,
   dragged: null,
   over: null,
@@ -97,8 +101,9 @@ export type BoardEvent =
   | { type: "moving"; move: PendingMove; dropped?: number }
   /** A pending move the store refused: it goes from the board. */
   | { type: "moveFailed"; settles: number }
-  | { type: "compatibility"; student: number; list: Compatibility[] }
-  | { type: "diagnoses"; diagnoses: Map<number, string> }
+  /** A read's answer; `asked`: the `generation` it was asked in. */
+  | { type: "compatibility"; student: number; list: Compatibility[]; asked: number }
+  | { type: "diagnoses"; diagnoses: Map<number, string>; asked: number }
   | { type: "announce"; text: string }
   | { type: "select"; student: number | null }
   | { type: "filters"; filters: BoardFilters }
@@ -134,6 +139,7 @@ export function boardReducer(state: BoardUi, event: BoardEvent): BoardUi {
         confirmed: event.board,
         board: withPendingMoves(event.board, state.pending),
         compat: new Map(),
+        generation: state.generation + 1,
         diagnoses: null,
       };
     case "changed": {
@@ -142,7 +148,16 @@ export function boardReducer(state: BoardUi, event: BoardEvent): BoardUi {
         change.withdrawalsChanged || change.peopleChanged || state.confirmed === null ? state.confirmed : applyChange(state.confirmed, change);
       const pending = settles === undefined ? state.pending : state.pending.filter((m) => m.key !== settles);
       const board = confirmed === null ? state.board : withPendingMoves(confirmed, pending);
-      return { ...state, board, confirmed, pending, compat: new Map(), diagnoses: null, announce: changeAnnouncement(change) };
+      return {
+        ...state,
+        board,
+        confirmed,
+        pending,
+        compat: new Map(),
+        generation: state.generation + 1,
+        diagnoses: null,
+        announce: changeAnnouncement(change),
+      };
     }
     case "moving": {
       if (state.board === null) return state;
@@ -159,8 +174,10 @@ export function boardReducer(state: BoardUi, event: BoardEvent): BoardUi {
       return { ...state, pending, board: state.confirmed === null ? state.board : withPendingMoves(state.confirmed, pending) };
     }
     case "compatibility":
+      if (event.asked !== state.generation) return state;
       return { ...state, compat: new Map(state.compat).set(event.student, event.list) };
     case "diagnoses":
+      if (event.asked !== state.generation) return state;
       return { ...state, diagnoses: event.diagnoses };
     case "announce":
       return { ...state, announce: event.text };

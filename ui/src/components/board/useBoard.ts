@@ -238,7 +238,8 @@ export function useBoard(
     };
     const compatibilityOf = (student: number) => {
       if (current().compat.has(student)) return;
-      api.compatibility(editionId(), student).then((list) => dispatch({ type: "compatibility", student, list }), fail);
+      const asked = current().generation;
+      api.compatibility(editionId(), student).then((list) => dispatch({ type: "compatibility", student, list, asked }), fail);
     };
     const withdrawalReason = (reason: string) => (reason.trim() === "" ? null : reason);
 
@@ -377,11 +378,12 @@ export function useBoard(
   const diagnosesNeeded = needsDiagnoses(state);
   useEffect(() => {
     if (!diagnosesNeeded) return;
-    const timer = window.setTimeout(
-      () =>
-        api.listUnpaired(edition).then((list) => dispatch({ type: "diagnoses", diagnoses: new Map(list.map((u) => [u.student, u.diagnosis])) }), fail),
-      150,
-    );
+    const timer = window.setTimeout(() => {
+      const asked = latest.current.state.generation;
+      api
+        .listUnpaired(edition)
+        .then((list) => dispatch({ type: "diagnoses", diagnoses: new Map(list.map((u) => [u.student, u.diagnosis])), asked }), fail);
+    }, 150);
     return () => window.clearTimeout(timer);
   }, [diagnosesNeeded, selected, state.board, state.diagnoses, edition, fail]);
 
