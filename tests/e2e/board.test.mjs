@@ -150,6 +150,45 @@ describe("the pairing board", () => {
     assert.equal(await ambassadorOf(browser, student), ambassador);
   });
 
+  it("leaves the focus in « Affecter à… »'s search when the list comes late: a space typed there chooses nobody", async () => {
+    // The dialog puts the focus on the best choice once the student's list is read. Opened at once
+    // on a student just selected, the list comes a moment later (read 150 ms after the selection):
+    // by then the organiser may be typing in the search field, where a space would press a choice.
+    const students = await browser.execute(() =>
+      [...document.querySelectorAll("#unpaired-list [data-student]")].slice(0, 2).map((c) => c.getAttribute("data-student")),
+    );
+    await click(`#unpaired-list [data-student="${students[0]}"]`);
+    await (await browser.$("#assign")).waitForDisplayed({ timeout: 5_000 });
+    const other = students[1];
+    const before = await browser.execute((other) => {
+      const dialog = document.getElementById("assign-modal");
+      // The organiser goes to the search field as soon as the dialog is open: once the DSFR has
+      // put the focus on « Fermer ».
+      const toSearch = () => {
+        if (!document.activeElement?.matches("#assign-modal .fr-btn--close")) return requestAnimationFrame(toSearch);
+        window.__binomesListThen = document.querySelectorAll("#assign-list [data-choice]").length;
+        document.getElementById("assign-search").focus();
+      };
+      dialog.addEventListener("dsfr.disclose", toSearch, { once: true });
+      document.querySelector(`#unpaired-list [data-student="${other}"]`).click();
+      document.getElementById("assign").click();
+      return document.querySelectorAll("#assign-list [data-choice]").length;
+    }, other);
+    assert.equal(before, 0, "the list is not read yet");
+    await (await browser.$("#assign-modal")).waitForDisplayed({ timeout: 5_000 });
+    await browser.waitUntil(async () => (await browser.$$("#assign-list [data-choice]")).length > 0, { timeout: 10_000 });
+    assert.equal(await browser.execute(() => window.__binomesListThen), 0, "in the search field before the list was read");
+    // The dialog's own tries to focus the best choice run every 50 ms for 2 s after it opened.
+    await browser.pause(500);
+    await browser.keys(["d", "e", " ", "l"]);
+    assert.equal(await browser.execute(() => document.activeElement?.id), "assign-search");
+    assert.equal(await (await browser.$("#assign-search")).getValue(), "de l");
+    assert.ok(await browser.execute(() => document.getElementById("assign-modal").classList.contains("fr-modal--opened")));
+    assert.ok(await (await browser.$(`#unpaired-list [data-student="${other}"]`)).isExisting(), "still without a pair");
+    await click("#assign-modal .fr-btn--close");
+    await (await browser.$("#assign-modal")).waitForDisplayed({ reverse: true, timeout: 5_000 });
+  });
+
   it("pairs a student with the keyboard: Enter selects, « Affecter à… » lists ambassadors by score", async () => {
     // Those left without a pair by the suggestion are often those the rules allow with nobody:
     // the first whose list has an allowed ambassador (with points) is taken.

@@ -56,9 +56,12 @@ export function AssignModal({
     const disclosed = () => {
       opened.current = true;
       // The DSFR focuses « Fermer » once the dialog has faded in (a focus before that is lost):
-      // the choice is focused as soon as it can be, once.
+      // the choice is focused as soon as it can be, once — unless the organiser has gone to the
+      // search field meanwhile (the list read late): a space typed there must not choose.
       const until = Date.now() + 2_000;
       const attempt = () => {
+        const active = document.activeElement;
+        if (active instanceof HTMLElement && dialog.contains(active) && !active.matches(".fr-btn--close, [data-choice]")) return;
         focusBest();
         const there = document.activeElement?.closest("#assign-modal [data-choice]");
         if (!there && Date.now() < until) window.setTimeout(attempt, 50);
