@@ -10,6 +10,7 @@ pub mod dialog;
 pub mod error;
 #[cfg(test)]
 mod ipc_tests;
+pub mod late_answers;
 pub mod state;
 mod webview;
 

@@ -419,4 +419,42 @@ describe("the pairing board", () => {
     await waitForText(browser, "#history-table", "Retrait de");
     await click("#history-modal .fr-btn--close");
   });
+
+  it("keeps a move made while the board is read again after a withdrawal, however late the read answers", async () => {
+    // After a withdrawal the whole board is read again: on a large edition that takes a while.
+    // A student taken out of their pair meanwhile must stay out — the read, started before the
+    // move, must not bring the board back as it was (src-tauri/src/late_answers.rs slows it).
+    const [withdrawn, moved] = await browser.execute(() =>
+      [...document.querySelectorAll("#board-grid [data-student]")].slice(0, 2).map((c) => c.getAttribute("data-student")),
+    );
+    assert.ok(moved, "two paired students in view");
+    const students = async () => Number(/Retraits : (\d+) étudiant/.exec(await text(browser, "#board-summary"))[1]);
+    const before = await students();
+    writeFileSync(profile.late, "load_board 2500\n");
+    try {
+      await clickChip(browser, withdrawn);
+      await click("#withdraw");
+      await (await browser.$("#withdraw-reason")).setValue("déménagement");
+      await click("#withdraw-confirm");
+      await status("Retrait de");
+      assert.equal(await students(), before, "the board read again has not answered yet");
+      await clickChip(browser, moved);
+      await click("#unpair");
+      assert.equal(await ambassadorOf(browser, moved), null, "the move shown at once");
+      // The read has answered (the withdrawal is counted), and the move is saved.
+      await waitForText(browser, "#board-summary", `Retraits : ${before + 1} étudiant`, 10_000);
+      await status("retiré(e) du binôme");
+      await browser.pause(500);
+      assert.equal(await ambassadorOf(browser, moved), null, "still without a pair once everything has answered");
+      // Still selected: the panel says so too.
+      await waitForText(browser, "#selected-diagnosis", "Sans binôme.");
+    } finally {
+      writeFileSync(profile.late, "");
+    }
+    // As the store has it: the board read again shows the same.
+    await click("button.fr-tabs__tab*=Étudiants");
+    await click("button.fr-tabs__tab*=Binômes");
+    await waitForText(browser, "#board-summary", `Retraits : ${before + 1} étudiant`);
+    assert.equal(await ambassadorOf(browser, moved), null);
+  });
 });

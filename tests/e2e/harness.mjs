@@ -63,8 +63,11 @@ export function newProfile() {
     root,
     dataDir: path.join(root, "donnees"),
     answers: path.join(root, "reponses-dialogues.txt"),
+    // Lines `command milliseconds`: that command answers so late (src-tauri/src/late_answers.rs).
+    late: path.join(root, "reponses-tardives.txt"),
   };
   writeFileSync(profile.answers, "");
+  writeFileSync(profile.late, "");
   return profile;
 }
 
@@ -125,6 +128,7 @@ export async function startApp(profile) {
       ...process.env,
       BINOME_DATA_DIR: profile.dataDir,
       BINOME_TEST_DIALOG_ANSWERS: profile.answers,
+      ...(profile.late ? { BINOME_TEST_LATE_ANSWERS: profile.late } : {}),
       // WebKitWebDriver's screenshots (the docs' and the failures') sometimes never came back from
       // a page painted in software, the app's way on Linux (src-tauri/src/webview.rs): the suites
       // run with WebKit's accelerated compositing, as they always did; painting.test.mjs runs the

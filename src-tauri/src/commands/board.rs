@@ -12,7 +12,9 @@ use crate::state::AppState;
 
 #[tauri::command(async)]
 pub fn load_board(state: State<'_, AppState>, edition: EditionId) -> Result<BoardData, IpcError> {
-    state.with_reader(|store| board::load(store, edition))
+    let board = state.with_reader(|store| board::load(store, edition));
+    crate::late_answers::hold_back("load_board");
+    board
 }
 
 /// A student put with an ambassador, swapped, replaced or taken out of their pair.

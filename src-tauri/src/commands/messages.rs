@@ -106,7 +106,9 @@ pub fn plan_wave(
     edition: EditionId,
     audience: Audience,
 ) -> Result<Plan, IpcError> {
-    state.with_store(|store| messages::plan(store, edition, &audience))
+    let plan = state.with_store(|store| messages::plan(store, edition, &audience));
+    crate::late_answers::hold_back("plan_wave");
+    plan
 }
 
 /// Asks for a folder and writes the wave there as drafts, in a new folder of its own.

@@ -32,7 +32,7 @@ import { withdrawModal } from "./WithdrawModal";
  * board: its functions keep their identity, read the board as it is when called, and report
  * failures in the board's error alert (and to screen readers). */
 export type BoardActions = {
-  /** Reads the whole board again. */
+  /** Reads the whole board again, once the changes on their way are saved (those made meanwhile wait for it). */
   load: () => Promise<BoardState | null>;
   select: (student: number | null) => void;
   setFilters: (filters: BoardFilters) => void;
@@ -137,16 +137,6 @@ export function useBoard(
           return null;
         },
       );
-    const applied = (change: BoardChange, settles?: number) => {
-      // Someone withdrew, came back, or was added, changed or removed by hand: read again.
-      if (change.withdrawalsChanged || change.peopleChanged) void load();
-      dispatch({ type: "changed", change, settles });
-      window.clearTimeout(countsTimer.current);
-      countsTimer.current = window.setTimeout(() => {
-        countsTimer.current = undefined;
-        latest.current.onChanged();
-      }, 400);
-    };
     // Changes reach the store in the order they were made: each waits for the one before.
     // With none on its way, a change starts at once: its command is sent before the rest of the
     // click's work (« Affecter à… » closing its dialog), and the store saves it meanwhile.
@@ -159,6 +149,18 @@ export function useBoard(
       });
       changes.current = next.catch(() => undefined);
       return next;
+    };
+    const applied = (change: BoardChange, settles?: number) => {
+      // Someone withdrew, came back, or was added, changed or removed by hand: read again, in
+      // the changes' order — a move made while the board is read waits for the read, or the
+      // board read before it would replace it on screen (and under the next changes).
+      if (change.withdrawalsChanged || change.peopleChanged) void inOrder(load);
+      dispatch({ type: "changed", change, settles });
+      window.clearTimeout(countsTimer.current);
+      countsTimer.current = window.setTimeout(() => {
+        countsTimer.current = undefined;
+        latest.current.onChanged();
+      }, 400);
     };
     // A longer change (« Proposer », a withdrawal, the retained states): the buttons wait for it,
     // and it reaches the store after any move still on its way.
@@ -244,7 +246,7 @@ export function useBoard(
     const withdrawalReason = (reason: string) => (reason.trim() === "" ? null : reason);
 
     return {
-      load,
+      load: () => inOrder(load),
       select: (student) => dispatch({ type: "select", student }),
       setFilters: (filters) => dispatch({ type: "filters", filters }),
       setBulkStatus: (status) => dispatch({ type: "bulkStatus", status }),
