@@ -145,6 +145,36 @@ describe("messages in waves", () => {
     await browser.saveScreenshot(path.join(DOCS, "messages-changement.png"));
   });
 
+  it("keeps the people chosen while their messages are planned: the plan shown is for them", async () => {
+    // Two of the three chosen; their plan comes late (src-tauri/src/late_answers.rs). A box
+    // unticked meanwhile would leave a plan for three under a choice of two, and « Envoyer
+    // maintenant » would send it: the boxes wait for the plan.
+    const boxes = () => browser.$$("#owed-table tbody input[type=checkbox]");
+    await (await boxes())[0].click();
+    await (await boxes())[1].click();
+    await waitForText(browser, "#notify-prepare", "Prévenir les 2 personne(s) choisie(s)");
+    writeFileSync(profile.late, "plan_wave 2000\n");
+    try {
+      await click("#notify-prepare");
+      const changed = await browser.execute(() => {
+        const box = document.querySelector("#owed-table tbody input[type=checkbox]");
+        box.click();
+        return box.checked === false;
+      });
+      assert.equal(changed, false, "the choice cannot change while the plan is made");
+      await waitForText(browser, "#notify-plan", "2 message(s)", 10_000);
+    } finally {
+      writeFileSync(profile.late, "");
+    }
+    await waitForText(browser, "#notify-prepare", "Prévenir les 2 personne(s) choisie(s)");
+    assert.equal((await browser.$$("#notify-recipients li")).length, 2);
+    // Once it is shown, a change of the choice puts the plan away, as before.
+    await (await boxes())[0].click();
+    await (await browser.$("#notify-plan")).waitForExist({ reverse: true, timeout: 5_000 });
+    await (await boxes())[1].click();
+    await waitForText(browser, "#notify-prepare", "Prévenir…");
+  });
+
   it("drafts the change messages into a new wave's folder, and the log shows them", async () => {
     const before = readdirSync(drafts);
     const firstSheet = readFileSync(path.join(drafts, before[0], "publipostage.csv"));

@@ -111,7 +111,8 @@ export function NotifyPanel({ edition, version, onChanged }: { edition: number; 
       <ErrorAlert title="Action impossible" message={error} onClose={clearError} />
       <p id="owed-summary">{owedSummary(owed)}</p>
       <div className="fr-checkbox-group fr-mb-2w">
-        <input type="checkbox" id="owed-finals" checked={finals} onChange={(e) => setFinals(e.target.checked)} />
+        {/* Not while a plan is made: it would come back for whom was chosen before. */}
+        <input type="checkbox" id="owed-finals" checked={finals} disabled={busy} onChange={(e) => setFinals(e.target.checked)} />
         <label className="fr-label" htmlFor="owed-finals">
           Inclure les messages de fin : « pas de binôme cette année » aux étudiants, « pas d'étudiant » aux ambassadeurs
         </label>
@@ -134,7 +135,13 @@ export function NotifyPanel({ edition, version, onChanged }: { edition: number; 
                 return (
                   <tr key={key} data-person={key}>
                     <td>
-                      <input type="checkbox" aria-label={`Choisir ${o.name}`} checked={chosen.has(key)} onChange={() => toggle(o)} />
+                      <input
+                        type="checkbox"
+                        aria-label={`Choisir ${o.name}`}
+                        checked={chosen.has(key)}
+                        disabled={busy}
+                        onChange={() => toggle(o)}
+                      />
                     </td>
                     <td>
                       {o.name} ({roleLabel(o.role)}){o.email ? "" : " — sans e-mail"}
