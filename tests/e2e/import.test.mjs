@@ -4,7 +4,7 @@ import assert from "node:assert/strict";
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
-import { clickOn, openModal, newProfile, screenshot, startApp, waitForGone, waitForText } from "./harness.mjs";
+import { clickOn, openModal, newProfile, screenshot, selectOption, startApp, waitForGone, waitForText } from "./harness.mjs";
 
 const SAMPLES = path.resolve(import.meta.dirname, "../../assets/samples");
 const profile = newProfile();
@@ -43,6 +43,19 @@ describe("Importing sign-up sheets through the wizard", () => {
     await waitForText(browser, '#import-recognized tr[data-recognized="Analyste SOC"]', "Analyste cybersécurité");
     await waitForText(browser, '#import-recognized tr[data-recognized="Analyste SOC"]', "synonyme connu");
     await screenshot(browser, "10-import-apercu");
+    // Another sheet, read late (src-tauri/src/late_answers.rs): the choice of sheet waits for it —
+    // a second one meanwhile would bring its preview after the first, even after « Importer ».
+    writeFileSync(profile.late, "preview_import 2000\n");
+    try {
+      await selectOption(browser, "#import-sheet", "Avis");
+      assert.equal(await browser.execute(() => document.getElementById("import-sheet").disabled), true, "no other sheet while one is read");
+      await waitForText(browser, "#import-wizard", "aucune ligne d'en-tête reconnue", 10_000);
+    } finally {
+      writeFileSync(profile.late, "");
+    }
+    // That sheet is not one of people: the preview stays the one of « Dossiers ».
+    assert.equal(await browser.execute(() => document.getElementById("import-sheet").disabled), false);
+    await waitForText(browser, "#import-summary", "241 lignes lues — 240 à importer");
     await click("#import-confirm");
     await waitForText(browser, "#import-done", "240 importées");
     // The edition's header counts them at once, beside the report (#18: it said « aucun étudiant »).

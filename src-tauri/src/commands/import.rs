@@ -61,9 +61,11 @@ pub async fn preview_import<R: Runtime>(
         let progress = Progress::new(&report_rows, &state.import_cancel);
         // On the reading connection: a large file read for seconds holds back no change
         // meanwhile (a move on the board, another edition's import).
-        let (report, analysis) = state.with_reader(|store| {
+        let read = state.with_reader(|store| {
             import::preview(store, edition, role, &path, sheet.as_deref(), &progress)
-        })?;
+        });
+        crate::late_answers::hold_back("preview_import");
+        let (report, analysis) = read?;
         state.set_pending_import(PendingImport { edition, analysis })?;
         Ok(report)
     })

@@ -87,8 +87,9 @@ export function ImportWizard({
     const path = await attempt(() => api.pickImportFile(role));
     if (path !== undefined) await preview(path);
   };
-  // A file dropped on the window while the wizard waits for one is taken as the choice.
-  const waiting = state.step === "start";
+  // A file dropped on the window while the wizard waits for one is taken as the choice — not
+  // while one is read: its preview, come later, would replace what follows the first one.
+  const waiting = state.step === "start" && !busy;
   useEffect(() => {
     if (!waiting) return;
     let unsubscribe: (() => void) | null = null;
@@ -238,6 +239,7 @@ function ImportPreview({
       {report.sheet_names.length > 1 ? (
         <Select
           label="Feuille à importer"
+          disabled={busy}
           nativeSelectProps={{
             id: "import-sheet",
             value: report.sheet ?? "",
