@@ -104,7 +104,16 @@ export function SeasonDashboard({ edition }: { edition: number }) {
   }, [edition]);
   useEffect(() => {
     setOther(null);
-    if (otherId !== null) api.seasonOverview(otherId).then(setOther, (e) => setError(toApiError(e).message));
+    if (otherId === null) return;
+    // Another edition chosen before this one's figures came: they are not shown under it.
+    let live = true;
+    api.seasonOverview(otherId).then(
+      (o) => live && setOther(o),
+      (e) => live && setError(toApiError(e).message),
+    );
+    return () => {
+      live = false;
+    };
   }, [otherId]);
   const mapValues = useMemo(() => (overview ? departementValues(overview.byDepartement, metric, departementNames) : new Map()), [overview, metric]);
   const remember = () => {

@@ -1,4 +1,4 @@
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { createModal } from "@codegouvfr/react-dsfr/Modal";
 import { api, toApiError } from "../api";
@@ -14,7 +14,13 @@ export type WhyTarget = { role: Role; id: number; name: string };
  * writes the one-page document (CRPA art. L311-3-1) there; what happened is said beside it. */
 export function ExportWhyButton({ edition, target }: { edition: number; target: WhyTarget | null }) {
   const [said, setSaid] = useState("");
-  useEffect(() => setSaid(""), [target?.role, target?.id]);
+  // Whose explanation is shown: the save dialog leaves the window usable, and what happened to
+  // one person's document is not said under another's.
+  const shown = useRef(0);
+  useEffect(() => {
+    shown.current += 1;
+    setSaid("");
+  }, [target?.role, target?.id]);
   return (
     <div className="binomes-actions fr-mt-2w">
       <Button
@@ -25,11 +31,13 @@ export function ExportWhyButton({ edition, target }: { edition: number; target: 
         onClick={() => {
           if (target === null) return;
           setSaid("");
+          const asked = shown.current;
+          const say = (text: string) => asked === shown.current && setSaid(text);
           api.exportWhy(edition, target.role, target.id).then(
-            (path) => setSaid(`Explication enregistrée : ${path}`),
+            (path) => say(`Explication enregistrée : ${path}`),
             (e) => {
               const error = toApiError(e);
-              setSaid(error.cancelled ? "" : `Impossible d'enregistrer l'explication : ${error.message}`);
+              say(error.cancelled ? "" : `Impossible d'enregistrer l'explication : ${error.message}`);
             },
           );
         }}
