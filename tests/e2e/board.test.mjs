@@ -357,6 +357,45 @@ describe("the pairing board", () => {
     await waitForText(browser, "#season-compare-runs", "Mémorisé le");
   });
 
+  it("compares the season with another edition, and shows no comparison once none is chosen, however late the figures come", async () => {
+    // Another edition to compare with, made on the home page.
+    await click(".fr-breadcrumb__list li:first-child .fr-breadcrumb__link");
+    await click("#create-edition");
+    const name = await browser.$("#edition-name");
+    await name.waitForDisplayed({ timeout: 10_000 });
+    await name.clearValue();
+    await name.setValue("Vis mon job 2025");
+    await click("#edition-submit");
+    await waitForText(browser, "#editions-table", "Vis mon job 2025");
+    const demo = await browser.execute(
+      () => [...document.querySelectorAll("#editions-table tr[data-edition-name]")].find((tr) => tr.textContent.includes("fictive"))?.getAttribute("data-edition-name"),
+    );
+    await click(`tr[data-edition-name="${demo}"] [data-action="open"]`);
+    await waitForText(browser, "#edition-title", "démonstration");
+    await click("button.fr-tabs__tab*=Tableau de bord");
+    await waitForText(browser, "#season-headline", "193 étudiants");
+    const other = await browser.execute(
+      () => [...document.querySelectorAll("#season-other-edition option")].find((o) => o.textContent === "Vis mon job 2025")?.value ?? null,
+    );
+    assert.ok(other, "the other edition offered");
+    await selectOption(browser, "#season-other-edition", other);
+    await waitForText(browser, "#season-compare-editions", "Vis mon job 2025 et cette édition");
+    // Chosen again, then unchosen before its figures come (src-tauri/src/late_answers.rs): no
+    // comparison is left on screen once they have come.
+    await selectOption(browser, "#season-other-edition", "");
+    writeFileSync(profile.late, "season_overview 1500\n");
+    try {
+      await selectOption(browser, "#season-other-edition", other);
+      await selectOption(browser, "#season-other-edition", "");
+      await browser.pause(2500);
+    } finally {
+      writeFileSync(profile.late, "");
+    }
+    assert.equal(await (await browser.$("#season-compare-editions")).isExisting(), false, "no comparison with no edition chosen");
+    await click("button.fr-tabs__tab*=Binômes");
+    await waitForText(browser, "#board-summary", "placés");
+  });
+
   it("handles a late withdrawal: the pair is undone and a replacement is one click away", async () => {
     await click("button.fr-tabs__tab*=Binômes");
     await waitForText(browser, "#board-summary", "placés");

@@ -84,7 +84,9 @@ pub fn season_overview(
     state: State<'_, AppState>,
     edition: EditionId,
 ) -> Result<SeasonOverview, IpcError> {
-    state.with_reader(|store| suggest::season(store, edition))
+    let season = state.with_reader(|store| suggest::season(store, edition));
+    crate::late_answers::hold_back("season_overview");
+    season
 }
 
 /// « Mémoriser ces chiffres »: the dashboard's figures kept with the edition.
