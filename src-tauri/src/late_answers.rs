@@ -42,8 +42,14 @@ mod tests {
     #[test]
     fn only_the_command_named_waits() {
         let lines = "plan_wave 200\nload_board 1500\n";
-        assert_eq!(delay_for(lines, "load_board"), Some(Duration::from_millis(1500)));
-        assert_eq!(delay_for(lines, "plan_wave"), Some(Duration::from_millis(200)));
+        assert_eq!(
+            delay_for(lines, "load_board"),
+            Some(Duration::from_millis(1500))
+        );
+        assert_eq!(
+            delay_for(lines, "plan_wave"),
+            Some(Duration::from_millis(200))
+        );
         assert_eq!(delay_for(lines, "move_student"), None);
         assert_eq!(delay_for("", "load_board"), None);
         assert_eq!(delay_for("load_board soon\n", "load_board"), None);
