@@ -203,18 +203,7 @@ enum Command {
     },
 }
 
-/// mimalloc's `mi_option_purge_delay` (`mimalloc.h`, whose numbering keeps deprecated options in
-/// place so that it never moves); libmimalloc-sys names no constant for it.
-const MI_OPTION_PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
-
 fn main() -> ExitCode {
-    // `binome` runs one command and exits: memory it frees is kept for its next allocations
-    // instead of being handed back to the system after 10 ms, and zeroed again by the kernel when
-    // it is asked for anew. A 50,000-row `binome import` (bench/import.sh) spent 0.25–0.42 s of
-    // system time at the median of two series, 0.19–0.24 s without, and 0.05–0.1 s less in all,
-    // for 10–20 MB more at its peak.
-    // SAFETY: sets one of mimalloc's options, which it reads each time it would purge.
-    unsafe { libmimalloc_sys::mi_option_set(MI_OPTION_PURGE_DELAY, -1) };
     // Before anything: this process may be the child that reads an .xls/.ods file.
     binome::import::read::isolate_readers();
     binome::init_log();
