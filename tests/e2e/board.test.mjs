@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import { mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { after, afterEach, before, describe, it } from "node:test";
-import { clickOn, drag, newProfile, openModal, screenshot, selectOption, startApp, waitForText } from "./harness.mjs";
+import { clickOn, createEdition, drag, newProfile, openModal, screenshot, selectOption, startApp, waitForText } from "./harness.mjs";
 
 async function text(browser, selector) {
   return (await (await browser.$(selector)).getText()).replace(/[\u00a0\u202f]/g, " ");
@@ -360,13 +360,9 @@ describe("the pairing board", () => {
   it("compares the season with another edition, and shows no comparison once none is chosen, however late the figures come", async () => {
     // Another edition to compare with, made on the home page.
     await click(".fr-breadcrumb__list li:first-child .fr-breadcrumb__link");
-    await click("#create-edition");
-    const name = await browser.$("#edition-name");
-    await name.waitForDisplayed({ timeout: 10_000 });
-    await name.clearValue();
-    await name.setValue("Vis mon job 2025");
-    await click("#edition-submit");
-    await waitForText(browser, "#editions-table", "Vis mon job 2025");
+    await createEdition(browser, "Vis mon job 2025");
+    await click(".fr-breadcrumb__list li:first-child .fr-breadcrumb__link");
+    await waitForText(browser, "#editions-table", "fictive");
     const demo = await browser.execute(
       () => [...document.querySelectorAll("#editions-table tr[data-edition-name]")].find((tr) => tr.textContent.includes("fictive"))?.getAttribute("data-edition-name"),
     );

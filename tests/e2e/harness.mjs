@@ -263,6 +263,18 @@ export async function drag(browser, from, to, { midway } = {}) {
 }
 
 /** Chooses `value` in the native list `selector` as a person does (then React hears it). */
+/** Makes an edition named `name` from the home page (« Créer une édition »), and opens it. */
+export async function createEdition(browser, name) {
+  await clickOn(browser, "#create-edition");
+  const field = await browser.$("#edition-name");
+  await field.waitForDisplayed({ timeout: 10_000 });
+  await field.clearValue();
+  await field.setValue(name);
+  await clickOn(browser, "#edition-submit");
+  await clickOn(browser, `tr[data-edition-name="${name}"] [data-action="open"]`);
+  await waitForText(browser, "#edition-title", name);
+}
+
 export async function selectOption(browser, selector, value) {
   const el = await browser.$(selector);
   await el.waitForExist({ timeout: 10_000 });

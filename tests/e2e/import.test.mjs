@@ -4,7 +4,7 @@ import assert from "node:assert/strict";
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
-import { clickOn, openModal, newProfile, screenshot, selectOption, startApp, waitForGone, waitForText } from "./harness.mjs";
+import { clickOn, createEdition, openModal, newProfile, screenshot, selectOption, startApp, waitForGone, waitForText } from "./harness.mjs";
 
 const SAMPLES = path.resolve(import.meta.dirname, "../../assets/samples");
 const profile = newProfile();
@@ -19,14 +19,7 @@ describe("Importing sign-up sheets through the wizard", () => {
   before(async () => {
     app = await startApp(profile);
     browser = app.browser;
-    await click("#create-edition");
-    const name = await browser.$("#edition-name");
-    await name.waitForDisplayed({ timeout: 10_000 });
-    await name.clearValue();
-    await name.setValue("Vis mon job 2026");
-    await click("#edition-submit");
-    await click('tr[data-edition-name="Vis mon job 2026"] [data-action="open"]');
-    await waitForText(browser, "#edition-title", "Vis mon job 2026");
+    await createEdition(browser, "Vis mon job 2026");
   });
   after(async () => {
     await app?.stop();

@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { after, afterEach, before, describe, it } from "node:test";
-import { clickOn, newProfile, openModal, screenshot, startApp, waitForText } from "./harness.mjs";
+import { clickOn, createEdition, newProfile, openModal, screenshot, startApp, waitForText } from "./harness.mjs";
 
 const DOCS = path.resolve(import.meta.dirname, "../../docs");
 
@@ -128,14 +128,7 @@ describe("the import report counts students by state", () => {
   before(async () => {
     app = await startApp(profile);
     browser = app.browser;
-    await click("#create-edition");
-    const name = await browser.$("#edition-name");
-    await name.waitForDisplayed({ timeout: 10_000 });
-    await name.clearValue();
-    await name.setValue("États 2026");
-    await click("#edition-submit");
-    await click('tr[data-edition-name="États 2026"] [data-action="open"]');
-    await waitForText(browser, "#edition-title", "États 2026");
+    await createEdition(browser, "États 2026");
   });
   after(async () => {
     await app?.stop();
