@@ -6,7 +6,7 @@ use binome::model::{
     Ambassador, AmbassadorId, EditionId, ForbiddenPair, Identity, Mobility, NewBatch, NewEdition,
     PairOrigin, Place, Role, Student, StudentId,
 };
-use binome::model::{BatchRow, PersonRecord};
+use binome::model::{BatchRow, PersonRecord, SourceCells};
 use binome::store::SCHEMA_VERSION;
 use binome::{Store, StoreError};
 
@@ -75,7 +75,7 @@ fn batch(role: Role, records: Vec<PersonRecord>) -> (NewBatch, Vec<BatchRow>) {
         .enumerate()
         .map(|(i, record)| BatchRow {
             row_number: i as u32 + 2,
-            cells: vec![format!("cellule {i}"), "valeur inconnue gardée".into()],
+            cells: SourceCells::new([format!("cellule {i}"), "valeur inconnue gardée".into()]),
             record,
         })
         .collect();

@@ -17,7 +17,7 @@ pub use people::{ambassadors_sheet, generate_people, students_workbook, DemoPeop
 pub use sheet::{Cell, Merge, Sheet};
 pub use write::WriteError;
 
-use crate::model::{BatchRow, NewBatch, PersonRecord, Role};
+use crate::model::{BatchRow, NewBatch, PersonRecord, Role, SourceCells};
 
 /// The seed of the committed sample files.
 pub const DEFAULT_SEED: u64 = 2026;
@@ -109,7 +109,7 @@ fn demo_batch(
     let rows = records
         .map(|(row, record)| BatchRow {
             row_number: row as u32 + 1,
-            cells: sheet.rows[row].iter().map(Cell::display).collect(),
+            cells: SourceCells::new(sheet.rows[row].iter().map(Cell::display)),
             record,
         })
         .collect();

@@ -15,6 +15,7 @@ pub mod records;
 mod streamed;
 pub mod table;
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::path::Path;
 
@@ -27,7 +28,7 @@ pub use read::{read_table, read_table_with, ReadOptions};
 pub use records::RowWarning;
 
 use crate::model::{state, NewBatch, Role};
-use crate::model::{BatchRow, MergePreview, PersonRecord, Remembered, SynonymKind};
+use crate::model::{BatchRow, MergePreview, PersonRecord, Remembered, SourceCells, SynonymKind};
 use duplicates::{probable_duplicates, probable_key_of, settle_duplicates, state_of, Standing};
 pub use duplicates::{probable_key, Duplicate, FilledValue, ProbableDuplicate};
 use records::Columns;
@@ -289,10 +290,13 @@ fn understand_rows(
             record
         };
         // The row as it came, one text per header column (and any beyond it).
-        let mut cells: Vec<String> = raw.cells.into_iter().map(Value::into_text).collect();
-        if cells.len() < header.cells.len() {
-            cells.resize(header.cells.len(), String::new());
-        }
+        let missing = header.cells.len().saturating_sub(raw.cells.len());
+        let cells = SourceCells::new(
+            raw.cells
+                .iter()
+                .map(Value::as_text)
+                .chain(std::iter::repeat_n(Cow::Borrowed(""), missing)),
+        );
         probable_keys.push(probable_key_of(&record));
         rows.push(BatchRow {
             row_number: raw.number,
@@ -564,7 +568,7 @@ pub fn report(
             .take(PREVIEW_ROWS)
             .map(|r| PreviewRow {
                 row: r.row_number,
-                cells: r.cells.clone(),
+                cells: r.cells.texts(),
             })
             .collect(),
         changes,

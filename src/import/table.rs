@@ -22,11 +22,14 @@ impl Value {
         }
     }
 
-    /// Like [`Value::to_text`], without copying text.
-    pub fn into_text(self) -> String {
+    /// Like [`Value::to_text`], borrowing the text the value holds.
+    pub fn as_text(&self) -> std::borrow::Cow<'_, str> {
+        use std::borrow::Cow;
         match self {
-            Value::Text(t) | Value::Date(t) | Value::Error(t) => t,
-            other => other.to_text(),
+            Value::Empty => Cow::Borrowed(""),
+            Value::Text(t) | Value::Date(t) | Value::Error(t) => Cow::Borrowed(t),
+            Value::Bool(b) => Cow::Borrowed(if *b { "VRAI" } else { "FAUX" }),
+            Value::Number(n) => Cow::Owned(format_number(*n)),
         }
     }
 

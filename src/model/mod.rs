@@ -17,7 +17,7 @@ pub use edition::{Edition, EditionSummary, NewEdition};
 pub use field::Field;
 pub use fill::{fill_gaps, fill_value_gaps};
 pub use ids::{AmbassadorId, BatchId, EditionId, PairId, SourceRowId, StudentId};
-pub use import_batch::{BatchRow, ImportBatch, NewBatch, PersonRecord, SourceRow};
+pub use import_batch::{BatchRow, ImportBatch, NewBatch, PersonRecord, SourceCells, SourceRow};
 pub use learned::{ColumnChoices, Remembered, SynonymKind};
 pub use merge::{
     field_changes, field_label, person_data, set_value_at, shown, value_at, FieldChange,

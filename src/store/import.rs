@@ -78,7 +78,7 @@ pub(super) fn insert_batch_with<'r>(
         insert_row.execute(params![
             batch_id,
             row.row_number,
-            serde_json::to_string(&row.cells).expect("a list of strings serialises"),
+            row.cells.as_json(),
             reason,
         ])?;
         let source = SourceRowId(conn.last_insert_rowid());
