@@ -277,7 +277,7 @@ fn run(cli: Cli) -> Result<(), String> {
             Ok(())
         }
         Command::Suggest { db, edition, json } => {
-            let mut store = Store::open(&db).map_err(|e| fr(&e))?;
+            let mut store = Store::open_existing(&db).map_err(|e| fr(&e))?;
             let edition = actions::editions::for_command_line(&mut store, edition.as_deref())
                 .map_err(|e| fr(&e))?;
             let suggestion =
@@ -305,7 +305,7 @@ fn run(cli: Cli) -> Result<(), String> {
                 minimal,
                 region: None,
             };
-            let mut store = Store::open(&db).map_err(|e| fr(&e))?;
+            let mut store = Store::open_existing(&db).map_err(|e| fr(&e))?;
             let edition = actions::editions::for_command_line(&mut store, edition.as_deref())
                 .map_err(|e| fr(&e))?;
             let summaries = if by_region {
@@ -385,7 +385,7 @@ fn run(cli: Cli) -> Result<(), String> {
                 status: parse_status(status.as_deref())?,
                 pairs: None,
             };
-            let mut store = Store::open(&db).map_err(|e| fr(&e))?;
+            let mut store = Store::open_existing(&db).map_err(|e| fr(&e))?;
             let edition = actions::editions::for_command_line(&mut store, edition.as_deref())
                 .map_err(|e| fr(&e))?;
             let summary = actions::messages::write_drafts(&mut store, edition.id, &out, &selection)
@@ -451,7 +451,7 @@ fn run(cli: Cli) -> Result<(), String> {
             data,
             erase,
         } => {
-            let mut store = Store::open(&db).map_err(|e| fr(&e))?;
+            let mut store = Store::open_existing(&db).map_err(|e| fr(&e))?;
             let (found, done) = if let Some(out) = &data {
                 let found = actions::people::export_data_by_email(&store, &email, out)
                     .map_err(|e| fr(&e))?;
@@ -485,7 +485,7 @@ fn run(cli: Cli) -> Result<(), String> {
             edition,
             out,
         } => {
-            let store = Store::open(&db).map_err(|e| fr(&e))?;
+            let store = Store::open_existing(&db).map_err(|e| fr(&e))?;
             let found = actions::why::export_why_by_email(&store, &email, edition.as_deref(), &out)
                 .map_err(|e| fr(&e))?;
             out!(
@@ -497,7 +497,7 @@ fn run(cli: Cli) -> Result<(), String> {
             Ok(())
         }
         Command::Editions { db, json } => {
-            let store = Store::open(&db).map_err(|e| fr(&e))?;
+            let store = Store::open_existing(&db).map_err(|e| fr(&e))?;
             let editions = actions::editions::list(&store).map_err(|e| fr(&e))?;
             if json {
                 print_json(&editions)?;

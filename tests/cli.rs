@@ -98,15 +98,8 @@ fn an_unusable_file_exits_non_zero_with_one_french_line_and_no_database_change()
         "{stderr}"
     );
     assert!(out.stdout.is_empty());
-    // Nothing was created in the database: not even an edition.
-    let list = binome()
-        .args(["editions", "--db", db.to_str().unwrap(), "--json"])
-        .output()
-        .unwrap();
-    assert_eq!(
-        serde_json::from_slice::<serde_json::Value>(&list.stdout).unwrap(),
-        serde_json::json!([])
-    );
+    // Nothing was created: not even the database.
+    assert!(!db.exists());
 }
 
 #[test]
@@ -466,4 +459,220 @@ fn the_reader_libraries_words_go_to_the_log_only_when_asked() {
         said.lines().last().unwrap().contains("semble endommagé"),
         "{said}"
     );
+}
+
+/// The first line of a failed command's standard error, after checking it failed with one line.
+fn failed_with_one_line(result: &std::process::Output) -> String {
+    assert!(!result.status.success(), "should have failed");
+    assert!(result.stdout.is_empty());
+    let stderr = String::from_utf8(result.stderr.clone()).unwrap();
+    assert_eq!(stderr.trim_end().lines().count(), 1, "{stderr}");
+    stderr.trim_end().to_string()
+}
+
+#[test]
+fn a_workbook_never_replaces_a_file_the_command_reads() {
+    let dir = tempfile::tempdir().unwrap();
+    let students = dir.path().join("etudiants.csv");
+    std::fs::copy(sample("etudiants-excel-windows.csv"), &students).unwrap();
+    let sign_ups = std::fs::read(&students).unwrap();
+    let ambassadors = sample("ambassadeurs-sphinx-retravaille.xlsx");
+    let db = dir.path().join("b.sqlite3");
+    let (db_, students_) = (db.to_str().unwrap(), students.to_str().unwrap());
+    assert!(run(&["import", "--db", db_, "--students", students_])
+        .status
+        .success());
+
+    // The database as the workbook: refused, and the database still reads.
+    let line = failed_with_one_line(&run(&["export", "--db", db_, "--out", db_]));
+    assert!(
+        line.contains("« b.sqlite3 »") && line.contains("en train de lire"),
+        "{line}"
+    );
+    // Under another name for the same file too.
+    let other_name = format!("{}/./b.sqlite3", dir.path().display());
+    failed_with_one_line(&run(&["export", "--db", db_, "--out", &other_name]));
+    let out = dir.path().join("binomes.xlsx");
+    let exported = run(&["export", "--db", db_, "--out", out.to_str().unwrap()]);
+    assert!(
+        exported.status.success(),
+        "{}",
+        String::from_utf8_lossy(&exported.stderr)
+    );
+
+    // `pair` writing over one of its sign-up files, or over its database: refused before
+    // anything is read or stored.
+    for target in [students_, db_] {
+        let line = failed_with_one_line(&run(&[
+            "pair",
+            "--students",
+            students_,
+            "--ambassadors",
+            &ambassadors,
+            "--out",
+            target,
+            "--db",
+            db_,
+        ]));
+        assert!(line.contains("en train de lire"), "{line}");
+    }
+    assert_eq!(std::fs::read(&students).unwrap(), sign_ups);
+
+    // One file given for both: refused, naming it.
+    let line = failed_with_one_line(&run(&[
+        "pair",
+        "--students",
+        students_,
+        "--ambassadors",
+        students_,
+        "--out",
+        out.to_str().unwrap(),
+    ]));
+    assert_eq!(
+        line,
+        "binome : « etudiants.csv » est donné à la fois pour les étudiants et pour les \
+         ambassadeurs : indiquez les deux fichiers d'inscription"
+    );
+}
+
+#[test]
+fn pair_into_a_database_checks_where_the_workbook_goes_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("b.sqlite3");
+    let out = dir.path().join("absent").join("binomes.xlsx");
+    let line = failed_with_one_line(&run(&[
+        "pair",
+        "--students",
+        &sample("etudiants-excel-windows.csv"),
+        "--ambassadors",
+        &sample("ambassadeurs-sphinx-retravaille.xlsx"),
+        "--out",
+        out.to_str().unwrap(),
+        "--db",
+        db.to_str().unwrap(),
+    ]));
+    assert!(
+        line.contains("« binomes.xlsx »") && line.contains("ce dossier n'existe pas"),
+        "{line}"
+    );
+    // Nothing imported nor suggested for a workbook that could not be written.
+    assert!(!db.exists());
+}
+
+#[test]
+fn commands_on_imported_data_refuse_a_database_or_an_edition_that_does_not_exist() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("typo.sqlite3");
+    let out = dir.path().join("binomes.xlsx");
+    let (missing_, out_) = (missing.to_str().unwrap(), out.to_str().unwrap());
+    for args in [
+        vec!["suggest", "--db", missing_],
+        vec!["export", "--db", missing_, "--out", out_],
+        vec!["editions", "--db", missing_],
+    ] {
+        let line = failed_with_one_line(&run(&args));
+        assert_eq!(
+            line,
+            format!("binome : La base de données « {missing_} » n'existe pas : vérifiez son chemin (binome import la crée).")
+        );
+    }
+    assert!(!missing.exists() && !out.exists());
+    assert!(!dir.path().join("sauvegardes").exists());
+    // A folder given as the database.
+    let line = failed_with_one_line(&run(&["suggest", "--db", dir.path().to_str().unwrap()]));
+    assert!(
+        line.contains("est un dossier, pas une base de données"),
+        "{line}"
+    );
+
+    // An edition's name mistyped: refused, the editions there are named, none created.
+    let db = dir.path().join("b.sqlite3");
+    let db_ = db.to_str().unwrap();
+    let imported = run(&[
+        "import",
+        "--db",
+        db_,
+        "--edition",
+        "Vis mon job 2026",
+        "--students",
+        &sample("etudiants-excel-windows.csv"),
+    ]);
+    assert!(imported.status.success());
+    for args in [
+        vec![
+            "export",
+            "--db",
+            db_,
+            "--out",
+            out_,
+            "--edition",
+            "Vis mon jbo 2026",
+        ],
+        vec!["suggest", "--db", db_, "--edition", "Vis mon jbo 2026"],
+    ] {
+        let line = failed_with_one_line(&run(&args));
+        assert_eq!(
+            line,
+            "binome : Aucune édition ne s'appelle « Vis mon jbo 2026 » dans cette base (éditions : \
+             « Vis mon job 2026 ») : vérifiez son nom."
+        );
+    }
+    let editions = run(&["editions", "--db", db_, "--json"]);
+    let editions: serde_json::Value = serde_json::from_slice(&editions.stdout).unwrap();
+    assert_eq!(editions.as_array().unwrap().len(), 1, "{editions}");
+}
+
+#[test]
+fn a_text_longer_than_a_spreadsheet_cell_is_cut_in_the_workbook_not_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    // The sample's second line with a surname of 40,000 characters (a paste gone wrong).
+    let original = std::fs::read(sample("etudiants-excel-windows.csv")).unwrap();
+    let mut lines: Vec<Vec<u8>> = original
+        .split(|b| *b == b'\n')
+        .map(<[u8]>::to_vec)
+        .collect();
+    let mut fields: Vec<Vec<u8>> = lines[1].split(|b| *b == b';').map(<[u8]>::to_vec).collect();
+    fields[4] = vec![b'X'; 40_000];
+    lines[1] = fields.join(&b';');
+    let students = dir.path().join("etudiants.csv");
+    std::fs::write(&students, lines.join(&b'\n')).unwrap();
+    let out = dir.path().join("binomes.xlsx");
+    let result = run(&[
+        "pair",
+        "--students",
+        students.to_str().unwrap(),
+        "--ambassadors",
+        &sample("ambassadeurs-sphinx-retravaille.xlsx"),
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert!(
+        result.status.success(),
+        "{}",
+        String::from_utf8_lossy(&result.stderr)
+    );
+    use calamine::{open_workbook_auto, Reader};
+    let mut workbook = open_workbook_auto(&out).unwrap();
+    let long: Vec<String> = workbook
+        .sheet_names()
+        .into_iter()
+        .flat_map(|name| {
+            let range = workbook.worksheet_range(&name).unwrap();
+            range
+                .rows()
+                .flatten()
+                .map(|c| c.to_string())
+                .filter(|t| t.len() > 30_000)
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    assert!(!long.is_empty(), "the long name is in the workbook");
+    for text in long {
+        assert!(
+            text.contains("XXXXXXXXXX") && text.ends_with('…'),
+            "{}",
+            &text[..40]
+        );
+        assert!(text.encode_utf16().count() <= 32_767);
+    }
 }

@@ -50,8 +50,9 @@ pub fn copy_settings(store: &mut Store, from: EditionId, to: EditionId) -> Resul
     store.copy_settings(from, to)
 }
 
-/// The edition a command-line command works on: the one named (created if absent), else the
-/// most recent that is not the demo (created as « Vis mon job <année> » if there is none).
+/// The edition a command-line command other than `import` works on: the one named (refused
+/// if absent: only `import` creates an edition by its name), else the most recent that is not
+/// the demo (created as « Vis mon job <année> » if there is none).
 pub fn for_command_line(store: &mut Store, name: Option<&str>) -> Result<Edition, StoreError> {
-    store.edition_for_command_line(name)
+    store.existing_edition_for_command_line(name)
 }

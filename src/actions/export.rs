@@ -36,6 +36,7 @@ pub fn source_of(
         students: everyone.students,
         ambassadors: everyone.ambassadors,
         rules: everyone.rules,
+        read_from: store.files(),
     })
 }
 

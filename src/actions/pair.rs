@@ -1,7 +1,7 @@
 //! `binome pair`: both files imported, the pairs suggested and the workbook written, in one go —
 //! in a temporary database unless one is given.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
@@ -30,6 +30,21 @@ pub fn pair(
     out: &Path,
     db: Option<&Path>,
 ) -> Result<PairReport, ActionError> {
+    // The workbook's place first: a run that could not write it would have changed the
+    // database for nothing. Nor may it replace a file the run reads.
+    if same_file::is_same_file(students, ambassadors).unwrap_or(false) {
+        return Err(ActionError::Invalid(format!(
+            "« {} » est donné à la fois pour les étudiants et pour les ambassadeurs : indiquez \
+             les deux fichiers d'inscription",
+            ImportError::file_label(students)
+        )));
+    }
+    let read_by_the_run: Vec<PathBuf> = [students, ambassadors]
+        .into_iter()
+        .chain(db)
+        .map(Path::to_path_buf)
+        .collect();
+    export::check_writable(out, &read_by_the_run)?;
     // Both files are read before anything is written anywhere; side by side, as they are
     // independent and reading is most of an import. The students' error comes first, as when
     // they were read one after the other.

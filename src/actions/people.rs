@@ -286,7 +286,7 @@ pub fn export_person_data(
     out: &Path,
 ) -> Result<(), ActionError> {
     let text = person_data_text(store, edition, role, id)?;
-    crate::export::write_atomically(out, |tmp| {
+    crate::export::write_atomically(out, &store.files(), |tmp| {
         std::fs::write(tmp, text.as_bytes()).map_err(rust_xlsxwriter::XlsxError::IoError)
     })?;
     Ok(())
@@ -477,7 +477,7 @@ pub fn export_data_by_email(
         }
         text.push_str(&person_data_text(store, f.edition, f.role, f.id)?);
     }
-    crate::export::write_atomically(out, |tmp| {
+    crate::export::write_atomically(out, &store.files(), |tmp| {
         std::fs::write(tmp, text.as_bytes()).map_err(rust_xlsxwriter::XlsxError::IoError)
     })?;
     Ok(found)

@@ -472,7 +472,7 @@ pub fn export_why(
     out: &Path,
 ) -> Result<WhyDocument, ActionError> {
     let document = why_document(store, edition, role, id)?;
-    crate::export::write_atomically(out, |tmp| {
+    crate::export::write_atomically(out, &store.files(), |tmp| {
         std::fs::write(tmp, document.html.as_bytes()).map_err(rust_xlsxwriter::XlsxError::IoError)
     })?;
     Ok(document)

@@ -93,6 +93,8 @@ pub struct Source {
     pub rules: Rules,
     /// The season dashboard, for the `Synthèse` sheet of whole-edition workbooks.
     pub season: SeasonOverview,
+    /// The files the edition was read from (the database and its journal): never written over.
+    pub read_from: Vec<PathBuf>,
 }
 
 /// Writes the edition's workbook to `out`.
@@ -102,6 +104,7 @@ pub fn export_edition(
     options: &ExportOptions,
 ) -> Result<ExportSummary, ExportError> {
     let Source {
+        read_from,
         edition,
         students,
         ambassadors,
@@ -186,7 +189,7 @@ pub fn export_edition(
             Some(_) => None,
         },
     };
-    write_atomically(out, |tmp| workbook::write(&data, tmp))?;
+    write_atomically(out, read_from, |tmp| workbook::write(&data, tmp))?;
     Ok(ExportSummary {
         path: out.display().to_string(),
         pairs: data.pairs.len(),
@@ -246,34 +249,80 @@ pub fn write_workbook(data: &ExportData, path: &Path) -> Result<(), rust_xlsxwri
     workbook::write(data, path)
 }
 
-/// Writes through a temporary file beside `out`, then renames it: `out` is either the old file
-/// or the complete new one, never half of one.
-pub(crate) fn write_atomically(
-    out: &Path,
-    write: impl FnOnce(&Path) -> Result<(), rust_xlsxwriter::XlsxError>,
-) -> Result<(), ExportError> {
-    let file = out
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| out.display().to_string());
-    let dir = out
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    if !dir.is_dir() {
-        return Err(ExportError::Write {
-            file,
-            detail: "ce dossier n'existe pas (ou plus) : choisissez-en un autre".into(),
-        });
+/// Whether `out` may be written: its folder exists, it is not a folder nor a device, and it is
+/// none of `protected` (the files being read: the database, a sign-up file — written over,
+/// they would be lost). Said before anything is written.
+pub(crate) fn check_target(out: &Path, protected: &[PathBuf]) -> Result<(), ExportError> {
+    let file = file_label(out);
+    let refused = |detail: &str| {
+        Err(ExportError::Write {
+            file: file.clone(),
+            detail: detail.into(),
+        })
+    };
+    if !folder_of(out).is_dir() {
+        return refused("ce dossier n'existe pas (ou plus) : choisissez-en un autre");
     }
+    let Ok(existing) = std::fs::metadata(out) else {
+        return Ok(());
+    };
     // Said before anything is written: Windows would refuse the rename as "access denied",
     // which reads like a workbook left open.
-    if out.is_dir() {
-        return Err(ExportError::Write {
-            file,
-            detail: "un dossier porte déjà ce nom : choisissez-en un autre".into(),
-        });
+    if existing.is_dir() {
+        return refused("un dossier porte déjà ce nom : choisissez-en un autre");
     }
+    if !existing.is_file() {
+        return refused("ce n'est pas un fichier ordinaire : choisissez un autre nom");
+    }
+    // The same file under another name too (a link, `./`, another case on Windows).
+    if protected
+        .iter()
+        .any(|p| same_file::is_same_file(out, p).unwrap_or(false))
+    {
+        return refused(
+            "c'est un fichier que Binômes est en train de lire (la base de données ou un fichier \
+             d'inscription) : il serait perdu. Choisissez un autre nom",
+        );
+    }
+    Ok(())
+}
+
+/// [`check_target`], and a file made and removed in the folder: whether the folder takes a
+/// new file, known before a long piece of work that ends by writing there (`binome pair`).
+pub(crate) fn check_writable(out: &Path, protected: &[PathBuf]) -> Result<(), ExportError> {
+    check_target(out, protected)?;
+    tempfile::Builder::new()
+        .prefix(".binome-essai-")
+        .tempfile_in(folder_of(out))
+        .map(drop)
+        .map_err(|e| ExportError::Write {
+            file: file_label(out),
+            detail: write_failure_fr(&rust_xlsxwriter::XlsxError::IoError(e)),
+        })
+}
+
+fn file_label(out: &Path) -> String {
+    out.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| out.display().to_string())
+}
+
+fn folder_of(out: &Path) -> &Path {
+    out.parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."))
+}
+
+/// Writes through a temporary file beside `out`, then renames it: `out` is either the old file
+/// or the complete new one, never half of one. `protected`: see [`check_target`].
+pub(crate) fn write_atomically(
+    out: &Path,
+    protected: &[PathBuf],
+    write: impl FnOnce(&Path) -> Result<(), rust_xlsxwriter::XlsxError>,
+) -> Result<(), ExportError> {
+    check_target(out, protected)?;
+    let file = file_label(out);
+    let dir = folder_of(out);
     let tmp: PathBuf = dir.join(format!(".{file}.{}.tmp", std::process::id()));
     let result = write(&tmp).map_err(|e| ExportError::Write {
         file: file.clone(),
@@ -307,20 +356,25 @@ pub(crate) fn write_atomically(
 /// Why writing the workbook failed, in French when the system said why.
 fn write_failure_fr(error: &rust_xlsxwriter::XlsxError) -> String {
     match error {
-        rust_xlsxwriter::XlsxError::IoError(io) => match (io.raw_os_error(), io.kind()) {
-            // ENOSPC, EFBIG (Unix); ERROR_DISK_FULL, ERROR_HANDLE_DISK_FULL (Windows).
-            (Some(28 | 27 | 112 | 39), _) => {
-                "le disque est plein (ou le fichier dépasse la taille permise)".to_string()
+        // The temporary files of the constant-memory mode are made in the workbook's folder.
+        rust_xlsxwriter::XlsxError::IoError(io)
+        | rust_xlsxwriter::XlsxError::TempFileError(_, io) => {
+            match (io.raw_os_error(), io.kind()) {
+                // ENOSPC, EFBIG (Unix); ERROR_DISK_FULL, ERROR_HANDLE_DISK_FULL (Windows).
+                (Some(28 | 27 | 112 | 39), _) => {
+                    "le disque est plein (ou le fichier dépasse la taille permise)".to_string()
+                }
+                // EROFS: a read-only medium.
+                (_, std::io::ErrorKind::PermissionDenied) | (Some(30), _) => {
+                    "accès refusé à ce dossier : choisissez-en un autre".to_string()
+                }
+                // ENOENT, ENOTDIR: the folder was removed (a USB stick pulled out).
+                (Some(2 | 20), _) | (_, std::io::ErrorKind::NotFound) => {
+                    "ce dossier n'existe pas (ou plus) : choisissez-en un autre".to_string()
+                }
+                _ => io.to_string(),
             }
-            (_, std::io::ErrorKind::PermissionDenied) => {
-                "accès refusé à ce dossier : choisissez-en un autre".to_string()
-            }
-            // ENOENT, ENOTDIR: the folder was removed (a USB stick pulled out).
-            (Some(2 | 20), _) | (_, std::io::ErrorKind::NotFound) => {
-                "ce dossier n'existe pas (ou plus) : choisissez-en un autre".to_string()
-            }
-            _ => io.to_string(),
-        },
+        }
         other => other.to_string().trim_end_matches('.').to_string(),
     }
 }

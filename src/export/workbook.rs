@@ -87,6 +87,10 @@ impl<'w> Sheet<'w> {
         let wrap = Format::new().set_text_wrap().set_align(FormatAlign::Top);
         let mut lines = 1;
         for (col, cell) in cells.into_iter().enumerate() {
+            let cell = match cell {
+                Out::Text(t) => Out::Text(fit_in_a_cell(t)),
+                other => other,
+            };
             let c = col as u16;
             let wrapped = self.wrapped.get(col).copied().unwrap_or(false);
             // Only printed columns set the height: a row is one line of paper wherever it can be.
@@ -705,4 +709,52 @@ fn season_lines(
         sheet.write(vec![Out::Text(label), Out::Text(value)])?;
     }
     Ok(())
+}
+
+/// The most a cell holds in Excel (UTF-16 code units); a longer text is refused by the writer.
+const CELL_MAX: usize = 32_767;
+
+/// `text`, cut to what a cell holds and ended with « … » when longer: one comment pasted
+/// twenty times must not make the whole workbook impossible to write. The database keeps it whole.
+fn fit_in_a_cell(text: String) -> String {
+    if text.len() <= CELL_MAX || text.encode_utf16().count() <= CELL_MAX {
+        return text;
+    }
+    let mut units = 0;
+    let mut cut: String = text
+        .chars()
+        .take_while(|c| {
+            units += c.len_utf16();
+            units < CELL_MAX
+        })
+        .collect();
+    cut.push('…');
+    cut
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{fit_in_a_cell, CELL_MAX};
+
+    #[test]
+    fn a_text_longer_than_a_cell_is_cut_to_fit_and_says_so() {
+        let short = "Développeuse".to_string();
+        assert_eq!(fit_in_a_cell(short.clone()), short);
+        // Exactly full, a character outside the basic plane counting twice: kept whole.
+        for exact in ["é".repeat(CELL_MAX), format!("a{}", "🎓".repeat(16_383))] {
+            assert_eq!(fit_in_a_cell(exact.clone()), exact);
+        }
+        // Characters outside the basic plane count twice in Excel's limit.
+        for long in [
+            "a".repeat(40_000),
+            "🎓".repeat(20_000),
+            format!("a{}", "🎓".repeat(16_384)),
+        ] {
+            let cut = fit_in_a_cell(long.clone());
+            let units = cut.encode_utf16().count();
+            assert!((CELL_MAX - 2..=CELL_MAX).contains(&units), "{units}");
+            assert!(cut.ends_with('…'));
+            assert!(long.starts_with(cut.trim_end_matches('…')));
+        }
+    }
 }

@@ -128,6 +128,24 @@ impl Store {
     /// The edition the command line works on: the one named (created if absent), otherwise the
     /// most recent one that is not the demo, otherwise a new "Vis mon job <year>".
     pub fn edition_for_command_line(&mut self, name: Option<&str>) -> Result<Edition, StoreError> {
+        self.command_line_edition(name, true)
+    }
+
+    /// [`Store::edition_for_command_line`] for the commands that work on what was imported: an
+    /// edition named that does not exist is refused, not created (a mistyped name would
+    /// otherwise become the most recent edition, and receive the next import).
+    pub fn existing_edition_for_command_line(
+        &mut self,
+        name: Option<&str>,
+    ) -> Result<Edition, StoreError> {
+        self.command_line_edition(name, false)
+    }
+
+    fn command_line_edition(
+        &mut self,
+        name: Option<&str>,
+        create_named: bool,
+    ) -> Result<Edition, StoreError> {
         let editions = self.list_editions()?;
         if let Some(name) = name {
             let wanted = text::clean(name).to_lowercase();
@@ -136,6 +154,20 @@ impl Store {
                 .find(|e| e.edition.name.to_lowercase() == wanted)
             {
                 return Ok(found.edition.clone());
+            }
+            if !create_named {
+                let names: Vec<String> = editions
+                    .iter()
+                    .map(|e| format!("« {} »", e.edition.name))
+                    .collect();
+                return Err(StoreError::EditionNamedNotFound {
+                    name: name.to_string(),
+                    known: if names.is_empty() {
+                        "elle ne contient aucune édition".into()
+                    } else {
+                        format!("éditions : {}", names.join(", "))
+                    },
+                });
             }
             return self.create_edition(&NewEdition {
                 name: name.to_string(),

@@ -19,6 +19,16 @@ pub enum StoreError {
     },
     #[error("Le fichier {path} n'est pas une base de données Binômes lisible (fichier endommagé ou d'un autre programme).")]
     NotADatabase { path: PathBuf },
+    #[error("Impossible d'ouvrir la base de données « {path} » : l'accès en est refusé, ou son dossier est en lecture seule.")]
+    Refused { path: PathBuf },
+    #[error(
+        "La base de données « {path} » n'existe pas : vérifiez son chemin (binome import la crée)."
+    )]
+    Missing { path: PathBuf },
+    #[error("« {path} » est un dossier, pas une base de données : indiquez le fichier (par exemple « {path}/binomes.sqlite3 »).")]
+    IsAFolder { path: PathBuf },
+    #[error("La base de données est occupée par un autre programme ou une autre commande Binômes : rien n'a été modifié. Réessayez dans un instant.")]
+    Busy,
     #[error("La base de données {path} est endommagée ({detail}) : elle n'a pas été modifiée. Restaurez la dernière copie du dossier « sauvegardes » à côté d'elle.")]
     Damaged { path: PathBuf, detail: String },
     #[error("Binômes est déjà ouvert sur cet ordinateur avec ces données ({path}) : utilisez la fenêtre déjà ouverte, ou fermez-la avant de relancer.")]
@@ -45,6 +55,14 @@ pub enum StoreError {
     },
     #[error("L'édition n° {id} n'existe pas (ou plus).")]
     EditionNotFound { id: EditionId },
+    #[error(
+        "Aucune édition ne s'appelle « {name} » dans cette base ({known}) : vérifiez son nom."
+    )]
+    EditionNamedNotFound {
+        name: String,
+        /// The editions there are, in French (« éditions : « A », « B » » or « aucune édition »).
+        known: String,
+    },
     #[error("Le nom de l'édition ne peut pas être vide.")]
     EditionNameEmpty,
     #[error("Une édition s'appelle déjà « {name} ».")]
@@ -105,9 +123,11 @@ pub enum StoreError {
 impl From<rusqlite::Error> for StoreError {
     /// A write the disk refused is told as such, in French: it is the organiser's to fix.
     fn from(error: rusqlite::Error) -> StoreError {
-        use rusqlite::ErrorCode::{DiskFull, SystemIoFailure};
+        use rusqlite::ErrorCode::{DatabaseBusy, DatabaseLocked, DiskFull, SystemIoFailure};
         match error.sqlite_error_code() {
             Some(DiskFull | SystemIoFailure) => StoreError::DiskFull,
+            // Still held after the five seconds' wait (`busy_timeout`).
+            Some(DatabaseBusy | DatabaseLocked) => StoreError::Busy,
             _ => StoreError::Sqlite(error),
         }
     }

@@ -55,6 +55,17 @@ impl Store {
         Self::open_with(path, Durability::Full)
     }
 
+    /// Opens the database at `path`, which must already exist: for the commands that work on
+    /// what was imported, where a mistyped path must not become a new, empty database.
+    pub fn open_existing(path: &Path) -> Result<Store, StoreError> {
+        if !path.exists() {
+            return Err(StoreError::Missing {
+                path: path.to_path_buf(),
+            });
+        }
+        Self::open(path)
+    }
+
     /// Opens a database made for one run and thrown away after it (`binome pair` without
     /// `--db`): nothing is flushed to the disk at each commit, since a crash loses the run
     /// whatever is flushed. Every write is still one transaction.
@@ -63,16 +74,18 @@ impl Store {
     }
 
     fn open_with(path: &Path, durability: Durability) -> Result<Store, StoreError> {
+        if path.is_dir() {
+            return Err(StoreError::IsAFolder {
+                path: path.to_path_buf(),
+            });
+        }
         if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
             std::fs::create_dir_all(parent).map_err(|source| StoreError::CreateFolder {
                 path: parent.to_path_buf(),
                 source,
             })?;
         }
-        let mut conn = Connection::open(path).map_err(|source| StoreError::Open {
-            path: path.to_path_buf(),
-            source,
-        })?;
+        let mut conn = Connection::open(path).map_err(|e| classify_open_error(path, e))?;
         configure(&conn).map_err(|e| classify_open_error(path, e))?;
         if durability == Durability::Throwaway {
             conn.pragma_update(None, "synchronous", "OFF")
@@ -106,6 +119,17 @@ impl Store {
     /// Where this store lives on disk.
     pub fn path(&self) -> &Path {
         &self.path
+    }
+
+    /// The database and its journal's files: what no file the organiser writes may replace.
+    pub fn files(&self) -> Vec<PathBuf> {
+        let mut files = vec![self.path.clone()];
+        for suffix in ["-wal", "-shm"] {
+            let mut name = self.path.clone().into_os_string();
+            name.push(suffix);
+            files.push(PathBuf::from(name));
+        }
+        files
     }
 
     /// The schema version of the open database (SQLite `user_version`).
@@ -218,6 +242,13 @@ pub fn restrict_folder_to_user(dir: &Path) {
 fn classify_open_error(path: &Path, error: rusqlite::Error) -> StoreError {
     match error.sqlite_error_code() {
         Some(rusqlite::ErrorCode::NotADatabase) => StoreError::NotADatabase {
+            path: path.to_path_buf(),
+        },
+        Some(
+            rusqlite::ErrorCode::CannotOpen
+            | rusqlite::ErrorCode::PermissionDenied
+            | rusqlite::ErrorCode::ReadOnly,
+        ) => StoreError::Refused {
             path: path.to_path_buf(),
         },
         _ => StoreError::Open {
