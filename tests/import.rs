@@ -793,3 +793,51 @@ fn a_level_outside_bac_2_to_bac_5_is_worth_a_look() {
         "kept all the same"
     );
 }
+
+/// An organiser who chose the wrong button (or swapped two files on the command line): the
+/// other role's file is refused, naming what gave it away, rather than its people stored as
+/// the wrong kind and paired with their own.
+#[test]
+fn the_other_roles_file_is_refused_naming_what_gave_it_away() {
+    let cases = [
+        (
+            sample("ambassadeurs-sphinx-retravaille.xlsx"),
+            Role::Student,
+            "Le fichier « ambassadeurs-sphinx-retravaille.xlsx » semble être celui des \
+             ambassadeurs, pas des étudiants (feuille « Réponses », colonnes « Intitulé exact de \
+             votre poste », « Type de structure », « Service / direction ») : importez-le comme \
+             fichier des ambassadeurs.",
+        ),
+        (
+            sample("etudiants-excel-windows.csv"),
+            Role::Ambassador,
+            "Le fichier « etudiants-excel-windows.csv » semble être celui des étudiants, pas des \
+             ambassadeurs (colonnes « État du dossier », « Déposé le », « Établissement \
+             d'enseignement ») : importez-le comme fichier des étudiants.",
+        ),
+    ];
+    for (file, role, message) in cases {
+        let error = analyze(&file, role, None).unwrap_err();
+        assert!(matches!(error, ImportError::OtherRole { .. }), "{error:?}");
+        assert_eq!(error.to_string(), message);
+    }
+    // The same files as their own role, and a bare file that does not tell (names, e-mail, a
+    // métier, a capacity): read.
+    assert!(analyze(
+        &sample("ambassadeurs-sphinx-retravaille.xlsx"),
+        Role::Ambassador,
+        None
+    )
+    .is_ok());
+    assert!(analyze(&sample("etudiants-excel-windows.csv"), Role::Student, None).is_ok());
+    let dir = tempfile::tempdir().unwrap();
+    let bare = dir.path().join("liste.csv");
+    std::fs::write(
+        &bare,
+        "Nom;Prénom;Email;Métier;Nombre de places\nMartin;Léa;lea@example.fr;Développeuse;2\n",
+    )
+    .unwrap();
+    for role in [Role::Student, Role::Ambassador] {
+        assert_eq!(analyze(&bare, role, None).unwrap().rows_read(), 1);
+    }
+}

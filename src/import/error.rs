@@ -43,6 +43,16 @@ pub enum ImportError {
         sheet: String,
         scanned: usize,
     },
+    /// The header names what only the other role's files have, and nothing of `role`'s own.
+    #[error("Le fichier « {file} » semble être celui des {}, pas des {} ({columns}) : importez-le comme fichier des {}.", people(other(*role)), people(*role), people(other(*role)))]
+    OtherRole {
+        file: String,
+        /// The role it was imported as.
+        role: crate::model::Role,
+        /// The sheet, if a workbook's, and a few of the other role's columns, quoted:
+        /// « feuille « Réponses », colonnes « Type de structure », « Service » ».
+        columns: String,
+    },
     #[error("Lecture de « {file} » annulée.")]
     Cancelled { file: String },
     #[error("Format de fichier non pris en charge pour « {file} » : {extension} (attendu : .xlsx, .xls, .ods ou .csv).")]
@@ -55,6 +65,20 @@ impl ImportError {
         path.file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_else(|| path.display().to_string())
+    }
+}
+
+fn other(role: crate::model::Role) -> crate::model::Role {
+    match role {
+        crate::model::Role::Student => crate::model::Role::Ambassador,
+        crate::model::Role::Ambassador => crate::model::Role::Student,
+    }
+}
+
+fn people(role: crate::model::Role) -> &'static str {
+    match role {
+        crate::model::Role::Student => "étudiants",
+        crate::model::Role::Ambassador => "ambassadeurs",
     }
 }
 

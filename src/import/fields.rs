@@ -424,6 +424,28 @@ pub fn match_headers_with(
     matches
 }
 
+/// The columns of a header that surely name fields only the other role has (« Combien
+/// d'étudiants pouvez-vous accueillir ? », « Type de structure » for a students' file), at least
+/// two, when none names such a field of `role`'s own:
+/// the file is the other role's — imported as it is, its people would be paired with their
+/// own kind. `None` when the header is `role`'s, or cannot tell.
+pub fn other_role_columns(role: Role, cells: &[String]) -> Option<Vec<String>> {
+    let own_to = |role: Role| -> Vec<String> {
+        match_headers(role, cells)
+            .into_iter()
+            .filter(|m| m.confidence >= 0.75)
+            .filter(|m| m.field.is_some_and(|f| f.tells_role() == Some(role)))
+            .map(|m| m.header)
+            .collect()
+    };
+    let other = match role {
+        Role::Student => Role::Ambassador,
+        Role::Ambassador => Role::Student,
+    };
+    let theirs = own_to(other);
+    (own_to(role).is_empty() && theirs.len() >= 2).then_some(theirs)
+}
+
 /// How much a row looks like a header for `role`: the number of identity fields it names
 /// (nom, prénom, e-mail) counted double, plus the other fields.
 pub fn header_score(role: Role, cells: &[String]) -> u32 {

@@ -2,7 +2,7 @@
 //! the bottom that are not people (totals).
 
 use super::error::{sheet_suffix, ImportError};
-use super::fields::{header_score, ColumnMatch, Field};
+use super::fields::{header_score, other_role_columns, ColumnMatch, Field};
 use super::normalize::text_of;
 use super::table::{RawRow, RawTable};
 use crate::model::Role;
@@ -51,6 +51,23 @@ pub fn find_header_in(
         });
     };
     let row = &rows[index];
+    let cells: Vec<String> = row.cells.iter().map(|v| v.to_text()).collect();
+    if let Some(columns) = other_role_columns(role, &cells) {
+        let named: Vec<String> = columns
+            .iter()
+            .take(3)
+            .map(|c| format!("« {} »", c.trim()))
+            .collect();
+        let sheet = sheet
+            .as_ref()
+            .map(|s| format!("feuille « {s} », "))
+            .unwrap_or_default();
+        return Err(ImportError::OtherRole {
+            file: file.to_string(),
+            role,
+            columns: format!("{sheet}colonnes {}", named.join(", ")),
+        });
+    }
     Ok(Header {
         index,
         row: row.number,

@@ -99,6 +99,22 @@ impl Field {
             .expect("every field is in FIELDS")
     }
 
+    /// The role whose files alone have a column like this one, which tells whose file it is:
+    /// an application's state, a school, a capacity, a type of structure. Métier, administration
+    /// and level do not tell (students wish for them, ambassadors have them), nor what both have.
+    pub fn tells_role(self) -> Option<Role> {
+        use Field::*;
+        match self {
+            School | Curriculum | Job2 | Job3 | Mobility | ApplicationState | ApplicationDate => {
+                Some(Role::Student)
+            }
+            JobTitle | StructureType | Service | Capacity => Some(Role::Ambassador),
+            Civility | LastName | FirstName | Email | Phone | PostalCode | Commune | InseeCode
+            | Departement | Comments | Level | Job1 | WishedAdministration | Job
+            | Administration | PreferredLevels => None,
+        }
+    }
+
     /// The name stored in the database (same as in JSON).
     pub fn as_str(self) -> &'static str {
         self.entry().1
