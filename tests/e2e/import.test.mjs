@@ -59,6 +59,11 @@ describe("Importing sign-up sheets through the wizard", () => {
 
   it("finds the ambassadors' header below the title rows of the reworked Sphinx export", async () => {
     await click("#import-ambassadors");
+    // The students' file chosen by mistake first: refused, saying whose it looks like.
+    writeFileSync(profile.answers, `${path.join(SAMPLES, "etudiants-excel-windows.csv")}\n`);
+    await click("#import-choose");
+    await waitForText(browser, "#import-wizard", "semble être celui des étudiants, pas des ambassadeurs");
+    await waitForText(browser, "#import-wizard", "importez-le comme fichier des étudiants");
     writeFileSync(profile.answers, `${path.join(SAMPLES, "ambassadeurs-sphinx-retravaille.xlsx")}\n`);
     await click("#import-choose");
     await waitForText(browser, "#import-preview", "en-tête trouvé ligne 4");
