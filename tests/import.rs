@@ -322,6 +322,42 @@ fn hostile_and_broken_files_are_refused_with_a_french_message_naming_the_file() 
     );
     assert!(text.to_string().contains("renommez-le en .csv"), "{text}");
 
+    // An « Excel » export that is a web page, or Excel 2003's XML, under a .xls name: renaming
+    // it .csv would not help; saving it as .xlsx does.
+    let page = expect_error(
+        &write(
+            "export-sphinx.xls",
+            "\u{feff}\r\n<html xmlns:x=\"urn:schemas-microsoft-com:office:excel\"><body><table><tr><td>Nom</td></tr></table>"
+                .as_bytes(),
+        ),
+        Role::Ambassador,
+    );
+    assert_eq!(
+        page.to_string(),
+        "Le fichier « export-sphinx.xls » n'est pas un classeur ni un CSV lisible : c'est une page \
+         web (HTML) enregistrée sous ce nom : ouvrez-le dans Excel ou LibreOffice, enregistrez-le au \
+         format .xlsx et importez cette copie."
+    );
+    let xml = expect_error(
+        &write(
+            "inscrits.xls",
+            b"<?xml version=\"1.0\"?>\n<Workbook xmlns=\"urn:schemas-microsoft-com:office:spreadsheet\">",
+        ),
+        Role::Student,
+    );
+    assert!(
+        xml.to_string()
+            .contains("c'est un classeur « XML 2003 » d'Excel enregistré"),
+        "{xml}"
+    );
+
+    let one_line = expect_error(&write("une-ligne.csv", b"bonjour;monde\n"), Role::Student);
+    assert_eq!(
+        one_line.to_string(),
+        "Dans « une-ligne.csv », aucune ligne d'en-tête reconnue (nom, prénom, e-mail…) dans la \
+         première ligne."
+    );
+
     let empty = expect_error(&write("vide.csv", b""), Role::Student);
     assert_eq!(empty.to_string(), "Le fichier « vide.csv » est vide.");
 

@@ -37,7 +37,7 @@ pub enum ImportError {
     },
     #[error("Aucune feuille du fichier « {file} » ne contient de données.")]
     NoData { file: String },
-    #[error("Dans « {file} »{sheet}, aucune ligne d'en-tête reconnue (nom, prénom, e-mail…) dans les {scanned} premières lignes.")]
+    #[error("Dans « {file} »{sheet}, aucune ligne d'en-tête reconnue (nom, prénom, e-mail…) dans {}.", first_lines(*scanned))]
     NoHeader {
         file: String,
         sheet: String,
@@ -65,6 +65,13 @@ impl ImportError {
         path.file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_else(|| path.display().to_string())
+    }
+}
+
+fn first_lines(scanned: usize) -> String {
+    match scanned {
+        0 | 1 => "la première ligne".to_string(),
+        n => format!("les {n} premières lignes"),
     }
 }
 

@@ -270,6 +270,14 @@ fn sniff(path: &Path, head: &[u8], file: &str) -> Result<Kind, ImportError> {
     if !utf16 && head.contains(&0) {
         return Err(not("son contenu est binaire"));
     }
+    // Sites that offer an « Excel » export often write a web page (or Excel 2003's XML) under
+    // a .xls name; Excel opens it, and renaming it .csv would not help.
+    if let Some(what) = web_page_or_xml_workbook(head) {
+        return Err(not(&format!(
+            "c'est {what} sous ce nom : ouvrez-le dans Excel ou LibreOffice, \
+             enregistrez-le au format .xlsx et importez cette copie"
+        )));
+    }
     if matches!(extension.as_str(), "xlsx" | "xlsm" | "xls" | "ods") {
         return Err(not(&format!(
             "son contenu est du texte, pas un classeur .{extension} (s'il s'agit d'un CSV, renommez-le en .csv)"
@@ -282,6 +290,27 @@ fn sniff(path: &Path, head: &[u8], file: &str) -> Result<Kind, ImportError> {
         });
     }
     Ok(Kind::Text)
+}
+
+/// What a text file's beginning shows it to be, when a web page or Excel 2003's XML
+/// workbook (« une page web (HTML) enregistrée », « un classeur XML 2003 d'Excel enregistré »).
+fn web_page_or_xml_workbook(head: &[u8]) -> Option<&'static str> {
+    let text = String::from_utf8_lossy(head).to_lowercase();
+    let start = text.trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n']);
+    if start.starts_with("<?xml") && text.contains("urn:schemas-microsoft-com:office:spreadsheet") {
+        return Some("un classeur « XML 2003 » d'Excel enregistré");
+    }
+    let page = [
+        "<!doctype html",
+        "<html",
+        "<table",
+        "<head",
+        "<meta",
+        "<body",
+    ];
+    (page.iter().any(|tag| start.starts_with(tag))
+        || (start.starts_with("<?xml") && text.contains("<html")))
+    .then_some("une page web (HTML) enregistrée")
 }
 
 /// Picks the sheet to read among `names` (in workbook order), given the organiser's choice,
