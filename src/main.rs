@@ -42,7 +42,8 @@ enum Command {
     /// Importe un fichier d'inscriptions (étudiants ou ambassadeurs) dans une édition.
     #[command(group(ArgGroup::new("fichier").required(true).args(["students", "ambassadors"])))]
     Import {
-        #[arg(long)]
+        /// Base de données (fichier .sqlite3).
+        #[arg(long, value_name = "BASE")]
         db: PathBuf,
         /// Export des inscriptions des étudiants (démarches simplifiées : .xlsx, .ods, .csv).
         #[arg(long, value_name = "FICHIER")]
@@ -63,22 +64,25 @@ enum Command {
     /// Écrit les fiches d'inscription de démonstration (fictives) ou crée l'édition de démonstration.
     Demo {
         /// Dossier où écrire les fichiers d'exemple.
-        #[arg(long, required_unless_present = "db")]
+        #[arg(long, value_name = "DOSSIER", required_unless_present = "db")]
         out: Option<PathBuf>,
         /// Base de données où créer l'édition de démonstration.
-        #[arg(long)]
+        #[arg(long, value_name = "BASE")]
         db: Option<PathBuf>,
         /// Graine du générateur : même graine, mêmes fichiers.
-        #[arg(long, default_value_t = demo::DEFAULT_SEED)]
+        #[arg(long, value_name = "GRAINE", default_value_t = demo::DEFAULT_SEED)]
         seed: u64,
-        #[arg(long, default_value_t = DemoSize::default().students)]
+        /// Nombre d'étudiants fictifs.
+        #[arg(long, value_name = "NOMBRE", default_value_t = DemoSize::default().students)]
         students: usize,
-        #[arg(long, default_value_t = DemoSize::default().ambassadors)]
+        /// Nombre d'ambassadeurs fictifs.
+        #[arg(long, value_name = "NOMBRE", default_value_t = DemoSize::default().ambassadors)]
         ambassadors: usize,
     },
     /// Propose les binômes de l'édition (garde les binômes verrouillés, validés ou notifiés).
     Suggest {
-        #[arg(long)]
+        /// Base de données (fichier .sqlite3).
+        #[arg(long, value_name = "BASE")]
         db: PathBuf,
         /// Édition (par défaut : la plus récente).
         #[arg(long, value_name = "NOM")]
@@ -89,8 +93,10 @@ enum Command {
     },
     /// Écrit le classeur des binômes (feuilles Binômes, Étudiants sans binôme, Ambassadeurs sans étudiant, Synthèse).
     Export {
-        #[arg(long)]
+        /// Base de données (fichier .sqlite3).
+        #[arg(long, value_name = "BASE")]
         db: PathBuf,
+        /// Classeur à écrire.
         #[arg(long, value_name = "FICHIER.xlsx")]
         out: PathBuf,
         /// Édition (par défaut : la plus récente).
@@ -105,30 +111,37 @@ enum Command {
         /// Un classeur par région, nommés « <FICHIER> - <Région>.xlsx ».
         #[arg(long)]
         by_region: bool,
+        /// Rapport lisible par une machine sur la sortie standard.
         #[arg(long)]
         json: bool,
     },
     /// Importe les deux fichiers, propose les binômes et écrit le classeur, en une fois.
     Pair {
+        /// Export des inscriptions des étudiants.
         #[arg(long, value_name = "FICHIER")]
         students: PathBuf,
+        /// Export des inscriptions des ambassadeurs.
         #[arg(long, value_name = "FICHIER")]
         ambassadors: PathBuf,
+        /// Classeur à écrire.
         #[arg(long, value_name = "FICHIER.xlsx")]
         out: PathBuf,
         /// Base de données à garder (par défaut : une base temporaire, effacée à la fin).
-        #[arg(long)]
+        #[arg(long, value_name = "BASE")]
         db: Option<PathBuf>,
+        /// Rapport lisible par une machine sur la sortie standard.
         #[arg(long)]
         json: bool,
     },
     /// Écrit les messages aux étudiants et aux ambassadeurs : un brouillon .eml par personne et un fichier de publipostage.
     Messages {
-        #[arg(long)]
+        /// Base de données (fichier .sqlite3).
+        #[arg(long, value_name = "BASE")]
         db: PathBuf,
         /// Dossier où écrire les brouillons.
         #[arg(long, value_name = "DOSSIER")]
         out: PathBuf,
+        /// Édition (par défaut : la plus récente).
         #[arg(long, value_name = "NOM")]
         edition: Option<String>,
         /// Seulement les binômes de ce statut : propose, valide ou notifie.
@@ -137,13 +150,16 @@ enum Command {
         /// Passe ces binômes à « notifié » (à faire une fois les messages envoyés).
         #[arg(long)]
         mark_notified: bool,
+        /// Rapport lisible par une machine sur la sortie standard.
         #[arg(long)]
         json: bool,
     },
     /// Affiche ou modifie les règles de proposition d'une édition (poids, distance maximale, états retenus).
     Rules {
-        #[arg(long)]
+        /// Base de données (fichier .sqlite3).
+        #[arg(long, value_name = "BASE")]
         db: PathBuf,
+        /// Édition (par défaut : la plus récente).
         #[arg(long, value_name = "NOM")]
         edition: Option<String>,
         /// Change un poids : --set sameDepartement=45 (répétable).
@@ -158,6 +174,7 @@ enum Command {
         /// « Personne de mal servi » : relever d'abord le moins bon binôme (oui ou non).
         #[arg(long, value_name = "OUI|NON")]
         fairness: Option<String>,
+        /// Rapport lisible par une machine sur la sortie standard.
         #[arg(long)]
         json: bool,
     },
@@ -165,7 +182,8 @@ enum Command {
     /// d'accès) ou l'efface définitivement (droit à l'effacement, sauvegardes comprises).
     #[command(group(ArgGroup::new("demande").args(["data", "erase"])))]
     Person {
-        #[arg(long)]
+        /// Base de données (fichier .sqlite3).
+        #[arg(long, value_name = "BASE")]
         db: PathBuf,
         /// L'adresse e-mail avec laquelle la personne s'est inscrite.
         #[arg(long)]
@@ -181,7 +199,8 @@ enum Command {
     /// règles de l'algorithme et la façon dont elles lui ont été appliquées (CRPA art. L311-3-1), en
     /// une page HTML à lui envoyer.
     Pourquoi {
-        #[arg(long)]
+        /// Base de données (fichier .sqlite3).
+        #[arg(long, value_name = "BASE")]
         db: PathBuf,
         /// L'adresse e-mail avec laquelle la personne s'est inscrite.
         #[arg(long)]
@@ -195,7 +214,8 @@ enum Command {
     },
     /// Liste les éditions d'une base de données.
     Editions {
-        #[arg(long)]
+        /// Base de données (fichier .sqlite3).
+        #[arg(long, value_name = "BASE")]
         db: PathBuf,
         /// Rapport lisible par une machine sur la sortie standard.
         #[arg(long)]
@@ -207,13 +227,139 @@ fn main() -> ExitCode {
     // Before anything: this process may be the child that reads an .xls/.ods file.
     binome::import::read::isolate_readers();
     binome::init_log();
-    match run(Cli::parse()) {
+    let cli = match parse_in_french() {
+        Ok(cli) => cli,
+        Err(code) => return code,
+    };
+    match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(message) => {
             eprintln!("binome : {message}");
             ExitCode::FAILURE
         }
     }
+}
+
+/// The help, in French: clap writes its headings and its own flags' help in English.
+const HELP: &str = "{about-with-newline}\nUtilisation : {usage}\n\n{all-args}{after-help}";
+
+/// An argument's heading and default value said in French (clap says « [default: 240] »).
+fn in_french(arg: clap::Arg) -> clap::Arg {
+    let defaults: Vec<String> = arg
+        .get_default_values()
+        .iter()
+        .map(|v| v.to_string_lossy().into_owned())
+        .collect();
+    let arg = arg.help_heading("Options ");
+    if defaults.is_empty() {
+        return arg;
+    }
+    let help = arg.get_help().map(|h| h.to_string()).unwrap_or_default();
+    arg.hide_default_value(true)
+        .help(format!("{help} (par défaut : {})", defaults.join(", ")))
+}
+
+/// The arguments read, with the help and the refusals of a wrong call in French: a refusal is
+/// one line on standard error and status 2 (docs/contracts.md §1.2), as clap's own were.
+fn parse_in_french() -> Result<Cli, ExitCode> {
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    use clap::{Arg, ArgAction, CommandFactory, FromArgMatches};
+    let help = || {
+        Arg::new("aide")
+            .short('h')
+            .long("help")
+            .action(ArgAction::Help)
+            .help("Affiche cette aide")
+    };
+    let command = Cli::command()
+        .help_template(HELP)
+        // clap puts the colon right after a heading; French typography wants a space before it.
+        .subcommand_help_heading("Commandes ")
+        .subcommand_value_name("COMMANDE")
+        .mut_args(in_french)
+        .disable_help_subcommand(true)
+        .disable_help_flag(true)
+        .disable_version_flag(true)
+        .arg(help())
+        .arg(
+            Arg::new("version")
+                .short('V')
+                .long("version")
+                .action(ArgAction::Version)
+                .help("Affiche la version"),
+        )
+        .mut_subcommands(|sub| {
+            sub.help_template(HELP)
+                .disable_help_flag(true)
+                .arg(help())
+                .mut_args(in_french)
+        });
+    let error = match command.try_get_matches() {
+        Ok(matches) => match Cli::from_arg_matches(&matches) {
+            Ok(cli) => return Ok(cli),
+            Err(error) => error,
+        },
+        Err(error) => error,
+    };
+    if matches!(
+        error.kind(),
+        ErrorKind::DisplayHelp
+            | ErrorKind::DisplayVersion
+            | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+    ) {
+        let _ = error.print();
+        return Err(
+            if error.kind() == ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand {
+                ExitCode::from(2)
+            } else {
+                ExitCode::SUCCESS
+            },
+        );
+    }
+    let said = |kind: ContextKind| match error.get(kind) {
+        Some(ContextValue::String(text)) => format!("« {text} »"),
+        Some(ContextValue::Strings(texts)) => texts
+            .iter()
+            .map(|t| format!("« {t} »"))
+            .collect::<Vec<_>>()
+            .join(", "),
+        _ => String::new(),
+    };
+    let what = match error.kind() {
+        ErrorKind::UnknownArgument => {
+            format!("option inconnue : {}", said(ContextKind::InvalidArg))
+        }
+        ErrorKind::InvalidSubcommand => {
+            format!(
+                "commande inconnue : {}",
+                said(ContextKind::InvalidSubcommand)
+            )
+        }
+        ErrorKind::MissingRequiredArgument => {
+            format!("il manque {}", said(ContextKind::InvalidArg))
+        }
+        ErrorKind::MissingSubcommand => "indiquez une commande".to_string(),
+        ErrorKind::InvalidValue if said(ContextKind::InvalidValue) == "«  »" => {
+            format!("il manque la valeur de {}", said(ContextKind::InvalidArg))
+        }
+        ErrorKind::InvalidValue | ErrorKind::ValueValidation => format!(
+            "valeur refusée pour {} : {}",
+            said(ContextKind::InvalidArg),
+            said(ContextKind::InvalidValue)
+        ),
+        ErrorKind::ArgumentConflict => {
+            let (this, prior) = (said(ContextKind::InvalidArg), said(ContextKind::PriorArg));
+            if this == prior || prior.is_empty() {
+                format!("{this} est donné plusieurs fois")
+            } else {
+                format!("{this} ne peut pas être donné avec {prior}")
+            }
+        }
+        ErrorKind::InvalidUtf8 => "un argument n'est pas du texte lisible (UTF-8)".to_string(),
+        _ => format!("arguments incorrects {}", said(ContextKind::InvalidArg)),
+    };
+    eprintln!("binome : {}. Voir « binome --help ».", what.trim_end());
+    Err(ExitCode::from(2))
 }
 
 /// Each subcommand translates its arguments, calls one use case (`binome::actions`) and prints

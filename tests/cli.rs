@@ -676,3 +676,58 @@ fn a_text_longer_than_a_spreadsheet_cell_is_cut_in_the_workbook_not_refused() {
         assert!(text.encode_utf16().count() <= 32_767);
     }
 }
+
+#[test]
+fn a_wrong_call_and_the_help_are_in_french() {
+    for (args, line) in [
+        (
+            vec!["pair", "--bogus"],
+            "binome : option inconnue : « --bogus ». Voir « binome --help ».",
+        ),
+        (
+            vec!["frobnicate"],
+            "binome : commande inconnue : « frobnicate ». Voir « binome --help ».",
+        ),
+        (
+            vec!["export", "--db", "b.sqlite3", "--out"],
+            "binome : il manque la valeur de « --out <FICHIER.xlsx> ». Voir « binome --help ».",
+        ),
+        (
+            vec![
+                "import",
+                "--db",
+                "b",
+                "--students",
+                "a",
+                "--ambassadors",
+                "b",
+            ],
+            "binome : « --students <FICHIER> » ne peut pas être donné avec « --ambassadors \
+             <FICHIER> ». Voir « binome --help ».",
+        ),
+    ] {
+        let result = run(&args);
+        assert_eq!(result.status.code(), Some(2), "{args:?}");
+        assert_eq!(
+            String::from_utf8(result.stderr).unwrap(),
+            format!("{line}\n")
+        );
+        assert!(result.stdout.is_empty());
+    }
+    for args in [
+        vec!["--help"],
+        vec!["pair", "--help"],
+        vec!["demo", "--help"],
+    ] {
+        let result = run(&args);
+        assert!(result.status.success());
+        let help = String::from_utf8(result.stdout).unwrap();
+        assert!(
+            help.contains("Utilisation : binome") && help.contains("Affiche cette aide"),
+            "{help}"
+        );
+        for english in ["Usage", "Print help", "[default:", "Commands"] {
+            assert!(!help.contains(english), "{english} in {help}");
+        }
+    }
+}
