@@ -638,10 +638,9 @@ fn a_data_folder_on_a_read_only_file_system_is_told_in_french() {
     let error = Store::open(Path::new("/proc/binomes-essai/binomes.sqlite3"))
         .err()
         .expect("no store on a read-only file system");
-    assert!(
-        error
-            .to_string()
-            .starts_with("Impossible de créer le dossier de données /proc/binomes-essai"),
-        "{error}"
+    assert_eq!(
+        error.to_string(),
+        "Impossible de créer le dossier de données « /proc/binomes-essai » : le système l'a \
+         refusé (disque retiré, en lecture seule ou chemin impossible)"
     );
 }

@@ -5,19 +5,22 @@ use crate::model::{AmbassadorId, EditionId, PairId, StudentId};
 /// Everything that can go wrong in the store. Messages are in French: they reach organisers as they are.
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
-    #[error("Impossible d'ouvrir la base de données {path} : {source}")]
+    #[error("Impossible d'ouvrir la base de données « {path} » : {source}")]
     Open {
         path: PathBuf,
         #[source]
         source: rusqlite::Error,
     },
-    #[error("Impossible de créer le dossier de données {path} : {source}")]
+    #[error(
+        "Impossible de créer le dossier de données « {path} » : {}",
+        folder_refused(source)
+    )]
     CreateFolder {
         path: PathBuf,
         #[source]
         source: std::io::Error,
     },
-    #[error("Le fichier {path} n'est pas une base de données Binômes lisible (fichier endommagé ou d'un autre programme).")]
+    #[error("Le fichier « {path} » n'est pas une base de données Binômes lisible (fichier endommagé ou d'un autre programme).")]
     NotADatabase { path: PathBuf },
     #[error("Impossible d'ouvrir la base de données « {path} » : l'accès en est refusé, ou son dossier est en lecture seule.")]
     Refused { path: PathBuf },
@@ -29,7 +32,7 @@ pub enum StoreError {
     IsAFolder { path: PathBuf },
     #[error("La base de données est occupée par un autre programme ou une autre commande Binômes : rien n'a été modifié. Réessayez dans un instant.")]
     Busy,
-    #[error("La base de données {path} est endommagée ({detail}) : elle n'a pas été modifiée. Restaurez la dernière copie du dossier « sauvegardes » à côté d'elle.")]
+    #[error("La base de données « {path} » est endommagée ({detail}) : elle n'a pas été modifiée. Restaurez la dernière copie du dossier « sauvegardes » à côté d'elle.")]
     Damaged { path: PathBuf, detail: String },
     #[error("Binômes est déjà ouvert sur cet ordinateur avec ces données ({path}) : utilisez la fenêtre déjà ouverte, ou fermez-la avant de relancer.")]
     AlreadyOpen { path: PathBuf },
@@ -130,5 +133,19 @@ impl From<rusqlite::Error> for StoreError {
             Some(DatabaseBusy | DatabaseLocked) => StoreError::Busy,
             _ => StoreError::Sqlite(error),
         }
+    }
+}
+
+/// Why a folder could not be made, in the organiser's words (the system's are English).
+fn folder_refused(error: &std::io::Error) -> &'static str {
+    use std::io::ErrorKind;
+    match error.kind() {
+        ErrorKind::PermissionDenied => "l'accès y est refusé",
+        ErrorKind::ReadOnlyFilesystem => "le disque est en lecture seule",
+        ErrorKind::StorageFull => "le disque est plein",
+        ErrorKind::AlreadyExists | ErrorKind::NotADirectory => {
+            "un fichier porte déjà son nom (ou celui d'un dossier au-dessus)"
+        }
+        _ => "le système l'a refusé (disque retiré, en lecture seule ou chemin impossible)",
     }
 }
