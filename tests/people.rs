@@ -577,3 +577,38 @@ fn a_persons_form_shows_what_the_file_said_beside_what_was_understood() {
     let added = actions::people::person_form(&store, edition, Role::Ambassador, None).unwrap();
     assert!(added.original.is_none());
 }
+
+/// The sign-up file read again each week keeps each week's row of the person, and only the
+/// last is linked to them: erasing them erases every one (and not a row of an address that
+/// merely contains theirs).
+#[test]
+fn a_person_erased_after_the_file_was_read_again_leaves_none_of_its_rows() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut store, edition, students) = season(dir.path());
+    let with_a_longer_address = std::fs::read_to_string(&students).unwrap()
+        + "Quenouillard;Rose;rose.berenice.quenouillard@etu.example;;69003;Lyon;Designer;accepte\n";
+    std::fs::write(&students, with_a_longer_address).unwrap();
+    for _ in 0..2 {
+        common::import_file(&mut store, edition, &students, Role::Student, None).unwrap();
+    }
+    let berenice = student_by_email(&store, edition, "berenice.quenouillard@etu.example");
+    let folder = dir.path().join("donnees");
+    let traces = vec!["0611223344".to_string()];
+    assert_eq!(
+        common::found_on_disk(&folder, &traces),
+        traces,
+        "present before"
+    );
+
+    actions::people::erase_person(&mut store, edition, Role::Student, berenice.id.0).unwrap();
+    assert_eq!(
+        common::found_on_disk(&folder, &traces),
+        Vec::<String>::new()
+    );
+    // Rose, whose address holds Bérénice's, keeps her row.
+    let rose = student_by_email(&store, edition, "rose.berenice.quenouillard@etu.example");
+    assert!(store
+        .source_row(edition, rose.source_row.unwrap())
+        .unwrap()
+        .is_some());
+}

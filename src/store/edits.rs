@@ -106,17 +106,20 @@ impl Store {
         self.write(|tx| {
             ensure_in_edition(tx, edition, key)?;
             forget_in_history(tx, edition, key, names)?;
-            let source: Option<i64> = tx.query_row(
+            let (source, email): (Option<i64>, Option<String>) = tx.query_row(
                 &format!(
-                    "SELECT source_row_id FROM {} WHERE id = ?1",
+                    "SELECT source_row_id, email FROM {} WHERE id = ?1",
                     key.role.as_str()
                 ),
                 [key.id],
-                |r| r.get(0),
+                |r| Ok((r.get(0)?, r.get(1)?)),
             )?;
             people::delete_person(tx, key)?;
             if let Some(source) = source {
                 tx.execute("DELETE FROM source_row WHERE id = ?1", [source])?;
+            }
+            if let Some(email) = email.filter(|e| !e.is_empty()) {
+                erase_rows_holding(tx, edition, key.role, &email)?;
             }
             Store::record_final(tx, edition, label)
         })?;
@@ -360,4 +363,59 @@ fn touches(delta: &str, key: PersonKey) -> bool {
         .flatten()
         .any(mentions);
     touched
+}
+
+/// Deletes the edition's imported rows (of `role`'s files) that hold `email`: a file read again
+/// each week keeps each week's row of the person, and only the last is linked to them. A row
+/// holds the address when one of its cells does, whole (« Léa <lea@x.fr> » holds lea@x.fr;
+/// « anna@x.fr » does not hold « a@x.fr »), case aside.
+fn erase_rows_holding(
+    tx: &Connection,
+    edition: EditionId,
+    role: Role,
+    email: &str,
+) -> Result<(), StoreError> {
+    let email = email.to_lowercase();
+    let candidates: Vec<(i64, String)> = tx
+        .prepare(
+            "SELECT r.id, r.cells FROM source_row r JOIN import_batch b ON b.id = r.batch_id
+             WHERE b.edition_id = ?1 AND b.role = ?2 AND instr(lower(r.cells), ?3) > 0",
+        )?
+        .query_map(params![edition, role.as_str(), email], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })?
+        .collect::<Result<_, _>>()?;
+    for (id, cells) in candidates {
+        let cells: Vec<String> = serde_json::from_str(&cells).unwrap_or_default();
+        if cells.iter().any(|cell| holds_address(cell, &email)) {
+            tx.execute("DELETE FROM source_row WHERE id = ?1", [id])?;
+        }
+    }
+    Ok(())
+}
+
+/// Whether `cell` holds the (lower-case) address `email` whole, not as part of a longer one.
+fn holds_address(cell: &str, email: &str) -> bool {
+    let cell = cell.to_lowercase();
+    let part_of_an_address =
+        |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || "._%+-@".contains(c));
+    cell.match_indices(email).any(|(at, _)| {
+        !part_of_an_address(cell[..at].chars().next_back())
+            && !part_of_an_address(cell[at + email.len()..].chars().next())
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::holds_address;
+
+    #[test]
+    fn a_cell_holds_an_address_whole_not_inside_another() {
+        assert!(holds_address("  Lea@X.fr ", "lea@x.fr"));
+        assert!(holds_address("Léa <lea@x.fr>", "lea@x.fr"));
+        assert!(holds_address("mailto:lea@x.fr", "lea@x.fr"));
+        assert!(!holds_address("anna@x.fr", "a@x.fr"));
+        assert!(!holds_address("lea@x.fr.example", "lea@x.fr"));
+        assert!(!holds_address("", "lea@x.fr"));
+    }
 }
