@@ -147,7 +147,8 @@ enum Command {
         /// Seulement les binômes de ce statut : propose, valide ou notifie.
         #[arg(long, value_name = "STATUT")]
         status: Option<String>,
-        /// Passe ces binômes à « notifié » (à faire une fois les messages envoyés).
+        /// Écrit les brouillons et passe aussitôt ces binômes à « notifié » : à n'utiliser que si
+        /// vous enverrez ces brouillons-là (relancer sans cette option écrit une nouvelle vague).
         #[arg(long)]
         mark_notified: bool,
         /// Rapport lisible par une machine sur la sortie standard.
@@ -542,6 +543,8 @@ fn run(cli: Cli) -> Result<(), String> {
             }
             if json {
                 print_json(&summary)?;
+            } else if summary.wave.is_empty() {
+                out!("Personne n'est à prévenir pour ces binômes : aucun brouillon écrit.");
             } else {
                 out!(
                     "{} brouillons écrits dans « {} », publipostage : {}.",

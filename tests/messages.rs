@@ -234,3 +234,54 @@ fn the_mail_merge_sheet_opens_in_french_excel_and_no_name_becomes_a_formula() {
     );
     assert!(names.contains(&"'@Paul +Durand".to_string()), "{names:?}");
 }
+
+/// A name pasted over and over must not stop the wave (the system refuses file names past 255
+/// bytes); and once everyone is told, writing again makes no empty wave beside the real one.
+#[test]
+fn a_very_long_name_gets_its_draft_and_nobody_owed_makes_no_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let students = dir.path().join("etudiants.csv");
+    let long = "Marie-Éloïse ".repeat(25);
+    std::fs::write(
+        &students,
+        format!(
+            "Nom;Prénom;Email;Métier que vous souhaitez découvrir (1er choix);Code postal\n\
+             Martin;{long};marie@etu.example;Développeur;75001\n"
+        ),
+    )
+    .unwrap();
+    let ambassadors = dir.path().join("ambassadeurs.csv");
+    std::fs::write(
+        &ambassadors,
+        "Nom;Prénom;Email;Métier;Code postal;Combien d'étudiants pouvez-vous accueillir ?\n\
+         Durand;Paul;paul@etat.example;Développeur;75002;1\n",
+    )
+    .unwrap();
+    let mut store = Store::open(&dir.path().join("b.sqlite3")).unwrap();
+    let edition = binome::actions::editions::for_command_line(&mut store, None)
+        .unwrap()
+        .id;
+    common::import_file(&mut store, edition, &students, Role::Student, None).unwrap();
+    common::import_file(&mut store, edition, &ambassadors, Role::Ambassador, None).unwrap();
+    binome::actions::suggest::suggest(&mut store, edition).unwrap();
+    let folder = dir.path().join("messages");
+    let all = binome::actions::messages::Selection::default();
+    let summary =
+        binome::actions::messages::write_drafts(&mut store, edition, &folder, &all).unwrap();
+    assert_eq!(summary.drafts, 2);
+    let names: Vec<String> = std::fs::read_dir(&summary.folder)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(names.iter().all(|n| n.len() <= 100), "{names:?}");
+
+    binome::actions::messages::mark_notified(&mut store, edition, &summary.pairs).unwrap();
+    let again =
+        binome::actions::messages::write_drafts(&mut store, edition, &folder, &all).unwrap();
+    assert_eq!((again.drafts, again.wave.as_str()), (0, ""));
+    assert_eq!(
+        std::fs::read_dir(&folder).unwrap().count(),
+        1,
+        "only the first wave"
+    );
+}

@@ -320,21 +320,41 @@ pub fn write_wave(
 ) -> Result<DraftsSummary, ActionError> {
     let data = Edition::read(store, edition)?;
     let plan = plan_of(store, edition, &data, audience)?;
+    // Nobody owed a message: no folder (an empty wave beside the real ones misleads).
+    if plan.messages.is_empty() {
+        return Ok(DraftsSummary::default());
+    }
     let (wave_name, folder) = wave::create_wave_folder(base, &wave::wave_name(&data.name, now))?;
-    let messages: Vec<(Message, String)> = plan
-        .messages
-        .into_iter()
+    // Drafts in a folder, or none: a wave half written, or written but not logged (a database
+    // that refuses the write), would be sent without the log knowing.
+    let written = write_and_log(store, edition, &plan.messages, &data, &wave_name, &folder);
+    if written.is_err() {
+        let _ = std::fs::remove_dir_all(&folder);
+    }
+    written
+}
+
+fn write_and_log(
+    store: &mut Store,
+    edition: EditionId,
+    planned: &[Message],
+    data: &Edition,
+    wave_name: &str,
+    folder: &Path,
+) -> Result<DraftsSummary, ActionError> {
+    let messages: Vec<(Message, String)> = planned
+        .iter()
         .map(|m| {
-            let id = wave::message_id(&data.templates, &wave_name, &m);
-            (m, id)
+            let id = wave::message_id(&data.templates, wave_name, m);
+            (m.clone(), id)
         })
         .collect();
-    let mut summary = wave::write_wave(&messages, &folder, &wave_name, &data.templates)?;
+    let mut summary = wave::write_wave(&messages, folder, wave_name, &data.templates)?;
     // Everyone in the mail-merge sheet is logged, those without an address too: the organiser
     // tells them another way (a letter, a call) and confirms it with the rest.
     summary.logged = store.log_notifications(
         edition,
-        &log_lines(&messages, &wave_name, Means::Draft, Delivery::Drafted),
+        &log_lines(&messages, wave_name, Means::Draft, Delivery::Drafted),
     )?;
     Ok(summary)
 }

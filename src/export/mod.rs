@@ -358,23 +358,7 @@ fn write_failure_fr(error: &rust_xlsxwriter::XlsxError) -> String {
     match error {
         // The temporary files of the constant-memory mode are made in the workbook's folder.
         rust_xlsxwriter::XlsxError::IoError(io)
-        | rust_xlsxwriter::XlsxError::TempFileError(_, io) => {
-            match (io.raw_os_error(), io.kind()) {
-                // ENOSPC, EFBIG (Unix); ERROR_DISK_FULL, ERROR_HANDLE_DISK_FULL (Windows).
-                (Some(28 | 27 | 112 | 39), _) => {
-                    "le disque est plein (ou le fichier dépasse la taille permise)".to_string()
-                }
-                // EROFS: a read-only medium.
-                (_, std::io::ErrorKind::PermissionDenied) | (Some(30), _) => {
-                    "accès refusé à ce dossier : choisissez-en un autre".to_string()
-                }
-                // ENOENT, ENOTDIR: the folder was removed (a USB stick pulled out).
-                (Some(2 | 20), _) | (_, std::io::ErrorKind::NotFound) => {
-                    "ce dossier n'existe pas (ou plus) : choisissez-en un autre".to_string()
-                }
-                _ => io.to_string(),
-            }
-        }
+        | rust_xlsxwriter::XlsxError::TempFileError(_, io) => crate::files::write_refused_fr(io),
         other => other.to_string().trim_end_matches('.').to_string(),
     }
 }

@@ -10,7 +10,7 @@ use super::{Message, Templates};
 use crate::model::{MessageKind, PairId, Role};
 
 /// What was written.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct DraftsSummary {
@@ -44,8 +44,17 @@ fn slug(text: &str) -> String {
         .filter(|c| c.is_ascii_alphanumeric() || *c == ' ' || *c == '-')
         .collect::<String>()
         .to_lowercase();
-    ascii.split_whitespace().collect::<Vec<_>>().join("-")
+    let slug = ascii.split_whitespace().collect::<Vec<_>>().join("-");
+    // A name pasted twice over must not make a file name longer than the system allows.
+    slug.chars()
+        .take(SLUG_MAX)
+        .collect::<String>()
+        .trim_end_matches('-')
+        .to_string()
 }
+
+/// The most characters of a name in a file or folder name.
+const SLUG_MAX: usize = 60;
 
 /// A wave's name: the edition and the date and time in UTC
 /// (« vis-mon-job-2026_2026-12-04_09h30m05_UTC »).
@@ -139,7 +148,7 @@ pub fn create_wave_folder(base: &Path, wave: &str) -> Result<(String, PathBuf), 
         folder: base.display().to_string(),
         detail,
     };
-    std::fs::create_dir_all(base).map_err(|e| fail(e.to_string()))?;
+    std::fs::create_dir_all(base).map_err(|e| fail(crate::files::write_refused_fr(&e)))?;
     for n in 1..1000 {
         let name = if n == 1 {
             wave.to_string()
@@ -153,7 +162,7 @@ pub fn create_wave_folder(base: &Path, wave: &str) -> Result<(String, PathBuf), 
                 return Ok((name, path));
             }
             Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
-            Err(e) => return Err(fail(e.to_string())),
+            Err(e) => return Err(fail(crate::files::write_refused_fr(&e))),
         }
     }
     Err(fail("trop de vagues portent déjà ce nom".into()))
@@ -190,7 +199,7 @@ pub fn write_wave(
             slug(&message.to_name)
         ));
         let bytes = mime(message, templates, id, true)?;
-        write_new(&path, &bytes).map_err(|e| fail(e.to_string()))?;
+        write_new(&path, &bytes).map_err(|e| fail(crate::files::write_refused_fr(&e)))?;
         written += 1;
     }
     let merge_path = folder.join("publipostage.csv");
@@ -229,7 +238,7 @@ pub fn write_wave(
     }
     let mut bytes = "\u{feff}".as_bytes().to_vec();
     bytes.extend(csv.into_inner().map_err(|e| fail(e.to_string()))?);
-    write_new(&merge_path, &bytes).map_err(|e| fail(e.to_string()))?;
+    write_new(&merge_path, &bytes).map_err(|e| fail(crate::files::write_refused_fr(&e)))?;
     let mut pairs: Vec<PairId> = messages.iter().flat_map(|(m, _)| m.pairs.clone()).collect();
     pairs.sort();
     pairs.dedup();

@@ -54,6 +54,10 @@ export const PairsPanel = memo(function PairsPanel({ edition, onChanged }: { edi
   const writeMessages = () =>
     run(async () => {
       const summary = await api.writeMessages(edition);
+      if (summary.wave === "") {
+        setNotice("Personne n'est à prévenir pour ces binômes : aucun brouillon écrit.");
+        return;
+      }
       setWritten(summary.pairs);
       setWrittenPath(summary.folder);
       const missing =

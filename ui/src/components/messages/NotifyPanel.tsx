@@ -61,8 +61,13 @@ export function NotifyPanel({ edition, version, onChanged }: { edition: number; 
     run(async () => {
       if (!planned) return;
       const summary = await api.writeWave(edition, planned);
-      setDrafts(summary);
       setPlan(null);
+      if (summary.wave === "") {
+        setNotice("Personne n'est plus à prévenir parmi ces personnes : aucun brouillon écrit.");
+        reload();
+        return;
+      }
+      setDrafts(summary);
       const missing = summary.withoutEmail.length > 0 ? ` Sans e-mail, à prévenir autrement : ${summary.withoutEmail.join(", ")}.` : "";
       setNotice(
         `${summary.drafts} brouillon(s) écrit(s) dans ${summary.folder}, avec le fichier de publipostage ${summary.mergeSheet}. Envoyez-les avec votre messagerie, puis confirmez-le ci-dessous.${missing}`,
