@@ -580,6 +580,8 @@ fn run(cli: Cli) -> Result<(), String> {
                     .map(|states| states.split(',').map(str::to_string).collect()),
                 fairness: fairness.as_deref().map(parse_yes_no).transpose()?,
             };
+            // Refused before the database is opened: a refusal leaves no new database.
+            change.check().map_err(|e| fr(&e))?;
             let mut store = Store::open(&db).map_err(|e| fr(&e))?;
             let edition = actions::editions::for_command_line(&mut store, edition.as_deref())
                 .map_err(|e| fr(&e))?;
@@ -827,10 +829,13 @@ fn parse_weight(assignment: &str) -> Result<(String, u32), String> {
     let (name, points) = assignment
         .split_once('=')
         .ok_or_else(|| format!("« {assignment} » : attendu CRITÈRE=POINTS"))?;
-    let points: u32 = points
-        .trim()
-        .parse()
-        .map_err(|_| format!("« {points} » n'est pas un nombre de points"))?;
+    let points: u32 = points.trim().parse().map_err(|_| {
+        format!(
+            "--set {}={points} : « {points} » n'est pas un nombre de points (entier de 0 à {})",
+            name.trim(),
+            binome::suggest::rules::MAX_POINTS
+        )
+    })?;
     Ok((name.trim().to_string(), points))
 }
 
@@ -838,7 +843,7 @@ fn parse_yes_no(answer: &str) -> Result<bool, String> {
     match answer.to_lowercase().as_str() {
         "oui" | "yes" | "on" | "1" => Ok(true),
         "non" | "no" | "off" | "0" => Ok(false),
-        other => Err(format!("« {other} » : attendu oui ou non")),
+        other => Err(format!("--fairness « {other} » : attendu oui ou non")),
     }
 }
 

@@ -731,3 +731,53 @@ fn a_wrong_call_and_the_help_are_in_french() {
         }
     }
 }
+
+#[test]
+fn rules_refuse_what_would_break_the_suggestion_and_leave_no_database_behind() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("b.sqlite3");
+    let db_ = db.to_str().unwrap();
+    // An unknown criterion on a database not made yet: refused, and not made.
+    let line = failed_with_one_line(&run(&["rules", "--db", db_, "--set", "meteo=3"]));
+    assert!(
+        line.starts_with("binome : critère « meteo » inconnu"),
+        "{line}"
+    );
+    assert!(!db.exists());
+    let imported = run(&[
+        "import",
+        "--db",
+        db_,
+        "--students",
+        &sample("etudiants-excel-windows.csv"),
+    ]);
+    assert!(imported.status.success());
+    let before = run(&["rules", "--db", db_, "--json"]).stdout;
+    for (args, line) in [
+        (
+            vec!["--set", "sameDepartement=4294967295"],
+            "binome : critère « sameDepartement » : 4294967295 points, c'est plus que le \
+             maximum (1000)",
+        ),
+        (
+            vec!["--accepted-states", "acepte,en_instruction"],
+            "binome : état de dossier « acepte » inconnu (états : accepte, en_instruction, \
+             en_construction, sans_suite, refuse)",
+        ),
+        (
+            vec!["--accepted-states", ","],
+            "binome : indiquez au moins un état de dossier à retenir (par exemple accepte)",
+        ),
+    ] {
+        let mut call = vec!["rules", "--db", db_];
+        call.extend(args);
+        assert_eq!(failed_with_one_line(&run(&call)), line);
+    }
+    assert_eq!(
+        run(&["rules", "--db", db_, "--json"]).stdout,
+        before,
+        "unchanged"
+    );
+    let at_most = run(&["rules", "--db", db_, "--set", "sameDepartement=1000"]);
+    assert!(at_most.status.success());
+}

@@ -50,8 +50,9 @@ pub fn view(store: &Store, edition: EditionId) -> Result<RulesView, StoreError> 
     })
 }
 
-pub fn set(store: &mut Store, edition: EditionId, rules: &Rules) -> Result<(), StoreError> {
-    store.set_setting(edition, Setting::Rules, rules)
+pub fn set(store: &mut Store, edition: EditionId, rules: &Rules) -> Result<(), ActionError> {
+    rules.weights.check().map_err(ActionError::Invalid)?;
+    Ok(store.set_setting(edition, Setting::Rules, rules)?)
 }
 
 /// Some of the rules changed, the others left as they are.
@@ -66,6 +67,25 @@ pub struct RulesChange {
 }
 
 impl RulesChange {
+    /// What can be refused without the edition: an unknown criterion, too many points, no
+    /// state at all. Checked before anything is opened or stored.
+    pub fn check(&self) -> Result<(), ActionError> {
+        let mut weights = crate::suggest::Weights::default();
+        for (name, points) in &self.weights {
+            weights
+                .set(name.trim(), *points)
+                .map_err(ActionError::Invalid)?;
+        }
+        if let Some(states) = &self.accepted_states {
+            if states.iter().all(|s| s.trim().is_empty()) {
+                return Err(ActionError::Invalid(
+                    "indiquez au moins un état de dossier à retenir (par exemple accepte)".into(),
+                ));
+            }
+        }
+        Ok(())
+    }
+
     pub fn is_empty(&self) -> bool {
         self.weights.is_empty()
             && self.max_distance_km.is_none()
@@ -95,12 +115,33 @@ pub fn change(
         rules.max_distance_km = (km > 0).then_some(km);
     }
     if let Some(states) = &change.accepted_states {
-        rules.accepted_states = states
-            .iter()
-            .filter(|s| !s.trim().is_empty())
+        change.check()?;
+        // A state démarches simplifiées does not know is taken only if the edition's students
+        // have it (a form of another platform): « acepte » is a typing error, refused.
+        let students = store.list_students(edition)?;
+        let in_edition = |s: &str| {
+            students
+                .iter()
+                .filter_map(|st| st.application_state.as_deref())
+                .any(|own| crate::model::state::same(own, s))
+        };
+        let mut codes = Vec::new();
+        for s in states.iter().filter(|s| !s.trim().is_empty()) {
+            if crate::model::state::code(s).is_none() && !in_edition(s) {
+                let known: Vec<String> = crate::model::state::choices()
+                    .into_iter()
+                    .map(|c| c.code)
+                    .collect();
+                return Err(ActionError::Invalid(format!(
+                    "état de dossier « {} » inconnu (états : {})",
+                    s.trim(),
+                    known.join(", ")
+                )));
+            }
             // Stored as codes (« Accepté » → `accepte`), as the import stores a student's.
-            .map(|s| crate::model::state::normalize(s))
-            .collect();
+            codes.push(crate::model::state::normalize(s));
+        }
+        rules.accepted_states = codes;
     }
     if let Some(fairness) = change.fairness {
         rules.fairness = fairness;

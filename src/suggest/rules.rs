@@ -136,6 +136,23 @@ impl Weights {
     ];
 
     /// The names of the weights, as `set` takes them.
+    /// Every weight within [`MAX_POINTS`] (the window's fields stop there too).
+    pub fn check(&self) -> Result<(), String> {
+        match serde_json::to_value(self) {
+            Ok(serde_json::Value::Object(map)) => map.iter().try_for_each(|(name, points)| {
+                check_points(
+                    name,
+                    points
+                        .as_u64()
+                        .unwrap_or(u64::MAX)
+                        .try_into()
+                        .unwrap_or(u32::MAX),
+                )
+            }),
+            _ => Ok(()),
+        }
+    }
+
     pub fn names() -> Vec<String> {
         match serde_json::to_value(Weights::default()) {
             Ok(serde_json::Value::Object(map)) => map.keys().cloned().collect(),
@@ -145,6 +162,7 @@ impl Weights {
 
     /// Changes one weight by name (`jobWish1`, `sameDepartement`…); a French error otherwise.
     pub fn set(&mut self, name: &str, points: u32) -> Result<(), String> {
+        check_points(name, points)?;
         let mut value = serde_json::to_value(&*self).map_err(|e| e.to_string())?;
         let Some(slot) = value.get_mut(name) else {
             return Err(format!(
@@ -156,6 +174,19 @@ impl Weights {
         *self = serde_json::from_value(value).map_err(|e| e.to_string())?;
         Ok(())
     }
+}
+
+/// The most points a criterion may give: the scores of a pair add up in 32 bits, and the
+/// largest value is the mark of a pair the rules forbid.
+pub const MAX_POINTS: u32 = 1000;
+
+fn check_points(name: &str, points: u32) -> Result<(), String> {
+    if points > MAX_POINTS {
+        return Err(format!(
+            "critère « {name} » : {points} points, c'est plus que le maximum ({MAX_POINTS})"
+        ));
+    }
+    Ok(())
 }
 
 #[cfg(test)]
