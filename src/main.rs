@@ -636,9 +636,10 @@ fn run(cli: Cli) -> Result<(), String> {
             edition,
             out,
         } => {
-            let store = Store::open_existing(&db).map_err(|e| fr(&e))?;
-            let found = actions::why::export_why_by_email(&store, &email, edition.as_deref(), &out)
-                .map_err(|e| fr(&e))?;
+            let mut store = Store::open_existing(&db).map_err(|e| fr(&e))?;
+            let found =
+                actions::why::export_why_by_email(&mut store, &email, edition.as_deref(), &out)
+                    .map_err(|e| fr(&e))?;
             out!(
                 "{}\t{}\texplication écrite dans {}",
                 found.edition_name,

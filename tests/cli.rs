@@ -609,6 +609,17 @@ fn commands_on_imported_data_refuse_a_database_or_an_edition_that_does_not_exist
             "Vis mon jbo 2026",
         ],
         vec!["suggest", "--db", db_, "--edition", "Vis mon jbo 2026"],
+        vec![
+            "pourquoi",
+            "--db",
+            db_,
+            "--email",
+            "a@etu.example",
+            "--out",
+            out_,
+            "--edition",
+            "Vis mon jbo 2026",
+        ],
     ] {
         let line = failed_with_one_line(&run(&args));
         assert_eq!(

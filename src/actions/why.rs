@@ -481,15 +481,20 @@ pub fn export_why(
 /// `binome pourquoi`: the document of the person signed up with this e-mail, in the edition
 /// named (or the most recent one they are in); returns where they were found.
 pub fn export_why_by_email(
-    store: &Store,
+    store: &mut Store,
     email: &str,
     edition: Option<&str>,
     out: &Path,
 ) -> Result<super::people::Found, ActionError> {
+    // The edition named as the other commands find it (case aside), refused by name if absent.
+    let named = match edition {
+        Some(name) => Some(store.existing_edition_for_command_line(Some(name))?.id),
+        None => None,
+    };
     let found = super::people::find_by_email(store, email)?;
     let chosen = found
         .into_iter()
-        .find(|f| edition.is_none_or(|name| f.edition_name == name))
+        .find(|f| named.is_none_or(|id| f.edition == id))
         .ok_or_else(|| {
             ActionError::Invalid(match edition {
                 Some(name) => format!(
