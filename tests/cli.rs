@@ -576,8 +576,11 @@ fn commands_on_imported_data_refuse_a_database_or_an_edition_that_does_not_exist
             format!("binome : La base de données « {missing_} » n'existe pas : vérifiez son chemin (binome import la crée).")
         );
     }
-    assert!(!missing.exists() && !out.exists());
-    assert!(!dir.path().join("sauvegardes").exists());
+    assert_eq!(
+        std::fs::read_dir(dir.path()).unwrap().count(),
+        0,
+        "nothing made"
+    );
     // A folder given as the database.
     let line = failed_with_one_line(&run(&["suggest", "--db", dir.path().to_str().unwrap()]));
     assert!(
@@ -791,4 +794,65 @@ fn rules_refuse_what_would_break_the_suggestion_and_leave_no_database_behind() {
     );
     let at_most = run(&["rules", "--db", db_, "--set", "sameDepartement=1000"]);
     assert!(at_most.status.success());
+}
+
+/// Two databases of the command line in one folder: each keeps its own copies, and an erasure
+/// in one replaces only its own.
+#[test]
+fn two_databases_in_one_folder_keep_their_own_backups() {
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b) = (
+        dir.path().join("2025.sqlite3"),
+        dir.path().join("2026.sqlite3"),
+    );
+    let students = sample("etudiants-excel-windows.csv");
+    for _ in 0..2 {
+        assert!(run(&[
+            "import",
+            "--db",
+            a.to_str().unwrap(),
+            "--students",
+            &students
+        ])
+        .status
+        .success());
+    }
+    for _ in 0..6 {
+        assert!(run(&[
+            "import",
+            "--db",
+            b.to_str().unwrap(),
+            "--students",
+            &students
+        ])
+        .status
+        .success());
+    }
+    let copies = |folder: &str| std::fs::read_dir(dir.path().join(folder)).map_or(0, |d| d.count());
+    assert_eq!(
+        copies("sauvegardes-2025"),
+        2,
+        "2025's copies are not pruned by 2026's imports"
+    );
+    assert_eq!(copies("sauvegardes-2026"), 5);
+    let email = "fatou.bertrand@etu.example";
+    let erased = run(&[
+        "person",
+        "--db",
+        b.to_str().unwrap(),
+        "--email",
+        email,
+        "--erase",
+    ]);
+    assert!(
+        erased.status.success(),
+        "{}",
+        String::from_utf8_lossy(&erased.stderr)
+    );
+    assert_eq!(
+        copies("sauvegardes-2025"),
+        2,
+        "an erasure in 2026 leaves 2025's copies"
+    );
+    assert_eq!(copies("sauvegardes-2026"), 1);
 }

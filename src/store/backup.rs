@@ -47,12 +47,31 @@ pub struct Restored {
     pub set_aside: Option<String>,
 }
 
-/// The folder holding the backups of the database at `db_path`.
+/// The folder holding the backups of the database at `db_path`: `sauvegardes/` beside the
+/// app's database, `sauvegardes-<name>/` beside a database of another name — several of the
+/// command line's databases in one folder (« 2025.sqlite3 », « 2026.sqlite3 ») must not prune,
+/// nor erase, each other's copies.
 fn backup_dir_of(db_path: &Path) -> PathBuf {
+    let name = if is_the_apps(db_path) {
+        "sauvegardes".to_string()
+    } else {
+        let stem = db_path
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        format!("sauvegardes-{stem}")
+    };
     db_path
         .parent()
-        .map(|p| p.join("sauvegardes"))
-        .unwrap_or_else(|| PathBuf::from("sauvegardes"))
+        .map(|p| p.join(&name))
+        .unwrap_or_else(|| PathBuf::from(&name))
+}
+
+/// Whether `db_path` has the app's database name (the one a restoration replaces).
+fn is_the_apps(db_path: &Path) -> bool {
+    db_path
+        .file_name()
+        .is_some_and(|name| name == DATABASE_FILE_NAME)
 }
 
 impl Store {
@@ -66,7 +85,8 @@ impl Store {
     /// hold what was deleted. Returns the files that could not be removed.
     pub fn replace_backups(&self, reason: &str) -> Result<Vec<PathBuf>, StoreError> {
         let mut old = backup_files(&self.backup_dir());
-        if let Some(folder) = self.path.parent() {
+        // Restorations are the app's: what they put aside is its database's.
+        if let Some(folder) = self.path.parent().filter(|_| is_the_apps(&self.path)) {
             old.extend(set_aside_files(folder));
             old.push(folder.join(format!("{DATABASE_FILE_NAME}.restauration")));
         }
