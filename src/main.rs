@@ -144,7 +144,7 @@ enum Command {
         /// Édition (par défaut : la plus récente).
         #[arg(long, value_name = "NOM")]
         edition: Option<String>,
-        /// Seulement les binômes de ce statut : propose, valide ou notifie.
+        /// Seulement les binômes de ce statut : propose, valide, notifie, confirme, realise, annule ou absent.
         #[arg(long, value_name = "STATUT")]
         status: Option<String>,
         /// Écrit les brouillons et passe aussitôt ces binômes à « notifié » : à n'utiliser que si

@@ -482,6 +482,7 @@ fn a_persons_data_is_written_as_a_readable_french_file() {
         "{text}"
     );
     for expected in [
+        "édition « 2027 », en tant qu'étudiant(e).",
         "E-mail : anne.martin@etu.example",
         "État du dossier : en instruction",
         "ligne 4 du fichier importé",

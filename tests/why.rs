@@ -96,6 +96,11 @@ fn an_ambassadors_document_lists_each_student_and_a_person_without_a_pair_is_tol
         .html;
     assert!(html.contains("Vous n'avez pas de binôme."), "{html}");
     assert!(html.contains("Juriste"), "{html}");
+    // Nothing in it says otherwise (it began « Votre binôme a été proposé… »).
+    assert!(
+        !html.contains("Votre binôme") && !html.contains("Pourquoi ce binôme"),
+        "{html}"
+    );
     let html = why::why_document(&store, edition, Role::Ambassador, marc.0)
         .unwrap()
         .html;

@@ -323,13 +323,14 @@ pub fn person_data_text(
     let summary = store.edition(edition)?;
     let name = name_of(&data);
     let mut out = String::new();
+    // Both begin with a vowel: « en tant qu'… ».
     let kind = match role {
         Role::Student => "étudiant(e)",
         Role::Ambassador => "ambassadeur / ambassadrice",
     };
     out.push_str(&format!(
         "Données personnelles de {name}\n\
-         Opération « Vis mon job », édition « {} », en tant que {kind}.\n\
+         Opération « Vis mon job », édition « {} », en tant qu'{kind}.\n\
          Document établi à la demande de la personne (droit d'accès, article 15 du RGPD).\n\n",
         summary.edition.name
     ));

@@ -423,11 +423,11 @@ pub fn why_document(
     let edition_name = esc(&summary.edition.name);
     let name = esc(&person.name);
     let head = format!(
-        "<!DOCTYPE html>\n<html lang=\"fr\">\n<head>\n<meta charset=\"utf-8\">\n<title>Pourquoi ce binôme ? — {name} — {edition_name}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<main>\n"
+        "<!DOCTYPE html>\n<html lang=\"fr\">\n<head>\n<meta charset=\"utf-8\">\n<title>Pourquoi ? — {name} — {edition_name}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<main>\n"
     );
     let mut html = format!(
         "<h1>Comment l'algorithme a traité votre inscription</h1>\n<p class=\"meta\">{edition_name} · {role} : <strong>{name}</strong> · document établi le {today}</p>\n\
-         <p>Votre binôme a été proposé par un traitement algorithmique (article L311-3-1 du code des relations entre le public et l'administration). Son objet : rapprocher chaque étudiant d'un ambassadeur selon le métier souhaité, la géographie et les places disponibles. L'équipe organisatrice relit, modifie et valide chaque binôme avant de l'annoncer. Ce document donne, comme le prévoit l'article R311-3-1-2, la part du traitement dans la décision, les données utilisées, les critères et leur poids appliqués à votre situation, et les opérations effectuées.</p>\n",
+         <p>Les binômes sont proposés par un traitement algorithmique (article L311-3-1 du code des relations entre le public et l'administration). Son objet : rapprocher chaque étudiant d'un ambassadeur selon le métier souhaité, la géographie et les places disponibles. L'équipe organisatrice relit, modifie et valide chaque binôme avant de l'annoncer. Ce document donne, comme le prévoit l'article R311-3-1-2, la part du traitement dans la décision, les données utilisées, les critères et leur poids appliqués à votre situation, et les opérations effectuées.</p>\n",
         role = match role {
             Role::Student => "étudiant(e)",
             Role::Ambassador => "ambassadeur / ambassadrice",
