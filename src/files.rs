@@ -30,6 +30,13 @@ pub fn private_folder(dir: &Path) {
     let _ = dir;
 }
 
+/// A file's name only, for messages (no folders: a path may itself hold personal information).
+pub fn file_label(path: &Path) -> String {
+    path.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| path.display().to_string())
+}
+
 /// Why the system refused to write a file or a folder, in the organiser's words (its own are
 /// English).
 pub fn write_refused_fr(error: &std::io::Error) -> String {

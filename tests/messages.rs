@@ -182,19 +182,12 @@ fn the_mail_merge_sheet_opens_in_french_excel_and_no_name_becomes_a_formula() {
          Martin;\"=HYPERLINK(\"\"http://mal.example\"\";\"\"clic\"\")\";zoe@etu.example;Développeur;75001\r\n",
     )
     .unwrap();
-    let ambassadors = dir.path().join("ambassadeurs.csv");
-    std::fs::write(
-        &ambassadors,
+    let (mut store, edition) = edition_of(
+        dir.path(),
+        &students,
         "Nom;Prénom;Email;Métier;Code postal;Combien d'étudiants pouvez-vous accueillir ?\r\n\
          +Durand;@Paul;paul@etat.example;Développeur;75002;1\r\n",
-    )
-    .unwrap();
-    let mut store = Store::open(&dir.path().join("b.sqlite3")).unwrap();
-    let edition = binome::actions::editions::for_command_line(&mut store, None)
-        .unwrap()
-        .id;
-    common::import_file(&mut store, edition, &students, Role::Student, None).unwrap();
-    common::import_file(&mut store, edition, &ambassadors, Role::Ambassador, None).unwrap();
+    );
     let suggestion = binome::actions::suggest::suggest(&mut store, edition).unwrap();
     assert_eq!(suggestion.proposed.len(), 1);
     let folder = dir.path().join("messages");
@@ -250,19 +243,12 @@ fn a_very_long_name_gets_its_draft_and_nobody_owed_makes_no_folder() {
         ),
     )
     .unwrap();
-    let ambassadors = dir.path().join("ambassadeurs.csv");
-    std::fs::write(
-        &ambassadors,
+    let (mut store, edition) = edition_of(
+        dir.path(),
+        &students,
         "Nom;Prénom;Email;Métier;Code postal;Combien d'étudiants pouvez-vous accueillir ?\n\
          Durand;Paul;paul@etat.example;Développeur;75002;1\n",
-    )
-    .unwrap();
-    let mut store = Store::open(&dir.path().join("b.sqlite3")).unwrap();
-    let edition = binome::actions::editions::for_command_line(&mut store, None)
-        .unwrap()
-        .id;
-    common::import_file(&mut store, edition, &students, Role::Student, None).unwrap();
-    common::import_file(&mut store, edition, &ambassadors, Role::Ambassador, None).unwrap();
+    );
     binome::actions::suggest::suggest(&mut store, edition).unwrap();
     let folder = dir.path().join("messages");
     let all = binome::actions::messages::Selection::default();
@@ -284,4 +270,21 @@ fn a_very_long_name_gets_its_draft_and_nobody_owed_makes_no_folder() {
         1,
         "only the first wave"
     );
+}
+
+/// An edition of `dir` holding the students' file and an ambassadors' file of `ambassadors`.
+fn edition_of(
+    dir: &std::path::Path,
+    students: &std::path::Path,
+    ambassadors: &str,
+) -> (Store, binome::model::EditionId) {
+    let file = dir.join("ambassadeurs.csv");
+    std::fs::write(&file, ambassadors).unwrap();
+    let mut store = Store::open(&dir.join("b.sqlite3")).unwrap();
+    let edition = binome::actions::editions::for_command_line(&mut store, None)
+        .unwrap()
+        .id;
+    common::import_file(&mut store, edition, students, Role::Student, None).unwrap();
+    common::import_file(&mut store, edition, &file, Role::Ambassador, None).unwrap();
+    (store, edition)
 }

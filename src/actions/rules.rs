@@ -105,6 +105,7 @@ pub fn change(
     if change.is_empty() {
         return Ok(rules);
     }
+    change.check()?;
     for (name, points) in &change.weights {
         rules
             .weights
@@ -115,7 +116,6 @@ pub fn change(
         rules.max_distance_km = (km > 0).then_some(km);
     }
     if let Some(states) = &change.accepted_states {
-        change.check()?;
         // A state démarches simplifiées does not know is taken only if the edition's students
         // have it (a form of another platform): « acepte » is a typing error, refused.
         let students = store.list_students(edition)?;

@@ -253,7 +253,7 @@ pub fn write_workbook(data: &ExportData, path: &Path) -> Result<(), rust_xlsxwri
 /// none of `protected` (the files being read: the database, a sign-up file — written over,
 /// they would be lost). Said before anything is written.
 pub(crate) fn check_target(out: &Path, protected: &[PathBuf]) -> Result<(), ExportError> {
-    let file = file_label(out);
+    let file = crate::files::file_label(out);
     let refused = |detail: &str| {
         Err(ExportError::Write {
             file: file.clone(),
@@ -296,15 +296,9 @@ pub(crate) fn check_writable(out: &Path, protected: &[PathBuf]) -> Result<(), Ex
         .tempfile_in(folder_of(out))
         .map(drop)
         .map_err(|e| ExportError::Write {
-            file: file_label(out),
+            file: crate::files::file_label(out),
             detail: write_failure_fr(&rust_xlsxwriter::XlsxError::IoError(e)),
         })
-}
-
-fn file_label(out: &Path) -> String {
-    out.file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| out.display().to_string())
 }
 
 fn folder_of(out: &Path) -> &Path {
@@ -321,7 +315,7 @@ pub(crate) fn write_atomically(
     write: impl FnOnce(&Path) -> Result<(), rust_xlsxwriter::XlsxError>,
 ) -> Result<(), ExportError> {
     check_target(out, protected)?;
-    let file = file_label(out);
+    let file = crate::files::file_label(out);
     let dir = folder_of(out);
     let tmp: PathBuf = dir.join(format!(".{file}.{}.tmp", std::process::id()));
     let result = write(&tmp).map_err(|e| ExportError::Write {

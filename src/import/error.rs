@@ -62,9 +62,7 @@ pub enum ImportError {
 impl ImportError {
     /// The file name only (no folders: a path may itself hold personal information).
     pub fn file_label(path: &std::path::Path) -> String {
-        path.file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_else(|| path.display().to_string())
+        crate::files::file_label(path)
     }
 }
 

@@ -140,14 +140,7 @@ impl Weights {
     pub fn check(&self) -> Result<(), String> {
         match serde_json::to_value(self) {
             Ok(serde_json::Value::Object(map)) => map.iter().try_for_each(|(name, points)| {
-                check_points(
-                    name,
-                    points
-                        .as_u64()
-                        .unwrap_or(u64::MAX)
-                        .try_into()
-                        .unwrap_or(u32::MAX),
-                )
+                check_points(name, points.as_u64().unwrap_or(u64::MAX))
             }),
             _ => Ok(()),
         }
@@ -162,7 +155,7 @@ impl Weights {
 
     /// Changes one weight by name (`jobWish1`, `sameDepartement`…); a French error otherwise.
     pub fn set(&mut self, name: &str, points: u32) -> Result<(), String> {
-        check_points(name, points)?;
+        check_points(name, points.into())?;
         let mut value = serde_json::to_value(&*self).map_err(|e| e.to_string())?;
         let Some(slot) = value.get_mut(name) else {
             return Err(format!(
@@ -180,8 +173,8 @@ impl Weights {
 /// largest value is the mark of a pair the rules forbid.
 pub const MAX_POINTS: u32 = 1000;
 
-fn check_points(name: &str, points: u32) -> Result<(), String> {
-    if points > MAX_POINTS {
+fn check_points(name: &str, points: u64) -> Result<(), String> {
+    if points > u64::from(MAX_POINTS) {
         return Err(format!(
             "critère « {name} » : {points} points, c'est plus que le maximum ({MAX_POINTS})"
         ));
