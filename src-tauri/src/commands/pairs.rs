@@ -75,7 +75,9 @@ pub fn compatibility(
     edition: EditionId,
     student: StudentId,
 ) -> Result<Vec<Compatibility>, IpcError> {
-    state.with_reader(|store| board::compatibility(store, edition, student))
+    let compatibility = state.with_reader(|store| board::compatibility(store, edition, student));
+    crate::late_answers::hold_back("compatibility");
+    compatibility
 }
 
 /// The season at a glance: demand against supply, gaps, wish satisfaction.
