@@ -167,7 +167,7 @@ enum Command {
         #[arg(long = "set", value_name = "CRITÈRE=POINTS")]
         set: Vec<String>,
         /// Distance maximale en km entre les départements d'un binôme (0 : aucune limite).
-        #[arg(long, value_name = "KM")]
+        #[arg(long, value_name = "KM", allow_negative_numbers = true)]
         max_distance: Option<u32>,
         /// États de dossier retenus, séparés par des virgules (par défaut : accepte).
         #[arg(long, value_name = "ÉTATS")]
@@ -612,15 +612,9 @@ fn run(cli: Cli) -> Result<(), String> {
                     actions::people::erase_by_email(&mut store, &email).map_err(|e| fr(&e))?;
                 (found, "effacé(e) définitivement".to_string())
             } else {
-                let found = actions::people::find_by_email(&store, &email).map_err(|e| fr(&e))?;
+                let found = actions::people::lookup_by_email(&store, &email).map_err(|e| fr(&e))?;
                 (found, "inscrit(e)".to_string())
             };
-            if found.is_empty() {
-                out!(
-                    "Personne n'est inscrit avec l'adresse « {} ».",
-                    email.trim()
-                );
-            }
             for f in found {
                 let role = match f.role {
                     Role::Student => "étudiant(e)",

@@ -395,6 +395,23 @@ fn a_person_finds_their_data_and_has_it_erased_from_the_command_line() {
         "{}",
         String::from_utf8_lossy(&again.stderr)
     );
+    // Looked up after the erasure: nobody, told as --erase tells it (status 1, one line).
+    let looked_up = run(&[
+        "person",
+        "--db",
+        db.to_str().unwrap(),
+        "--email",
+        "Berenice.Quenouillard@etu.example ",
+    ]);
+    assert!(!looked_up.status.success());
+    assert!(looked_up.stdout.is_empty());
+    assert!(
+        String::from_utf8_lossy(&looked_up.stderr).contains(
+            "Personne n'est inscrit avec l'adresse « Berenice.Quenouillard@etu.example »"
+        ),
+        "{}",
+        String::from_utf8_lossy(&looked_up.stderr)
+    );
     let mut bytes = Vec::new();
     for entry in walk(dir.path()) {
         if entry != out && entry != students {
@@ -718,6 +735,11 @@ fn a_wrong_call_and_the_help_are_in_french() {
             ],
             "binome : « --students <FICHIER> » ne peut pas être donné avec « --ambassadors \
              <FICHIER> ». Voir « binome --help ».",
+        ),
+        // A negative distance is a value refused, not taken for an unknown option « -1 ».
+        (
+            vec!["rules", "--db", "b.sqlite3", "--max-distance", "-10"],
+            "binome : valeur refusée pour « --max-distance <KM> » : « -10 ». Voir « binome --help ».",
         ),
     ] {
         let result = run(&args);

@@ -460,6 +460,16 @@ pub fn find_by_email(store: &Store, email: &str) -> Result<Vec<Found>, StoreErro
     Ok(found)
 }
 
+/// `binome person --email`: where the person with this e-mail signed up; nobody is an error, as
+/// for `--data` and `--erase`, so that a script can tell.
+pub fn lookup_by_email(store: &Store, email: &str) -> Result<Vec<Found>, ActionError> {
+    let found = find_by_email(store, email)?;
+    if found.is_empty() {
+        return Err(nobody_with(email));
+    }
+    Ok(found)
+}
+
 /// `binome person --data`: what every edition holds about the person with this e-mail, in one
 /// French text file. Returns where they were found.
 pub fn export_data_by_email(
@@ -467,10 +477,7 @@ pub fn export_data_by_email(
     email: &str,
     out: &Path,
 ) -> Result<Vec<Found>, ActionError> {
-    let found = find_by_email(store, email)?;
-    if found.is_empty() {
-        return Err(nobody_with(email));
-    }
+    let found = lookup_by_email(store, email)?;
     let mut text = String::new();
     for (i, f) in found.iter().enumerate() {
         if i > 0 {
@@ -486,10 +493,7 @@ pub fn export_data_by_email(
 
 /// `binome person --erase`: erases the person with this e-mail from every edition, for good.
 pub fn erase_by_email(store: &mut Store, email: &str) -> Result<Vec<Found>, ActionError> {
-    let found = find_by_email(store, email)?;
-    if found.is_empty() {
-        return Err(nobody_with(email));
-    }
+    let found = lookup_by_email(store, email)?;
     for f in &found {
         erase_person(store, f.edition, f.role, f.id)?;
     }
