@@ -10,7 +10,10 @@
 # Usage: bench/app.sh [RUNS]   (BINOMES_E2E_PORT picks WebDriver's port, 4444 by default;
 # BENCH_APP_ENV="VAR=value …" measures the app a second time with that environment;
 # BENCH_LARGE=N, 10000 by default, 0 to skip: an N × N edition opened, scrolled, a move;
-# BENCH_FRAMES=1: what one frame costs in the web view, by kind of change)
+# BENCH_FRAMES=1: what one frame costs in the web view, by kind of change;
+# BENCH_BEFORE_APP=FILE: another build of the app — the one before a change, built as this
+# script builds it — measured the same way in the same run, the two alternated BENCH_ROUNDS
+# times, 2 by default)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib.sh
@@ -33,6 +36,8 @@ cargo build -q --release -p binome --bin binome
 BIN="$CARGO_TARGET_DIR/release"
 # A copy: another build of the shared target folder must not replace the app while it runs.
 cp "$BIN/binomes" "$WORK/binomes"
+APP="$WORK/binomes"
+if [ -n "${BENCH_BEFORE_APP:-}" ]; then cp "$BENCH_BEFORE_APP" "$WORK/binomes-before"; fi
 # The cold start as the organiser has it, without WebDriver: bench/first_paint.c starts the app
 # and watches the X screen's pixels until they settle.
 cc -O2 -Wall -o "$WORK/first_paint" bench/first_paint.c -lX11
@@ -51,7 +56,7 @@ cold_starts() { # [VAR=value…]: RUNS cold starts, each the app started by firs
   # and its backup, once) is not what the organiser waits for each morning.
   env "$@" BINOME_DATA_DIR="$WORK/donnees" xvfb-run -a -s "-screen 0 1280x800x24" bash -c '
     "$1" 1500 "$2" >/dev/null
-    for _ in $(seq "$3"); do "$1" 1500 "$2"; sleep 0.3; done' _ "$WORK/first_paint" "$WORK/binomes" "$RUNS" \
+    for _ in $(seq "$3"); do "$1" 1500 "$2"; sleep 0.3; done' _ "$WORK/first_paint" "$APP" "$RUNS" \
     >"$WORK/cold.txt"
   awk -v runs="$RUNS" '
     function pct(p,   i) { i = int(p / 100 * n + 0.999999); if (i < 1) i = 1; return v[i] }
@@ -69,12 +74,21 @@ run() { # [VAR=value…]: the measurements, on a fresh copy of the edition, with
   rm -rf "$WORK/donnees" && cp -r "$WORK/donnees-0" "$WORK/donnees"
   echo "Machine load before: $(uptime | sed 's/.*load average: //')"
   cold_starts "$@"
-  env "$@" BINOMES_APP="$WORK/binomes" BENCH_DATA_DIR="$WORK/donnees" BENCH_RUNS="$RUNS" BENCH_STUDENTS_FILE="$STUDENTS" \
+  env "$@" BINOMES_APP="$APP" BENCH_DATA_DIR="$WORK/donnees" BENCH_RUNS="$RUNS" BENCH_STUDENTS_FILE="$STUDENTS" \
     xvfb-run -a -s "-screen 0 1280x800x24" node tests/e2e/bench-app.mjs
   echo "Machine load after: $(uptime | sed 's/.*load average: //')"
 }
-step "The app as shipped"
-run
+if [ -n "${BENCH_BEFORE_APP:-}" ]; then
+  for round in $(seq "${BENCH_ROUNDS:-2}"); do
+    step "Round $round: the build before ($BENCH_BEFORE_APP)"
+    APP="$WORK/binomes-before" run
+    step "Round $round: this build"
+    APP="$WORK/binomes" run
+  done
+else
+  step "The app as shipped"
+  run
+fi
 # BENCH_APP_ENV="VAR=value …": the same again with WebKit (or anything) set otherwise, e.g.
 # WEBKIT_DISABLE_COMPOSITING_MODE=1 (no accelerated compositing: software layers, far less memory).
 if [ -n "${BENCH_APP_ENV:-}" ]; then

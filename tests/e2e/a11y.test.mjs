@@ -187,11 +187,11 @@ describe("Accessibility of every screen and dialog (axe-core)", () => {
     await (await browser.$("#selection")).waitForDisplayed({ timeout: 5_000 });
     await check(browser, "étudiant sélectionné");
     await click("#assign");
-    await (await browser.$("#assign-modal")).waitForDisplayed({ timeout: 5_000 });
+    await (await browser.$("#assign-panel")).waitForDisplayed({ timeout: 5_000 });
     await browser.pause(500);
     await check(browser, "dialogue — affecter à");
     await browser.keys("Escape");
-    await (await browser.$("#assign-modal")).waitForDisplayed({ reverse: true, timeout: 5_000 });
+    await (await browser.$("#assign-panel")).waitForDisplayed({ reverse: true, timeout: 5_000 });
     await click("#why");
     await (await browser.$("#why-modal")).waitForDisplayed({ timeout: 5_000 });
     await browser.pause(500);

@@ -269,7 +269,7 @@ try {
     await waitForText(browser, "#board-status", "retiré(e)", 30_000);
     await clickOn(browser, "#unpaired-list [data-student]");
     await clickOn(browser, "#assign");
-    await (await browser.$("#assign-modal")).waitForDisplayed({ timeout: 30_000 });
+    await (await browser.$("#assign-panel")).waitForDisplayed({ timeout: 30_000 });
     await browser.waitUntil(async () => (await browser.$$("#assign-list [data-choice]")).length > 0, { timeout: 30_000 });
     await browser.execute(() => {
       [...document.querySelectorAll("#assign-list [data-choice]")].find((b) => /\d place\(s\)/.test(b.textContent ?? ""))?.click();
@@ -342,7 +342,7 @@ try {
       // The same with the keyboard's way, « Affecter à… », and « Retirer ».
       await clickOn(browser, "#unpaired-list [data-student]");
       await clickOn(browser, "#assign");
-      await (await browser.$("#assign-modal")).waitForDisplayed({ timeout: 10_000 });
+      await (await browser.$("#assign-panel")).waitForDisplayed({ timeout: 10_000 });
       await browser.waitUntil(async () => (await browser.$$("#assign-list [data-choice]")).length > 0, { timeout: 10_000 });
       await timedMove("assign", async () => {
         const chosen = await browser.execute(() => {

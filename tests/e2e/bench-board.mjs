@@ -44,7 +44,7 @@ try {
   for (let i = 0; i < drops; i += 2) {
     await clickOn(browser, "#unpaired-list [data-student]");
     await clickOn(browser, "#assign");
-    await (await browser.$("#assign-modal")).waitForDisplayed({ timeout: 10_000 });
+    await (await browser.$("#assign-panel")).waitForDisplayed({ timeout: 10_000 });
     await browser.waitUntil(async () => (await browser.$$("#assign-list [data-choice]")).length > 0, { timeout: 10_000 });
     const chosen = await browser.execute(() => {
       const free = [...document.querySelectorAll("#assign-list [data-choice]")].find((b) => /\d place\(s\)/.test(b.textContent ?? ""));

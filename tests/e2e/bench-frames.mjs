@@ -9,8 +9,8 @@
 //   - an element (hidden) added at the end of <body>, then removed: what a portal or an overlay
 //     would cost (see README, « The app »: the DSFR's pagination selectors make it a whole-page
 //     restyle);
-//   - « Affecter à… » opened, then closed with « Fermer »: the real dialog, its focus trap and
-//     scroll lock included.
+//   - « Affecter à… » opened, then closed with « Fermer »: the real panel (a non-modal dialog:
+//     no focus trap, no scroll lock, nothing made inert).
 // These are the figures the README's paragraph on « where a frame's time goes » was found with.
 import { writeFileSync } from "node:fs";
 import path from "node:path";
@@ -55,7 +55,6 @@ try {
       };
       const root = document.getElementById("root");
       const summary = document.getElementById("board-summary");
-      const dialog = document.getElementById("assign-modal");
       const changes = {
         small: [() => (summary.style.outline = "1px solid transparent"), () => (summary.style.outline = "")],
         html: [() => document.documentElement.setAttribute("data-bench", ""), () => document.documentElement.removeAttribute("data-bench")],
@@ -69,16 +68,15 @@ try {
           },
           () => document.getElementById("bench-extra")?.remove(),
         ],
-        dialog: [() => document.getElementById("assign").click(), () => dialog.querySelector(".fr-btn--close").click()],
+        dialog: [() => document.getElementById("assign").click(), () => document.getElementById("assign-close").click()],
       };
       (async () => {
         const result = {};
         for (const kind of kinds) {
           const [on, off] = changes[kind];
           const times = [];
-          // The dialog is shown (or hidden) by the DSFR in one of its animation frames after the
-          // click: timed to the first frame that shows it so.
-          const opened = () => dialog.classList.contains("fr-modal--opened");
+          // The panel is drawn by React after the click: timed to the first frame that shows it so.
+          const opened = () => document.getElementById("assign-panel") !== null;
           const until = async (change, shown) => {
             const start = performance.now();
             change();

@@ -140,7 +140,7 @@ describe("the pairing board", () => {
     await waitForText(browser, "#board-status", "Enregistré");
     assert.equal(await ambassadorOf(browser, student), null);
     // Chosen again in « Affecter à… », where the list says the pair is ruled out.
-    await openModal(browser, "#assign", "#assign-modal");
+    await openModal(browser, "#assign", "#assign-panel");
     await (await browser.$("#assign-search")).setValue(ambassadorName);
     const choice = `#assign-list [data-choice="${ambassador}"]`;
     await waitForText(browser, choice, "paire écartée par l'organisateur");
@@ -155,11 +155,11 @@ describe("the pairing board", () => {
   });
 
   it("leaves the focus in « Affecter à… »'s search when the list comes late: a space typed there chooses nobody", async () => {
-    // The dialog puts the focus on the best choice once the student's list is read. Opened at once
+    // The panel puts the focus on the best choice once the student's list is read. Opened at once
     // on a student just selected, the list comes a moment later (read 150 ms after the selection):
     // by then the organiser may be typing in the search field, where a space would press a choice.
     // The list is held back a second (src-tauri/src/late_answers.rs), so that it comes late on a
-    // busy machine too, where the dialog may take longer to open than the list to be read.
+    // busy machine too.
     writeFileSync(profile.late, "compatibility 1200\n");
     const students = await browser.execute(() =>
       [...document.querySelectorAll("#unpaired-list [data-student]")].slice(0, 2).map((c) => c.getAttribute("data-student")),
@@ -168,32 +168,48 @@ describe("the pairing board", () => {
     await (await browser.$("#assign")).waitForDisplayed({ timeout: 5_000 });
     const other = students[1];
     const before = await browser.execute((other) => {
-      const dialog = document.getElementById("assign-modal");
-      // The organiser goes to the search field as soon as the dialog is open: once the DSFR has
-      // put the focus on « Fermer ».
+      // The organiser goes to the search field as soon as the panel is open: once it has taken
+      // the focus itself, its list not read yet.
       const toSearch = () => {
-        if (!document.activeElement?.matches("#assign-modal .fr-btn--close")) return requestAnimationFrame(toSearch);
+        if (document.activeElement?.id !== "assign-panel") return requestAnimationFrame(toSearch);
         window.__binomesListThen = document.querySelectorAll("#assign-list [data-choice]").length;
         document.getElementById("assign-search").focus();
       };
-      dialog.addEventListener("dsfr.disclose", toSearch, { once: true });
       document.querySelector(`#unpaired-list [data-student="${other}"]`).click();
       document.getElementById("assign").click();
+      requestAnimationFrame(toSearch);
       return document.querySelectorAll("#assign-list [data-choice]").length;
     }, other);
     assert.equal(before, 0, "the list is not read yet");
-    await (await browser.$("#assign-modal")).waitForDisplayed({ timeout: 5_000 });
+    await (await browser.$("#assign-panel")).waitForDisplayed({ timeout: 5_000 });
     await browser.waitUntil(async () => (await browser.$$("#assign-list [data-choice]")).length > 0, { timeout: 10_000 });
     assert.equal(await browser.execute(() => window.__binomesListThen), 0, "in the search field before the list was read");
-    // The dialog's own tries to focus the best choice run every 50 ms for 2 s after it opened.
-    await browser.pause(500);
     await browser.keys(["d", "e", " ", "l"]);
     assert.equal(await browser.execute(() => document.activeElement?.id), "assign-search");
     assert.equal(await (await browser.$("#assign-search")).getValue(), "de l");
-    assert.ok(await browser.execute(() => document.getElementById("assign-modal").classList.contains("fr-modal--opened")));
+    // A panel beside the board, not a modal dialog: the page is left as it is, nothing inert.
+    assert.equal(await browser.execute(() => document.querySelectorAll("[inert]").length), 0);
     assert.ok(await (await browser.$(`#unpaired-list [data-student="${other}"]`)).isExisting(), "still without a pair");
-    await click("#assign-modal .fr-btn--close");
-    await (await browser.$("#assign-modal")).waitForDisplayed({ reverse: true, timeout: 5_000 });
+    // Escape closes it, from the search field too, and gives the focus back to « Affecter à… ».
+    await browser.keys("Escape");
+    await (await browser.$("#assign-panel")).waitForDisplayed({ reverse: true, timeout: 5_000 });
+    assert.equal(await browser.execute(() => document.activeElement?.id), "assign");
+    // Opened again, its search is empty; a click elsewhere on the page closes it, and so does
+    // « Fermer ».
+    await browser.keys("Enter");
+    await (await browser.$("#assign-panel")).waitForDisplayed({ timeout: 5_000 });
+    assert.equal(await (await browser.$("#assign-search")).getValue(), "");
+    await click("#selection-title");
+    await (await browser.$("#assign-panel")).waitForDisplayed({ reverse: true, timeout: 5_000 });
+    await click("#assign");
+    await (await browser.$("#assign-panel")).waitForDisplayed({ timeout: 5_000 });
+    await click("#assign-close");
+    await (await browser.$("#assign-panel")).waitForDisplayed({ reverse: true, timeout: 5_000 });
+    // The focus taken out of it (as Tab past its end does) closes it too.
+    await click("#assign");
+    await browser.waitUntil(() => browser.execute(() => !!document.activeElement?.closest("#assign-panel")), { timeout: 5_000 });
+    await browser.execute(() => document.getElementById("why").focus());
+    await (await browser.$("#assign-panel")).waitForDisplayed({ reverse: true, timeout: 5_000 });
   });
 
   it("pairs a student with the keyboard: Enter selects, « Affecter à… » lists ambassadors by score", async () => {
@@ -210,13 +226,13 @@ describe("the pairing board", () => {
       await waitForText(browser, "#selected-diagnosis", "Sans binôme.");
       await browser.execute(() => document.querySelector("#assign").focus());
       await browser.keys("Enter");
-      await (await browser.$("#assign-modal")).waitForDisplayed({ timeout: 5_000 });
+      await (await browser.$("#assign-panel")).waitForDisplayed({ timeout: 5_000 });
       await waitForText(browser, "#assign-list", "ambassadeur");
       await browser.waitUntil(async () => (await browser.$$("#assign-list [data-choice]")).length > 0, { timeout: 10_000 });
       found = await browser.execute(() => /\d+ pts/.test(document.querySelector("#assign-list")?.textContent ?? ""));
       if (found) break;
       await browser.keys("Escape");
-      await (await browser.$("#assign-modal")).waitForDisplayed({ reverse: true, timeout: 5_000 });
+      await (await browser.$("#assign-panel")).waitForDisplayed({ reverse: true, timeout: 5_000 });
     }
     assert.ok(found, "an unpaired student with an allowed ambassador");
     await screenshot(browser, "33-affecter-au-clavier");

@@ -30,7 +30,7 @@ async function moveAPairedStudent(browser, skip = []) {
   await (await browser.$("#selection")).waitForDisplayed({ timeout: 5_000 });
   await browser.execute(() => document.querySelector("#assign").focus());
   await browser.keys("Enter");
-  await (await browser.$("#assign-modal")).waitForDisplayed({ timeout: 5_000 });
+  await (await browser.$("#assign-panel")).waitForDisplayed({ timeout: 5_000 });
   await browser.waitUntil(async () => (await browser.$$("#assign-list [data-choice]")).length > 0, { timeout: 10_000 });
   const choice = await browser.execute(() => {
     const free = [...document.querySelectorAll("#assign-list [data-choice]")].find((b) => /\d place\(s\)/.test(b.textContent ?? ""));

@@ -108,7 +108,7 @@ describe("the organiser's path", () => {
     await press("Enter");
     await browser.waitUntil(async () => (await focused()) === "assign", { timeout: 5_000, timeoutMsg: "« Affecter à… » never had the focus" });
     await press("Enter");
-    await (await browser.$("#assign-modal")).waitForDisplayed({ timeout: 5_000 });
+    await (await browser.$("#assign-panel")).waitForDisplayed({ timeout: 5_000 });
     await browser.waitUntil(() => browser.execute(() => document.activeElement?.hasAttribute("data-choice")), {
       timeout: 10_000,
       timeoutMsg: "the dialog did not focus an ambassador",

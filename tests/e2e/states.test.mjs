@@ -80,7 +80,7 @@ describe("students outside the retained states", () => {
     await browser.keys("Escape");
     await (await browser.$("#why-modal")).waitForDisplayed({ reverse: true, timeout: 5_000 });
 
-    await openModal(browser, "#assign", "#assign-modal");
+    await openModal(browser, "#assign", "#assign-panel");
     await waitForText(browser, "#assign-list", "pts");
     const choice = await browser.execute(() => {
       const free = [...document.querySelectorAll("#assign-list [data-choice]")].find((b) => /\d place\(s\)/.test(b.textContent ?? ""));

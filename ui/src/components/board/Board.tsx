@@ -17,7 +17,7 @@ import type { PairStatus } from "../../bindings/PairStatus";
 import { excludedStudents, filterAmbassadors, personName, summary, unpairedStudents } from "../../board";
 import { ErrorAlert } from "../ErrorAlert";
 import { WhyModal } from "../WhyModal";
-import { AssignModal } from "./AssignModal";
+import { AssignPanel } from "./AssignPanel";
 import { BoardFilterBar } from "./BoardFilterBar";
 import { BoardGrid } from "./BoardGrid";
 import { dragAnnouncements, dropPreview, selectionOf, shownPairs, studentOf, summaryText } from "./boardState";
@@ -71,8 +71,8 @@ export function Board({
     if (confirmingBulk) bulkConfirm.current?.focus();
   }, [confirmingBulk]);
   const bulkAmbassadors = useMemo(() => new Set(bulkPairs.map((p) => p.pair.ambassadorId)).size, [bulkPairs]);
-  // Where the focus goes after « Affecter à… » (#18: it fell to the bottom of the page, in the
-  // closed dialog): to the next student without a pair, so that the next assignment is Enter,
+  // Where the focus goes after « Affecter à… » (#18: it fell to the bottom of the page when its
+  // list closed): to the next student without a pair, so that the next assignment is Enter,
   // Enter, Enter; else, once the pair is made, to the new pair in the selection panel.
   const focusNewPair = useRef<number | null>(null);
   useEffect(() => {
@@ -316,15 +316,22 @@ export function Board({
           </div>
         ) : null}
       </DragOverlay>
-      <AssignModal
+      <AssignPanel
         board={board}
         student={selected}
         compatibility={compatibility}
+        open={state.assigning}
         onChoose={(ambassador) => {
-          if (selected !== null) actions.drop(selected, { kind: "ambassador", ambassador });
+          if (selected === null) return;
+          // The move first, the panel closed in the same render, then the focus to the next
+          // student without a pair.
+          actions.drop(selected, { kind: "ambassador", ambassador });
+          actions.closeAssign();
+          afterAssign(selected);
         }}
-        onClosed={() => {
-          if (selected !== null) afterAssign(selected);
+        onClose={(refocus) => {
+          actions.closeAssign();
+          if (refocus) document.getElementById("assign")?.focus();
         }}
       />
       <FullModal board={board} intent={state.full} onMove={actions.move} />

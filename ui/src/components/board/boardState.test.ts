@@ -114,6 +114,16 @@ describe("a move shown before the store has saved it (#21)", () => {
 });
 
 describe("the board's reducer", () => {
+  it("opens « Affecter à… » for the selected student only, and closes it when another is selected", () => {
+    const state = after(loaded(), { type: "assign", open: true });
+    expect(state.assigning).toBe(false);
+    const open = after(loaded(), { type: "select", student: 3 }, { type: "assign", open: true });
+    expect(open.assigning).toBe(true);
+    expect(after(open, { type: "select", student: 3 }).assigning).toBe(true);
+    expect(after(open, { type: "select", student: 2 }).assigning).toBe(false);
+    expect(after(open, { type: "select", student: null }).assigning).toBe(false);
+    expect(after(open, { type: "assign", open: false }).assigning).toBe(false);
+  });
   it("starts empty, then holds the board read, forgetting what was read for the previous one", () => {
     expect(initialBoardUi.board).toBe(null);
     const read = after(loaded(), { type: "compatibility", student: 3, list: [], asked: 1 }, { type: "diagnoses", diagnoses: new Map([[3, "?"]]), asked: 1 });

@@ -38,6 +38,8 @@ export type BoardUi = {
   /** The last change or failure, in words, for screen readers. */
   announce: string;
   selected: number | null;
+  /** « Affecter à… » open for the selected student (closed when another is selected). */
+  assigning: boolean;
   filters: BoardFilters;
   /** Each student's compatibility with every ambassador, read when needed; emptied by a change. */
   compat: Map<number, Compatibility[]>;
@@ -74,6 +76,7 @@ export const initialBoardUi: BoardUi = {
   pending: [],
   announce: "",
   selected: null,
+  assigning: false,
   filters: noBoardFilters,
   compat: new Map(),
   generation: 0,
@@ -106,6 +109,7 @@ export type BoardEvent =
   | { type: "diagnoses"; diagnoses: Map<number, string>; asked: number }
   | { type: "announce"; text: string }
   | { type: "select"; student: number | null }
+  | { type: "assign"; open: boolean }
   | { type: "filters"; filters: BoardFilters }
   | { type: "dragStart"; student: number | null }
   | { type: "dragOver"; target: DropTarget | null }
@@ -182,7 +186,9 @@ export function boardReducer(state: BoardUi, event: BoardEvent): BoardUi {
     case "announce":
       return { ...state, announce: event.text };
     case "select":
-      return { ...state, selected: event.student };
+      return { ...state, selected: event.student, assigning: state.assigning && event.student === state.selected };
+    case "assign":
+      return { ...state, assigning: event.open && state.selected !== null };
     case "filters":
       return { ...state, filters: event.filters };
     case "dragStart":

@@ -20,7 +20,6 @@ import {
 import { afterNextFrame } from "../../frames";
 import { useAction } from "../../useAction";
 import { whyModal } from "../WhyModal";
-import { assignModal } from "./AssignModal";
 import { boardReducer, initialBoardUi, needsDiagnoses, studentOf, targetOf, type BoardUi } from "./boardState";
 import { fullModal } from "./FullModal";
 import { historyModal } from "./HistoryModal";
@@ -59,7 +58,9 @@ export type BoardActions = {
   redo: () => void;
   suggest: () => void;
   showHistory: () => void;
+  /** « Affecter à… » opened or closed. */
   openAssign: () => void;
+  closeAssign: () => void;
   openWhy: () => void;
   /** Writes the message drafts of one pair. */
   writePairMessages: (pair: number) => void;
@@ -139,7 +140,7 @@ export function useBoard(
       );
     // Changes reach the store in the order they were made: each waits for the one before.
     // With none on its way, a change starts at once: its command is sent before the rest of the
-    // click's work (« Affecter à… » closing its dialog), and the store saves it meanwhile.
+    // click's work (« Affecter à… » closing, the focus moved on), and the store saves it meanwhile.
     const inOrder = <T,>(work: () => Promise<T>): Promise<T> => {
       const idle = changesOnTheirWay.current === 0;
       changesOnTheirWay.current += 1;
@@ -319,7 +320,8 @@ export function useBoard(
         historyModal.open();
         api.history(editionId()).then((entries) => dispatch({ type: "history", entries }), fail);
       },
-      openAssign: () => assignModal.open(),
+      openAssign: () => dispatch({ type: "assign", open: true }),
+      closeAssign: () => dispatch({ type: "assign", open: false }),
       openWhy: () => whyModal.open(),
       writePairMessages: (pair) =>
         void run(async () => {
