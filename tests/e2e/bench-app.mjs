@@ -18,6 +18,9 @@ import { execFileSync } from "node:child_process";
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { clickOn, drag, selectOption, startApp, waitForText } from "./harness.mjs";
+// « Affecter à… » as this build shows it, or as the builds before its panel did (a DSFR modal), so
+// that bench/app.sh can measure the build before a change (BENCH_BEFORE_APP) with this script.
+const ASSIGN = "#assign-panel, #assign-modal";
 
 const dataDir = process.env.BENCH_DATA_DIR;
 const runs = Number(process.env.BENCH_RUNS ?? 10);
@@ -269,7 +272,7 @@ try {
     await waitForText(browser, "#board-status", "retiré(e)", 30_000);
     await clickOn(browser, "#unpaired-list [data-student]");
     await clickOn(browser, "#assign");
-    await (await browser.$("#assign-panel")).waitForDisplayed({ timeout: 30_000 });
+    await (await browser.$(ASSIGN)).waitForDisplayed({ timeout: 30_000 });
     await browser.waitUntil(async () => (await browser.$$("#assign-list [data-choice]")).length > 0, { timeout: 30_000 });
     await browser.execute(() => {
       [...document.querySelectorAll("#assign-list [data-choice]")].find((b) => /\d place\(s\)/.test(b.textContent ?? ""))?.click();
@@ -342,7 +345,7 @@ try {
       // The same with the keyboard's way, « Affecter à… », and « Retirer ».
       await clickOn(browser, "#unpaired-list [data-student]");
       await clickOn(browser, "#assign");
-      await (await browser.$("#assign-panel")).waitForDisplayed({ timeout: 10_000 });
+      await (await browser.$(ASSIGN)).waitForDisplayed({ timeout: 10_000 });
       await browser.waitUntil(async () => (await browser.$$("#assign-list [data-choice]")).length > 0, { timeout: 10_000 });
       await timedMove("assign", async () => {
         const chosen = await browser.execute(() => {
