@@ -828,27 +828,13 @@ fn two_databases_in_one_folder_keep_their_own_backups() {
         dir.path().join("2026.sqlite3"),
     );
     let students = sample("etudiants-excel-windows.csv");
-    for _ in 0..2 {
-        assert!(run(&[
-            "import",
-            "--db",
-            a.to_str().unwrap(),
-            "--students",
-            &students
-        ])
-        .status
-        .success());
-    }
-    for _ in 0..6 {
-        assert!(run(&[
-            "import",
-            "--db",
-            b.to_str().unwrap(),
-            "--students",
-            &students
-        ])
-        .status
-        .success());
+    for (db, imports) in [(&a, 2), (&b, 6)] {
+        for _ in 0..imports {
+            let db = db.to_str().unwrap();
+            assert!(run(&["import", "--db", db, "--students", &students])
+                .status
+                .success());
+        }
     }
     let copies = |folder: &str| std::fs::read_dir(dir.path().join(folder)).map_or(0, |d| d.count());
     assert_eq!(

@@ -93,7 +93,7 @@ export function AssignPanel({
   }, [open]);
 
   // The first useful field (#18): the best ambassador the rules allow with a place left, so that
-  // Enter pairs; the search is one Shift+Tab away. Until the list is read, the panel itself (so
+  // Enter pairs; the search field is above the list. Until the list is read, the panel itself (so
   // that Escape closes it); once read, the best choice — unless the organiser has gone elsewhere
   // meanwhile (the search field: a space typed there must not choose).
   useEffect(() => {
