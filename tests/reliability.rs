@@ -126,6 +126,59 @@ fn restoring_a_backup_brings_back_its_data_and_keeps_the_replaced_database_aside
     );
 }
 
+/// A crash in the middle of an import leaves a rollback journal beside the file (the store
+/// writes an import under one). A copy restored then must not have that journal played back
+/// into it: the journal goes aside with the file it belongs to.
+#[test]
+fn a_restored_copy_is_not_rolled_back_with_the_journal_a_crash_left() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut store, edition) = demo_store(dir.path());
+    let copy = store.backup("avant-import").unwrap();
+    let pairs_then = store.list_pairs(edition).unwrap();
+    let students = store.list_students(edition).unwrap().len();
+    // A change after the copy, so that the journal's pages are not the copy's.
+    binome::actions::board::move_student(
+        &mut store,
+        edition,
+        &Move {
+            student: pairs_then[0].student_id,
+            to: None,
+            displace: None,
+            swap: false,
+        },
+    )
+    .unwrap();
+    drop(store);
+    let path = dir.path().join("binomes.sqlite3");
+    let journal = dir.path().join("binomes.sqlite3-journal");
+    // The file and its journal as a crash during a large write leaves them: the write's pages
+    // already in the file (a cache of four pages spills them), the old ones in the journal.
+    let image = tempfile::tempdir().unwrap();
+    {
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        conn.query_row("PRAGMA journal_mode = DELETE", [], |_| Ok(()))
+            .unwrap();
+        conn.execute_batch(
+            "PRAGMA cache_size = 4; BEGIN; DELETE FROM pair; DELETE FROM source_row;
+             UPDATE student SET comments = hex(randomblob(300));",
+        )
+        .unwrap();
+        assert!(journal.exists(), "the write is under a rollback journal");
+        std::fs::copy(&path, image.path().join("db")).unwrap();
+        std::fs::copy(&journal, image.path().join("journal")).unwrap();
+        conn.execute_batch("ROLLBACK").unwrap();
+    }
+    std::fs::copy(image.path().join("db"), &path).unwrap();
+    std::fs::copy(image.path().join("journal"), &journal).unwrap();
+
+    let file = copy.file_name().unwrap().to_string_lossy().into_owned();
+    restore_backup(dir.path(), &file).unwrap();
+    assert!(!journal.exists(), "the crash's journal is set aside");
+    let store = Store::open(&path).unwrap();
+    assert_eq!(store.list_pairs(edition).unwrap(), pairs_then);
+    assert_eq!(store.list_students(edition).unwrap().len(), students);
+}
+
 #[test]
 fn a_damaged_database_is_recovered_from_the_last_good_copy_and_kept_aside() {
     let dir = tempfile::tempdir().unwrap();

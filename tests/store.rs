@@ -276,6 +276,107 @@ fn a_large_file_keeps_each_row_with_its_person_and_a_failure_midway_leaves_nothi
     assert_eq!(rows, 5_000, "nothing left of the failed import");
 }
 
+/// The journal mode written in a database file's header: 2 is the WAL, 1 a rollback journal.
+fn journal_in_header(path: &std::path::Path) -> u8 {
+    std::fs::read(path).unwrap()[18]
+}
+
+/// An import is written under a rollback journal (each page written once) and leaves the file
+/// in the WAL, whether it succeeded or failed; with another connection reading the file, as the
+/// app's does, it is written in the WAL, and both see the same people.
+#[test]
+fn an_import_goes_back_to_the_wal_and_works_beside_a_reading_connection() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("b.sqlite3");
+    let mut store = Store::open(&path).unwrap();
+    let people = |from: usize, n: usize| -> Vec<PersonRecord> {
+        (from..from + n)
+            .map(|i| PersonRecord::Student(student(&format!("etudiant{i}@example.org"))))
+            .collect()
+    };
+    let mut broken = people(0, 3_000);
+    broken[2_500] = PersonRecord::Student(student("etudiant1@example.org"));
+    assert!(store
+        .create_edition_with_batches(
+            &edition("Import raté", None),
+            false,
+            &[batch(Role::Student, broken)]
+        )
+        .is_err());
+    assert_eq!(
+        journal_in_header(&path),
+        2,
+        "back in the WAL after a failure"
+    );
+    let first = store
+        .create_edition_with_batches(
+            &edition("2026", None),
+            false,
+            &[batch(Role::Student, people(0, 3_000))],
+        )
+        .unwrap();
+    assert_eq!(
+        journal_in_header(&path),
+        2,
+        "back in the WAL after an import"
+    );
+    assert!(!dir.path().join("b.sqlite3-journal").exists());
+
+    // A second connection open, as the app's reading one: the next import still goes in.
+    let reader = Store::open(&path).unwrap();
+    assert_eq!(reader.list_students(first.id).unwrap().len(), 3_000);
+    let (new_batch, rows) = batch(Role::Student, people(3_000, 2_000));
+    store
+        .apply_import(first.id, &new_batch, &rows, &[])
+        .unwrap();
+    assert_eq!(journal_in_header(&path), 2);
+    assert_eq!(reader.list_students(first.id).unwrap().len(), 5_000);
+    drop(reader);
+    drop(store);
+    let store = Store::open(&path).unwrap();
+    assert_eq!(store.list_students(first.id).unwrap().len(), 5_000);
+}
+
+/// A new database has pages of 16 KiB; one made with SQLite's default of 4 KiB keeps them, and
+/// takes an import all the same.
+#[test]
+fn a_new_database_has_pages_of_16_kib_and_an_older_one_keeps_its_own() {
+    let dir = tempfile::tempdir().unwrap();
+    let page_size = |path: &std::path::Path| -> i64 {
+        rusqlite::Connection::open(path)
+            .unwrap()
+            .query_row("PRAGMA page_size", [], |r| r.get(0))
+            .unwrap()
+    };
+    let new = dir.path().join("nouvelle.sqlite3");
+    drop(Store::open(&new).unwrap());
+    assert_eq!(page_size(&new), 16_384);
+
+    let older = dir.path().join("ancienne.sqlite3");
+    {
+        let conn = rusqlite::Connection::open(&older).unwrap();
+        conn.execute_batch(
+            "PRAGMA page_size = 4096; PRAGMA journal_mode = WAL; CREATE TABLE t (x); DROP TABLE t;",
+        )
+        .unwrap();
+    }
+    let mut store = Store::open(&older).unwrap();
+    let created = store
+        .create_edition_with_batches(
+            &edition("2026", None),
+            false,
+            &[batch(
+                Role::Student,
+                vec![PersonRecord::Student(student("a@example.org"))],
+            )],
+        )
+        .unwrap();
+    drop(store);
+    assert_eq!(page_size(&older), 4096);
+    let store = Store::open(&older).unwrap();
+    assert_eq!(store.list_students(created.id).unwrap().len(), 1);
+}
+
 #[test]
 fn people_keep_their_source_row_as_it_came_and_deleting_an_edition_removes_everything() {
     let dir = tempfile::tempdir().unwrap();
@@ -729,8 +830,9 @@ fn a_damaged_database_is_reported_and_left_as_it_is() {
     }
     // Scribble over a page in the middle of the file, as a bad disk or a killed copy would.
     let mut bytes = std::fs::read(&path).unwrap();
-    let page = 4096 * 5;
-    for b in &mut bytes[page..page + 4096] {
+    let page_size = u16::from_be_bytes([bytes[16], bytes[17]]) as usize;
+    let page = page_size * 5;
+    for b in &mut bytes[page..page + page_size] {
         *b = 0xA5;
     }
     std::fs::write(&path, &bytes).unwrap();

@@ -297,7 +297,9 @@ pub fn restore_backup(data_dir: &Path, file: &str) -> Result<Restored, StoreErro
         ))
         .unwrap_or_default();
     let mut set_aside = None;
-    for suffix in ["", "-wal", "-shm"] {
+    // A rollback journal left by a crash during an import goes aside too: next to the
+    // restored file, SQLite would play it back into it (and damage it).
+    for suffix in ["", "-wal", "-shm", "-journal"] {
         let mut from = db.as_os_str().to_owned();
         from.push(suffix);
         let from = PathBuf::from(from);

@@ -16,7 +16,7 @@ impl Store {
         is_demo: bool,
         batches: &[(NewBatch, Vec<BatchRow>)],
     ) -> Result<Edition, StoreError> {
-        self.write(|tx| {
+        self.write_in_bulk(|tx| {
             let edition = editions::insert_edition(tx, new, is_demo)?;
             for (batch, rows) in batches {
                 insert_batch(tx, edition.id, batch, rows)?;

@@ -60,7 +60,7 @@ impl Store {
         rows: &[BatchRow],
         take: &[TakeFromFile],
     ) -> Result<(BatchId, MergePreview), StoreError> {
-        self.write(|tx| {
+        self.write_in_bulk(|tx| {
             editions::ensure_edition_exists(tx, edition)?;
             let plan = plan(tx, edition, batch.role, rows, take)?;
             let batch_id = insert_batch_with(tx, edition, batch, rows, |i| {
