@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import { mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { after, afterEach, before, describe, it } from "node:test";
-import { clickOn, createEdition, drag, newProfile, openModal, screenshot, selectOption, startApp, waitForText } from "./harness.mjs";
+import { clickOn, createEdition, drag, newProfile, openModal, screenshot, screenshotIfFailed, selectOption, startApp, waitForText } from "./harness.mjs";
 
 async function text(browser, selector) {
   return (await (await browser.$(selector)).getText()).replace(/[\u00a0\u202f]/g, " ");
@@ -46,11 +46,10 @@ describe("the pairing board", () => {
   after(async () => {
     await app?.stop();
   });
-  // The state at the end of every step, kept with the artifacts (what a failure looked like).
   let step = 0;
-  afterEach(async () => {
+  afterEach(async (t) => {
     step += 1;
-    await screenshot(browser, `board-step-${step}`).catch(() => {});
+    await screenshotIfFailed(t, browser, `board-step-${step}`);
     // Every step starts with no answer held back, and a step that failed holding a card must not
     // leave the next ones a drag in progress.
     writeFileSync(profile.late, "");

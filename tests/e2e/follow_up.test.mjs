@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { after, afterEach, before, describe, it } from "node:test";
-import { clickOn, newProfile, openModal, screenshot, selectOption, startApp, waitForText } from "./harness.mjs";
+import { clickOn, newProfile, openModal, screenshot, screenshotIfFailed, selectOption, startApp, waitForText } from "./harness.mjs";
 
 describe("follow-up after notification, view by date, « Pourquoi ? » document", () => {
   const profile = newProfile();
@@ -23,9 +23,9 @@ describe("follow-up after notification, view by date, « Pourquoi ? » document"
   after(async () => {
     await app?.stop();
   });
-  afterEach(async () => {
+  afterEach(async (t) => {
     step += 1;
-    await screenshot(browser, `follow-up-step-${step}`).catch(() => {});
+    await screenshotIfFailed(t, browser, `follow-up-step-${step}`);
   });
 
   /** Chooses `value` in the native select `selector` as a person does (then React hears it). */

@@ -10,7 +10,7 @@ import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { after, afterEach, before, describe, it } from "node:test";
-import { clickOn, newProfile, openModal, screenshot, startApp, waitForText } from "./harness.mjs";
+import { clickOn, newProfile, openModal, screenshotIfFailed, startApp, waitForText } from "./harness.mjs";
 
 const DOCS = path.resolve(import.meta.dirname, "../../docs");
 const SERVER = path.resolve(import.meta.dirname, "../smtp/server.py");
@@ -67,9 +67,9 @@ describe("messages in waves", () => {
   let movedFirst = null;
   const received = path.join(profile.root, "recus");
   let relay;
-  afterEach(async () => {
+  afterEach(async (t) => {
     step += 1;
-    await screenshot(browser, `messages-step-${step}`).catch(() => {});
+    await screenshotIfFailed(t, browser, `messages-step-${step}`);
   });
   before(async () => {
     app = await startApp(profile);

@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { after, afterEach, before, describe, it } from "node:test";
-import { clickOn, createEdition, newProfile, openModal, screenshot, startApp, waitForText } from "./harness.mjs";
+import { clickOn, createEdition, newProfile, openModal, screenshot, screenshotIfFailed, startApp, waitForText } from "./harness.mjs";
 
 const DOCS = path.resolve(import.meta.dirname, "../../docs");
 
@@ -27,9 +27,9 @@ describe("students outside the retained states", () => {
     await app?.stop();
   });
   let step = 0;
-  afterEach(async () => {
+  afterEach(async (t) => {
     step += 1;
-    await screenshot(browser, `states-step-${step}`).catch(() => {});
+    await screenshotIfFailed(t, browser, `states-step-${step}`);
   });
 
   it("keeps them apart from the students without a pair, with their count", async () => {
