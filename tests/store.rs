@@ -337,6 +337,47 @@ fn an_import_goes_back_to_the_wal_and_works_beside_a_reading_connection() {
     assert_eq!(store.list_students(first.id).unwrap().len(), 5_000);
 }
 
+/// A connection opened while an import is written under a rollback journal (the app opens its
+/// reading one when it first reads) waits for it: it opens, and it sees no edition or the whole
+/// imported one, never a part. The file is in the WAL after both.
+#[test]
+fn a_connection_opened_during_an_import_waits_for_it_and_sees_all_or_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("b.sqlite3");
+    let mut store = Store::open(&path).unwrap();
+    let rows: Vec<PersonRecord> = (0..20_000)
+        .map(|i| PersonRecord::Student(student(&format!("etudiant{i}@example.org"))))
+        .collect();
+    let started = std::sync::Arc::new(std::sync::Barrier::new(2));
+    let opener = {
+        let (path, started) = (path.clone(), started.clone());
+        std::thread::spawn(move || {
+            started.wait();
+            let mut seen = Vec::new();
+            for _ in 0..20 {
+                let reader = Store::open(&path).expect("opens during the import");
+                for summary in reader.list_editions().unwrap() {
+                    seen.push(reader.list_students(summary.edition.id).unwrap().len());
+                }
+                drop(reader);
+                std::thread::sleep(std::time::Duration::from_millis(5));
+            }
+            seen
+        })
+    };
+    started.wait();
+    store
+        .create_edition_with_batches(&edition("2026", None), false, &[batch(Role::Student, rows)])
+        .unwrap();
+    let seen = opener.join().unwrap();
+    assert!(
+        seen.iter().all(|&n| n == 20_000),
+        "all or nothing: {seen:?}"
+    );
+    drop(store);
+    assert_eq!(journal_in_header(&path), 2);
+}
+
 /// A new database has pages of 16 KiB; one made with SQLite's default of 4 KiB keeps them, and
 /// takes an import all the same.
 #[test]

@@ -86,7 +86,7 @@ impl Store {
             })?;
         }
         let mut conn = Connection::open(path).map_err(|e| classify_open_error(path, e))?;
-        configure(&conn).map_err(|e| classify_open_error(path, e))?;
+        configure_waiting(&conn).map_err(|e| classify_open_error(path, e))?;
         if durability == Durability::Throwaway {
             conn.pragma_update(None, "synchronous", "OFF")
                 .map_err(|e| classify_open_error(path, e))?;
@@ -164,7 +164,8 @@ impl Store {
     /// into the file), a rollback journal keeps only the pages the write changes and none of
     /// those it adds past the file's end. Back to the WAL after, whatever `work` gave. With
     /// another connection open (the app's reading one), it stays in the WAL: SQLite cannot
-    /// leave it then, and says so at once rather than waiting.
+    /// leave it then, and says so at once rather than waiting. A connection opened meanwhile
+    /// waits for the write to end (`configure_waiting`).
     fn write_in_bulk<T>(
         &mut self,
         work: impl FnOnce(&Transaction<'_>) -> Result<T, StoreError>,
@@ -208,8 +209,30 @@ fn set_journal_mode(conn: &Connection, mode: &str) -> rusqlite::Result<String> {
     Ok(mode.to_ascii_lowercase())
 }
 
+/// How long a statement waits for another connection's write before it gives up.
+const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// `configure`, waiting while another connection writes an import under a rollback journal
+/// (`Store::write_in_bulk`). Setting the WAL then is refused at once, not after `BUSY_TIMEOUT`:
+/// a connection that has read the file and asks to write while another writes gets no wait from
+/// SQLite (which would otherwise risk a deadlock). So the opening waits here, as long.
+fn configure_waiting(conn: &Connection) -> rusqlite::Result<()> {
+    let start = std::time::Instant::now();
+    loop {
+        match configure(conn) {
+            Err(e)
+                if e.sqlite_error_code() == Some(rusqlite::ErrorCode::DatabaseBusy)
+                    && start.elapsed() < BUSY_TIMEOUT =>
+            {
+                std::thread::sleep(Duration::from_millis(10));
+            }
+            done => return done,
+        }
+    }
+}
+
 fn configure(conn: &Connection) -> rusqlite::Result<()> {
-    conn.busy_timeout(Duration::from_secs(5))?;
+    conn.busy_timeout(BUSY_TIMEOUT)?;
     // Pages of 16 KiB rather than 4: an import of 50,000 rows is stored 0.1 s faster (fewer
     // pages to split and write). Only a new database takes it; an existing one keeps its own.
     conn.pragma_update(None, "page_size", 16_384)?;
