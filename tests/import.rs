@@ -297,6 +297,37 @@ fn reimport_preview_lists_new_changed_and_gone_people() {
     );
 }
 
+/// A stray NUL byte an export left in a cell, near the top of a CSV: the file is read (it was
+/// refused as « binaire » when the NUL came in its first 4 KB, and read when it came later); the
+/// cell's value is reported by row and column, and the row keeps the byte as it came.
+#[test]
+fn a_stray_nul_byte_in_a_csv_is_reported_by_row_and_column_not_the_whole_file_refused() {
+    let windows = std::fs::read(sample("etudiants-excel-windows.csv")).unwrap();
+    let mut lines: Vec<Vec<u8>> = windows.split(|&b| b == b'\n').map(<[u8]>::to_vec).collect();
+    // Row 4's e-mail (its second field) gets a NUL after its fifth character.
+    let at = lines[3].iter().position(|&b| b == b';').unwrap() + 6;
+    lines[3].insert(at, 0);
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("etudiants-nul.csv");
+    std::fs::write(&path, lines.join(&b'\n')).unwrap();
+
+    let clean = analyze(&sample("etudiants-excel-windows.csv"), Role::Student, None).unwrap();
+    let read = analyze(&path, Role::Student, None).expect("read, not refused");
+    assert_eq!(read.rows.len(), clean.rows.len(), "every row kept");
+    let row = read.rows.iter().find(|r| r.row_number == 4).unwrap();
+    assert!(
+        row.cells.as_json().contains("\\u0000"),
+        "the row as it came"
+    );
+    assert!(
+        read.warnings.iter().any(|w| w.row == 4
+            && w.column.as_deref() == Some("Email")
+            && w.message.contains("pas une adresse e-mail valide")),
+        "{:?}",
+        read.warnings
+    );
+}
+
 fn expect_error(path: &Path, role: Role) -> ImportError {
     analyze(path, role, None).expect_err("refused")
 }

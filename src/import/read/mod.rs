@@ -267,7 +267,7 @@ fn sniff(path: &Path, head: &[u8], file: &str) -> Result<Kind, ImportError> {
     let utf16 = head.starts_with(&[0xFF, 0xFE])
         || head.starts_with(&[0xFE, 0xFF])
         || csv::utf16_without_bom(head).is_some();
-    if !utf16 && head.contains(&0) {
+    if !utf16 && looks_binary(head) {
         return Err(not("son contenu est binaire"));
     }
     // Sites that offer an « Excel » export often write a web page (or Excel 2003's XML) under
@@ -290,6 +290,18 @@ fn sniff(path: &Path, head: &[u8], file: &str) -> Result<Kind, ImportError> {
         });
     }
     Ok(Kind::Text)
+}
+
+/// Bytes no text holds — controls other than tab, the line ends, vertical tab, form feed and
+/// DOS's end-of-file mark — in more than one byte in twenty of the file's first ones: a binary
+/// file. A few of them are not: a stray NUL an export left in a cell must not make the whole file
+/// refused (it is read, and the row keeps it as it came).
+fn looks_binary(head: &[u8]) -> bool {
+    let foreign = head
+        .iter()
+        .filter(|&&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0B | 0x0C | 0x1A))
+        .count();
+    foreign * 20 > head.len()
 }
 
 /// What a text file's beginning shows it to be, when a web page or Excel 2003's XML
