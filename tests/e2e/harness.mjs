@@ -9,6 +9,7 @@ import path from "node:path";
 import { remote } from "webdriverio";
 
 export const ARTIFACTS = path.resolve(import.meta.dirname, "artifacts");
+const DOCS = path.resolve(import.meta.dirname, "../../docs");
 mkdirSync(ARTIFACTS, { recursive: true });
 
 const APP = process.env.BINOMES_APP;
@@ -170,19 +171,32 @@ export async function startApp(profile) {
   }
 }
 
+/**
+ * The screens a person looks at — the artifacts and the docs' images — are taken only when asked:
+ * `BINOMES_E2E_SCREENSHOTS=1` (to refresh `docs/`, or to walk a suite's screens). Each screenshot
+ * in the suites' compositing mode is one more chance for the web process's compositor thread to
+ * crash in Mesa's software OpenGL under Xvfb (seen in a screenshot after a passing step,
+ * `swrast_dri.so`), which ends the session and fails every step after it; they check nothing.
+ * A failed step's screen is always taken (`screenshotIfFailed`).
+ */
+export const SCREENSHOTS = process.env.BINOMES_E2E_SCREENSHOTS === "1";
+
+/** A screen kept in the artifacts as `name`.png, when screenshots are asked for. */
 export async function screenshot(browser, name) {
-  await browser.saveScreenshot(path.join(ARTIFACTS, `${name}.png`));
+  if (SCREENSHOTS) await browser.saveScreenshot(path.join(ARTIFACTS, `${name}.png`));
+}
+
+/** A screen the docs show, written to `docs/<file>`, when screenshots are asked for. */
+export async function docsScreenshot(browser, file) {
+  if (SCREENSHOTS) await browser.saveScreenshot(path.join(DOCS, file));
 }
 
 /**
  * A failed step's screen, kept with the artifacts (what the failure looked like); nothing when the
- * step passed. Each screenshot in the suites' compositing mode is one more chance for the web
- * process's compositor thread to crash in Mesa's software OpenGL under Xvfb (seen once in a
- * screenshot after a passing step, `swrast_dri.so`), which ends the session and fails every step
- * after it. `t` is the step's context, as node:test gives it to `afterEach`.
+ * step passed. `t` is the step's context, as node:test gives it to `afterEach`.
  */
 export async function screenshotIfFailed(t, browser, name) {
-  if (!t.passed) await screenshot(browser, name).catch(() => {});
+  if (!t.passed) await browser.saveScreenshot(path.join(ARTIFACTS, `${name}.png`)).catch(() => {});
 }
 
 /** Types `value` into the field matching `selector`, once it is shown. */

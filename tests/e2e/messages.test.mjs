@@ -10,9 +10,8 @@ import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { after, afterEach, before, describe, it } from "node:test";
-import { clickOn, newProfile, openModal, screenshotIfFailed, startApp, waitForText } from "./harness.mjs";
+import { clickOn, docsScreenshot, newProfile, openModal, screenshotIfFailed, startApp, waitForText } from "./harness.mjs";
 
-const DOCS = path.resolve(import.meta.dirname, "../../docs");
 const SERVER = path.resolve(import.meta.dirname, "../smtp/server.py");
 const PYTHON = existsSync("/usr/bin/python3") ? "/usr/bin/python3" : "python3";
 
@@ -99,13 +98,13 @@ describe("messages in waves", () => {
     const owed = await owedRows();
     assert.ok(owed.length > 10, `${owed.length} people owed`);
     assert.ok(owed.every((r) => r.text.includes("Nouveau binôme")));
-    await browser.saveScreenshot(path.join(DOCS, "messages-a-prevenir.png"));
+    await docsScreenshot(browser, "messages-a-prevenir.png");
 
     await click("#notify-prepare");
     await waitForText(browser, "#notify-plan", "message(s) à écrire ou envoyer");
     const recipients = (await browser.$$("#notify-recipients li")).length;
     assert.equal(recipients, owed.length, "one message per person, ambassadors included once");
-    await browser.saveScreenshot(path.join(DOCS, "messages-prevenir.png"));
+    await docsScreenshot(browser, "messages-prevenir.png");
 
     writeFileSync(profile.answers, `${drafts}\n`);
     await click("#notify-drafts");
@@ -142,7 +141,7 @@ describe("messages in waves", () => {
     assert.ok(ambassadors.some((r) => r.text.includes(`ne vient plus : `)), "the former ambassador");
     assert.ok(ambassadors.some((r) => r.text.includes(choice)), "the new ambassador");
     assert.equal(owed.length, 3);
-    await browser.saveScreenshot(path.join(DOCS, "messages-changement.png"));
+    await docsScreenshot(browser, "messages-changement.png");
   });
 
   it("keeps the people chosen while their messages are planned: the plan shown is for them", async () => {
@@ -229,7 +228,7 @@ describe("messages in waves", () => {
     await waitForText(browser, "#smtp-status", "Message d'essai accepté par le serveur (250", 30_000);
     console.log(`# message d'essai : ${Date.now() - started} ms`);
     await browser.execute(() => document.querySelector("#smtp-status").scrollIntoView({ block: "end", behavior: "instant" }));
-    await browser.saveScreenshot(path.join(DOCS, "messages-envoi-smtp.png"));
+    await docsScreenshot(browser, "messages-envoi-smtp.png");
     assert.equal(readdirSync(received).length, 1);
 
     await moveAPairedStudent(browser, [movedFirst]);
@@ -257,7 +256,7 @@ describe("messages in waves", () => {
     assert.equal(sent.length, withEmail);
     assert.ok(sent.every((t) => /envoyé/.test(t) && /250/.test(t)), JSON.stringify(sent));
     await browser.execute(() => document.querySelector("#notification-log").scrollIntoView({ block: "start", behavior: "instant" }));
-    await browser.saveScreenshot(path.join(DOCS, "messages-journal.png"));
+    await docsScreenshot(browser, "messages-journal.png");
   });
 
   it("plans a reminder to everyone in a pair, apart from « À prévenir »", async () => {

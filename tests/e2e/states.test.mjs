@@ -6,9 +6,8 @@ import assert from "node:assert/strict";
 import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { after, afterEach, before, describe, it } from "node:test";
-import { clickOn, createEdition, newProfile, openModal, screenshot, screenshotIfFailed, startApp, waitForText } from "./harness.mjs";
+import { clickOn, createEdition, docsScreenshot, newProfile, openModal, screenshot, screenshotIfFailed, startApp, waitForText } from "./harness.mjs";
 
-const DOCS = path.resolve(import.meta.dirname, "../../docs");
 
 describe("students outside the retained states", () => {
   const profile = newProfile();
@@ -66,7 +65,7 @@ describe("students outside the retained states", () => {
       window.scrollTo({ top: grid.getBoundingClientRect().top + window.scrollY, behavior: "instant" });
     });
     await browser.pause(300);
-    await browser.saveScreenshot(path.join(DOCS, "hors-etats-retenus.png"));
+    await docsScreenshot(browser, "hors-etats-retenus.png");
   });
 
   it("says the exclusion first, and asks before pairing one by hand", async () => {
