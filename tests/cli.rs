@@ -1,8 +1,12 @@
 //! The `binome` command line as automation uses it (docs/contracts.md §1): exit status, one French
 //! line on standard error for an unusable file, and the JSON report's fields.
 
+mod common;
+
 use std::path::Path;
 use std::process::Command;
+
+use common::RunToEnd as _;
 
 fn binome() -> Command {
     Command::new(env!("CARGO_BIN_EXE_binome"))
@@ -15,8 +19,7 @@ fn import_ambassadors(db: &std::path::Path, file: &std::path::Path) -> std::proc
         .arg(db)
         .arg("--ambassadors")
         .arg(file)
-        .output()
-        .unwrap()
+        .run_to_end()
 }
 
 fn sample(name: &str) -> String {
@@ -40,8 +43,7 @@ fn import_json_reports_the_accounting() {
             &sample("etudiants-demarches-simplifiees.xlsx"),
             "--json",
         ])
-        .output()
-        .unwrap();
+        .run_to_end();
     assert!(
         out.status.success(),
         "{}",
@@ -74,8 +76,7 @@ fn import_json_reports_the_accounting() {
             &sample("etudiants-excel-windows.csv"),
             "--json",
         ])
-        .output()
-        .unwrap();
+        .run_to_end();
     let report: serde_json::Value = serde_json::from_slice(&again.stdout).unwrap();
     assert_eq!(
         (report["created"].as_u64(), report["stored"].as_u64()),
@@ -113,8 +114,7 @@ fn a_missing_file_is_named_in_the_error() {
             "--students",
             "absent.xlsx",
         ])
-        .output()
-        .unwrap();
+        .run_to_end();
     assert!(!out.status.success());
     let stderr = String::from_utf8(out.stderr).unwrap();
     assert!(
@@ -138,8 +138,7 @@ fn pair_imports_suggests_and_exports_in_one_go() {
             out.to_str().unwrap(),
             "--json",
         ])
-        .output()
-        .unwrap();
+        .run_to_end();
     assert!(
         result.status.success(),
         "{}",
@@ -171,12 +170,11 @@ fn pair_imports_suggests_and_exports_in_one_go() {
             &sample("ambassadeurs-sphinx-retravaille.xlsx"),
         ],
     ] {
-        assert!(binome().args(&args).output().unwrap().status.success());
+        assert!(binome().args(&args).run_to_end().status.success());
     }
     let suggest = binome()
         .args(["suggest", "--db", db.to_str().unwrap(), "--json"])
-        .output()
-        .unwrap();
+        .run_to_end();
     let suggested: serde_json::Value = serde_json::from_slice(&suggest.stdout).unwrap();
     assert_eq!(
         suggested["pairs"].as_u64(),
@@ -193,8 +191,7 @@ fn pair_imports_suggests_and_exports_in_one_go() {
             "--out",
             second.to_str().unwrap(),
         ])
-        .output()
-        .unwrap();
+        .run_to_end();
     assert!(export.status.success());
     assert!(second.exists());
 
@@ -208,8 +205,7 @@ fn pair_imports_suggests_and_exports_in_one_go() {
             "--status",
             "envoye",
         ])
-        .output()
-        .unwrap();
+        .run_to_end();
     assert!(!bad.status.success());
     assert_eq!(String::from_utf8(bad.stderr).unwrap().lines().count(), 1);
 }
@@ -230,8 +226,7 @@ fn pair_with_an_unusable_file_writes_nothing() {
             "--out",
             out.to_str().unwrap(),
         ])
-        .output()
-        .unwrap();
+        .run_to_end();
     assert!(!result.status.success());
     let stderr = String::from_utf8(result.stderr).unwrap();
     assert_eq!(
@@ -259,8 +254,7 @@ fn rules_are_shown_and_changed_per_edition() {
             "accepte,en_instruction",
             "--json",
         ])
-        .output()
-        .unwrap();
+        .run_to_end();
     assert!(
         changed.status.success(),
         "{}",
@@ -274,7 +268,7 @@ fn rules_are_shown_and_changed_per_edition() {
         serde_json::json!(["accepte", "en_instruction"])
     );
     // Kept: the notice now says so.
-    let shown = binome().args(["rules", "--db", db]).output().unwrap();
+    let shown = binome().args(["rules", "--db", db]).run_to_end();
     let notice = String::from_utf8(shown.stdout).unwrap();
     assert!(
         notice.contains("Aucun binôme n'est proposé à plus de 300 km"),
@@ -283,8 +277,7 @@ fn rules_are_shown_and_changed_per_edition() {
     assert!(notice.contains("même département 45"), "{notice}");
     let bad = binome()
         .args(["rules", "--db", db, "--set", "meteo=3"])
-        .output()
-        .unwrap();
+        .run_to_end();
     assert!(!bad.status.success());
     assert!(String::from_utf8(bad.stderr)
         .unwrap()
@@ -438,7 +431,7 @@ fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
 }
 
 fn run(args: &[&str]) -> std::process::Output {
-    binome().args(args).output().unwrap()
+    binome().args(args).run_to_end()
 }
 
 #[test]
@@ -455,18 +448,14 @@ fn the_reader_libraries_words_go_to_the_log_only_when_asked() {
         "--students",
         cut.to_str().unwrap(),
     ];
-    let plain = binome().args(args).env_remove("RUST_LOG").output().unwrap();
+    let plain = binome().args(args).env_remove("RUST_LOG").run_to_end();
     let said = String::from_utf8_lossy(&plain.stderr);
     assert_eq!(said.lines().count(), 1, "one French line: {said}");
     assert!(
         said.contains("semble endommagé") && !said.contains("EOCD"),
         "{said}"
     );
-    let logged = binome()
-        .args(args)
-        .env("RUST_LOG", "warn")
-        .output()
-        .unwrap();
+    let logged = binome().args(args).env("RUST_LOG", "warn").run_to_end();
     let said = String::from_utf8_lossy(&logged.stderr);
     assert!(
         said.contains("(zip) : invalid Zip archive"),

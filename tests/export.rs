@@ -4,6 +4,8 @@
 
 mod common;
 
+use common::RunToEnd as _;
+
 use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -263,8 +265,7 @@ fn libreoffice_opens_the_workbook() {
         .arg(dir.path())
         .arg(&out)
         .env("HOME", dir.path())
-        .output()
-        .unwrap();
+        .run_to_end();
     assert!(
         status.status.success(),
         "{}",
@@ -292,8 +293,7 @@ fn libreoffice_opens_the_workbook() {
         .arg(dir.path())
         .arg(&out)
         .env("HOME", dir.path())
-        .output()
-        .unwrap();
+        .run_to_end();
     assert!(status.status.success());
     let pdf = std::fs::read(dir.path().join("binomes.pdf")).unwrap();
     let pages = pdf_pages(&pdf);

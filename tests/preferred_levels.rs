@@ -4,6 +4,8 @@
 
 mod common;
 
+use common::RunToEnd as _;
+
 use binome::demo::{generate_people, DemoSize};
 use binome::model::{Ambassador, Mobility, PersonRecord, Role, Student, StudentId};
 use binome::suggest::{suggest, Input, Rules};
@@ -257,8 +259,7 @@ fn the_command_line_sets_the_weight_by_its_name() {
     let output = std::process::Command::new(env!("CARGO_BIN_EXE_binome"))
         .args(["rules", "--db", db.to_str().unwrap()])
         .args(["--set", "preferredLevel=0", "--json"])
-        .output()
-        .unwrap();
+        .run_to_end();
     assert!(output.status.success(), "{output:?}");
     let rules: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
     assert_eq!(rules["weights"]["preferredLevel"], 0);

@@ -4,6 +4,8 @@
 
 mod common;
 
+use common::RunToEnd as _;
+
 use std::io::{BufRead, BufReader};
 use std::path::Path;
 use std::process::{Command, Stdio};
@@ -462,8 +464,7 @@ fn binome_with_file_limit(kib: u64, args: &[&str]) -> std::process::Output {
         .arg(format!("trap '' XFSZ; ulimit -f {kib}; exec \"$0\" \"$@\""))
         .arg(env!("CARGO_BIN_EXE_binome"))
         .args(args)
-        .output()
-        .unwrap()
+        .run_to_end()
 }
 
 fn count(db: &Path, table: &str) -> i64 {

@@ -7,6 +7,8 @@
 
 mod common;
 
+use common::RunToEnd as _;
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -467,8 +469,7 @@ fn the_command_line_counts_states_and_lists_duplicates() {
         .arg(dir.path().join("b.sqlite3"))
         .arg("--students")
         .arg(&file)
-        .output()
-        .unwrap();
+        .run_to_end();
     assert!(
         out.status.success(),
         "{}",

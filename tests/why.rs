@@ -3,6 +3,8 @@
 //! they have none — written as an HTML page, read back from the file; and `binome pourquoi`.
 
 mod common;
+
+use common::RunToEnd as _;
 mod messaging;
 
 use messaging::{ambassador, small_edition, student};
@@ -141,8 +143,7 @@ fn binome_pourquoi_writes_the_document_of_the_person_with_that_email() {
         .arg(&db)
         .args(["--email", " Claire@Etat.example ", "--out"])
         .arg(&out)
-        .output()
-        .unwrap();
+        .run_to_end();
     assert!(
         run.status.success(),
         "{}",
@@ -163,8 +164,7 @@ fn binome_pourquoi_writes_the_document_of_the_person_with_that_email() {
         .arg(&db)
         .args(["--email", "personne@example.fr", "--out"])
         .arg(&missing)
-        .output()
-        .unwrap();
+        .run_to_end();
     assert!(!run.status.success());
     let error = String::from_utf8(run.stderr).unwrap();
     assert_eq!(error.lines().count(), 1, "{error}");

@@ -2,6 +2,7 @@
 #![allow(dead_code)]
 
 use std::path::Path;
+use std::process::{Command, Output};
 
 use binome::actions::{self, ActionError};
 use binome::import::{ImportReport, Progress};
@@ -46,4 +47,35 @@ pub fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
         }
     }
     files
+}
+
+/// Runs `command` to its end and returns what it wrote and its status. Under Wine, starting a
+/// process failed now and then in Wine itself (« Internal error », Windows' error 1359) before
+/// anything of ours ran; starting `binome` is the harness, not what is tested, so a failed start
+/// is told on stderr and tried again, three times at most (the kill test does the same with its
+/// child, `tests/reliability.rs`). What the command then does is never tried twice.
+pub fn run_to_end(command: &mut Command) -> Output {
+    let mut attempt = 1;
+    loop {
+        match command.output() {
+            Ok(output) => return output,
+            Err(e) if attempt < 3 => {
+                eprintln!("{command:?} could not be started ({e:?}), trying again");
+                std::thread::sleep(std::time::Duration::from_millis(200));
+                attempt += 1;
+            }
+            Err(e) => panic!("{command:?} could not be started: {e:?}"),
+        }
+    }
+}
+
+/// `run_to_end` as a method, for a command built in one expression.
+pub trait RunToEnd {
+    fn run_to_end(&mut self) -> Output;
+}
+
+impl RunToEnd for Command {
+    fn run_to_end(&mut self) -> Output {
+        run_to_end(self)
+    }
 }
