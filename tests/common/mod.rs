@@ -53,7 +53,8 @@ pub fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
 /// process failed now and then in Wine itself (« Internal error », Windows' error 1359) before
 /// anything of ours ran; starting `binome` is the harness, not what is tested, so a failed start
 /// is told on stderr and tried again, three times at most (the kill test does the same with its
-/// child, `tests/reliability.rs`). What the command then does is never tried twice.
+/// child, `tests/reliability.rs`). A command that ran is never run again for its status or its
+/// output: only `output()`'s own error is retried.
 pub fn run_to_end(command: &mut Command) -> Output {
     let mut attempt = 1;
     loop {
