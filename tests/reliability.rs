@@ -307,22 +307,10 @@ fn child_working_until_killed() {
     }
 }
 
-/// Starts the kill test's child. Under Wine, starting it failed once in a CI run out of many
-/// (the error was not kept); starting the test's own executable is the harness, not what is
-/// tested, so a failed start is told on stderr and tried again, three times at most.
+/// Starts the kill test's child. Under Wine, starting it failed once in a CI run out of many;
+/// starting the test's own executable is the harness, not what is tested (`common::started`).
 fn start_child(command: &mut Command, round: u32) -> std::process::Child {
-    let mut attempt = 1;
-    loop {
-        match command.spawn() {
-            Ok(child) => return child,
-            Err(e) if attempt < 3 => {
-                eprintln!("round {round}: the child could not be started ({e:?}), trying again");
-                std::thread::sleep(std::time::Duration::from_millis(200));
-                attempt += 1;
-            }
-            Err(e) => panic!("round {round}: the child could not be started: {e:?}"),
-        }
-    }
+    common::started(&format!("round {round}: the child"), || command.spawn())
 }
 
 #[test]

@@ -52,20 +52,26 @@ pub fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
 /// Runs `command` to its end and returns what it wrote and its status. Under Wine, starting a
 /// process failed now and then in Wine itself (« Internal error », Windows' error 1359) before
 /// anything of ours ran; starting `binome` is the harness, not what is tested, so a failed start
-/// is told on stderr and tried again, three times at most (the kill test does the same with its
-/// child, `tests/reliability.rs`). A command that ran is never run again for its status or its
+/// is tried again (`started`). A command that ran is never run again for its status or its
 /// output: only `output()`'s own error is retried.
 pub fn run_to_end(command: &mut Command) -> Output {
+    let what = format!("{command:?}");
+    started(&what, || command.output())
+}
+
+/// What `start` gives once it succeeds: a failed start is told on stderr and tried again, three
+/// times at most (see `run_to_end`; the kill test starts its child so too).
+pub fn started<T>(what: &str, mut start: impl FnMut() -> std::io::Result<T>) -> T {
     let mut attempt = 1;
     loop {
-        match command.output() {
-            Ok(output) => return output,
+        match start() {
+            Ok(value) => return value,
             Err(e) if attempt < 3 => {
-                eprintln!("{command:?} could not be started ({e:?}), trying again");
+                eprintln!("{what} could not be started ({e:?}), trying again");
                 std::thread::sleep(std::time::Duration::from_millis(200));
                 attempt += 1;
             }
-            Err(e) => panic!("{command:?} could not be started: {e:?}"),
+            Err(e) => panic!("{what} could not be started: {e:?}"),
         }
     }
 }
