@@ -24,6 +24,17 @@ fn demo_store(dir: &Path) -> (Store, binome::model::EditionId) {
     (store, edition)
 }
 
+/// The student taken out of their pair, as the board's « Retirer » does.
+fn unpair(store: &mut Store, edition: binome::model::EditionId, student: binome::model::StudentId) {
+    let out = Move {
+        student,
+        to: None,
+        displace: None,
+        swap: false,
+    };
+    binome::actions::board::move_student(store, edition, &out).unwrap();
+}
+
 #[test]
 fn the_backups_are_listed_newest_first_with_what_they_hold() {
     let dir = tempfile::tempdir().unwrap();
@@ -100,17 +111,7 @@ fn restoring_a_backup_brings_back_its_data_and_keeps_the_replaced_database_aside
     let pairs_then = store.list_pairs(edition).unwrap();
     // A change after the copy, then the store closed as the app does before restoring.
     let first = pairs_then[0].student_id;
-    binome::actions::board::move_student(
-        &mut store,
-        edition,
-        &Move {
-            student: first,
-            to: None,
-            displace: None,
-            swap: false,
-        },
-    )
-    .unwrap();
+    unpair(&mut store, edition, first);
     drop(store);
 
     let file = copy.file_name().unwrap().to_string_lossy().into_owned();
@@ -139,17 +140,7 @@ fn a_restored_copy_is_not_rolled_back_with_the_journal_a_crash_left() {
     let pairs_then = store.list_pairs(edition).unwrap();
     let students = store.list_students(edition).unwrap().len();
     // A change after the copy, so that the journal's pages are not the copy's.
-    binome::actions::board::move_student(
-        &mut store,
-        edition,
-        &Move {
-            student: pairs_then[0].student_id,
-            to: None,
-            displace: None,
-            swap: false,
-        },
-    )
-    .unwrap();
+    unpair(&mut store, edition, pairs_then[0].student_id);
     drop(store);
     let path = dir.path().join("binomes.sqlite3");
     let journal = dir.path().join("binomes.sqlite3-journal");

@@ -91,6 +91,13 @@ fn batch(role: Role, records: Vec<PersonRecord>) -> (NewBatch, Vec<BatchRow>) {
     )
 }
 
+/// Students `etudiant<i>@example.org` for each `i` of `numbers`.
+fn numbered_students(numbers: std::ops::Range<usize>) -> Vec<PersonRecord> {
+    numbers
+        .map(|i| PersonRecord::Student(student(&format!("etudiant{i}@example.org"))))
+        .collect()
+}
+
 #[test]
 fn a_new_file_gets_the_current_schema_in_wal_mode_with_foreign_keys() {
     let dir = tempfile::tempdir().unwrap();
@@ -222,11 +229,7 @@ fn a_large_file_keeps_each_row_with_its_person_and_a_failure_midway_leaves_nothi
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("b.sqlite3");
     let mut store = Store::open(&path).unwrap();
-    let people = |n: usize| -> Vec<PersonRecord> {
-        (0..n)
-            .map(|i| PersonRecord::Student(student(&format!("etudiant{i}@example.org"))))
-            .collect()
-    };
+    let people = |n: usize| numbered_students(0..n);
     let mut broken = people(5_000);
     broken[4_000] = PersonRecord::Student(student("etudiant10@example.org"));
     let result = store.create_edition_with_batches(
@@ -289,11 +292,7 @@ fn an_import_goes_back_to_the_wal_and_works_beside_a_reading_connection() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("b.sqlite3");
     let mut store = Store::open(&path).unwrap();
-    let people = |from: usize, n: usize| -> Vec<PersonRecord> {
-        (from..from + n)
-            .map(|i| PersonRecord::Student(student(&format!("etudiant{i}@example.org"))))
-            .collect()
-    };
+    let people = |from: usize, n: usize| numbered_students(from..from + n);
     let mut broken = people(0, 3_000);
     broken[2_500] = PersonRecord::Student(student("etudiant1@example.org"));
     assert!(store
@@ -345,9 +344,7 @@ fn a_connection_opened_during_an_import_waits_for_it_and_sees_all_or_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("b.sqlite3");
     let mut store = Store::open(&path).unwrap();
-    let rows: Vec<PersonRecord> = (0..20_000)
-        .map(|i| PersonRecord::Student(student(&format!("etudiant{i}@example.org"))))
-        .collect();
+    let rows = numbered_students(0..20_000);
     let started = std::sync::Arc::new(std::sync::Barrier::new(2));
     let opener = {
         let (path, started) = (path.clone(), started.clone());

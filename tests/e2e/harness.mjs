@@ -179,7 +179,7 @@ export async function startApp(profile) {
  * `swrast_dri.so`), which ends the session and fails every step after it; they check nothing.
  * A failed step's screen is always taken (`screenshotIfFailed`).
  */
-export const SCREENSHOTS = process.env.BINOMES_E2E_SCREENSHOTS === "1";
+const SCREENSHOTS = process.env.BINOMES_E2E_SCREENSHOTS === "1";
 
 /** A screen kept in the artifacts as `name`.png, when screenshots are asked for. */
 export async function screenshot(browser, name) {
